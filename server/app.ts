@@ -1,0 +1,99 @@
+// createApp(config, deps) → Hono: the whole server on Web Request/Response only, so Node and
+// Deno run the same code (main.node.ts and main.deno.ts are the only runtime-specific files).
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from './config.ts';
+import { isLoopbackHost } from './config.ts';
+import { ProvisionedDashboards } from './dashboards/provisioned.ts';
+import { dashboardRoutes } from './dashboards/routes.ts';
+import { HealthChecker } from './datasources/health.ts';
+import { DatasourceRegistry } from './datasources/registry.ts';
+import { datasourceRoutes } from './datasources/routes.ts';
+import type { Deps } from './deps.ts';
+import { apiError } from './errors.ts';
+import { ServerMetrics } from './metrics.ts';
+import { proxyHandler } from './proxy/proxy.ts';
+import { securityHeaders, writeGuard } from './security.ts';
+import { staticHandler } from './static.ts';
+import { VERSION } from './version.ts';
+
+const MAX_BODY = 1024 * 1024; // bytes: a PromQL form or a datasource is far smaller
+
+export interface App {
+  app: Hono;
+  registry: DatasourceRegistry;
+  metrics: ServerMetrics;
+}
+
+export async function createApp(config: Config, deps: Deps): Promise<App> {
+  const fetchFn = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const registry = new DatasourceRegistry(
+    [
+      {
+        uid: 'prometheus',
+        name: 'Prometheus',
+        url: config.prometheusUrl,
+        authorization: config.prometheusAuthorization,
+        isDefault: true,
+        scrapeIntervalS: config.scrapeIntervalS,
+        provisioned: true,
+      },
+    ],
+    deps.files,
+    config.dataDir,
+    config.scrapeIntervalS,
+  );
+  await registry.load();
+  const metrics = new ServerMetrics();
+
+  const app = new Hono();
+  app.use('*', metrics.middleware());
+  app.use('*', securityHeaders());
+  app.use('/api/*', writeGuard(config.readOnly));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: (c) => apiError(c, 413, 'bad_data', `request body over ${MAX_BODY} bytes`),
+    }),
+  );
+
+  app.all(
+    '/api/datasources/proxy/uid/:uid/*',
+    proxyHandler({
+      registry,
+      metrics,
+      fetch: fetchFn,
+      timeoutMs: config.upstreamTimeoutMs,
+    }),
+  );
+  app.route(
+    '/api',
+    datasourceRoutes({
+      registry,
+      health: new HealthChecker(fetchFn),
+      fetch: fetchFn,
+      loopbackOnly: isLoopbackHost(config.host),
+      allowedUrls: config.allowedDatasourceUrls,
+      version: VERSION,
+    }),
+  );
+  app.route('/api', dashboardRoutes(new ProvisionedDashboards(deps.files, config.dashboardsDir)));
+  app.all('/api/*', (c) =>
+    apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`),
+  );
+
+  app.get('/metrics', async (c) => {
+    c.header('Content-Type', metrics.registry.contentType);
+    return c.body(await metrics.registry.metrics());
+  });
+
+  app.get('*', staticHandler(deps.files, config.webDir));
+
+  app.onError((err, c) => {
+    deps.log?.(`error: ${c.req.method} ${c.req.path}: ${err.stack ?? err}`);
+    return apiError(c, 500, 'internal', 'internal server error');
+  });
+
+  return { app, registry, metrics };
+}

@@ -1,0 +1,215 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_PORT, isLoopbackHost, loadConfig, parseSeconds } from './config.ts';
+
+const dirs = { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' };
+const load = (env: Record<string, string | undefined> = {}, argv: string[] = []) =>
+  loadConfig(env, argv, dirs);
+
+/** The ConfigError a bad setting throws, so its message can be checked. */
+function configError(env: Record<string, string>, argv: string[] = []): ConfigError {
+  try {
+    load(env, argv);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return err as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig defaults', () => {
+  it('listens on loopback port 4090 and points at a local Prometheus', () => {
+    const c = load();
+    expect(DEFAULT_PORT).toBe(4090);
+    expect(c).toEqual({
+      host: '127.0.0.1',
+      port: 4090,
+      prometheusUrl: 'http://localhost:9090',
+      scrapeIntervalS: 15,
+      dataDir: '/data',
+      dashboardsDir: '/dash',
+      webDir: '/web',
+      allowedDatasourceUrls: [],
+      readOnly: false,
+      upstreamTimeoutMs: 30_000,
+    });
+  });
+
+  it('treats empty environment variables as unset', () => {
+    expect(load({ PORT: '', HOST: '', PROMETHEUS_URL: '' })).toMatchObject({
+      port: 4090,
+      host: '127.0.0.1',
+      prometheusUrl: 'http://localhost:9090',
+    });
+  });
+});
+
+describe('loadConfig precedence', () => {
+  it('reads every setting from the environment', () => {
+    const c = load({
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      PROMETHEUS_URL: 'https://prom.example.com/prometheus/',
+      DATA_DIR: '/var/lib/promscope',
+      DASHBOARDS_DIR: '/etc/promscope/dashboards',
+      WEB_DIR: '/srv/web',
+      SCRAPE_INTERVAL: '1m',
+      UPSTREAM_TIMEOUT: '500ms',
+    });
+    expect(c).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      prometheusUrl: 'https://prom.example.com/prometheus',
+      dataDir: '/var/lib/promscope',
+      dashboardsDir: '/etc/promscope/dashboards',
+      webDir: '/srv/web',
+      scrapeIntervalS: 60,
+      upstreamTimeoutMs: 500,
+    });
+  });
+
+  it('lets `--port 5000` beat PORT', () => {
+    expect(load({ PORT: '6000' }, ['--port', '5000']).port).toBe(5000);
+  });
+
+  it('accepts the `--port=5000` form', () => {
+    expect(load({ PORT: '6000' }, ['--port=5000']).port).toBe(5000);
+  });
+
+  it('reads the other flags in both forms', () => {
+    const c = load({ HOST: 'localhost' }, [
+      '--host=::1',
+      '--prometheus-url',
+      'http://prom:9090',
+      '--allowed-datasource-urls=http://a:9090,http://b:9090',
+    ]);
+    expect(c).toMatchObject({
+      host: '::1',
+      prometheusUrl: 'http://prom:9090',
+      allowedDatasourceUrls: ['http://a:9090', 'http://b:9090'],
+    });
+  });
+});
+
+describe('loadConfig errors', () => {
+  it.each(['abc', '-1', '65536', '80.5'])('refuses PORT=%s', (port) => {
+    expect(configError({ PORT: port }).message).toBe(`PORT: "${port}" is not a port number`);
+  });
+
+  it('refuses a bad --port flag by the same words', () => {
+    expect(configError({}, ['--port', 'http']).message).toMatch(/PORT: "http" is not a port/);
+  });
+
+  it('refuses a PROMETHEUS_URL that is not a URL', () => {
+    expect(configError({ PROMETHEUS_URL: 'not a url' }).message).toBe(
+      'PROMETHEUS_URL: "not a url" is not a URL',
+    );
+  });
+
+  it.each(['ftp://prom:21', 'file:///etc/passwd', 'javascript:alert(1)', 'localhost:9090'])(
+    'refuses the non-http PROMETHEUS_URL %s',
+    (url) => {
+      expect(configError({ PROMETHEUS_URL: url }).message).toBe(
+        'PROMETHEUS_URL: only http and https URLs are accepted',
+      );
+    },
+  );
+
+  it('refuses a PROMETHEUS_URL with a query or fragment, which would break every API path', () => {
+    expect(configError({ PROMETHEUS_URL: 'http://prom:9090/?x=1' }).message).toMatch(
+      /PROMETHEUS_URL: the URL must not have a query or a fragment/,
+    );
+    expect(configError({ PROMETHEUS_URL: 'http://prom:9090/#x' }).message).toMatch(/fragment/);
+  });
+
+  it('refuses an unknown flag, naming it', () => {
+    expect(configError({}, ['--prot', '5000']).message).toBe('unknown option --prot (see --help)');
+    expect(configError({}, ['--prot=5000']).message).toBe('unknown option --prot (see --help)');
+    expect(configError({}, ['5000']).message).toBe('unknown option 5000 (see --help)');
+  });
+
+  it('refuses a flag without its value', () => {
+    expect(configError({}, ['--port']).message).toBe('--port needs a value');
+  });
+
+  it('refuses a bad duration', () => {
+    expect(configError({ SCRAPE_INTERVAL: 'often' }).message).toMatch(
+      /SCRAPE_INTERVAL: "often" is not a duration/,
+    );
+    expect(configError({ UPSTREAM_TIMEOUT: '0s' }).message).toBe(
+      'UPSTREAM_TIMEOUT must be positive',
+    );
+  });
+});
+
+describe('PROMETHEUS_URL credentials', () => {
+  it('moves them into a server-side Authorization header and out of the URL', () => {
+    const c = load({ PROMETHEUS_URL: 'https://alice:s%C3%A9cret@prom.example.com:9090/' });
+    expect(c.prometheusUrl).toBe('https://prom.example.com:9090');
+    expect(c.prometheusAuthorization).toBe(
+      `Basic ${Buffer.from('alice:sécret', 'utf8').toString('base64')}`,
+    );
+  });
+
+  it('sets no Authorization when the URL has no credentials', () => {
+    expect('prometheusAuthorization' in load()).toBe(false);
+  });
+});
+
+describe('ALLOWED_DATASOURCE_URLS', () => {
+  it('splits on commas, trims and drops empty entries', () => {
+    const c = load({ ALLOWED_DATASOURCE_URLS: ' http://a:9090 ,, https://*.example.com,  ' });
+    expect(c.allowedDatasourceUrls).toEqual(['http://a:9090', 'https://*.example.com']);
+  });
+
+  it('is empty by default', () => {
+    expect(load().allowedDatasourceUrls).toEqual([]);
+  });
+});
+
+describe('READ_ONLY', () => {
+  it.each([
+    ['true', true],
+    ['1', true],
+    ['false', false],
+    ['0', false],
+  ])('READ_ONLY=%s → %s', (text, expected) => {
+    expect(load({ READ_ONLY: text }).readOnly).toBe(expected);
+  });
+
+  it('treats a bare --read-only flag as true', () => {
+    expect(load({ READ_ONLY: 'false' }, ['--read-only']).readOnly).toBe(true);
+    expect(load({}, ['--read-only=false']).readOnly).toBe(false);
+  });
+
+  it('refuses anything else', () => {
+    expect(configError({ READ_ONLY: 'yes' }).message).toBe(
+      'READ_ONLY: "yes" must be true or false',
+    );
+  });
+});
+
+describe('parseSeconds', () => {
+  it.each([
+    ['15s', 15],
+    ['15', 15],
+    ['1m', 60],
+    ['1h', 3600],
+    ['500ms', 0.5],
+    ['1.5s', 1.5],
+  ])('%s → %s seconds', (text, seconds) => {
+    expect(parseSeconds(text, 'X')).toBe(seconds);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('%s is loopback', (host) => {
+    expect(isLoopbackHost(host)).toBe(true);
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', ''])(
+    '%s is not loopback',
+    (host) => {
+      expect(isLoopbackHost(host)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,162 @@
+// Configuration from environment variables and matching command-line flags (flags win).
+// Runtime-agnostic: the entry points pass in the environment and argv they have.
+
+export interface Config {
+  host: string;
+  port: number;
+  /** The default datasource, without credentials, query or trailing slash. */
+  prometheusUrl: string;
+  /** Authorization header for the default datasource, from credentials in PROMETHEUS_URL. */
+  prometheusAuthorization?: string;
+  /** Scrape interval of the default datasource, like Grafana's jsonData.timeInterval. */ // seconds
+  scrapeIntervalS: number;
+  dataDir: string;
+  dashboardsDir: string;
+  webDir: string;
+  /** URL patterns a datasource typed in the UI must match when not on loopback. */
+  allowedDatasourceUrls: string[];
+  readOnly: boolean;
+  upstreamTimeoutMs: number; // ms
+}
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_PORT = 4090; // not 3000 (Grafana) nor 9090 (Prometheus)
+
+interface Setting {
+  env: string;
+  flag: string;
+  help: string;
+}
+
+export const SETTINGS: readonly Setting[] = [
+  { env: 'PROMETHEUS_URL', flag: '--prometheus-url', help: 'default datasource URL' },
+  { env: 'HOST', flag: '--host', help: 'address to listen on' },
+  { env: 'PORT', flag: '--port', help: 'port to listen on' },
+  { env: 'DATA_DIR', flag: '--data-dir', help: 'saved dashboards and added datasources' },
+  { env: 'DASHBOARDS_DIR', flag: '--dashboards-dir', help: 'provisioned dashboards (read-only)' },
+  { env: 'WEB_DIR', flag: '--web-dir', help: 'the built web app' },
+  {
+    env: 'SCRAPE_INTERVAL',
+    flag: '--scrape-interval',
+    help: "default datasource's scrape interval",
+  },
+  {
+    env: 'ALLOWED_DATASOURCE_URLS',
+    flag: '--allowed-datasource-urls',
+    help: 'comma-separated URL patterns for datasources added in the UI',
+  },
+  { env: 'READ_ONLY', flag: '--read-only', help: 'refuse every write' },
+  { env: 'UPSTREAM_TIMEOUT', flag: '--upstream-timeout', help: 'upstream request timeout' },
+];
+
+/** Reads `--flag value` and `--flag=value` pairs; a bare boolean flag means "true". */
+function parseFlags(argv: readonly string[]): Map<string, string> {
+  const known = new Set(SETTINGS.map((s) => s.flag));
+  const out = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (!known.has(flag)) throw new ConfigError(`unknown option ${flag} (see --help)`);
+    if (eq !== -1) out.set(flag, arg.slice(eq + 1));
+    else if (flag === '--read-only') out.set(flag, 'true');
+    else {
+      const value = argv[++i];
+      if (value === undefined) throw new ConfigError(`${flag} needs a value`);
+      out.set(flag, value);
+    }
+  }
+  return out;
+}
+
+/** Seconds from "15s", "1m", "500ms" or a bare number of seconds. */
+export function parseSeconds(text: string, what: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
+  if (!m) throw new ConfigError(`${what}: "${text}" is not a duration like 15s or 1m`);
+  const n = Number(m[1]);
+  const factor = { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] ?? 's'] ?? 1;
+  const seconds = n * factor;
+  if (!(seconds > 0)) throw new ConfigError(`${what} must be positive`);
+  return seconds;
+}
+
+/**
+ * A Prometheus base URL. Credentials in it (`http://user:pass@host`) become a Basic
+ * Authorization header kept on the server, so the URL shown to browsers never carries them.
+ */
+function parseUrl(text: string, what: string): { url: string; authorization?: string } {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${what}: "${text}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${what}: only http and https URLs are accepted`);
+  }
+  if (url.search || url.hash) {
+    throw new ConfigError(`${what}: the URL must not have a query or a fragment`);
+  }
+  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  if (!url.username && !url.password) return { url: base };
+  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  const bytes = new TextEncoder().encode(pair); // RFC 7617: UTF-8, then base64
+  return { url: base, authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` };
+}
+
+export interface ConfigDefaults {
+  dataDir: string;
+  dashboardsDir: string;
+  webDir: string;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  argv: readonly string[],
+  defaults: ConfigDefaults,
+): Config {
+  const flags = parseFlags(argv);
+  const get = (name: string): string | undefined => {
+    const s = SETTINGS.find((x) => x.env === name)!;
+    const v = flags.get(s.flag) ?? env[name];
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const portText = get('PORT') ?? String(DEFAULT_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText.trim()) || port > 65535) {
+    throw new ConfigError(`PORT: "${portText}" is not a port number`);
+  }
+  const readOnly = get('READ_ONLY') ?? 'false';
+  if (!/^(true|false|1|0)$/.test(readOnly)) {
+    throw new ConfigError(`READ_ONLY: "${readOnly}" must be true or false`);
+  }
+  const prometheus = parseUrl(get('PROMETHEUS_URL') ?? 'http://localhost:9090', 'PROMETHEUS_URL');
+  return {
+    host: get('HOST') ?? '127.0.0.1',
+    port,
+    prometheusUrl: prometheus.url,
+    ...(prometheus.authorization ? { prometheusAuthorization: prometheus.authorization } : {}),
+    scrapeIntervalS: parseSeconds(get('SCRAPE_INTERVAL') ?? '15s', 'SCRAPE_INTERVAL'),
+    dataDir: get('DATA_DIR') ?? defaults.dataDir,
+    dashboardsDir: get('DASHBOARDS_DIR') ?? defaults.dashboardsDir,
+    webDir: get('WEB_DIR') ?? defaults.webDir,
+    allowedDatasourceUrls: (get('ALLOWED_DATASOURCE_URLS') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    readOnly: readOnly === 'true' || readOnly === '1',
+    upstreamTimeoutMs: parseSeconds(get('UPSTREAM_TIMEOUT') ?? '30s', 'UPSTREAM_TIMEOUT') * 1000,
+  };
+}
+
+export function helpText(): string {
+  const rows = SETTINGS.map((s) => `  ${s.flag.padEnd(28)} ${s.env.padEnd(24)} ${s.help}`);
+  return ['Usage: promscope [options]', '', '  flag                         env', ...rows].join(
+    '\n',
+  );
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { connectionRefused, promJson, testApp } from '../test-helpers.ts';
+import { VERSION } from '../version.ts';
+
+describe('GET /api/health', () => {
+  it('reports each datasource with the Prometheus version from buildinfo', async () => {
+    const t = await testApp();
+    const res = await t.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      version: VERSION,
+      datasources: [
+        {
+          uid: 'prometheus',
+          name: 'Prometheus',
+          url: 'http://localhost:9090',
+          up: true,
+          prometheusVersion: '3.5.0',
+        },
+      ],
+    });
+    expect(t.calls.map((c) => c.url)).toEqual(['http://localhost:9090/api/v1/status/buildinfo']);
+  });
+
+  it('reports a datasource that cannot be reached as down, with the reason', async () => {
+    const t = await testApp({ respond: connectionRefused });
+    const res = await t.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      version: VERSION,
+      datasources: [
+        {
+          uid: 'prometheus',
+          name: 'Prometheus',
+          url: 'http://localhost:9090',
+          up: false,
+          error:
+            'datasource "Prometheus" (http://localhost:9090) is unreachable: connection refused',
+        },
+      ],
+    });
+  });
+
+  it('probes the upstream once for viewers polling together', async () => {
+    const t = await testApp();
+    await Promise.all([t.request('/api/health'), t.request('/api/health')]);
+    await t.request('/api/health');
+    expect(t.calls).toHaveLength(1);
+  });
+});
+
+describe('GET /api/health for servers without buildinfo', () => {
+  it('counts a server that answers the query API as up, without a version', async () => {
+    const t = await testApp({
+      respond: (url) =>
+        url.includes('/status/buildinfo')
+          ? new Response('404 page not found', { status: 404 })
+          : promJson({ resultType: 'scalar', result: [0, '1'] }),
+    });
+    const body = (await (await t.request('/api/health')).json()) as { datasources: unknown[] };
+    expect(body.datasources).toEqual([
+      { uid: 'prometheus', name: 'Prometheus', url: 'http://localhost:9090', up: true },
+    ]);
+    expect(t.calls.map((c) => c.url)).toEqual([
+      'http://localhost:9090/api/v1/status/buildinfo',
+      'http://localhost:9090/api/v1/query?query=1',
+    ]);
+  });
+
+  it('counts a server that answers neither like Prometheus as down', async () => {
+    const t = await testApp({ respond: () => new Response('<html></html>', { status: 200 }) });
+    const body = (await (await t.request('/api/health')).json()) as {
+      datasources: { up: boolean; error?: string }[];
+    };
+    expect(body.datasources[0]).toMatchObject({
+      up: false,
+      error: 'http://localhost:9090 does not answer like Prometheus (HTTP 200 from /api/v1/query)',
+    });
+  });
+});

@@ -1,0 +1,131 @@
+// The datasources this server proxies to: the default one from configuration, plus those
+// added from the UI, which persist in DATA_DIR/datasources.json.
+import type { FileSystem } from '../deps.ts';
+import { joinPath } from '../deps.ts';
+
+export interface Datasource {
+  uid: string;
+  name: string;
+  url: string; // no trailing slash
+  isDefault: boolean;
+  scrapeIntervalS: number; // seconds
+  /** From configuration (cannot be removed from the UI) or added in the UI. */
+  provisioned: boolean;
+  /** Authorization header value for upstream calls; never leaves the server. */
+  authorization?: string;
+}
+
+/** What the API shows of a datasource: Grafana's shape, never its secrets. */
+export interface PublicDatasource {
+  uid: string;
+  name: string;
+  type: 'prometheus';
+  access: 'proxy';
+  url: string;
+  isDefault: boolean;
+  readOnly: boolean;
+  jsonData: { timeInterval: string };
+}
+
+export function toPublic(ds: Datasource): PublicDatasource {
+  return {
+    uid: ds.uid,
+    name: ds.name,
+    type: 'prometheus',
+    access: 'proxy',
+    url: ds.url,
+    isDefault: ds.isDefault,
+    readOnly: ds.provisioned,
+    jsonData: { timeInterval: `${ds.scrapeIntervalS}s` },
+  };
+}
+
+/** A stable uid for a URL (FNV-1a, 32 bit), so re-adding a URL after a restart finds the same one. */
+export function uidForUrl(url: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) {
+    h ^= url.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `prom-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+interface StoredFile {
+  datasources: { uid: string; name: string; url: string }[];
+}
+
+export class DatasourceRegistry {
+  private readonly items: Datasource[];
+  private readonly file: string;
+  private loadError: string | null = null;
+  private writing: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    defaults: Datasource[],
+    private readonly files: FileSystem,
+    dataDir: string,
+    private readonly defaultScrapeS: number,
+  ) {
+    this.items = [...defaults];
+    this.file = joinPath(dataDir, 'datasources.json');
+  }
+
+  /** Reads added datasources; an unreadable file is kept untouched and further adds refused. */
+  async load(): Promise<void> {
+    const bytes = await this.files.readFile(this.file);
+    if (!bytes) return;
+    try {
+      const stored = JSON.parse(new TextDecoder().decode(bytes)) as StoredFile;
+      for (const d of stored.datasources) {
+        if (this.items.some((x) => x.uid === d.uid || x.url === d.url)) continue;
+        this.items.push({
+          ...d,
+          isDefault: false,
+          scrapeIntervalS: this.defaultScrapeS,
+          provisioned: false,
+        });
+      }
+    } catch (err) {
+      this.loadError = `${this.file} is unreadable (${(err as Error).message}); fix or remove it`;
+    }
+  }
+
+  list(): readonly Datasource[] {
+    return this.items;
+  }
+
+  get(uid: string): Datasource | undefined {
+    return this.items.find((d) => d.uid === uid);
+  }
+
+  findByUrl(url: string): Datasource | undefined {
+    return this.items.find((d) => d.url === url);
+  }
+
+  /** Adds and persists; resolves once the file is safely on disk. Adding a known URL returns it. */
+  add(url: string, name?: string): Promise<Datasource> {
+    // Serialised: each add sees the previous one's result, and temp files never interleave.
+    const run = this.writing.then(async () => {
+      if (this.loadError) throw new Error(this.loadError);
+      const known = this.findByUrl(url);
+      if (known) return known;
+      const ds: Datasource = {
+        uid: uidForUrl(url),
+        name: name?.trim() || new URL(url).host,
+        url,
+        isDefault: false,
+        scrapeIntervalS: this.defaultScrapeS,
+        provisioned: false,
+      };
+      const added = this.items.filter((d) => !d.provisioned).concat(ds);
+      const body: StoredFile = {
+        datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
+      };
+      await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+      this.items.push(ds);
+      return ds;
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+}

@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import {
+  connectionRefused,
+  MemoryFs,
+  prometheusLike,
+  type Responder,
+  testApp,
+} from '../test-helpers.ts';
+import { uidForUrl } from './registry.ts';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json', Origin: 'http://localhost' };
+const post = (body: unknown, headers: Record<string, string> = JSON_HEADERS): RequestInit => ({
+  method: 'POST',
+  headers,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+/** Prometheus at the default URL and at prom-b; nothing listens anywhere else. */
+const onlyKnownHosts: Responder = (url, init) =>
+  url.startsWith('http://localhost:9090/') || url.startsWith('http://prom-b:9090/')
+    ? prometheusLike(url, init)
+    : connectionRefused();
+
+describe('GET /api/datasources', () => {
+  it("lists datasources in Grafana's shape and never their credentials", async () => {
+    const t = await testApp({
+      config: { prometheusUrl: 'http://prom:9090', prometheusAuthorization: 'Basic c2VjcmV0' },
+    });
+    const res = await t.request('/api/datasources');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toMatch(/authorization|c2VjcmV0/i);
+    expect(JSON.parse(text)).toEqual([
+      {
+        uid: 'prometheus',
+        name: 'Prometheus',
+        type: 'prometheus',
+        access: 'proxy',
+        url: 'http://prom:9090',
+        isDefault: true,
+        readOnly: true,
+        jsonData: { timeInterval: '15s' },
+      },
+    ]);
+  });
+
+  it('shows a datasource by uid, and 404 for an unknown one', async () => {
+    const t = await testApp();
+    expect(await (await t.request('/api/datasources/uid/prometheus')).json()).toMatchObject({
+      uid: 'prometheus',
+    });
+    expect((await t.request('/api/datasources/uid/nope')).status).toBe(404);
+  });
+});
+
+describe('POST /api/datasources refusals', () => {
+  it('answers 400 for malformed JSON', async () => {
+    const t = await testApp();
+    const res = await t.request('/api/datasources', post('{"url": '));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { errorType: string; error: string };
+    expect(body.errorType).toBe('bad_data');
+    expect(body.error).toMatch(/^malformed JSON/);
+  });
+
+  it.each([[[]], [null], ['"http://prom-b:9090"'], [{ url: 'http://prom-b:9090', name: 7 }]])(
+    'answers 400 for the JSON %j',
+    async (body) => {
+      const t = await testApp({ respond: onlyKnownHosts });
+      const res = await t.request('/api/datasources', post(body));
+      expect(res.status).toBe(400);
+      expect(t.calls).toHaveLength(0);
+    },
+  );
+
+  it.each(['text/plain', 'application/x-www-form-urlencoded', ''])(
+    'answers 415 for the content type %j',
+    async (type) => {
+      const t = await testApp({ respond: onlyKnownHosts });
+      const headers: Record<string, string> = type ? { 'Content-Type': type } : {};
+      const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }, headers));
+      expect(res.status).toBe(415);
+      expect(t.calls).toHaveLength(0);
+    },
+  );
+
+  it('answers 403 for a foreign Origin or a cross-site fetch', async () => {
+    const t = await testApp({ respond: onlyKnownHosts });
+    const foreign = { 'Content-Type': 'application/json', Origin: 'http://evil.example' };
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }, foreign));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      errorType: 'forbidden',
+      error: 'cross-origin write from http://evil.example refused',
+    });
+    const crossSite = { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' };
+    expect(
+      (await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }, crossSite))).status,
+    ).toBe(403);
+    expect(t.calls).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 400 for a non-http URL', async () => {
+    const t = await testApp();
+    const res = await t.request('/api/datasources', post({ url: 'ftp://x' }));
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ status: 'error', errorType: 'bad_data' });
+    expect(t.calls).toHaveLength(0);
+  });
+
+  it('answers 502 for an unreachable URL and changes nothing', async () => {
+    const t = await testApp({ respond: onlyKnownHosts });
+    const res = await t.request('/api/datasources', post({ url: 'http://down:9090' }));
+    expect(res.status).toBe(502);
+    const body = (await res.json()) as { errorType: string; error: string };
+    expect(body.errorType).toBe('unavailable');
+    expect(body.error).toMatch(/http:\/\/down:9090 is unreachable: connection refused/);
+    const list = (await (await t.request('/api/datasources')).json()) as { uid: string }[];
+    expect(list.map((d) => d.uid)).toEqual(['prometheus']);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 502 for a URL that answers, but not like Prometheus', async () => {
+    const t = await testApp({ respond: () => new Response('<html>login</html>', { status: 200 }) });
+    const res = await t.request('/api/datasources', post({ url: 'http://web:80' }));
+    expect(res.status).toBe(502);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 403 on a read-only server, before looking at the body', async () => {
+    const t = await testApp({ config: { readOnly: true }, respond: onlyKnownHosts });
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ errorType: 'read_only' });
+    expect(t.calls).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 403 on a server reachable from the network without ALLOWED_DATASOURCE_URLS', async () => {
+    const t = await testApp({ config: { host: '0.0.0.0' }, respond: onlyKnownHosts });
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ errorType: 'forbidden' });
+    expect(t.calls).toHaveLength(0);
+  });
+});
+
+describe('POST /api/datasources adds', () => {
+  it('a reachable URL: 201, listed, and written atomically to DATA_DIR', async () => {
+    const t = await testApp({ respond: onlyKnownHosts });
+    const res = await t.request(
+      '/api/datasources',
+      post({ url: 'http://prom-b:9090/', name: 'Team B' }),
+    );
+    expect(res.status).toBe(201);
+    const uid = uidForUrl('http://prom-b:9090');
+    expect(await res.json()).toEqual({
+      uid,
+      name: 'Team B',
+      type: 'prometheus',
+      access: 'proxy',
+      url: 'http://prom-b:9090',
+      isDefault: false,
+      readOnly: false,
+      jsonData: { timeInterval: '15s' },
+    });
+
+    const list = (await (await t.request('/api/datasources')).json()) as { uid: string }[];
+    expect(list.map((d) => d.uid)).toEqual(['prometheus', uid]);
+    expect(t.fs.writes.map((w) => w.path)).toEqual(['/data/datasources.json']);
+    expect(JSON.parse(t.fs.text('/data/datasources.json')!)).toEqual({
+      datasources: [{ uid, name: 'Team B', url: 'http://prom-b:9090' }],
+    });
+
+    // It can be queried through the proxy right away.
+    const q = await t.request(`/api/datasources/proxy/uid/${uid}/api/v1/query?query=up`);
+    expect(q.status).toBe(200);
+    expect(t.calls.at(-1)!.url).toBe('http://prom-b:9090/api/v1/query?query=up');
+  });
+
+  it('the same URL again: 200 with the same uid, nothing rewritten', async () => {
+    const t = await testApp({ respond: onlyKnownHosts });
+    const first = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+    const again = await t.request('/api/datasources', post({ url: 'http://prom-b:9090/' }));
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    const a = (await first.json()) as { uid: string };
+    expect(((await again.json()) as { uid: string }).uid).toBe(a.uid);
+    expect(t.fs.writes).toHaveLength(1);
+  });
+
+  it('the default URL: 200 with the provisioned datasource', async () => {
+    const t = await testApp();
+    const res = await t.request('/api/datasources', post({ url: 'http://localhost:9090' }));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ uid: 'prometheus', readOnly: true });
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('a URL matching ALLOWED_DATASOURCE_URLS on a network-facing server', async () => {
+    const t = await testApp({
+      config: { host: '0.0.0.0', allowedDatasourceUrls: ['http://prom-*:9090'] },
+      respond: onlyKnownHosts,
+    });
+    expect((await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }))).status).toBe(
+      201,
+    );
+    expect((await t.request('/api/datasources', post({ url: 'http://other:9090' }))).status).toBe(
+      403,
+    );
+  });
+
+  it('two URLs posted at once: both end up in the stored file', async () => {
+    const respond: Responder = (url, init) =>
+      /^http:\/\/prom-[cd]:9090\//.test(url) ? prometheusLike(url, init) : connectionRefused();
+    const t = await testApp({ respond });
+    const [c, d] = await Promise.all([
+      t.request('/api/datasources', post({ url: 'http://prom-c:9090' })),
+      t.request('/api/datasources', post({ url: 'http://prom-d:9090' })),
+    ]);
+    expect([c.status, d.status]).toEqual([201, 201]);
+    const stored = JSON.parse(t.fs.text('/data/datasources.json')!) as {
+      datasources: { url: string }[];
+    };
+    expect(stored.datasources.map((x) => x.url).sort()).toEqual([
+      'http://prom-c:9090',
+      'http://prom-d:9090',
+    ]);
+  });
+
+  it('survives a restart: a new app reads DATA_DIR/datasources.json', async () => {
+    const fs = new MemoryFs();
+    const first = await testApp({ fs, respond: onlyKnownHosts });
+    await first.request('/api/datasources', post({ url: 'http://prom-b:9090', name: 'B' }));
+    const second = await testApp({ fs, respond: onlyKnownHosts });
+    const list = (await (await second.request('/api/datasources')).json()) as { name: string }[];
+    expect(list.map((d) => d.name)).toEqual(['Prometheus', 'B']);
+  });
+
+  it('refuses to add over an unreadable datasources file, and leaves it untouched', async () => {
+    const fs = new MemoryFs({ '/data/datasources.json': '{ broken' });
+    const t = await testApp({ fs, respond: onlyKnownHosts });
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+    expect(res.status).toBe(500);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /\/data\/datasources\.json is unreadable/,
+    );
+    expect(fs.text('/data/datasources.json')).toBe('{ broken');
+    expect(fs.writes).toHaveLength(0);
+  });
+});

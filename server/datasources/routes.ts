@@ -1,0 +1,92 @@
+// GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
+import { Hono } from 'hono';
+import { apiError } from '../errors.ts';
+import type { HealthChecker } from './health.ts';
+import { probeDatasource } from './health.ts';
+import type { DatasourceRegistry } from './registry.ts';
+import { toPublic } from './registry.ts';
+import { checkDatasourceUrl } from './url-policy.ts';
+
+export interface DatasourceRouteOptions {
+  registry: DatasourceRegistry;
+  health: HealthChecker;
+  fetch: typeof fetch;
+  loopbackOnly: boolean;
+  allowedUrls: readonly string[];
+  version: string;
+}
+
+export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
+  const app = new Hono();
+
+  app.get('/health', async (c) => {
+    const datasources = await Promise.all(opts.registry.list().map((ds) => opts.health.check(ds)));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok', version: opts.version, datasources });
+  });
+
+  app.get('/datasources', (c) => c.json(opts.registry.list().map(toPublic)));
+
+  app.get('/datasources/uid/:uid', (c) => {
+    const ds = opts.registry.get(c.req.param('uid'));
+    return ds ? c.json(toPublic(ds)) : apiError(c, 404, 'not_found', 'no such datasource');
+  });
+
+  // Adds a Prometheus URL typed in the UI. Nothing is added unless the URL passes the policy
+  // and answers the Prometheus query API.
+  app.post('/datasources', async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (err) {
+      return apiError(c, 400, 'bad_data', `malformed JSON: ${(err as Error).message}`);
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      return apiError(c, 400, 'bad_data', 'expected a JSON object {"url": "...", "name"?: "..."}');
+    }
+    const { url, name } = body as { url?: unknown; name?: unknown };
+    if (name !== undefined && typeof name !== 'string') {
+      return apiError(c, 400, 'bad_data', 'name must be a string');
+    }
+    const checked = checkDatasourceUrl(url, {
+      loopbackOnly: opts.loopbackOnly,
+      allowed: opts.allowedUrls,
+    });
+    if (!checked.ok) {
+      return apiError(
+        c,
+        checked.status,
+        checked.status === 403 ? 'forbidden' : 'bad_data',
+        checked.reason,
+      );
+    }
+    const known = opts.registry.findByUrl(checked.url);
+    if (known) return c.json(toPublic(known), 200);
+
+    const candidate = {
+      uid: 'candidate',
+      name: checked.url,
+      url: checked.url,
+      isDefault: false,
+      scrapeIntervalS: 15,
+      provisioned: false,
+    };
+    const probe = await probeDatasource(candidate, opts.fetch, 5000);
+    if (!probe.up) {
+      return apiError(c, 502, 'unavailable', probe.error);
+    }
+    try {
+      const ds = await opts.registry.add(checked.url, name);
+      return c.json(toPublic(ds), 201);
+    } catch (err) {
+      return apiError(
+        c,
+        500,
+        'internal',
+        `could not save the datasource: ${(err as Error).message}`,
+      );
+    }
+  });
+
+  return app;
+}

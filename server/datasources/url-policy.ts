@@ -1,0 +1,67 @@
+// Which Prometheus URLs a person may add from the UI (DESIGN.md "Configuration"): on a
+// loopback-only server anyone who can reach it already runs on this machine, so any http(s)
+// URL; on any other address only URLs matching ALLOWED_DATASOURCE_URLS, so the server cannot be
+// turned into a probe of the network it sits in.
+
+export type PolicyResult =
+  | { ok: true; url: string }
+  | { ok: false; status: 400 | 403; reason: string };
+
+/** Parses and normalises a URL typed in the UI: http(s), no credentials, no query or fragment. */
+export function normaliseDatasourceUrl(text: unknown): PolicyResult {
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { ok: false, status: 400, reason: 'url is required' };
+  }
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return { ok: false, status: 400, reason: `"${text}" is not a URL` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return {
+      ok: false,
+      status: 400,
+      reason: `only http and https URLs are accepted, not ${url.protocol}`,
+    };
+  }
+  if (url.username || url.password) {
+    return {
+      ok: false,
+      status: 400,
+      reason: 'credentials in the URL are not accepted; configure them on the server',
+    };
+  }
+  if (url.search || url.hash) {
+    return { ok: false, status: 400, reason: 'the URL must not have a query or a fragment' };
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  return { ok: true, url: `${url.protocol}//${url.host}${path}` };
+}
+
+/** A pattern is a URL prefix; `*` in it matches any run of characters except "/". */
+function matches(pattern: string, url: string): boolean {
+  const source = pattern
+    .replace(/\/+$/, '')
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]*');
+  return new RegExp(`^${source}(?:/.*)?$`, 'i').test(url);
+}
+
+export function checkDatasourceUrl(
+  text: unknown,
+  opts: { loopbackOnly: boolean; allowed: readonly string[] },
+): PolicyResult {
+  const parsed = normaliseDatasourceUrl(text);
+  if (!parsed.ok || opts.loopbackOnly) return parsed;
+  if (opts.allowed.some((p) => matches(p, parsed.url))) return parsed;
+  return {
+    ok: false,
+    status: 403,
+    reason:
+      opts.allowed.length === 0
+        ? 'adding datasources is disabled on a server reachable from the network; set ALLOWED_DATASOURCE_URLS'
+        : `${parsed.url} does not match ALLOWED_DATASOURCE_URLS`,
+  };
+}

@@ -1,0 +1,26 @@
+// What a runtime entry point (main.node.ts, main.deno.ts) hands to createApp: the app itself
+// imports nothing runtime-specific.
+
+export interface FileSystem {
+  /** The file's bytes, or null when it does not exist. */
+  readFile(path: string): Promise<Uint8Array | null>;
+  /** Names in a directory, or null when it does not exist. */
+  readDir(path: string): Promise<string[] | null>;
+  /** Write to a temp file, fsync, rename over `path`: readers see the old or the new file. */
+  writeFileAtomic(path: string, data: string): Promise<void>;
+}
+
+export interface Deps {
+  files: FileSystem;
+  /** Defaults to the global fetch; tests hand in upstream fakes for faults. */
+  fetch?: typeof fetch;
+  log?: (line: string) => void;
+}
+
+/** Joins path segments with "/", which both Node and Deno accept on every OS. */
+export function joinPath(...parts: string[]): string {
+  return parts
+    .filter(Boolean)
+    .map((p, i) => (i === 0 ? p.replace(/\/+$/, '') : p.replace(/^\/+|\/+$/g, '')))
+    .join('/');
+}

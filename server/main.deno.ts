@@ -1,0 +1,88 @@
+// Deno entry point: the only file that knows about Deno's file system and HTTP server.
+// Run with `deno task start` (see deno.json); npm dependencies come from node_modules.
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { ConfigError, helpText, loadConfig } from './config.ts';
+import type { FileSystem } from './deps.ts';
+import { VERSION } from './version.ts';
+
+const notFound = (err: unknown) => err instanceof Deno.errors.NotFound;
+
+const denoFiles: FileSystem = {
+  async readFile(path) {
+    try {
+      return await Deno.readFile(path);
+    } catch (err) {
+      if (notFound(err)) return null;
+      throw err;
+    }
+  },
+  async readDir(path) {
+    try {
+      const names: string[] = [];
+      for await (const entry of Deno.readDir(path)) names.push(entry.name);
+      return names;
+    } catch (err) {
+      if (notFound(err)) return null;
+      throw err;
+    }
+  },
+  async writeFileAtomic(path, data) {
+    const dir = path.slice(0, Math.max(path.lastIndexOf('/'), 0)) || '.';
+    await Deno.mkdir(dir, { recursive: true });
+    const tmp = `${path}.tmp-${Deno.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      const file = await Deno.open(tmp, { write: true, create: true, truncate: true, mode: 0o644 });
+      try {
+        await file.write(new TextEncoder().encode(data));
+        await file.sync();
+      } finally {
+        file.close();
+      }
+      await Deno.rename(tmp, path);
+    } catch (err) {
+      await Deno.remove(tmp).catch(() => undefined);
+      throw err;
+    }
+  },
+};
+
+const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
+
+function config(): Config {
+  return loadConfig(Deno.env.toObject(), Deno.args, {
+    dataDir: `${root}/data`,
+    dashboardsDir: `${root}/dashboards`,
+    webDir: `${root}/dist/web`,
+  });
+}
+
+if (Deno.args.includes('--help')) {
+  console.log(helpText());
+  Deno.exit(0);
+}
+let cfg: Config;
+try {
+  cfg = config();
+} catch (err) {
+  if (!(err instanceof ConfigError)) throw err;
+  console.error(`promscope: ${err.message}`);
+  Deno.exit(2);
+}
+const { app } = await createApp(cfg, { files: denoFiles, log: console.error });
+const server = Deno.serve(
+  {
+    hostname: cfg.host,
+    port: cfg.port,
+    onListen: ({ hostname, port }) => {
+      const host = hostname.includes(':') ? `[${hostname}]` : hostname;
+      console.log(
+        `Promscope ${VERSION} on Deno: http://${host}:${port} (datasource ${cfg.prometheusUrl})`,
+      );
+    },
+  },
+  app.fetch,
+);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  Deno.addSignalListener(signal, () => void server.shutdown().then(() => Deno.exit(0)));
+}

@@ -1,0 +1,139 @@
+// Shared fakes for the server's unit tests: an in-memory file system, a recording upstream and
+// an app built on both. Not imported by runtime code.
+import type { App } from './app.ts';
+import { createApp } from './app.ts';
+import type { Config } from './config.ts';
+import { loadConfig } from './config.ts';
+import type { FileSystem } from './deps.ts';
+
+/** Files in a Map keyed by absolute path; records every read and atomic write. */
+export class MemoryFs implements FileSystem {
+  readonly files = new Map<string, Uint8Array>();
+  readonly reads: string[] = [];
+  readonly writes: { path: string; data: string }[] = [];
+
+  constructor(initial: Record<string, string> = {}) {
+    for (const [path, text] of Object.entries(initial)) this.put(path, text);
+  }
+
+  put(path: string, text: string): void {
+    this.files.set(path, new TextEncoder().encode(text));
+  }
+
+  text(path: string): string | undefined {
+    const bytes = this.files.get(path);
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  async readFile(path: string): Promise<Uint8Array | null> {
+    this.reads.push(path);
+    return this.files.get(path) ?? null;
+  }
+
+  async readDir(path: string): Promise<string[] | null> {
+    const prefix = `${path.replace(/\/+$/, '')}/`;
+    const names = [...this.files.keys()]
+      .filter((p) => p.startsWith(prefix))
+      .map((p) => p.slice(prefix.length).split('/')[0]!);
+    return names.length ? [...new Set(names)] : null;
+  }
+
+  async writeFileAtomic(path: string, data: string): Promise<void> {
+    // A tick between "temp file written" and "renamed", so overlapping writers would interleave.
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    this.writes.push({ path, data });
+    this.put(path, data);
+  }
+}
+
+export interface UpstreamCall {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string | null;
+  redirect: RequestRedirect | undefined;
+}
+
+export type Responder = (url: string, init: RequestInit) => Response | Promise<Response>;
+
+/** A fake `fetch` that records what reached the upstream and answers with `respond`. */
+export function fakeUpstream(
+  respond: Responder = () => promJson({ resultType: 'vector', result: [] }),
+) {
+  const calls: UpstreamCall[] = [];
+  const fetchFn = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((v, k) => {
+      headers[k] = v;
+    });
+    const body =
+      init.body === undefined || init.body === null
+        ? null
+        : new TextDecoder().decode(init.body as ArrayBuffer);
+    calls.push({ url, method: init.method ?? 'GET', headers, body, redirect: init.redirect });
+    return respond(url, init);
+  }) as typeof fetch;
+  return { fetch: fetchFn, calls };
+}
+
+/** Prometheus' success envelope. */
+export function promJson(data: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify({ status: 'success', data }), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** Prometheus' error envelope. */
+export function promError(status: number, errorType: string, error: string) {
+  return new Response(JSON.stringify({ status: 'error', errorType, error }), {
+    status,
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+/** What Node's fetch throws when nothing listens on the port. */
+export function connectionRefused(): never {
+  throw new TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } });
+}
+
+/** Never answers; rejects with the abort reason once the request's signal fires. */
+export function hang(_url: string, init: RequestInit): Promise<Response> {
+  return new Promise((_resolve, reject) => {
+    const signal = init.signal;
+    if (!signal) return;
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+}
+
+/** Answers buildinfo like Prometheus and everything else with an empty vector. */
+export const prometheusLike: Responder = (url) =>
+  url.includes('/api/v1/status/buildinfo')
+    ? promJson({ version: '3.5.0', revision: 'abc', branch: 'HEAD' })
+    : promJson({ resultType: 'vector', result: [] });
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    ...loadConfig({}, [], { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' }),
+    ...overrides,
+  };
+}
+
+export interface TestApp extends App {
+  fs: MemoryFs;
+  calls: UpstreamCall[];
+  /** `app.request` with a base URL, so relative paths become http://localhost/… */
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+}
+
+export async function testApp(
+  opts: { config?: Partial<Config>; fs?: MemoryFs; respond?: Responder } = {},
+): Promise<TestApp> {
+  const fs = opts.fs ?? new MemoryFs();
+  const upstream = fakeUpstream(opts.respond ?? prometheusLike);
+  const built = await createApp(testConfig(opts.config), { files: fs, fetch: upstream.fetch });
+  const request = async (path: string, init?: RequestInit) => built.app.request(path, init);
+  return { ...built, fs, calls: upstream.calls, request };
+}

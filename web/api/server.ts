@@ -1,0 +1,58 @@
+// Promscope's own API (Grafana-shaped where Grafana has one): health, datasources, dashboards.
+import { getJson } from './client.ts';
+
+export interface DatasourceHealth {
+  uid: string;
+  name: string;
+  url: string;
+  up: boolean;
+  prometheusVersion?: string;
+  error?: string;
+}
+
+export interface Health {
+  status: string;
+  version: string;
+  datasources: DatasourceHealth[];
+}
+
+export interface Datasource {
+  uid: string;
+  name: string;
+  type: 'prometheus';
+  url: string;
+  isDefault: boolean;
+  readOnly: boolean;
+  jsonData: { timeInterval: string };
+}
+
+export interface SearchHit {
+  uid: string;
+  title: string;
+  url: string;
+  tags: string[];
+  error?: string;
+}
+
+export interface DashboardResponse {
+  dashboard: Record<string, unknown>;
+  meta: { version: number; provisioned: boolean; slug: string; url: string };
+}
+
+export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', { signal });
+
+export const listDatasources = (signal?: AbortSignal) =>
+  getJson<Datasource[]>('/api/datasources', { signal });
+
+export const addDatasource = (url: string, name?: string) =>
+  getJson<Datasource>('/api/datasources', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ url, ...(name ? { name } : {}) }),
+  });
+
+export const searchDashboards = (signal?: AbortSignal) =>
+  getJson<SearchHit[]>('/api/search', { signal });
+
+export const getDashboard = (uid: string, signal?: AbortSignal) =>
+  getJson<DashboardResponse>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });

@@ -1,0 +1,105 @@
+// The shell: header with the datasource, then the page the URL names.
+import { useEffect } from 'preact/hooks';
+import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { useQuery } from '../query/use-queries.ts';
+import { parseDuration } from '../time/duration.ts';
+import { DatasourceBar } from './DatasourceBar.tsx';
+import { navigate, setParams, useLocation } from './router.ts';
+
+const HEALTH_EVERY = 15_000; // ms
+
+export function App() {
+  const { path, params } = useLocation();
+  const datasources = useQuery({
+    queryKey: ['datasources'],
+    queryFn: ({ signal }) => listDatasources(signal),
+  });
+  const health = useQuery({
+    queryKey: ['health'],
+    queryFn: ({ signal }) => getHealth(signal),
+    refetchInterval: HEALTH_EVERY,
+    staleTime: 0,
+  });
+  const list = datasources.data ?? [];
+  const wanted = params.get('var-datasource');
+  const selected =
+    list.find((d) => d.uid === wanted || d.name === wanted) ??
+    list.find((d) => d.isDefault) ??
+    list[0];
+  const scrapeIntervalS =
+    (parseDuration(selected?.jsonData.timeInterval ?? '15s') ?? 15_000) / 1000;
+
+  const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
+  let page = null;
+  if (path === '/') page = <Home />;
+  else if (!selected)
+    page = <main class="page-message">{datasources.error?.message ?? 'Loading…'}</main>;
+  else if (dashboardMatch) {
+    page = (
+      <DashboardPage
+        uid={dashboardMatch[1]!}
+        params={params}
+        dsUid={selected.uid}
+        scrapeIntervalS={scrapeIntervalS}
+      />
+    );
+  } else page = <NotFound path={path} />;
+
+  return (
+    <>
+      <header class="app-header">
+        <a class="brand" href="/" aria-label="Promscope home">
+          <img src="/favicon.svg" alt="" width="22" height="22" />
+          <span>Promscope</span>
+        </a>
+        <DatasourceBar
+          datasources={list}
+          selected={selected}
+          health={health.data}
+          healthError={health.error?.message ?? null}
+          onSelect={(uid) => setParams({ 'var-datasource': uid })}
+        />
+      </header>
+      {page}
+    </>
+  );
+}
+
+/** `/` opens the home dashboard: the provisioned one tagged "home", else the first. */
+function Home() {
+  const hits = useQuery({
+    queryKey: ['search'],
+    queryFn: ({ signal }) => searchDashboards(signal),
+  });
+  useEffect(() => {
+    const ok = hits.data?.filter((h) => !h.error) ?? [];
+    const home = ok.find((h) => h.tags.includes('home')) ?? ok[0];
+    if (home) navigate(home.url + location.search, { replace: true });
+  }, [hits.data]);
+  if (hits.error) {
+    return (
+      <main class="page-message">
+        <p role="alert">{hits.error.message}</p>
+      </main>
+    );
+  }
+  if (hits.data && !hits.data.some((h) => !h.error)) {
+    return (
+      <main class="page-message">
+        No dashboards yet: put Grafana dashboard JSON files in DASHBOARDS_DIR.
+      </main>
+    );
+  }
+  return <main class="page-message">Loading…</main>;
+}
+
+function NotFound({ path }: { path: string }) {
+  return (
+    <main class="page-message">
+      <h1>Page not found</h1>
+      <p>Nothing lives at {path}.</p>
+      <a href="/">Go to the home dashboard</a>
+    </main>
+  );
+}

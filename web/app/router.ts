@@ -1,0 +1,50 @@
+// The URL is the state (Prometheus UI habit): pages and their parameters live in
+// location, changed with pushState so back and forward restore them.
+import { useEffect, useState } from 'preact/hooks';
+
+const listeners = new Set<() => void>();
+const notify = () => {
+  for (const l of listeners) l();
+};
+window.addEventListener('popstate', notify);
+
+export function navigate(url: string, opts: { replace?: boolean } = {}): void {
+  if (url === location.pathname + location.search) return;
+  history[opts.replace ? 'replaceState' : 'pushState'](null, '', url);
+  notify();
+}
+
+/** Sets or removes search parameters on the current page. */
+export function setParams(
+  changes: Record<string, string | null>,
+  opts: { replace?: boolean } = {},
+): void {
+  const params = new URLSearchParams(location.search);
+  for (const [k, v] of Object.entries(changes)) {
+    if (v === null) params.delete(k);
+    else params.set(k, v);
+  }
+  const qs = params.toString();
+  navigate(location.pathname + (qs ? `?${qs}` : ''), opts);
+}
+
+export interface Loc {
+  path: string;
+  params: URLSearchParams;
+}
+
+export function useLocation(): Loc {
+  const [loc, setLoc] = useState(read);
+  useEffect(() => {
+    const update = () => setLoc(read());
+    listeners.add(update);
+    return () => {
+      listeners.delete(update);
+    };
+  }, []);
+  return loc;
+}
+
+function read(): Loc {
+  return { path: location.pathname, params: new URLSearchParams(location.search) };
+}

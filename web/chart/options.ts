@@ -1,0 +1,76 @@
+// uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
+import type uPlot from 'uplot';
+import { axisFormatter } from './units.ts';
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color: string;
+  show: boolean;
+}
+
+export interface ChartStyle {
+  unit?: string;
+  min?: number;
+  max?: number;
+  fillOpacity?: number; // 0–100, Grafana's custom.fillOpacity
+  lineWidth?: number; // px
+}
+
+const AXIS = {
+  stroke: '#9aa4b2',
+  grid: { stroke: 'rgba(204, 204, 220, 0.07)', width: 1 },
+  ticks: { stroke: 'rgba(204, 204, 220, 0.12)', width: 1, size: 4 },
+  font: '11px system-ui, sans-serif',
+};
+
+/** Hex colour plus alpha, for area fills. */
+export function withAlpha(hex: string, alpha: number): string {
+  if (!/^#[0-9a-fA-F]{6}$/.test(hex)) return hex;
+  const a = Math.round(Math.max(0, Math.min(1, alpha)) * 255)
+    .toString(16)
+    .padStart(2, '0');
+  return hex + a;
+}
+
+export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
+  const fill = style.fillOpacity ? withAlpha(s.color, style.fillOpacity / 100) : undefined;
+  return {
+    label: s.label,
+    stroke: s.color,
+    width: style.lineWidth ?? 1,
+    show: s.show,
+    spanGaps: false, // a gap in Prometheus data is a gap on the chart
+    points: { show: false },
+    ...(fill ? { fill } : {}),
+  };
+}
+
+export function chartOptions(
+  size: { width: number; height: number },
+  series: readonly ChartSeries[],
+  style: ChartStyle,
+  plugins: uPlot.Plugin[],
+): uPlot.Options {
+  const fmt = axisFormatter(style.unit);
+  const fixed = style.min !== undefined || style.max !== undefined;
+  return {
+    ...size,
+    legend: { show: false }, // our own legend renders labels as text
+    cursor: { drag: { x: false, y: false }, points: { size: 6 } },
+    scales: {
+      x: { time: true },
+      y: fixed
+        ? {
+            range: (_u, dataMin, dataMax) => [style.min ?? dataMin, style.max ?? dataMax],
+          }
+        : {},
+    },
+    axes: [
+      { ...AXIS, space: 60 },
+      { ...AXIS, size: 56, values: (_u, splits) => splits.map(fmt) },
+    ],
+    series: [{}, ...series.map((s) => seriesOptions(s, style))],
+    plugins,
+  };
+}

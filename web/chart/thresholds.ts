@@ -1,0 +1,20 @@
+// Grafana's absolute thresholds: the first step (value null) is the base colour, and a value
+// takes the colour of the highest step it reaches.
+// https://grafana.com/docs/grafana/latest/panels-visualizations/configure-thresholds/
+import { resolveColor } from './palette.ts';
+
+export interface Step {
+  color: string;
+  value: number | null;
+}
+
+export function thresholdColor(value: number | null, steps: readonly Step[] | undefined): string {
+  const fallback = resolveColor('green');
+  if (!steps || steps.length === 0) return fallback;
+  let color = steps[0]!.color;
+  if (value === null) return resolveColor(color, fallback);
+  for (const step of steps) {
+    if (step.value === null || value >= step.value) color = step.color;
+  }
+  return resolveColor(color, fallback);
+}

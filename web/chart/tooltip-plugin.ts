@@ -1,0 +1,85 @@
+// uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
+// text nodes only: labels come from Prometheus and must never be parsed as HTML.
+import type uPlot from 'uplot';
+import { tooltipRows } from './tooltip-rows.ts';
+
+export interface TooltipSeries {
+  label: string;
+  color: string;
+}
+
+export function tooltipPlugin(
+  getSeries: () => readonly TooltipSeries[],
+  format: (v: number) => string,
+): uPlot.Plugin {
+  let box: HTMLDivElement;
+  const timeFmt = new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+
+  const row = (color: string, label: string, value: string) => {
+    const line = document.createElement('div');
+    line.className = 'tt-row';
+    const swatch = document.createElement('span');
+    swatch.className = 'tt-swatch';
+    swatch.style.background = color;
+    const name = document.createElement('span');
+    name.className = 'tt-label';
+    name.textContent = label;
+    const val = document.createElement('span');
+    val.className = 'tt-value';
+    val.textContent = value;
+    line.append(swatch, name, val);
+    return line;
+  };
+
+  return {
+    hooks: {
+      init: (u) => {
+        box = document.createElement('div');
+        box.className = 'chart-tooltip';
+        box.hidden = true;
+        u.over.appendChild(box);
+      },
+      setCursor: (u) => {
+        const idx = u.cursor.idx;
+        const left = u.cursor.left ?? -1;
+        if (idx == null || left < 0) {
+          box.hidden = true;
+          return;
+        }
+        const series = getSeries();
+        const values = series.map((_, i) => u.data[i + 1]?.[idx] as number | null | undefined);
+        const shown = series.map((s, i) => ({ ...s, show: u.series[i + 1]?.show !== false }));
+        const { rows, more } = tooltipRows(values, shown);
+        if (rows.length === 0) {
+          box.hidden = true;
+          return;
+        }
+        const head = document.createElement('div');
+        head.className = 'tt-time';
+        head.textContent = timeFmt.format(new Date((u.data[0][idx] ?? 0) * 1000));
+        const lines = rows.map((r) => row(r.color, r.label, format(r.value)));
+        if (more > 0) {
+          const rest = document.createElement('div');
+          rest.className = 'tt-more';
+          rest.textContent = `+${more} more`;
+          lines.push(rest);
+        }
+        box.replaceChildren(head, ...lines);
+        box.hidden = false;
+        // Keep the box inside the plot: flip to the cursor's left on the right half.
+        const overW = u.over.clientWidth;
+        const flip = left > overW / 2;
+        box.style.left = flip ? '' : `${left + 14}px`;
+        box.style.right = flip ? `${overW - left + 14}px` : '';
+        box.style.top = `${Math.max(0, (u.cursor.top ?? 0) - 10)}px`;
+      },
+    },
+  };
+}

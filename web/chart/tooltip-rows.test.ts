@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { tooltipRows } from './tooltip-rows.ts';
+
+const s = (label: string, show = true) => ({ label, color: '#fff', show });
+
+describe('tooltipRows', () => {
+  it('sorts by value, largest first, keeping uPlot series indexes', () => {
+    const { rows } = tooltipRows([1, 5, 3], [s('a'), s('b'), s('c')]);
+    expect(rows.map((r) => [r.label, r.value, r.index])).toEqual([
+      ['b', 5, 2],
+      ['c', 3, 3],
+      ['a', 1, 1],
+    ]);
+  });
+
+  it('skips hidden series, gaps and non-finite values', () => {
+    const { rows } = tooltipRows([1, null, 7, Number.NaN], [s('a'), s('b'), s('c', false), s('d')]);
+    expect(rows.map((r) => r.label)).toEqual(['a']);
+  });
+
+  it('limits the rows and counts the rest', () => {
+    const values = Array.from({ length: 30 }, (_, i) => i);
+    const series = values.map((i) => s(`s${i}`));
+    const { rows, more } = tooltipRows(values, series, 20);
+    expect(rows).toHaveLength(20);
+    expect(rows[0]!.value).toBe(29);
+    expect(more).toBe(10);
+  });
+});

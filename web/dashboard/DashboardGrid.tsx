@@ -1,0 +1,46 @@
+// Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos.
+
+import { PanelFrame } from '../panels/PanelFrame.tsx';
+import type { PanelTime } from '../panels/panel-queries.ts';
+import { panelPlugin } from '../panels/registry.ts';
+import type { Panel } from './model.ts';
+
+interface Props {
+  panels: Panel[];
+  dsUid: string;
+  scrapeIntervalS: number;
+  time: PanelTime;
+}
+
+export function DashboardGrid({ panels, dsUid, scrapeIntervalS, time }: Props) {
+  return (
+    <div class="grid">
+      {panels.map((panel) => {
+        const plugin = panelPlugin(panel.type);
+        const { x, y, w, h } = panel.gridPos;
+        const style = { '--col': `${x + 1} / span ${w}`, '--row': `${y + 1} / span ${h}` };
+        return (
+          <div class="grid-item" style={style} key={panel.id} data-panel-type={panel.type}>
+            {plugin ? (
+              <plugin.Component
+                panel={panel}
+                dsUid={dsUid}
+                scrapeIntervalS={scrapeIntervalS}
+                time={time}
+              />
+            ) : (
+              <PanelFrame
+                title={panel.title}
+                loading={false}
+                errors={[]}
+                notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}
+              >
+                <div class="panel-body" />
+              </PanelFrame>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+// /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live. Time and refresh live in
+// the URL (Grafana's parameters); the dashboard JSON gives the defaults.
+import { useEffect, useMemo } from 'preact/hooks';
+import { getDashboard } from '../api/server.ts';
+import { setParams } from '../app/router.ts';
+import { useQuery } from '../query/use-queries.ts';
+import { parseDuration } from '../time/duration.ts';
+import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
+import { DashboardGrid } from './DashboardGrid.tsx';
+import { normaliseDashboard } from './model.ts';
+import { RefreshPicker } from './RefreshPicker.tsx';
+import { TimePicker } from './TimePicker.tsx';
+import { useNow } from './use-now.ts';
+
+interface Props {
+  uid: string;
+  params: URLSearchParams;
+  dsUid: string;
+  scrapeIntervalS: number;
+}
+
+export function DashboardPage({ uid, params, dsUid, scrapeIntervalS }: Props) {
+  const res = useQuery({
+    queryKey: ['dashboard', uid],
+    queryFn: ({ signal }) => getDashboard(uid, signal),
+  });
+  const dash = useMemo(
+    () => (res.data ? normaliseDashboard(res.data.dashboard) : undefined),
+    [res.data],
+  );
+  const raw = {
+    from: params.get('from') ?? dash?.time.from ?? 'now-1h',
+    to: params.get('to') ?? dash?.time.to ?? 'now',
+  };
+  const refresh = params.get('refresh') ?? (dash?.refresh || 'off');
+  const refreshMs = isRelativeToNow(raw) ? (parseDuration(refresh) ?? null) : null;
+  const { now, refresh: refreshNow } = useNow(refreshMs);
+
+  // A new range starts from the current moment, not from the last tick.
+  useEffect(refreshNow, [raw.from, raw.to]);
+  const range = useMemo(() => resolveRange(raw, now), [raw.from, raw.to, now]);
+  useEffect(() => {
+    if (dash) document.title = `${dash.title} · Promscope`;
+  }, [dash?.title]);
+
+  if (res.error) {
+    return (
+      <main class="page-message">
+        <h1>Cannot open dashboard “{uid}”</h1>
+        <p role="alert">{res.error.message}</p>
+        <a href="/">Go to the home dashboard</a>
+      </main>
+    );
+  }
+  if (!dash) return <main class="page-message">Loading dashboard…</main>;
+
+  return (
+    <main class="dashboard">
+      <div class="toolbar">
+        <h1 class="dash-title">{dash.title}</h1>
+        <div class="toolbar-controls">
+          <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
+          <RefreshPicker
+            value={refresh}
+            onChange={(v) => setParams({ refresh: v })}
+            onRefresh={refreshNow}
+          />
+        </div>
+      </div>
+      {'error' in range ? (
+        <p class="page-message" role="alert">
+          {range.error}
+        </p>
+      ) : (
+        <DashboardGrid
+          panels={dash.panels}
+          dsUid={dsUid}
+          scrapeIntervalS={scrapeIntervalS}
+          time={range}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,106 @@
+// The subset of Grafana's dashboard JSON this slice draws
+// (https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/).
+// Unknown fields are kept as they came; normalising here only fills defaults the view needs.
+
+export interface Target {
+  refId: string;
+  expr: string;
+  legendFormat?: string;
+  hide?: boolean;
+  /** Minimum step, e.g. "30s" (Grafana's per-query "Min step"). */
+  interval?: string;
+  datasource?: DatasourceRef;
+}
+
+export type DatasourceRef = { type?: string; uid?: string } | string | null;
+
+export interface ThresholdStep {
+  color: string;
+  value: number | null;
+}
+
+export interface FieldDefaults {
+  unit?: string;
+  decimals?: number;
+  min?: number;
+  max?: number;
+  thresholds?: { mode?: string; steps: ThresholdStep[] };
+  custom?: { fillOpacity?: number; lineWidth?: number };
+}
+
+export interface Panel {
+  id: number;
+  type: string;
+  title: string;
+  description?: string;
+  gridPos: { x: number; y: number; w: number; h: number };
+  datasource?: DatasourceRef;
+  targets: Target[];
+  fieldConfig: { defaults: FieldDefaults };
+  options: {
+    legend?: { showLegend?: boolean; displayMode?: string; placement?: string };
+    reduceOptions?: { calcs?: string[] };
+    graphMode?: string;
+  };
+  /** Minimum interval for every target of the panel, e.g. "1m". */
+  interval?: string;
+}
+
+export interface Dashboard {
+  uid: string;
+  title: string;
+  tags: string[];
+  time: { from: string; to: string };
+  refresh: string;
+  panels: Panel[];
+}
+
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+
+function normaliseTarget(raw: unknown, i: number): Target {
+  const t = obj(raw);
+  return {
+    ...t,
+    refId: str(t.refId, String.fromCharCode(65 + (i % 26))),
+    expr: str(t.expr, ''),
+  } as Target;
+}
+
+function normalisePanel(raw: unknown, i: number): Panel {
+  const p = obj(raw);
+  const grid = obj(p.gridPos);
+  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
+  const fieldConfig = obj(p.fieldConfig);
+  return {
+    ...p,
+    id: num(p.id, i + 1),
+    type: str(p.type, 'timeseries'),
+    title: str(p.title, ''),
+    gridPos: { x: num(grid.x, 0), y: num(grid.y, 0), w: num(grid.w, 12), h: num(grid.h, 8) },
+    targets: Array.isArray(p.targets) ? p.targets.map(normaliseTarget) : [],
+    fieldConfig: { ...fieldConfig, defaults: obj(fieldConfig.defaults) as FieldDefaults },
+    options: obj(p.options),
+  } as Panel;
+}
+
+export function normaliseDashboard(raw: Record<string, unknown>): Dashboard {
+  const time = obj(raw.time);
+  return {
+    ...raw,
+    uid: str(raw.uid, ''),
+    title: str(raw.title, 'Untitled'),
+    tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
+    time: { from: str(time.from, 'now-6h'), to: str(time.to, 'now') },
+    refresh: str(raw.refresh, ''),
+    panels: Array.isArray(raw.panels) ? raw.panels.map(normalisePanel) : [],
+  } as Dashboard;
+}
+
+/** Is this reference "the dashboard's current datasource" rather than a fixed one? */
+export function datasourceUid(ref: DatasourceRef | undefined): string | null {
+  const uid = typeof ref === 'string' ? ref : ref?.uid;
+  if (!uid || /^\$\{?datasource\}?$/.test(uid) || uid === '-- Mixed --') return null;
+  return uid;
+}

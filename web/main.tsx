@@ -1,0 +1,25 @@
+import { render } from 'preact';
+import { App } from './app/App.tsx';
+import { navigate } from './app/router.ts';
+import './styles.css';
+
+// Same-origin links navigate inside the app instead of reloading the page.
+document.addEventListener('click', (e) => {
+  const a = (e.target as Element).closest?.('a');
+  if (
+    !a ||
+    e.defaultPrevented ||
+    e.button !== 0 ||
+    e.metaKey ||
+    e.ctrlKey ||
+    e.shiftKey ||
+    a.target
+  )
+    return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin) return;
+  e.preventDefault();
+  navigate(url.pathname + url.search);
+});
+
+render(<App />, document.getElementById('app')!);

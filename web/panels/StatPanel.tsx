@@ -1,0 +1,87 @@
+// Grafana's stat panel: one big number per series (reduced with the panel's calc), coloured
+// by thresholds, over a sparkline of the range.
+import { useMemo, useRef } from 'preact/hooks';
+import type { ReducerId } from '../chart/reduce.ts';
+import { reduce } from '../chart/reduce.ts';
+import { sparklinePaths } from '../chart/sparkline.ts';
+import { thresholdColor } from '../chart/thresholds.ts';
+import { formatValue } from '../chart/units.ts';
+import { PanelFrame } from './PanelFrame.tsx';
+import { planQueries } from './panel-queries.ts';
+import type { PanelPlugin, PanelProps } from './types.ts';
+import { usePanelData } from './use-panel-data.ts';
+import { useSize } from './use-size.ts';
+
+const REDUCERS = new Set([
+  'lastNotNull',
+  'last',
+  'mean',
+  'max',
+  'min',
+  'sum',
+  'first',
+  'firstNotNull',
+  'count',
+]);
+
+function StatPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const { width, height } = useSize(body);
+  const planned = useMemo(
+    () => planQueries(panel, time, width, scrapeIntervalS),
+    [panel, time, width, scrapeIntervalS],
+  );
+  const data = usePanelData(dsUid, planned, width > 0);
+  const calcName = panel.options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
+  const calc = (REDUCERS.has(calcName) ? calcName : 'lastNotNull') as ReducerId;
+  const d = panel.fieldConfig.defaults;
+  const sparkline = panel.options.graphMode !== 'none';
+  const cells = data.series.map((s, i) => {
+    const ys = data.ys[i] ?? [];
+    const value = reduce(ys, calc);
+    return { s, ys, value, color: thresholdColor(value, d.thresholds?.steps) };
+  });
+  const cellW = cells.length > 0 ? width / cells.length : width;
+  const empty = !data.loading && data.errors.length === 0 && cells.length === 0 && width > 0;
+
+  return (
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      loading={data.loading}
+      errors={data.errors}
+      notices={data.warnings}
+    >
+      <div class="panel-body stat" ref={body}>
+        {cells.map(({ s, ys, value, color }) => {
+          const paths = sparkline ? sparklinePaths(data.xs, ys, cellW, height * 0.45) : null;
+          return (
+            <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
+              {paths && (
+                <svg class="stat-spark" width={cellW} height={height * 0.45} aria-hidden="true">
+                  <path d={paths.area} fill={color} fill-opacity="0.15" />
+                  <path d={paths.line} stroke={color} fill="none" stroke-width="1.5" />
+                </svg>
+              )}
+              {cells.length > 1 && <div class="stat-label">{s.label}</div>}
+              <div
+                class="stat-value"
+                data-value={value ?? ''}
+                style={{ color, fontSize: `${Math.max(14, Math.min(height * 0.38, cellW / 5))}px` }}
+              >
+                {formatValue(value, d.unit, d.decimals)}
+              </div>
+            </div>
+          );
+        })}
+        {empty && <div class="panel-empty">No data</div>}
+      </div>
+    </PanelFrame>
+  );
+}
+
+export const statPanel: PanelPlugin = {
+  kind: 'stat',
+  Component: StatPanel,
+  defaults: { options: { reduceOptions: { calcs: ['lastNotNull'] }, graphMode: 'area' } },
+};

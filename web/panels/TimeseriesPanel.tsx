@@ -1,0 +1,76 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type uPlot from 'uplot';
+import { Chart } from '../chart/Chart.tsx';
+import { Legend } from './Legend.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
+import { MAX_SERIES } from './panel-data.ts';
+import { planQueries } from './panel-queries.ts';
+import type { PanelPlugin, PanelProps } from './types.ts';
+import { usePanelData } from './use-panel-data.ts';
+import { useSize } from './use-size.ts';
+
+function TimeseriesPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const { width, height } = useSize(body);
+  const planned = useMemo(
+    () => planQueries(panel, time, width, scrapeIntervalS),
+    [panel, time, width, scrapeIntervalS],
+  );
+  const data = usePanelData(dsUid, planned, width > 0);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
+
+  const showLegend =
+    panel.options.legend?.showLegend !== false && panel.options.legend?.displayMode !== 'hidden';
+  const chartSeries = useMemo(
+    () =>
+      data.series.map((s) => ({
+        key: s.key,
+        label: s.label,
+        color: s.color,
+        show: !hidden.has(s.key),
+      })),
+    [data.series, hidden],
+  );
+  const aligned = useMemo(() => [data.xs, ...data.ys] as uPlot.AlignedData, [data.xs, data.ys]);
+  const d = panel.fieldConfig.defaults;
+  const style = {
+    unit: d.unit,
+    min: d.min,
+    max: d.max,
+    fillOpacity: d.custom?.fillOpacity,
+    lineWidth: d.custom?.lineWidth,
+  };
+  const notices = [
+    ...data.warnings,
+    ...(data.dropped > 0
+      ? [`Showing the first ${MAX_SERIES} series; ${data.dropped} more not drawn`]
+      : []),
+  ];
+  const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+
+  return (
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      loading={data.loading}
+      errors={data.errors}
+      notices={notices}
+    >
+      <div class="panel-body timeseries" ref={body}>
+        {width > 0 && height > 0 && (
+          <Chart data={aligned} series={chartSeries} style={style} width={width} height={height} />
+        )}
+        {empty && <div class="panel-empty">No data</div>}
+      </div>
+      {showLegend && data.series.length > 0 && (
+        <Legend series={data.series} hidden={hidden} onChange={setHidden} />
+      )}
+    </PanelFrame>
+  );
+}
+
+export const timeseriesPanel: PanelPlugin = {
+  kind: 'timeseries',
+  Component: TimeseriesPanel,
+  defaults: { options: { legend: { showLegend: true, displayMode: 'list', placement: 'bottom' } } },
+};

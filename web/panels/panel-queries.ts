@@ -1,0 +1,48 @@
+// From a panel and the dashboard's time to the exact range queries to send (pure): one step
+// for the whole panel so all its targets share one x grid, start and end aligned to it so
+// every viewer of a dashboard asks the same question, and Grafana's built-ins filled in.
+import type { Panel } from '../dashboard/model.ts';
+import { parseDuration } from '../time/duration.ts';
+import { interpolateBuiltins } from '../time/interpolate.ts';
+import { alignRange, computeStep, rateInterval } from '../time/step.ts';
+
+export interface PanelTime {
+  start: number; // ms
+  end: number; // ms
+}
+
+export interface PlannedQuery {
+  refId: string;
+  expr: string;
+  legendFormat?: string;
+  start: number; // unix seconds
+  end: number; // unix seconds
+  step: number; // seconds
+}
+
+export function planQueries(
+  panel: Pick<Panel, 'targets' | 'interval'>,
+  time: PanelTime,
+  widthPx: number,
+  scrapeIntervalS: number,
+): PlannedQuery[] {
+  const scrapeMs = scrapeIntervalS * 1000;
+  const minIntervals = [panel.interval, ...panel.targets.map((t) => t.interval)]
+    .map((d) => (d ? (parseDuration(d) ?? 0) : 0))
+    .concat(scrapeMs);
+  const rangeMs = time.end - time.start;
+  const step = computeStep({ rangeMs, widthPx, minIntervalMs: Math.max(...minIntervals) });
+  const { start, end } = alignRange(time.start, time.end, step);
+  const intervalMs = step * 1000;
+  const vars = { intervalMs, rateIntervalMs: rateInterval(intervalMs, scrapeMs), rangeMs };
+  return panel.targets
+    .filter((t) => !t.hide && t.expr.trim() !== '')
+    .map((t) => ({
+      refId: t.refId,
+      expr: interpolateBuiltins(t.expr, vars),
+      legendFormat: t.legendFormat,
+      start,
+      end,
+      step,
+    }));
+}

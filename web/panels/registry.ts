@@ -1,0 +1,14 @@
+// The panel kinds this build draws. A dashboard panel of any other kind is shown with the
+// reason it is not drawn, never as a blank box.
+import { statPanel } from './StatPanel.tsx';
+import { timeseriesPanel } from './TimeseriesPanel.tsx';
+import type { PanelPlugin } from './types.ts';
+
+const PANELS = new Map<string, PanelPlugin>([
+  [timeseriesPanel.kind, timeseriesPanel],
+  [statPanel.kind, statPanel],
+]);
+
+export function panelPlugin(kind: string): PanelPlugin | undefined {
+  return PANELS.get(kind);
+}

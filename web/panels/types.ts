@@ -1,0 +1,18 @@
+import type { ComponentType } from 'preact';
+import type { Panel } from '../dashboard/model.ts';
+import type { PanelTime } from './panel-queries.ts';
+
+/** What every panel gets from the dashboard. */
+export interface PanelProps {
+  panel: Panel;
+  dsUid: string;
+  scrapeIntervalS: number; // seconds
+  time: PanelTime;
+}
+
+/** Panels are plain objects (Perses' habit): a kind, a component and its defaults. */
+export interface PanelPlugin {
+  kind: string;
+  Component: ComponentType<PanelProps>;
+  defaults: Partial<Panel>;
+}

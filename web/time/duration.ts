@@ -1,0 +1,63 @@
+// Prometheus duration strings, the syntax PromQL range selectors and `step` accept:
+// https://prometheus.io/docs/prometheus/latest/querying/basics/#float-literals-and-time-durations
+
+const SECOND = 1000; // ms
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const YEAR = 365 * DAY; // Prometheus ignores leap years
+
+// Units must appear largest first and at most once, as in Prometheus' model.ParseDuration:
+// https://github.com/prometheus/common/blob/main/model/time.go
+const UNITS: readonly (readonly [suffix: string, ms: number])[] = [
+  ['y', YEAR],
+  ['w', WEEK],
+  ['d', DAY],
+  ['h', HOUR],
+  ['m', MINUTE],
+  ['s', SECOND],
+  ['ms', 1],
+];
+
+const DURATION_RE =
+  /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
+
+// Bare numbers are seconds, as the HTTP API's `step` parameter accepts them.
+const SECONDS_RE = /^\d+(?:\.\d+)?$/;
+
+/** Parses `1h30m`, `500ms`, `2d`, `15` (seconds) into ms; null when it is not a duration. */
+export function parseDuration(s: string): number | null {
+  const text = s.trim();
+  if (SECONDS_RE.test(text)) return Number(text) * SECOND;
+  const match = DURATION_RE.exec(text);
+  // The regex matches the empty string, which is not a duration.
+  if (match === null || text === '') return null;
+  let ms = 0;
+  UNITS.forEach(([, unitMs], i) => {
+    const amount = match[i + 1];
+    if (amount !== undefined) ms += Number(amount) * unitMs;
+  });
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
+ * Formats ms the way Prometheus prints a duration: largest units first, `0s` for zero.
+ * Years and weeks are used only when they divide the whole duration (8d stays `8d`,
+ * not `1w1d`), exactly like model.Duration.String().
+ */
+export function formatDuration(ms: number): string {
+  let rest = Math.round(Math.abs(ms));
+  if (rest === 0) return '0s';
+  let out = ms < 0 ? '-' : '';
+  for (const [suffix, unitMs] of UNITS) {
+    const wholeOnly = suffix === 'y' || suffix === 'w';
+    if (wholeOnly && rest % unitMs !== 0) continue;
+    const amount = Math.floor(rest / unitMs);
+    if (amount > 0) {
+      out += `${amount}${suffix}`;
+      rest -= amount * unitMs;
+    }
+  }
+  return out;
+}

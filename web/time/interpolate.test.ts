@@ -1,0 +1,85 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's ${name} syntax is what these strings test
+import { describe, expect, it } from 'vitest';
+import { builtinValues, interpolate, interpolateBuiltins } from './interpolate.ts';
+
+const VARS = { intervalMs: 15_000, rateIntervalMs: 20_000, rangeMs: 3_600_000 };
+
+describe('interpolateBuiltins', () => {
+  it('replaces every built-in', () => {
+    expect(interpolateBuiltins('$__interval', VARS)).toBe('15s');
+    expect(interpolateBuiltins('$__interval_ms', VARS)).toBe('15000');
+    expect(interpolateBuiltins('$__rate_interval', VARS)).toBe('20s');
+    expect(interpolateBuiltins('$__range', VARS)).toBe('1h');
+    expect(interpolateBuiltins('$__range_s', VARS)).toBe('3600');
+    expect(interpolateBuiltins('$__range_ms', VARS)).toBe('3600000');
+  });
+
+  it('accepts the $x, ${x} and [[x]] forms', () => {
+    expect(interpolateBuiltins('rate(x[$__rate_interval])', VARS)).toBe('rate(x[20s])');
+    expect(interpolateBuiltins('rate(x[${__rate_interval}])', VARS)).toBe('rate(x[20s])');
+    expect(interpolateBuiltins('rate(x[[[__rate_interval]]])', VARS)).toBe('rate(x[20s])');
+  });
+
+  it('lets the longest name win', () => {
+    expect(interpolateBuiltins('$__interval_ms/$__interval', VARS)).toBe('15000/15s');
+    expect(interpolateBuiltins('$__range_s $__range_ms $__range', VARS)).toBe('3600 3600000 1h');
+  });
+
+  it('replaces every occurrence in a real query', () => {
+    const expr =
+      'sum by (job) (rate(http_requests_total[$__rate_interval])) / $__range_s * ${__interval_ms}';
+    expect(interpolateBuiltins(expr, VARS)).toBe(
+      'sum by (job) (rate(http_requests_total[20s])) / 3600 * 15000',
+    );
+  });
+
+  it('leaves PromQL capture references untouched', () => {
+    const expr = 'label_replace(up, "host", "${1}xx", "instance", "(.*):$1")';
+    expect(interpolateBuiltins(expr, VARS)).toBe(expr);
+  });
+
+  it('leaves unknown names and partial names byte for byte', () => {
+    for (const expr of [
+      '$job',
+      '${job}',
+      '[[job]]',
+      '$__intervalx',
+      '$__interval_s',
+      '${__interval:text}',
+      '${__interval',
+      '$',
+      '$__Range',
+      '$constructor',
+      '${toString}',
+    ]) {
+      expect(interpolateBuiltins(expr, VARS)).toBe(expr);
+    }
+  });
+
+  it('keeps a stray $ before a variable', () => {
+    expect(interpolateBuiltins('$$__range', VARS)).toBe('$1h');
+  });
+
+  it('writes sub-second and mixed durations the Prometheus way', () => {
+    const vars = { intervalMs: 1_500, rateIntervalMs: 90_000, rangeMs: 86_400_000 };
+    expect(interpolateBuiltins('[$__interval] [$__rate_interval] [$__range]', vars)).toBe(
+      '[1s500ms] [1m30s] [1d]',
+    );
+  });
+
+  it('rounds the integer forms', () => {
+    const vars = { intervalMs: 1_234.6, rateIntervalMs: 0, rangeMs: 1_499 };
+    expect(interpolateBuiltins('$__interval_ms $__range_ms $__range_s', vars)).toBe('1235 1499 1');
+  });
+});
+
+describe('interpolate', () => {
+  it('takes any name table, so user variables can join the built-ins', () => {
+    const values = new Map([...builtinValues(VARS), ['job', 'api']]);
+    expect(interpolate('up{job="$job"}[$__range]', values)).toBe('up{job="api"}[1h]');
+  });
+
+  it('does not treat $ patterns in values specially', () => {
+    expect(interpolate('$a', new Map([['a', "$& $' $1"]]))).toBe("$& $' $1");
+  });
+});
