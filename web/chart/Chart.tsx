@@ -11,13 +11,15 @@ import { formatValue } from './units.ts';
 
 interface Props {
   data: uPlot.AlignedData;
+  /** Samples behind `data`, shown as data-samples for tests and the curious. */
+  samples: number;
   series: ChartSeries[];
   style: ChartStyle;
   width: number; // px
   height: number; // px
 }
 
-export function Chart({ data, series, style, width, height }: Props) {
+export function Chart({ data, samples, series, style, width, height }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const current = useRef<ChartSeries[]>(series);
@@ -34,7 +36,6 @@ export function Chart({ data, series, style, width, height }: Props) {
       data,
       el.current!,
     );
-    u.root.dataset.series = String(series.length);
     plot.current = u;
     return () => {
       u.destroy();
@@ -59,8 +60,10 @@ export function Chart({ data, series, style, width, height }: Props) {
       });
       u.setData(data);
     });
-    u.root.dataset.series = String(series.length);
-    u.root.dataset.points = String(data[0].length);
+    const ds = u.root.dataset;
+    ds.series = String(series.length);
+    ds.samples = String(samples);
+    ds.end = String(data[0][data[0].length - 1] ?? '');
   }, [data, series]);
 
   useEffect(() => {

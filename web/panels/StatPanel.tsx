@@ -52,7 +52,7 @@ function StatPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
       errors={data.errors}
       notices={data.warnings}
     >
-      <div class="panel-body stat" ref={body}>
+      <div class="panel-body stat" ref={body} data-samples={data.samples}>
         {cells.map(({ s, ys, value, color }) => {
           const paths = sparkline ? sparklinePaths(data.xs, ys, cellW, height * 0.45) : null;
           return (

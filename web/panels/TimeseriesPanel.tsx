@@ -58,7 +58,14 @@ function TimeseriesPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
     >
       <div class="panel-body timeseries" ref={body}>
         {width > 0 && height > 0 && (
-          <Chart data={aligned} series={chartSeries} style={style} width={width} height={height} />
+          <Chart
+            data={aligned}
+            samples={data.samples}
+            series={chartSeries}
+            style={style}
+            width={width}
+            height={height}
+          />
         )}
         {empty && <div class="panel-empty">No data</div>}
       </div>

@@ -3,6 +3,7 @@
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric } from '../api/types.ts';
 import { formatLegend } from '../chart/legend.ts';
+import type { Grid } from '../chart/matrix.ts';
 import { matrixToColumns, seriesKey } from '../chart/matrix.ts';
 import { seriesColor } from '../chart/palette.ts';
 import type { PlannedQuery } from './panel-queries.ts';
@@ -24,24 +25,35 @@ export interface PanelColumns {
   series: PanelSeries[];
   /** Series left out over MAX_SERIES. */
   dropped: number;
+  /** Samples Prometheus returned for the drawn series. */
+  samples: number;
 }
 
-/** An answer with the query that asked it: placeholder data shown during the next tick keeps
- * its own grid, so nothing is recomputed until the new answer lands. */
-export type RangeAnswer = PromResult<MatrixData> & { query: PlannedQuery };
+/**
+ * An answer with the grid it was asked on. Placeholder data shown during the next tick keeps
+ * its own grid, so nothing is recomputed until the new answer lands. Only the grid (part of
+ * the query key) travels with it: identical queries from different panels share one answer,
+ * so refId and legend format must come from each panel's own plan.
+ */
+export type RangeAnswer = PromResult<MatrixData> & { grid: Grid };
 
-export function panelColumns(answers: readonly (RangeAnswer | undefined)[]): PanelColumns {
-  const out: PanelColumns = { xs: [], ys: [], series: [], dropped: 0 };
-  for (const answer of answers) {
+export function panelColumns(
+  planned: readonly PlannedQuery[],
+  answers: readonly (RangeAnswer | undefined)[],
+): PanelColumns {
+  const out: PanelColumns = { xs: [], ys: [], series: [], dropped: 0, samples: 0 };
+  for (let i = 0; i < planned.length; i++) {
+    const q = planned[i]!;
+    const answer = answers[i];
     if (!answer) continue;
-    const q = answer.query;
     const result = answer.data.result;
     const room = Math.max(0, MAX_SERIES - out.series.length);
     const kept = result.length > room ? result.slice(0, room) : result;
     out.dropped += result.length - kept.length;
-    const cols = matrixToColumns(kept, { start: q.start, end: q.end, step: q.step });
+    const cols = matrixToColumns(kept, answer.grid);
     if (out.xs.length === 0) out.xs = cols.xs;
     kept.forEach((s, j) => {
+      out.samples += s.values?.length ?? 0;
       out.ys.push(cols.ys[j]!);
       out.series.push({
         key: `${q.refId}/${seriesKey(s.metric)}`,

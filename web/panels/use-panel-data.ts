@@ -21,16 +21,18 @@ export function usePanelData(dsUid: string, planned: PlannedQuery[], enabled: bo
   const results = useQueries<RangeAnswer>(
     planned.map((q) => ({
       queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step),
-      queryFn: ({ signal }) =>
-        queryRange(dsUid, { query: q.expr, start: q.start, end: q.end, step: q.step }, signal).then(
-          (r) => ({ ...r, query: q }),
-        ),
+      queryFn: async ({ signal }) => {
+        const grid = { start: q.start, end: q.end, step: q.step };
+        return { ...(await queryRange(dsUid, { query: q.expr, ...grid }, signal)), grid };
+      },
       placeholderData: keepPreviousData,
       enabled,
     })),
   );
   const answers = results.map((r) => (r.isError ? undefined : r.data));
-  const columns = useMemo(() => panelColumns(answers), answers);
+  // Labels follow the plan (refId, legend); the columns change only when an answer does.
+  const legends = planned.map((q) => `${q.refId}\u0000${q.legendFormat ?? ''}`).join('\u0001');
+  const columns = useMemo(() => panelColumns(planned, answers), [legends, ...answers]);
   const many = planned.length > 1;
   const errors = results.flatMap((r, i) =>
     r.error ? [`${many ? `${planned[i]!.refId}: ` : ''}${r.error.message}`] : [],

@@ -1,0 +1,24 @@
+// The server a spec talks to: the Node one, or the Deno one for the api-deno project.
+import { test as base, expect } from '@playwright/test';
+
+export const test = base.extend<{ server: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
+  server: async ({}, use, testInfo) => {
+    const runtime = testInfo.project.metadata.runtime as string | undefined;
+    const url =
+      runtime === 'deno' ? process.env.PROMSCOPE_DENO_URL : process.env.PROMSCOPE_NODE_URL;
+    if (!url) throw new Error('global setup did not start the servers');
+    await use(url);
+  },
+  baseURL: async ({ server }, use) => {
+    await use(server);
+  },
+});
+
+export { expect };
+
+export const prometheusUrl = (): string => {
+  const url = process.env.E2E_PROMETHEUS_URL;
+  if (!url) throw new Error('global setup did not start Prometheus');
+  return url;
+};

@@ -1,0 +1,143 @@
+// The live Service overview in Chromium, against a real Prometheus and demo traffic.
+import { expect, test } from '../fixtures.ts';
+import { DashboardPage } from '../pages/dashboard-page.ts';
+
+test('/ opens the Service overview, live at 5 s, with data in every panel', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/');
+  await expect(page).toHaveURL(/\/d\/service-overview\/service-overview$/);
+  await expect(page.getByRole('heading', { name: 'Service overview' })).toBeVisible();
+  await expect(dash.autoRefresh).toHaveValue('5s');
+  await expect(dash.timeRange).toHaveValue('now-15m|now');
+
+  const byRoute = await dash.drawn('Request rate by route', 4);
+  expect(byRoute.samples).toBeGreaterThan(byRoute.series);
+  await expect(dash.legend('Request rate by route')).toContainText(['/api/orders']);
+  await expect(
+    dash.legend('Request rate by route').filter({ hasText: '/api/users/:id' }),
+  ).toHaveCount(1);
+
+  await dash.drawn('Request rate by status class', 2);
+  await expect(
+    dash.legend('Request rate by status class').filter({ hasText: /^2xx$/ }),
+  ).toHaveCount(1);
+
+  const latency = await dash.drawn('Latency p50 / p90 / p99', 3);
+  expect(latency.series).toBe(3);
+  await expect(dash.legend('Latency p50 / p90 / p99')).toHaveText(['p50', 'p90', 'p99']);
+  await dash.drawn('p99 latency by route', 3);
+});
+
+test('stat panels show numbers: req/s, error ratio and p99', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview');
+  await expect(dash.statValue('Requests / s')).toHaveText(/^\d+(\.\d+)? req\/s$/);
+  await expect(dash.statValue('Error ratio (5xx)')).toHaveText(/^\d+(\.\d+)?%$/);
+  await expect(dash.statValue('p99 latency')).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
+  const p99 = Number(await dash.statValue('p99 latency').getAttribute('data-value'));
+  expect(p99).toBeGreaterThan(0.005); // s: the demo's fastest bucket
+  expect(p99).toBeLessThanOrEqual(5); // s: the demo's largest finite bucket
+  const rps = Number(await dash.statValue('Requests / s').getAttribute('data-value'));
+  expect(rps).toBeGreaterThan(1);
+});
+
+test('the datasource dot is up and names the Prometheus version', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/');
+  await expect(dash.health).toHaveAttribute('data-state', 'up');
+  await expect(dash.health).toContainText(/up · Prometheus \d+\.\d+\.\d+/);
+  await expect(dash.health).toContainText(process.env.E2E_PROMETHEUS_URL!);
+});
+
+test('live ticks update the same uPlot instance in place', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?refresh=5s');
+  const first = await dash.drawn('Request rate by route');
+  const canvas = await dash.chart('Request rate by route').locator('canvas').elementHandle();
+  await expect
+    .poll(async () => Number(await dash.chart('Request rate by route').getAttribute('data-end')), {
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(first.end);
+  expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
+  await expect(dash.chart('Request rate by route').locator('canvas')).toHaveCount(1);
+});
+
+test('time range and refresh pickers live in the URL and back restores them', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview');
+  await dash.drawn('Request rate by route');
+  const ranges: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/query_range')) {
+      ranges.push(
+        String(Number(url.searchParams.get('end')) - Number(url.searchParams.get('start'))),
+      );
+    }
+  });
+  await dash.timeRange.selectOption({ label: 'Last 1 hour' });
+  await expect(page).toHaveURL(/from=now-1h&to=now/);
+  await expect.poll(() => ranges.some((r) => Number(r) > 3000)).toBe(true); // s: ≈ 3600 once aligned
+  await dash.autoRefresh.selectOption('10s');
+  await expect(page).toHaveURL(/refresh=10s/);
+  await page.goBack();
+  await expect(dash.autoRefresh).toHaveValue('5s');
+  await expect(dash.timeRange).toHaveValue('now-1h|now');
+  await page.goBack();
+  await expect(dash.timeRange).toHaveValue('now-15m|now');
+});
+
+test('legend click isolates a series; a second click shows all again', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?refresh=off');
+  await dash.drawn('Latency p50 / p90 / p99', 3);
+  const items = dash.legend('Latency p50 / p90 / p99');
+  await items.filter({ hasText: 'p99' }).click();
+  await expect(items.filter({ hasText: 'p99' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(items.filter({ hasText: 'p50' })).toHaveAttribute('aria-pressed', 'false');
+  await items.filter({ hasText: 'p99' }).click();
+  await expect(items.filter({ hasText: 'p50' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('an unreachable Prometheus URL is explained and changes nothing', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/');
+  await expect(dash.health).toHaveAttribute('data-state', 'up');
+  const urlBefore = page.url();
+  await dash.urlField.fill('http://127.0.0.1:9');
+  await dash.connect.click();
+  await expect(page.getByRole('alert')).toContainText(/unreachable/);
+  await expect(dash.datasource.locator('option')).toHaveCount(1);
+  expect(page.url()).toBe(urlBefore);
+  await dash.urlField.fill('file:///etc/passwd');
+  await dash.connect.click();
+  await expect(page.getByRole('alert')).toContainText('only http and https URLs are accepted');
+});
+
+test('a panel with a bad query shows Prometheus’ message; its neighbours carry on', async ({
+  page,
+}) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/e2e-faults');
+  await expect(dash.panel('Broken query').getByRole('alert')).toContainText(/parse error/);
+  await dash.drawn('Healthy neighbour', 2);
+  await expect(dash.panel('Pie')).toContainText('Panel type "piechart" is not drawn');
+});
+
+test('titles and label values from outside render as text, never as markup', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/e2e-faults');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'E2E faults <img src=x onerror=window.__xss=1>',
+  );
+  const evil = dash.panel('<script>window.__xss=2</script>');
+  await expect(evil.getByRole('heading')).toHaveText('<script>window.__xss=2</script>');
+  await expect(dash.legend('<script>window.__xss=2</script>')).toHaveText(
+    '<img src=x onerror=window.__xss=3>',
+  );
+  await evil.locator('.u-over').hover();
+  await expect(evil.locator('.chart-tooltip')).toContainText('<img src=x onerror=window.__xss=3>');
+  expect(await page.locator('main img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+});

@@ -1,0 +1,36 @@
+import { defineConfig } from '@playwright/test';
+
+// e2e on real parts: global setup starts Prometheus (Debian's package), the demo service and
+// the built Promscope server on Node and on Deno. The API specs run once per runtime.
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'test-results',
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      // Chromium as root in a sandboxless container; no background calls on a closed network.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    viewport: { width: 1440, height: 1000 },
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'api-node', testMatch: /api\/.*\.spec\.ts/, metadata: { runtime: 'node' } },
+    { name: 'api-deno', testMatch: /api\/.*\.spec\.ts/, metadata: { runtime: 'deno' } },
+    { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, metadata: { runtime: 'node' } },
+    { name: 'demo', testMatch: /demo\/.*\.spec\.ts/ },
+  ],
+});
