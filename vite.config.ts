@@ -22,6 +22,7 @@ export default defineConfig({
     root: '.',
     include: ['web/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', ['json', { outputFile: '.test-reports/unit.json' }]],
     testTimeout: 30_000,
   },
 });

@@ -123,12 +123,9 @@ export default async function globalSetup() {
         denoUrl,
       ),
     );
-    // Rates need two scrapes inside $__rate_interval (20 s at a 5 s scrape): wait for them.
-    await waitForData(
-      stack.prometheus.url,
-      'sum(rate(http_requests_total{job="demo"}[20s])) > 0',
-      60_000,
-    );
+    // Rates need two scrapes inside $__rate_interval (20 s at a 5 s scrape); four scrapes give
+    // every panel at least two points to draw.
+    await waitForData(stack.prometheus.url, 'count_over_time(up{job="demo"}[1m]) >= 4', 60_000);
   } catch (err) {
     await teardown();
     throw err;

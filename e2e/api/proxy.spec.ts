@@ -28,7 +28,7 @@ test('range query returns rate samples on the requested grid', async ({ request 
   const values: [number, string][] = body.data.result[0].values;
   expect(values.length).toBeGreaterThan(0);
   for (const [t, v] of values) {
-    expect((t - end) % 5).toBe(0);
+    expect((end - t) % 5).toBe(0);
     expect(Number(v)).toBeGreaterThanOrEqual(0);
   }
 });

@@ -22,7 +22,10 @@ test('adding a bad or unreachable datasource explains why and adds nothing', asy
 }) => {
   const before = await (await request.get('/api/datasources')).json();
   const json = { 'Content-Type': 'application/json' };
-  const malformed = await request.post('/api/datasources', { headers: json, data: Buffer.from('{"url":') });
+  const malformed = await request.post('/api/datasources', {
+    headers: json,
+    data: Buffer.from('{"url":'),
+  });
   expect(malformed.status()).toBe(400);
   expect((await malformed.json()).error).toMatch(/malformed JSON/);
   const ftp = await request.post('/api/datasources', {

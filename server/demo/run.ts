@@ -45,6 +45,12 @@ export async function runDemo(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // When whatever started us (npm, its shell, a terminal) is gone, nobody will send the
+  // signal: notice being re-parented and stop rather than run on as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown('parent process exited');
+  }, 1000).unref();
 
   console.log(`
   Promscope demo is running. Open ${server.url}/
