@@ -4,7 +4,14 @@
 import { expect, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
+const UPDATE = process.env.UPDATE_SCREENSHOT === '1';
+const HISTORY = 4 * 60_000; // ms of data behind the README picture
+
 test('screenshot of the live Service overview', async ({ page }, testInfo) => {
+  if (UPDATE) {
+    test.setTimeout(HISTORY + 120_000);
+    await page.waitForTimeout(HISTORY);
+  }
   const dash = new DashboardPage(page);
   await dash.open('/d/service-overview/service-overview?from=now-5m&to=now');
   for (const title of [
@@ -17,9 +24,6 @@ test('screenshot of the live Service overview', async ({ page }, testInfo) => {
   }
   await expect(dash.statValue('p99 latency')).toHaveText(/\d/);
   await page.mouse.move(0, 0);
-  const path =
-    process.env.UPDATE_SCREENSHOT === '1'
-      ? 'docs/screenshot.png'
-      : testInfo.outputPath('screenshot.png');
+  const path = UPDATE ? 'docs/screenshot.png' : testInfo.outputPath('screenshot.png');
   await page.screenshot({ path, fullPage: true });
 });

@@ -1,5 +1,6 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
 import type uPlot from 'uplot';
+import { timeTicks } from './time-axis.ts';
 import { axisFormatter } from './units.ts';
 
 export interface ChartSeries {
@@ -67,7 +68,12 @@ export function chartOptions(
         : {},
     },
     axes: [
-      { ...AXIS, space: 60 },
+      {
+        ...AXIS,
+        space: 70,
+        values: (u, splits, _axis, _space, incr) =>
+          timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
+      },
       { ...AXIS, size: 56, values: (_u, splits) => splits.map(fmt) },
     ],
     series: [{}, ...series.map((s) => seriesOptions(s, style))],
