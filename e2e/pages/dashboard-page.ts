@@ -50,6 +50,16 @@ export class DashboardPage {
     };
   }
 
+  /** Moves the mouse over a chart at `fraction` of its width; returns the tooltip. */
+  async hoverChart(title: string, fraction: number): Promise<Locator> {
+    const over = this.chart(title).locator('.u-over');
+    const box = (await over.boundingBox())!;
+    await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+    const tooltip = this.panel(title).locator('.chart-tooltip');
+    await expect(tooltip).toBeVisible();
+    return tooltip;
+  }
+
   legend(title: string): Locator {
     return this.panel(title).getByRole('list', { name: 'legend' }).getByRole('button');
   }

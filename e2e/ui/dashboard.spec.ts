@@ -1,5 +1,5 @@
 // The live Service overview in Chromium, against a real Prometheus and demo traffic.
-import { expect, test } from '../fixtures.ts';
+import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
 test('/ opens the Service overview, live at 5 s, with data in every panel', async ({ page }) => {
@@ -105,10 +105,11 @@ test('an unreachable Prometheus URL is explained and changes nothing', async ({ 
   await dash.open('/');
   await expect(dash.health).toHaveAttribute('data-state', 'up');
   const urlBefore = page.url();
+  const options = await dash.datasource.locator('option').count();
   await dash.urlField.fill('http://127.0.0.1:9');
   await dash.connect.click();
   await expect(page.getByRole('alert')).toContainText(/unreachable/);
-  await expect(dash.datasource.locator('option')).toHaveCount(1);
+  await expect(dash.datasource.locator('option')).toHaveCount(options);
   expect(page.url()).toBe(urlBefore);
   await dash.urlField.fill('file:///etc/passwd');
   await dash.connect.click();
@@ -140,4 +141,42 @@ test('titles and label values from outside render as text, never as markup', asy
   await expect(evil.locator('.chart-tooltip')).toContainText('<img src=x onerror=window.__xss=3>');
   expect(await page.locator('main img').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+});
+
+test('connecting another reachable Prometheus selects it, and the panels draw from it', async ({
+  page,
+}) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/');
+  const other = prometheusUrl().replace('127.0.0.1', 'localhost');
+  await dash.urlField.fill(other);
+  await dash.connect.click();
+  await expect(page).toHaveURL(/var-datasource=prom-[0-9a-f]{8}/);
+  const uid = new URL(page.url()).searchParams.get('var-datasource')!;
+  await expect(dash.datasource).toHaveValue(uid);
+  await expect(dash.health).toContainText(other);
+  await expect(dash.health).toHaveAttribute('data-state', 'up');
+  const viaNew = page.waitForRequest((r) =>
+    r.url().includes(`/proxy/uid/${uid}/api/v1/query_range`),
+  );
+  await page.reload();
+  await viaNew;
+  await expect(dash.datasource).toHaveValue(uid);
+  await dash.drawn('Request rate by route', 4);
+});
+
+test('the tooltip lists the series at the cursor, largest value first', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?refresh=off');
+  const { series } = await dash.drawn('Request rate by route', 4);
+  const tooltip = await dash.hoverChart('Request rate by route', 0.98);
+  await expect(tooltip.locator('.tt-time')).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+  const values = (await tooltip.locator('.tt-value').allTextContents()).map((v) =>
+    Number.parseFloat(v),
+  );
+  expect(values.length).toBeGreaterThanOrEqual(Math.min(series, 4));
+  expect(values.every(Number.isFinite)).toBe(true);
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  const labels = await tooltip.locator('.tt-label').allTextContents();
+  expect(labels).toContain('/api/users/:id');
 });

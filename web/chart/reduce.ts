@@ -2,16 +2,23 @@
 // https://grafana.com/docs/grafana/latest/panels-visualizations/query-transform-data/calculation-types/
 // null is a gap; every reducer skips gaps except `first` and `last`, which report them.
 
-export type ReducerId =
-  | 'lastNotNull'
-  | 'last'
-  | 'mean'
-  | 'max'
-  | 'min'
-  | 'sum'
-  | 'first'
-  | 'firstNotNull'
-  | 'count';
+export const REDUCER_IDS = [
+  'lastNotNull',
+  'last',
+  'mean',
+  'max',
+  'min',
+  'sum',
+  'first',
+  'firstNotNull',
+  'count',
+] as const;
+
+export type ReducerId = (typeof REDUCER_IDS)[number];
+
+export function isReducerId(id: string): id is ReducerId {
+  return (REDUCER_IDS as readonly string[]).includes(id);
+}
 
 /** One number for a series; null for an empty series or when there is nothing to reduce. */
 export function reduce(values: (number | null)[], calc: ReducerId): number | null {

@@ -12,6 +12,13 @@ function label(t: number, incrS: number, spanS: number): string {
   return spanS > 86_400 ? `${date} ${hm}` : hm;
 }
 
+/** A full local timestamp for tooltips, e.g. "2026-11-22 14:05:30". */
+export function formatTimestamp(t: number): string {
+  const d = new Date(t * 1000); // t: unix seconds
+  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
 /** uPlot axis `values` for a time scale in seconds; incr is the tick step uPlot chose (s). */
 export function timeTicks(splits: readonly number[], incrS: number, spanS: number): string[] {
   return splits.map((t) => label(t, incrS, spanS));

@@ -1,6 +1,7 @@
 // uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
 // text nodes only: labels come from Prometheus and must never be parsed as HTML.
 import type uPlot from 'uplot';
+import { formatTimestamp } from './time-axis.ts';
 import { tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
@@ -13,15 +14,6 @@ export function tooltipPlugin(
   format: (v: number) => string,
 ): uPlot.Plugin {
   let box: HTMLDivElement;
-  const timeFmt = new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
-
   const row = (color: string, label: string, value: string) => {
     const line = document.createElement('div');
     line.className = 'tt-row';
@@ -63,7 +55,7 @@ export function tooltipPlugin(
         }
         const head = document.createElement('div');
         head.className = 'tt-time';
-        head.textContent = timeFmt.format(new Date((u.data[0][idx] ?? 0) * 1000));
+        head.textContent = formatTimestamp(u.data[0][idx] ?? 0);
         const lines = rows.map((r) => row(r.color, r.label, format(r.value)));
         if (more > 0) {
           const rest = document.createElement('div');

@@ -1,39 +1,18 @@
 // Grafana's stat panel: one big number per series (reduced with the panel's calc), coloured
 // by thresholds, over a sparkline of the range.
-import { useMemo, useRef } from 'preact/hooks';
-import type { ReducerId } from '../chart/reduce.ts';
-import { reduce } from '../chart/reduce.ts';
+import { isReducerId, reduce } from '../chart/reduce.ts';
 import { sparklinePaths } from '../chart/sparkline.ts';
 import { thresholdColor } from '../chart/thresholds.ts';
 import { formatValue } from '../chart/units.ts';
 import { PanelFrame } from './PanelFrame.tsx';
-import { planQueries } from './panel-queries.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
-import { useSize } from './use-size.ts';
 
-const REDUCERS = new Set([
-  'lastNotNull',
-  'last',
-  'mean',
-  'max',
-  'min',
-  'sum',
-  'first',
-  'firstNotNull',
-  'count',
-]);
-
-function StatPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
-  const body = useRef<HTMLDivElement>(null);
-  const { width, height } = useSize(body);
-  const planned = useMemo(
-    () => planQueries(panel, time, width, scrapeIntervalS),
-    [panel, time, width, scrapeIntervalS],
-  );
-  const data = usePanelData(dsUid, planned, width > 0);
+function StatPanel(props: PanelProps) {
+  const { panel } = props;
+  const { body, width, height, data } = usePanelData(props);
   const calcName = panel.options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
-  const calc = (REDUCERS.has(calcName) ? calcName : 'lastNotNull') as ReducerId;
+  const calc = isReducerId(calcName) ? calcName : 'lastNotNull';
   const d = panel.fieldConfig.defaults;
   const sparkline = panel.options.graphMode !== 'none';
   const cells = data.series.map((s, i) => {

@@ -1,22 +1,15 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { Chart } from '../chart/Chart.tsx';
 import { Legend } from './Legend.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
 import { MAX_SERIES } from './panel-data.ts';
-import { planQueries } from './panel-queries.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
-import { useSize } from './use-size.ts';
 
-function TimeseriesPanel({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
-  const body = useRef<HTMLDivElement>(null);
-  const { width, height } = useSize(body);
-  const planned = useMemo(
-    () => planQueries(panel, time, width, scrapeIntervalS),
-    [panel, time, width, scrapeIntervalS],
-  );
-  const data = usePanelData(dsUid, planned, width > 0);
+function TimeseriesPanel(props: PanelProps) {
+  const { panel } = props;
+  const { body, width, height, data } = usePanelData(props);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
 
   const showLegend =

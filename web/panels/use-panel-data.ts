@@ -2,13 +2,16 @@
 // fetch, a changed range or unmount aborts what is in flight, and the last answer stays on
 // screen while the next tick loads.
 import { keepPreviousData } from '@tanstack/query-core';
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { queryRange } from '../api/client.ts';
 import { rangeKey } from '../query/client.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
 import { panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
+import { planQueries } from './panel-queries.ts';
+import type { PanelProps } from './types.ts';
+import { useSize } from './use-size.ts';
 
 export interface PanelData extends PanelColumns {
   loading: boolean;
@@ -17,7 +20,18 @@ export interface PanelData extends PanelColumns {
   warnings: string[];
 }
 
-export function usePanelData(dsUid: string, planned: PlannedQuery[], enabled: boolean): PanelData {
+/** A panel's body element, its size, and its data: the queries are planned for that width. */
+export function usePanelData({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
+  const body = useRef<HTMLDivElement>(null);
+  const { width, height } = useSize(body);
+  const planned = useMemo(
+    () => planQueries(panel, time, width, scrapeIntervalS),
+    [panel, time, width, scrapeIntervalS],
+  );
+  return { body, width, height, data: useRangeQueries(dsUid, planned, width > 0) };
+}
+
+function useRangeQueries(dsUid: string, planned: PlannedQuery[], enabled: boolean): PanelData {
   const results = useQueries<RangeAnswer>(
     planned.map((q) => ({
       queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step),
