@@ -180,3 +180,23 @@ test('the tooltip lists the series at the cursor, largest value first', async ({
   const labels = await tooltip.locator('.tt-label').allTextContents();
   expect(labels).toContain('/api/users/:id');
 });
+
+test('changing the range aborts the queries still in flight', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?refresh=off');
+  await dash.drawn('Request rate by route');
+  // From now on Prometheus seems slow: every range query is held for 5 s.
+  await page.route('**/api/v1/query_range?**', async (route) => {
+    await new Promise((done) => setTimeout(done, 5_000));
+    await route.continue().catch(() => undefined); // the page may have aborted it already
+  });
+  const aborted: string[] = [];
+  page.on('requestfailed', (r) => {
+    if (r.url().includes('/query_range?')) aborted.push(r.failure()?.errorText ?? '');
+  });
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  await expect(dash.panel('Request rate by route')).toHaveAttribute('aria-busy', 'true');
+  await dash.timeRange.selectOption({ label: 'Last 1 hour' });
+  await expect.poll(() => aborted.length).toBeGreaterThan(0);
+  expect(aborted.every((e) => /ABORTED/i.test(e))).toBe(true);
+});

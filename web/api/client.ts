@@ -1,6 +1,6 @@
 // Typed calls to the Promscope server. Errors arrive in Prometheus' envelope from both our
 // server and upstream, and become an ApiError carrying Prometheus' own words.
-import type { APIResponse, BuildInfo, MatrixData, QueryData } from './types.ts';
+import type { APIResponse, MatrixData } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -82,12 +82,4 @@ export function queryRange(
     { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) },
     signal,
   );
-}
-
-export function queryInstant(dsUid: string, query: string, time: number, signal?: AbortSignal) {
-  return promGet<QueryData>(dsUid, 'query', { query, time: String(time) }, signal);
-}
-
-export function buildInfo(dsUid: string, signal?: AbortSignal) {
-  return promGet<BuildInfo>(dsUid, 'status/buildinfo', {}, signal);
 }

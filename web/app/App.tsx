@@ -3,7 +3,6 @@ import { useEffect } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { useQuery } from '../query/use-queries.ts';
-import { parseDuration } from '../time/duration.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
 
@@ -27,9 +26,6 @@ export function App() {
     list.find((d) => d.uid === wanted || d.name === wanted) ??
     list.find((d) => d.isDefault) ??
     list[0];
-  const scrapeIntervalS =
-    (parseDuration(selected?.jsonData.timeInterval ?? '15s') ?? 15_000) / 1000;
-
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   let page = null;
   if (path === '/') page = <Home />;
@@ -40,8 +36,8 @@ export function App() {
       <DashboardPage
         uid={dashboardMatch[1]!}
         params={params}
-        dsUid={selected.uid}
-        scrapeIntervalS={scrapeIntervalS}
+        datasources={list}
+        selected={selected}
       />
     );
   } else page = <NotFound path={path} />;

@@ -1,22 +1,25 @@
 // Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos.
 
+import type { Datasource } from '../api/server.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.ts';
+import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { Panel } from './model.ts';
 
 interface Props {
   panels: Panel[];
-  dsUid: string;
-  scrapeIntervalS: number;
+  datasources: Datasource[];
+  selected: Datasource;
   time: PanelTime;
 }
 
-export function DashboardGrid({ panels, dsUid, scrapeIntervalS, time }: Props) {
+export function DashboardGrid({ panels, datasources, selected, time }: Props) {
   return (
     <div class="grid">
       {panels.map((panel) => {
         const plugin = panelPlugin(panel.type);
+        const ds = resolveDatasource(panel.datasource, datasources, selected);
         const { x, y, w, h } = panel.gridPos;
         const style = { '--col': `${x + 1} / span ${w}`, '--row': `${y + 1} / span ${h}` };
         return (
@@ -24,8 +27,8 @@ export function DashboardGrid({ panels, dsUid, scrapeIntervalS, time }: Props) {
             {plugin ? (
               <plugin.Component
                 panel={panel}
-                dsUid={dsUid}
-                scrapeIntervalS={scrapeIntervalS}
+                dsUid={ds.uid}
+                scrapeIntervalS={scrapeIntervalS(ds)}
                 time={time}
               />
             ) : (

@@ -1,6 +1,7 @@
 // /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live. Time and refresh live in
 // the URL (Grafana's parameters); the dashboard JSON gives the defaults.
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
 import { setParams } from '../app/router.ts';
 import { useQuery } from '../query/use-queries.ts';
@@ -15,11 +16,11 @@ import { useNow } from './use-now.ts';
 interface Props {
   uid: string;
   params: URLSearchParams;
-  dsUid: string;
-  scrapeIntervalS: number;
+  datasources: Datasource[];
+  selected: Datasource;
 }
 
-export function DashboardPage({ uid, params, dsUid, scrapeIntervalS }: Props) {
+export function DashboardPage({ uid, params, datasources, selected }: Props) {
   const res = useQuery({
     queryKey: ['dashboard', uid],
     queryFn: ({ signal }) => getDashboard(uid, signal),
@@ -35,10 +36,18 @@ export function DashboardPage({ uid, params, dsUid, scrapeIntervalS }: Props) {
   const refresh = params.get('refresh') ?? (dash?.refresh || 'off');
   const refreshMs = isRelativeToNow(raw) ? (parseDuration(refresh) ?? null) : null;
   const { now, refresh: refreshNow } = useNow(refreshMs);
+  const [rev, setRev] = useState(0);
+  const refreshAll = () => {
+    setRev((r) => r + 1);
+    refreshNow();
+  };
 
   // A new range starts from the current moment, not from the last tick.
   useEffect(refreshNow, [raw.from, raw.to]);
-  const range = useMemo(() => resolveRange(raw, now), [raw.from, raw.to, now]);
+  const range = useMemo(() => {
+    const r = resolveRange(raw, now);
+    return 'error' in r ? r : { ...r, rev };
+  }, [raw.from, raw.to, now, rev]);
   useEffect(() => {
     if (dash) document.title = `${dash.title} · Promscope`;
   }, [dash?.title]);
@@ -63,7 +72,7 @@ export function DashboardPage({ uid, params, dsUid, scrapeIntervalS }: Props) {
           <RefreshPicker
             value={refresh}
             onChange={(v) => setParams({ refresh: v })}
-            onRefresh={refreshNow}
+            onRefresh={refreshAll}
           />
         </div>
       </div>
@@ -74,8 +83,8 @@ export function DashboardPage({ uid, params, dsUid, scrapeIntervalS }: Props) {
       ) : (
         <DashboardGrid
           panels={dash.panels}
-          dsUid={dsUid}
-          scrapeIntervalS={scrapeIntervalS}
+          datasources={datasources}
+          selected={selected}
           time={range}
         />
       )}

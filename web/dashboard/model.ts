@@ -97,10 +97,3 @@ export function normaliseDashboard(raw: Record<string, unknown>): Dashboard {
     panels: Array.isArray(raw.panels) ? raw.panels.map(normalisePanel) : [],
   } as Dashboard;
 }
-
-/** Is this reference "the dashboard's current datasource" rather than a fixed one? */
-export function datasourceUid(ref: DatasourceRef | undefined): string | null {
-  const uid = typeof ref === 'string' ? ref : ref?.uid;
-  if (!uid || /^\$\{?datasource\}?$/.test(uid) || uid === '-- Mixed --') return null;
-  return uid;
-}

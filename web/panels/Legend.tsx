@@ -1,27 +1,11 @@
-// A legend below the chart. Click isolates a series (click again: all back), ctrl/cmd-click
-// toggles one: Grafana's and the Prometheus UI's habits.
+// A legend below the chart; what a click does is in legend-state.ts.
+import { nextHidden } from './legend-state.ts';
 import type { PanelSeries } from './panel-data.ts';
 
 interface Props {
   series: PanelSeries[];
   hidden: ReadonlySet<string>;
   onChange: (hidden: Set<string>) => void;
-}
-
-export function nextHidden(
-  keys: readonly string[],
-  hidden: ReadonlySet<string>,
-  clicked: string,
-  toggle: boolean,
-): Set<string> {
-  if (toggle) {
-    const next = new Set(hidden);
-    if (next.has(clicked)) next.delete(clicked);
-    else next.add(clicked);
-    return next;
-  }
-  const isolated = !hidden.has(clicked) && keys.every((k) => k === clicked || hidden.has(k));
-  return isolated ? new Set() : new Set(keys.filter((k) => k !== clicked));
 }
 
 export function Legend({ series, hidden, onChange }: Props) {

@@ -9,6 +9,8 @@ import { alignRange, computeStep, rateInterval } from '../time/step.ts';
 export interface PanelTime {
   start: number; // ms
   end: number; // ms
+  /** Bumped by "Refresh now": re-runs queries whose aligned range has not moved yet. */
+  rev: number;
 }
 
 export interface PlannedQuery {
@@ -22,7 +24,7 @@ export interface PlannedQuery {
 
 export function planQueries(
   panel: Pick<Panel, 'targets' | 'interval'>,
-  time: PanelTime,
+  time: Pick<PanelTime, 'start' | 'end'>,
   widthPx: number,
   scrapeIntervalS: number,
 ): PlannedQuery[] {

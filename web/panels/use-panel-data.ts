@@ -28,13 +28,18 @@ export function usePanelData({ panel, dsUid, scrapeIntervalS, time }: PanelProps
     () => planQueries(panel, time, width, scrapeIntervalS),
     [panel, time, width, scrapeIntervalS],
   );
-  return { body, width, height, data: useRangeQueries(dsUid, planned, width > 0) };
+  return { body, width, height, data: useRangeQueries(dsUid, planned, time.rev, width > 0) };
 }
 
-function useRangeQueries(dsUid: string, planned: PlannedQuery[], enabled: boolean): PanelData {
+function useRangeQueries(
+  dsUid: string,
+  planned: PlannedQuery[],
+  rev: number,
+  enabled: boolean,
+): PanelData {
   const results = useQueries<RangeAnswer>(
     planned.map((q) => ({
-      queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step),
+      queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
       queryFn: async ({ signal }) => {
         const grid = { start: q.start, end: q.end, step: q.step };
         return { ...(await queryRange(dsUid, { query: q.expr, ...grid }, signal)), grid };

@@ -15,5 +15,12 @@ export const queryClient = new QueryClient({
   },
 });
 
-export const rangeKey = (ds: string, expr: string, start: number, end: number, step: number) =>
-  ['query_range', ds, expr, start, end, step] as const;
+/** `rev` is the dashboard's manual refresh count: client-side only, the request is the same. */
+export const rangeKey = (
+  ds: string,
+  expr: string,
+  start: number,
+  end: number,
+  step: number,
+  rev: number,
+) => ['query_range', ds, expr, start, end, step, rev] as const;
