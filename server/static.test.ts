@@ -108,3 +108,29 @@ describe('SPA routes', () => {
     });
   });
 });
+
+describe('CSP nonce for the editor styles', () => {
+  const withSlot = () =>
+    new MemoryFs({
+      '/web/index.html':
+        '<meta name="csp-nonce" content="__CSP_NONCE__"><script src="/assets/a.js"></script>',
+    });
+
+  it('puts one fresh nonce in the page and in style-src, and no inline script', async () => {
+    const t = await testApp({ fs: withSlot() });
+    const nonces = new Set<string>();
+    for (let i = 0; i < 2; i++) {
+      const res = await t.request('/');
+      const html = await res.text();
+      const nonce = /content="([^"]+)"/.exec(html)![1]!;
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(html).not.toContain('__CSP_NONCE__');
+      const csp = res.headers.get('Content-Security-Policy')!;
+      expect(csp).toContain(`style-src 'self' 'nonce-${nonce}'`);
+      expect(csp).toContain("script-src 'self';");
+      expect(csp).not.toContain('unsafe-inline');
+      nonces.add(nonce);
+    }
+    expect(nonces.size).toBe(2);
+  });
+});

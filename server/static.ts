@@ -3,6 +3,9 @@
 import type { Context } from 'hono';
 import type { FileSystem } from './deps.ts';
 import { joinPath } from './deps.ts';
+import { newNonce, spaCsp } from './security.ts';
+
+const NONCE_SLOT = '__CSP_NONCE__';
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -49,9 +52,13 @@ export function staticHandler(files: FileSystem, webDir: string) {
     if (!index) {
       return c.text('The web app is not built: run `npm run build`, then restart the server.', 503);
     }
-    return c.body(index as Uint8Array<ArrayBuffer>, 200, {
+    // A fresh nonce per page load, for the <style> elements the PromQL editor writes.
+    const nonce = newNonce();
+    const html = new TextDecoder().decode(index).replaceAll(NONCE_SLOT, nonce);
+    return c.body(html, 200, {
       'Content-Type': TYPES.html!,
       'Cache-Control': 'no-cache',
+      'Content-Security-Policy': spaCsp(nonce),
     });
   };
 }
