@@ -200,3 +200,31 @@ test('changing the range aborts the queries still in flight', async ({ page }) =
   await expect.poll(() => aborted.length).toBeGreaterThan(0);
   expect(aborted.every((e) => /ABORTED/i.test(e))).toBe(true);
 });
+
+test('dragging across a chart zooms the dashboard to that range', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?from=now-15m&to=now');
+  await dash.drawn('Request rate by route');
+  const over = dash.chart('Request rate by route').locator('.u-over');
+  const box = (await over.boundingBox())!;
+  const before = Date.now();
+  // The last fifth of the window: the e2e Prometheus is only a minute or two old.
+  await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.995, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/from=\d{13}&to=\d{13}/);
+  const url = new URL(page.url());
+  const from = Number(url.searchParams.get('from'));
+  const to = Number(url.searchParams.get('to'));
+  // About 20 % of a 15 min window is 3 min; the URL's absolute range must say so.
+  expect(to - from).toBeGreaterThan(2 * 60_000);
+  expect(to - from).toBeLessThan(4 * 60_000);
+  expect(to).toBeLessThanOrEqual(before + 60_000);
+  await expect(dash.timeRange.locator('option:checked')).toHaveText(
+    /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} to /,
+  );
+  await dash.drawn('Request rate by route');
+  await page.goBack();
+  await expect(dash.timeRange).toHaveValue('now-15m|now');
+});

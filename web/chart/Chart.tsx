@@ -1,13 +1,15 @@
 // A thin uPlot wrapper. The instance is made once and kept: live ticks call setData, series
 // that come and go are added or removed in place, and a resize calls setSize. Nothing is
-// rebuilt unless the axis setup (unit, min, max) itself changes.
+// rebuilt unless the axis setup (unit, min, max, draw mode) itself changes.
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSeries, ChartStyle } from './options.ts';
-import { chartOptions, seriesOptions } from './options.ts';
+import { chartOptions, seriesOptions, stackBands } from './options.ts';
+import { stackColumns } from './stack.ts';
 import { tooltipPlugin } from './tooltip-plugin.ts';
 import { formatValue } from './units.ts';
+import { zoomPlugin } from './zoom-plugin.ts';
 
 interface Props {
   data: uPlot.AlignedData;
@@ -17,31 +19,33 @@ interface Props {
   style: ChartStyle;
   width: number; // px
   height: number; // px
+  /** Drag across the plot to pick a range (ms); without it dragging does nothing. */
+  onZoom?: (startMs: number, endMs: number) => void;
 }
 
-export function Chart({ data, samples, series, style, width, height }: Props) {
+export function Chart({ data, samples, series, style, width, height, onZoom }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const current = useRef<ChartSeries[]>(series);
-  current.current = series;
+  // Read by the plugins at event time, so they always see the latest props.
+  const latest = useRef({ series, data, onZoom });
+  latest.current = { series, data, onZoom };
 
   // Made when the axis setup changes (rare), destroyed on unmount.
   useEffect(() => {
     const tooltip = tooltipPlugin(
-      () => current.current,
+      () => latest.current.series,
+      (s, i) => latest.current.data[s]?.[i],
       (v) => formatValue(v, style.unit),
     );
-    const u = new uPlot(
-      chartOptions({ width, height }, series, style, [tooltip]),
-      data,
-      el.current!,
-    );
+    const zoom = zoomPlugin(() => latest.current.onZoom);
+    const opts = chartOptions({ width, height }, series, style, [tooltip, zoom]);
+    const u = new uPlot(opts, drawn(data, series, style), el.current!);
     plot.current = u;
     return () => {
       u.destroy();
       plot.current = null;
     };
-  }, [style.unit, style.min, style.max, style.fillOpacity, style.lineWidth]);
+  }, [style.unit, style.min, style.max, style.fillOpacity, style.lineWidth, style.mode]);
 
   // Every tick: bring the series list in line, then hand over the new columns.
   useEffect(() => {
@@ -58,7 +62,11 @@ export function Chart({ data, samples, series, style, width, height }: Props) {
           u.addSeries(seriesOptions(s, style), i + 1);
         } else if (existing.show !== s.show) u.setSeries(i + 1, { show: s.show });
       });
-      u.setData(data);
+      if (style.mode === 'stacked') {
+        u.delBand(null);
+        for (const band of stackBands(series.length)) u.addBand(band);
+      }
+      u.setData(drawn(data, series, style));
     });
     const ds = u.root.dataset;
     ds.series = String(series.length);
@@ -70,5 +78,22 @@ export function Chart({ data, samples, series, style, width, height }: Props) {
     plot.current?.setSize({ width, height });
   }, [width, height]);
 
-  return <div ref={el} class="chart" />;
+  return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
+}
+
+/** What uPlot draws: the data itself, or running totals when stacked. */
+function drawn(
+  data: uPlot.AlignedData,
+  series: ChartSeries[],
+  style: ChartStyle,
+): uPlot.AlignedData {
+  if (style.mode !== 'stacked') return data;
+  const ys = data.slice(1) as (number | null)[][];
+  return [
+    data[0],
+    ...stackColumns(
+      ys,
+      series.map((s) => s.show),
+    ),
+  ] as uPlot.AlignedData;
 }

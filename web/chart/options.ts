@@ -1,5 +1,5 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
-import type uPlot from 'uplot';
+import uPlot from 'uplot';
 import { timeTicks } from './time-axis.ts';
 import { axisFormatter } from './units.ts';
 
@@ -16,7 +16,12 @@ export interface ChartStyle {
   max?: number;
   fillOpacity?: number; // 0–100, Grafana's custom.fillOpacity
   lineWidth?: number; // px
+  /** Grafana's drawStyle, with stacking folded in: lines, stacked areas, or bars. */
+  mode?: 'lines' | 'stacked' | 'bars';
 }
+
+const STACKED_FILL = 35; // % opacity when a stacked chart gives none
+const BAR_FILL = 60; // % opacity of bars
 
 const AXIS = {
   stroke: '#9aa4b2',
@@ -35,7 +40,13 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
-  const fill = style.fillOpacity ? withAlpha(s.color, style.fillOpacity / 100) : undefined;
+  const opacity =
+    style.mode === 'bars'
+      ? BAR_FILL
+      : style.mode === 'stacked'
+        ? (style.fillOpacity ?? STACKED_FILL)
+        : style.fillOpacity;
+  const fill = opacity ? withAlpha(s.color, opacity / 100) : undefined;
   return {
     label: s.label,
     stroke: s.color,
@@ -44,7 +55,15 @@ export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
     spanGaps: false, // a gap in Prometheus data is a gap on the chart
     points: { show: false },
     ...(fill ? { fill } : {}),
+    ...(style.mode === 'bars' ? { paths: uPlot.paths.bars!({ size: [0.6, 40], align: 0 }) } : {}),
   };
+}
+
+/** Stacked series fill down to the one below them (uPlot bands), not to zero. */
+export function stackBands(count: number): uPlot.Band[] {
+  const bands: uPlot.Band[] = [];
+  for (let i = count; i > 1; i--) bands.push({ series: [i, i - 1] });
+  return bands;
 }
 
 export function chartOptions(
@@ -77,6 +96,7 @@ export function chartOptions(
       { ...AXIS, size: 56, values: (_u, splits) => splits.map(fmt) },
     ],
     series: [{}, ...series.map((s) => seriesOptions(s, style))],
+    ...(style.mode === 'stacked' ? { bands: stackBands(series.length) } : {}),
     plugins,
   };
 }

@@ -9,8 +9,10 @@ export interface TooltipSeries {
   color: string;
 }
 
+/** `value(s, i)` is series s (1-based) at index i as the data has it, before any stacking. */
 export function tooltipPlugin(
   getSeries: () => readonly TooltipSeries[],
+  value: (series: number, idx: number) => number | null | undefined,
   format: (v: number) => string,
 ): uPlot.Plugin {
   let box: HTMLDivElement;
@@ -46,7 +48,7 @@ export function tooltipPlugin(
           return;
         }
         const series = getSeries();
-        const values = series.map((_, i) => u.data[i + 1]?.[idx] as number | null | undefined);
+        const values = series.map((_, i) => value(i + 1, idx));
         const shown = series.map((s, i) => ({ ...s, show: u.series[i + 1]?.show !== false }));
         const { rows, more } = tooltipRows(values, shown);
         if (rows.length === 0) {

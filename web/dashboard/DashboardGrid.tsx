@@ -12,9 +12,10 @@ interface Props {
   datasources: Datasource[];
   selected: Datasource;
   time: PanelTime;
+  onZoom: (startMs: number, endMs: number) => void;
 }
 
-export function DashboardGrid({ panels, datasources, selected, time }: Props) {
+export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
   return (
     <div class="grid">
       {panels.map((panel) => {
@@ -30,6 +31,7 @@ export function DashboardGrid({ panels, datasources, selected, time }: Props) {
                 dsUid={ds.uid}
                 scrapeIntervalS={scrapeIntervalS(ds)}
                 time={time}
+                onZoom={onZoom}
               />
             ) : (
               <PanelFrame

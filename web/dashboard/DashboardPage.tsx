@@ -85,6 +85,7 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
           panels={dash.panels}
           datasources={datasources}
           selected={selected}
+          onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
           time={range}
         />
       )}

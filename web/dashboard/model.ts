@@ -25,7 +25,12 @@ export interface FieldDefaults {
   min?: number;
   max?: number;
   thresholds?: { mode?: string; steps: ThresholdStep[] };
-  custom?: { fillOpacity?: number; lineWidth?: number };
+  custom?: {
+    fillOpacity?: number;
+    lineWidth?: number;
+    drawStyle?: string;
+    stacking?: { mode?: string };
+  };
 }
 
 export interface Panel {

@@ -32,6 +32,12 @@ function TimeseriesPanel(props: PanelProps) {
     max: d.max,
     fillOpacity: d.custom?.fillOpacity,
     lineWidth: d.custom?.lineWidth,
+    mode:
+      d.custom?.drawStyle === 'bars'
+        ? ('bars' as const)
+        : d.custom?.stacking?.mode === 'normal'
+          ? ('stacked' as const)
+          : ('lines' as const),
   };
   const notices = [
     ...data.warnings,
@@ -58,6 +64,7 @@ function TimeseriesPanel(props: PanelProps) {
             style={style}
             width={width}
             height={height}
+            onZoom={props.onZoom}
           />
         )}
         {empty && <div class="panel-empty">No data</div>}

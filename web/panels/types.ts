@@ -8,6 +8,8 @@ export interface PanelProps {
   dsUid: string;
   scrapeIntervalS: number; // seconds
   time: PanelTime;
+  /** Drag-zoom on a chart picks a new range (ms). */
+  onZoom?: (startMs: number, endMs: number) => void;
 }
 
 /** Panels are plain objects (Perses' habit): a kind, a component and its defaults. */

@@ -206,6 +206,14 @@ describe('describeRange', () => {
       '2024-01-02 to 2024-01-03',
     );
   });
+
+  it('shows epoch milliseconds (a drag-zoom) as local date and time', () => {
+    const from = new Date(2026, 10, 22, 14, 5, 30).getTime();
+    const to = new Date(2026, 10, 22, 14, 20, 0).getTime();
+    expect(describeRange({ from: String(from), to: String(to) })).toBe(
+      '2026-11-22 14:05:30 to 2026-11-22 14:20:00',
+    );
+  });
 });
 
 describe('isRelativeToNow', () => {

@@ -103,7 +103,16 @@ export function describeRange(raw: RawRange): string {
       return `Last ${amount} ${UNIT_WORDS[unit]}${amount === '1' ? '' : 's'}`;
     }
   }
-  return `${raw.from} to ${raw.to}`;
+  return `${side(raw.from)} to ${side(raw.to)}`;
+}
+
+/** Epoch milliseconds (what a drag-zoom writes) read as a local date and time. */
+function side(text: string): string {
+  const t = text.trim();
+  if (!/^\d{10,}$/.test(t)) return text;
+  const d = new Date(Number(t));
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
 }
 
 /** True when the range follows the clock, so live refresh should move it. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { stackColumns } from './stack.ts';
+
+describe('stackColumns', () => {
+  it('turns columns into running totals', () => {
+    expect(
+      stackColumns(
+        [
+          [1, 2],
+          [10, 20],
+          [100, 200],
+        ],
+        [true, true, true],
+      ),
+    ).toEqual([
+      [1, 2],
+      [11, 22],
+      [111, 222],
+    ]);
+  });
+
+  it('keeps gaps as gaps while the totals carry on', () => {
+    expect(
+      stackColumns(
+        [
+          [1, null],
+          [10, 20],
+        ],
+        [true, true],
+      ),
+    ).toEqual([
+      [1, null],
+      [11, 20],
+    ]);
+  });
+
+  it('leaves hidden series out of the totals', () => {
+    expect(
+      stackColumns(
+        [
+          [1, 2],
+          [10, 20],
+          [100, 200],
+        ],
+        [true, false, true],
+      ),
+    ).toEqual([
+      [1, 2],
+      [1, 2],
+      [101, 202],
+    ]);
+  });
+
+  it('copes with no columns', () => {
+    expect(stackColumns([], [])).toEqual([]);
+  });
+});
