@@ -43,6 +43,12 @@ describe('proxy GET', () => {
     expect(t.calls[0]!.url).toBe('https://mimir.example.com/prometheus/api/v1/label/job/values');
   });
 
+  it("reports Prometheus' own time in Server-Timing", async () => {
+    const t = await testApp();
+    const res = await t.request(`${PROXY}/query?query=up`);
+    expect(res.headers.get('Server-Timing')).toMatch(/^upstream;dur=\d+\.\d$/);
+  });
+
   it('marks the answer as data, never a document, and never cached', async () => {
     const t = await testApp();
     const res = await t.request(`${PROXY}/query?query=up`);

@@ -1,6 +1,6 @@
 // Typed calls to the Promscope server. Errors arrive in Prometheus' envelope from both our
 // server and upstream, and become an ApiError carrying Prometheus' own words.
-import type { APIResponse, MatrixData } from './types.ts';
+import type { APIResponse, MatrixData, QueryData } from './types.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -28,6 +28,14 @@ async function readJson<T>(res: Response): Promise<T> {
 }
 
 export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
+  return (await fetchJson<T>(url, init)).body;
+}
+
+/** The answer and its headers; errors in Prometheus' envelope become ApiError. */
+async function fetchJson<T>(
+  url: string,
+  init?: RequestInit,
+): Promise<{ body: T; headers: Headers }> {
   let res: Response;
   try {
     res = await fetch(url, init);
@@ -39,13 +47,23 @@ export async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
   if (!res.ok || body.status === 'error') {
     throw new ApiError(res.status, body.errorType ?? 'http', body.error ?? `HTTP ${res.status}`);
   }
-  return body;
+  return { body, headers: res.headers };
 }
 
 export interface PromResult<T> {
   data: T;
   warnings: string[];
   infos: string[];
+  /** Time Prometheus took to answer, from the proxy's Server-Timing header. */
+  upstreamMs?: number; // ms
+  /** Time from sending to a parsed answer, in this browser. */
+  totalMs: number; // ms
+}
+
+/** `upstream;dur=12.3` → 12.3 (https://www.w3.org/TR/server-timing/). */
+export function upstreamDuration(header: string | null): number | undefined {
+  const m = /(?:^|,)\s*upstream;(?:[^,]*;)?\s*dur=([\d.]+)/.exec(header ?? '');
+  return m ? Number(m[1]) : undefined;
 }
 
 function proxyUrl(dsUid: string, endpoint: string): string {
@@ -59,9 +77,18 @@ async function promGet<T>(
   signal?: AbortSignal,
 ) {
   const qs = new URLSearchParams(params).toString();
-  const body = await getJson<APIResponse<T>>(`${proxyUrl(dsUid, endpoint)}?${qs}`, { signal });
+  const started = performance.now();
+  const { body, headers } = await fetchJson<APIResponse<T>>(`${proxyUrl(dsUid, endpoint)}?${qs}`, {
+    signal,
+  });
   if (body.status !== 'success') throw new ApiError(200, body.errorType, body.error);
-  return { data: body.data, warnings: body.warnings ?? [], infos: body.infos ?? [] };
+  return {
+    data: body.data,
+    warnings: body.warnings ?? [],
+    infos: body.infos ?? [],
+    upstreamMs: upstreamDuration(headers.get('Server-Timing')),
+    totalMs: performance.now() - started,
+  };
 }
 
 export interface RangeParams {
@@ -80,6 +107,25 @@ export function queryRange(
     dsUid,
     'query_range',
     { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) },
+    signal,
+  );
+}
+
+export function queryInstant(
+  dsUid: string,
+  query: string,
+  time: number, // unix seconds
+  signal?: AbortSignal,
+): Promise<PromResult<QueryData>> {
+  return promGet<QueryData>(dsUid, 'query', { query, time: String(time) }, signal);
+}
+
+/** Every metric's type, help and unit (https://prometheus.io/docs/prometheus/latest/querying/api/#querying-metric-metadata). */
+export function metricMetadata(dsUid: string, signal?: AbortSignal) {
+  return promGet<Record<string, { type: string; help: string; unit?: string }[]>>(
+    dsUid,
+    'metadata',
+    {},
     signal,
   );
 }

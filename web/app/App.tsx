@@ -2,6 +2,8 @@
 import { useEffect } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { ExplorePage } from '../explore/ExplorePage.tsx';
+import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
@@ -21,7 +23,9 @@ export function App() {
     staleTime: 0,
   });
   const list = datasources.data ?? [];
-  const wanted = params.get('var-datasource');
+  // Dashboards name it as Grafana does (var-datasource), Explore as ds.
+  const dsParam = path === '/explore' ? 'ds' : 'var-datasource';
+  const wanted = params.get(dsParam);
   const selected =
     list.find((d) => d.uid === wanted || d.name === wanted) ??
     list.find((d) => d.isDefault) ??
@@ -29,6 +33,7 @@ export function App() {
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   let page = null;
   if (path === '/') page = <Home />;
+  else if (path === '/graph') page = <PrometheusLink params={params} />;
   else if (!selected)
     page = <main class="page-message">{datasources.error?.message ?? 'Loading…'}</main>;
   else if (dashboardMatch) {
@@ -40,7 +45,8 @@ export function App() {
         selected={selected}
       />
     );
-  } else page = <NotFound path={path} />;
+  } else if (path === '/explore') page = <ExplorePage params={params} selected={selected} />;
+  else page = <NotFound path={path} />;
 
   return (
     <>
@@ -49,12 +55,20 @@ export function App() {
           <img src="/favicon.svg" alt="" width="22" height="22" />
           <span>Promscope</span>
         </a>
+        <nav class="app-nav" aria-label="Pages">
+          <a href="/" aria-current={dashboardMatch ? 'page' : undefined}>
+            Dashboards
+          </a>
+          <a href="/explore" aria-current={path === '/explore' ? 'page' : undefined}>
+            Explore
+          </a>
+        </nav>
         <DatasourceBar
           datasources={list}
           selected={selected}
           health={health.data}
           healthError={health.error?.message ?? null}
-          onSelect={(uid) => setParams({ 'var-datasource': uid })}
+          onSelect={(uid) => setParams({ [dsParam]: uid })}
         />
       </header>
       {page}
@@ -88,6 +102,16 @@ function Home() {
     );
   }
   return <main class="page-message">Loading…</main>;
+}
+
+/** `/graph?g0.expr=…`, the Prometheus UI's links, open the same queries in Explore. */
+function PrometheusLink({ params }: { params: URLSearchParams }) {
+  useEffect(() => {
+    const state = fromPrometheusParams(params);
+    const qs = state ? encodeExplore(state) : '';
+    navigate(`/explore${qs ? `?${qs}` : ''}`, { replace: true });
+  }, []);
+  return <main class="page-message">Opening in Explore…</main>;
 }
 
 function NotFound({ path }: { path: string }) {

@@ -1,5 +1,6 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
 import uPlot from 'uplot';
+import { isolatedIndices } from './stack.ts';
 import { timeTicks } from './time-axis.ts';
 import { axisFormatter } from './units.ts';
 
@@ -53,7 +54,11 @@ export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
     width: style.lineWidth ?? 1,
     show: s.show,
     spanGaps: false, // a gap in Prometheus data is a gap on the chart
-    points: { show: false },
+    // Dots only where a value stands alone between gaps: a line would not show it at all.
+    points: {
+      size: 5,
+      filter: (u, i, show) => (show ? null : isolatedIndices(u.data[i] ?? [])),
+    },
     ...(fill ? { fill } : {}),
     ...(style.mode === 'bars' ? { paths: uPlot.paths.bars!({ size: [0.6, 40], align: 0 }) } : {}),
   };

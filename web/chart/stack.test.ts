@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stackColumns } from './stack.ts';
+import { isolatedIndices, stackColumns } from './stack.ts';
 
 describe('stackColumns', () => {
   it('turns columns into running totals', () => {
@@ -53,5 +53,14 @@ describe('stackColumns', () => {
 
   it('copes with no columns', () => {
     expect(stackColumns([], [])).toEqual([]);
+  });
+});
+
+describe('isolatedIndices', () => {
+  it('finds values with gaps or edges on both sides', () => {
+    expect(isolatedIndices([1, null, 2, 3, null, 4])).toEqual([0, 5]);
+    expect(isolatedIndices([null, 5, null])).toEqual([1]);
+    expect(isolatedIndices([1, 2])).toEqual([]);
+    expect(isolatedIndices([])).toEqual([]);
   });
 });

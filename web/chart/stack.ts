@@ -1,4 +1,4 @@
-// Stacked series for uPlot (pure): each column becomes the running total of the visible
+// Series transforms for uPlot (pure). Stacking: each column becomes the running total of the visible
 // columns up to it, gaps counting as 0 in the total (as Grafana stacks) but staying gaps in
 // their own series. Hidden series add nothing, so the stack closes over them.
 
@@ -22,4 +22,19 @@ export function stackColumns(
     }
     return out;
   });
+}
+
+/** Indexes of values with a gap (or the edge) on both sides: a line cannot show them, a dot can. */
+export function isolatedIndices(ys: ArrayLike<number | null | undefined>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < ys.length; i++) {
+    if (
+      ys[i] != null &&
+      (i === 0 || ys[i - 1] == null) &&
+      (i === ys.length - 1 || ys[i + 1] == null)
+    ) {
+      out.push(i);
+    }
+  }
+  return out;
 }

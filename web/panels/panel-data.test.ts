@@ -15,6 +15,7 @@ const answer = (result: RangeSeries[]): RangeAnswer => ({
   data: { resultType: 'matrix', result },
   warnings: [],
   infos: [],
+  totalMs: 1,
   grid,
 });
 

@@ -65,4 +65,17 @@ describe('planQueries', () => {
     const [q] = planQueries({ targets: [t('up')] }, { start: end - week, end }, 100_000, 1);
     expect(q!.step).toBe(Math.ceil(week / 1000 / 11_000));
   });
+
+  it('keeps an explicit step, raised only to stay within 11,000 points', () => {
+    const [q] = planQueries({ targets: [t('up')] }, { start: end - hour, end }, 600, 15, 2);
+    expect(q!.step).toBe(2);
+    const [week] = planQueries(
+      { targets: [t('up')] },
+      { start: end - 7 * 24 * hour, end },
+      600,
+      15,
+      2,
+    );
+    expect(week!.step).toBe(Math.ceil((7 * 24 * 3600) / 11_000));
+  });
 });

@@ -6,6 +6,9 @@ import { parseDuration } from '../time/duration.ts';
 import { interpolateBuiltins } from '../time/interpolate.ts';
 import { alignRange, computeStep, rateInterval } from '../time/step.ts';
 
+/** Prometheus refuses a range query of more points per series than this. */
+const MAX_POINTS = 11_000;
+
 export interface PanelTime {
   start: number; // ms
   end: number; // ms
@@ -27,13 +30,17 @@ export function planQueries(
   time: Pick<PanelTime, 'start' | 'end'>,
   widthPx: number,
   scrapeIntervalS: number,
+  /** An explicit step (Explore's step field), kept unless it would pass 11,000 points. */
+  stepS?: number, // seconds
 ): PlannedQuery[] {
   const scrapeMs = scrapeIntervalS * 1000;
   const minIntervals = [panel.interval, ...panel.targets.map((t) => t.interval)]
     .map((d) => (d ? (parseDuration(d) ?? 0) : 0))
     .concat(scrapeMs);
   const rangeMs = time.end - time.start;
-  const step = computeStep({ rangeMs, widthPx, minIntervalMs: Math.max(...minIntervals) });
+  const step = stepS
+    ? Math.max(Math.ceil(stepS), Math.ceil(rangeMs / 1000 / MAX_POINTS))
+    : computeStep({ rangeMs, widthPx, minIntervalMs: Math.max(...minIntervals) });
   const { start, end } = alignRange(time.start, time.end, step);
   const intervalMs = step * 1000;
   const vars = { intervalMs, rateIntervalMs: rateInterval(intervalMs, scrapeMs), rangeMs };

@@ -13,11 +13,24 @@ import { planQueries } from './panel-queries.ts';
 import type { PanelProps } from './types.ts';
 import { useSize } from './use-size.ts';
 
+/** What became of one query: Explore shows it beside the query. */
+export interface QueryOutcome {
+  refId: string;
+  step: number; // seconds
+  loading: boolean;
+  error: Error | null;
+  series: number;
+  samples: number;
+  upstreamMs?: number; // ms
+  totalMs?: number; // ms
+}
+
 export interface PanelData extends PanelColumns {
   loading: boolean;
   /** Prometheus' own words, prefixed with the query's refId when there are several. */
   errors: string[];
   warnings: string[];
+  outcomes: QueryOutcome[];
 }
 
 /** A panel's body element, its size, and its data: the queries are planned for that width. */
@@ -31,7 +44,7 @@ export function usePanelData({ panel, dsUid, scrapeIntervalS, time }: PanelProps
   return { body, width, height, data: useRangeQueries(dsUid, planned, time.rev, width > 0) };
 }
 
-function useRangeQueries(
+export function useRangeQueries(
   dsUid: string,
   planned: PlannedQuery[],
   rev: number,
@@ -57,5 +70,15 @@ function useRangeQueries(
     r.error ? [`${many ? `${planned[i]!.refId}: ` : ''}${r.error.message}`] : [],
   );
   const warnings = results.flatMap((r) => [...(r.data?.warnings ?? []), ...(r.data?.infos ?? [])]);
-  return { ...columns, loading: results.some((r) => r.isFetching), errors, warnings };
+  const outcomes = results.map((r, i) => ({
+    refId: planned[i]!.refId,
+    step: planned[i]!.step,
+    loading: r.isFetching,
+    error: r.error,
+    series: r.data?.data.result.length ?? 0,
+    samples: r.data?.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0) ?? 0,
+    upstreamMs: r.data?.upstreamMs,
+    totalMs: r.data?.totalMs,
+  }));
+  return { ...columns, loading: results.some((r) => r.isFetching), errors, warnings, outcomes };
 }
