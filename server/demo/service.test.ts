@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from './free-port.ts';
 import { ROUTES } from './routes.ts';
-import { type DemoService, DURATION_BUCKETS, startDemoService } from './service.ts';
+import { type DemoService, DURATION_BUCKETS, SKUS, startDemoService } from './service.ts';
 
 describe('demo service', () => {
   let svc: DemoService;
@@ -66,6 +66,14 @@ describe('demo service', () => {
     const allowed = new Set([...ROUTES.map((r) => r.pattern), 'unmatched']);
     for (const r of routes) expect(allowed).toContain(r);
     expect(text).not.toContain('/api/users/99999');
+  });
+
+  it('exports one stock gauge per SKU, never negative', async () => {
+    const text = await (await fetch(`${svc.url}/metrics`)).text();
+    const lines = text.split('\n').filter((l) => l.startsWith('demo_inventory_items{'));
+    expect(lines).toHaveLength(SKUS);
+    expect(lines[0]).toMatch(/^demo_inventory_items\{sku="sku-0001"\} \d+$/);
+    expect(lines.every((l) => Number(l.split(' ')[1]) >= 0)).toBe(true);
   });
 
   it('close() is idempotent and frees the port', async () => {

@@ -4,7 +4,7 @@
  * metrics from the default registry in the same process.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { sampleLatencyMs } from './latency.ts';
 import { matchPattern, ROUTES, type Route, type RouteResponse } from './routes.ts';
 
@@ -43,7 +43,33 @@ function createMetrics() {
     registers: [registry],
   });
   collectDefaultMetrics({ register: registry, prefix: 'demo_' });
+  inventoryGauge(registry);
   return { registry, requests, duration };
+}
+
+/** SKUs in the demo shop: one series each, as a real inventory metric would have. */
+export const SKUS = 1000;
+
+/**
+ * Items in stock per SKU: a high-cardinality gauge like real services export, so handling a
+ * query of a thousand series can be seen and tested on real data. A random walk per SKU,
+ * stepped each time it is scraped.
+ */
+function inventoryGauge(registry: Registry): void {
+  const stock = Float64Array.from({ length: SKUS }, () => 20 + Math.floor(Math.random() * 200));
+  const skus = Array.from({ length: SKUS }, (_, i) => `sku-${String(i + 1).padStart(4, '0')}`);
+  new Gauge({
+    name: 'demo_inventory_items',
+    help: 'Items in stock, per SKU.',
+    labelNames: ['sku'],
+    registers: [registry],
+    collect() {
+      for (let i = 0; i < SKUS; i++) {
+        stock[i] = Math.max(0, stock[i]! + Math.round((Math.random() - 0.55) * 4));
+        this.set({ sku: skus[i]! }, stock[i]!);
+      }
+    },
+  });
 }
 
 function readBody(req: IncomingMessage): Promise<string | null> {

@@ -38,6 +38,8 @@ export function useLocation(): Loc {
   useEffect(() => {
     const update = () => setLoc(read());
     listeners.add(update);
+    // A child's effect may have navigated before this one subscribed (effects run child first).
+    update();
     return () => {
       listeners.delete(update);
     };
