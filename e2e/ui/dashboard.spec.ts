@@ -228,3 +228,17 @@ test('dragging across a chart zooms the dashboard to that range', async ({ page 
   await page.goBack();
   await expect(dash.timeRange).toHaveValue('now-15m|now');
 });
+
+test('the dashboard page does not load the PromQL editor chunk', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview');
+  await dash.drawn('Request rate by route');
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((s) => /PromqlEditor/.test(s))).toEqual([]);
+  await page.getByRole('link', { name: 'Explore' }).click();
+  await expect.poll(() => scripts.some((s) => /PromqlEditor/.test(s))).toBe(true);
+});

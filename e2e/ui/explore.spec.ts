@@ -35,8 +35,8 @@ test("a syntax error shows Prometheus' message beside the query and marks it", a
   await ex.open();
   // Brackets typed in the editor close themselves, so the error has to be of another kind.
   await ex.run('sum(rate(http_requests_total[5m])) +');
-  await expect(ex.row('A').getByRole('alert')).toContainText(
-    /^1:\d+: parse error: unexpected end of input/,
+  await expect(ex.row('A').getByRole('alert')).toHaveText(
+    /^bad_data1:\d+: parse error: unexpected end of input/,
   );
   // At the end of the text CodeMirror marks a point; elsewhere a range.
   await expect(
@@ -143,4 +143,20 @@ test('history lists what ran, searchable, and a click runs it again', async ({ p
   await list.getByRole('button', { name: /count\(up\)/ }).click();
   await expect(ex.editor()).toHaveText('count(up)');
   await expect(page).toHaveURL(/q0\.expr=count\(up\)/);
+});
+
+test('an explicit step is sent as typed and reported', async ({ page }) => {
+  const ex = new ExplorePage(page);
+  await ex.open('?q0.expr=sum(up)&from=now-15m&to=now');
+  await ex.drawn();
+  const steps: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/query_range')) steps.push(url.searchParams.get('step') ?? '');
+  });
+  await page.getByRole('textbox', { name: 'Step' }).fill('30s');
+  await page.getByRole('textbox', { name: 'Step' }).press('Enter');
+  await expect(page).toHaveURL(/step=30s/);
+  await expect(ex.info).toContainText('step 30s');
+  expect(steps).toContain('30');
 });

@@ -30,3 +30,22 @@ test('screenshot of the live Service overview', async ({ page }, testInfo) => {
   const path = UPDATE ? 'docs/screenshot.png' : testInfo.outputPath('screenshot.png');
   await page.screenshot({ path, fullPage: true });
 });
+
+test('screenshot of Explore with the latency trio', async ({ page }, testInfo) => {
+  const trio = [0.5, 0.9, 0.99]
+    .map(
+      (q, i) =>
+        `q${i}.expr=${encodeURIComponent(`histogram_quantile(${q}, sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval])))`)}&q${i}.legend=p${Math.round(q * 100)}`,
+    )
+    .join('&');
+  await page.goto(`/explore?${trio}&from=now-5m&to=now&unit=s`);
+  const chart = page.locator('.graph-box .uplot');
+  await expect(chart).toHaveAttribute('data-series', '3');
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-samples')))
+    .toBeGreaterThan(3);
+  await page.getByRole('searchbox', { name: 'Search metrics' }).fill('http');
+  await page.mouse.move(0, 0);
+  const path = UPDATE ? 'docs/explore.png' : testInfo.outputPath('explore.png');
+  await page.screenshot({ path });
+});

@@ -1,10 +1,10 @@
 // Explore's Graph tab: the queries over the range (uPlot), drawn as lines, stacked or bars,
 // with a legend, a tooltip, drag-to-zoom, and what each query cost.
-import { useMemo, useRef, useState } from 'preact/hooks';
-import type uPlot from 'uplot';
+import { useRef } from 'preact/hooks';
 import { Chart } from '../chart/Chart.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { MAX_SERIES } from '../panels/panel-data.ts';
+import { useChartSeries } from '../panels/use-chart-series.ts';
 import type { PanelData } from '../panels/use-panel-data.ts';
 import { useSize } from '../panels/use-size.ts';
 import type { ExploreState, GraphMode } from './explore-state.ts';
@@ -31,18 +31,7 @@ interface Props {
 export function GraphView({ state, data, onChange, onZoom }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useSize(box);
-  const [hidden, setHidden] = useState<Set<string>>(new Set());
-  const series = useMemo(
-    () =>
-      data.series.map((s) => ({
-        key: s.key,
-        label: s.label,
-        color: s.color,
-        show: !hidden.has(s.key),
-      })),
-    [data.series, hidden],
-  );
-  const aligned = useMemo(() => [data.xs, ...data.ys] as uPlot.AlignedData, [data.xs, data.ys]);
+  const { hidden, setHidden, series, aligned } = useChartSeries(data);
   const style = { unit: state.unit, min: state.yMin, mode: state.mode };
 
   return (

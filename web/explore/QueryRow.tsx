@@ -37,6 +37,7 @@ export function QueryRow(p: Props) {
         />
         {p.error && (
           <p class="query-error" role="alert">
+            {'errorType' in p.error && <span class="error-type">{String(p.error.errorType)}</span>}
             {p.error.message}
           </p>
         )}

@@ -1,30 +1,17 @@
-import { useMemo, useState } from 'preact/hooks';
-import type uPlot from 'uplot';
 import { Chart } from '../chart/Chart.tsx';
 import { Legend } from './Legend.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
+import { useChartSeries } from './use-chart-series.ts';
 import { usePanelData } from './use-panel-data.ts';
 
 function TimeseriesPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
-  const [hidden, setHidden] = useState<Set<string>>(new Set());
-
+  const { hidden, setHidden, series: chartSeries, aligned } = useChartSeries(data);
   const showLegend =
     panel.options.legend?.showLegend !== false && panel.options.legend?.displayMode !== 'hidden';
-  const chartSeries = useMemo(
-    () =>
-      data.series.map((s) => ({
-        key: s.key,
-        label: s.label,
-        color: s.color,
-        show: !hidden.has(s.key),
-      })),
-    [data.series, hidden],
-  );
-  const aligned = useMemo(() => [data.xs, ...data.ys] as uPlot.AlignedData, [data.xs, data.ys]);
   const d = panel.fieldConfig.defaults;
   const style = {
     unit: d.unit,
