@@ -76,7 +76,7 @@ test('the provisioned Service overview dashboard is served as Grafana JSON', asy
 test('page routes get index.html with a strict CSP; assets are cached for a year', async ({
   request,
 }) => {
-  for (const path of ['/', '/d/service-overview/service-overview', '/explore']) {
+  for (const path of ['/', '/d/service-overview/service-overview', '/explore', '/dashboards']) {
     const res = await request.get(path);
     expect(res.status(), path).toBe(200);
     expect(res.headers()['cache-control']).toBe('no-cache');

@@ -31,6 +31,7 @@ export interface SearchHit {
   title: string;
   url: string;
   tags: string[];
+  provisioned?: boolean;
   error?: string;
 }
 

@@ -1,6 +1,7 @@
 // The shell: header with the datasource, then the page the URL names.
 import { useEffect } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
+import { DashboardList } from '../dashboard/DashboardList.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { ExplorePage } from '../explore/ExplorePage.tsx';
 import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
@@ -34,6 +35,7 @@ export function App() {
   let page = null;
   if (path === '/') page = <Home />;
   else if (path === '/graph') page = <PrometheusLink params={params} />;
+  else if (path === '/dashboards') page = <DashboardList />;
   else if (!selected)
     page = <main class="page-message">{datasources.error?.message ?? 'Loading…'}</main>;
   else if (dashboardMatch) {
@@ -56,7 +58,10 @@ export function App() {
           <span>Promscope</span>
         </a>
         <nav class="app-nav" aria-label="Pages">
-          <a href="/" aria-current={dashboardMatch ? 'page' : undefined}>
+          <a
+            href="/dashboards"
+            aria-current={dashboardMatch || path === '/dashboards' ? 'page' : undefined}
+          >
             Dashboards
           </a>
           <a href="/explore" aria-current={path === '/explore' ? 'page' : undefined}>

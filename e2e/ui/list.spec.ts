@@ -1,0 +1,26 @@
+// The dashboard list: search, tag filter, and opening a dashboard from it.
+import { expect, test } from '../fixtures.ts';
+
+test('the list finds dashboards by title and tag and opens them', async ({ page }) => {
+  await page.goto('/dashboards');
+  const list = page.getByRole('list', { name: 'Dashboard list' });
+  await expect(list.getByRole('link')).toHaveText([
+    'E2E faults <img src=x onerror=window.__xss=1>',
+    'Service overview',
+  ]);
+  await expect(list.getByText('provisioned').first()).toBeVisible();
+
+  await page.getByRole('searchbox', { name: 'Search dashboards' }).fill('service');
+  await expect(list.getByRole('link')).toHaveText(['Service overview']);
+  await page.getByRole('searchbox', { name: 'Search dashboards' }).fill('');
+
+  await page.getByRole('button', { name: /^e2e/ }).click();
+  await expect(list.getByRole('link')).toHaveCount(1);
+  await expect(list.getByRole('link')).toContainText('E2E faults');
+  await page.getByRole('button', { name: /^e2e/ }).click();
+
+  await list.getByRole('link', { name: 'Service overview' }).click();
+  await expect(page).toHaveURL(/\/d\/service-overview\/service-overview/);
+  await expect(page.getByRole('heading', { name: 'Service overview' })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+});
