@@ -74,6 +74,11 @@ export default async function globalSetup() {
   await mkdir(dashboards);
   await copyJson(join(root, 'dashboards'), dashboards);
   await copyJson(join(root, 'e2e', 'fixtures', 'dashboards'), dashboards);
+  // A real public Grafana dashboard with rows (shared/ sits beside the repository).
+  await copyFile(
+    join(root, '..', 'shared', 'fixtures', 'grafana', 'bind9-full.json'),
+    join(dashboards, 'bind9-full.json'),
+  );
 
   const nodePort = await freePort(0);
   const denoPort = await freePort(0);

@@ -242,3 +242,24 @@ test('the dashboard page does not load the PromQL editor chunk', async ({ page }
   await page.getByRole('link', { name: 'Explore' }).click();
   await expect.poll(() => scripts.some((s) => /PromqlEditor/.test(s))).toBe(true);
 });
+
+test('rows of a Grafana dashboard open and close, moving what is below', async ({ page }) => {
+  // bind9-full.json: a public Grafana dashboard whose rows are General (open, 7 panels),
+  // then Issues, Detail and DNSsec (closed).
+  await page.goto('/d/Ug7DI83Wz');
+  await expect(page.getByRole('heading', { name: 'Bind9 Full' })).toBeVisible();
+  const row = (name: string) => page.getByRole('button', { name: new RegExp(`^${name}\\b`) });
+  const regions = page.locator('.grid-item:not([data-panel-type="row"])');
+  await expect(row('General')).toHaveAttribute('aria-expanded', 'true');
+  await expect(row('Issues')).toHaveAttribute('aria-expanded', 'false');
+  await expect(row('Issues')).toContainText('(4 panels)');
+  await expect(regions).toHaveCount(7);
+  const issuesTop = async () => (await row('Issues').boundingBox())!.y;
+  const before = await issuesTop();
+  await row('General').click();
+  await expect(regions).toHaveCount(0);
+  expect(await issuesTop()).toBeLessThan(before);
+  await row('Issues').click();
+  await expect(page.getByRole('region', { name: 'Resolver Query Retries' })).toBeVisible();
+  await expect(regions).toHaveCount(4);
+});

@@ -5,6 +5,7 @@ test('the list finds dashboards by title and tag and opens them', async ({ page 
   await page.goto('/dashboards');
   const list = page.getByRole('list', { name: 'Dashboard list' });
   await expect(list.getByRole('link')).toHaveText([
+    'Bind9 Full',
     'E2E faults <img src=x onerror=window.__xss=1>',
     'Service overview',
   ]);

@@ -1,11 +1,14 @@
-// Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos.
-
+// Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos; rows
+// open and close, moving what is below them.
+import { useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { Panel } from './model.ts';
+import type { RowPanel } from './rows.ts';
+import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
 interface Props {
   panels: Panel[];
@@ -16,36 +19,92 @@ interface Props {
 }
 
 export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
+  // Rows the viewer opened or closed, by id, against what the JSON says.
+  const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
+  const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
+  const toggle = (id: number) =>
+    setToggled((t) => {
+      const next = new Set(t);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+
   return (
     <div class="grid">
-      {panels.map((panel) => {
-        const plugin = panelPlugin(panel.type);
-        const ds = resolveDatasource(panel.datasource, datasources, selected);
+      {shown.map((panel) => {
         const { x, y, w, h } = panel.gridPos;
         const style = { '--col': `${x + 1} / span ${w}`, '--row': `${y + 1} / span ${h}` };
         return (
           <div class="grid-item" style={style} key={panel.id} data-panel-type={panel.type}>
-            {plugin ? (
-              <plugin.Component
+            {panel.type === 'row' ? (
+              <RowHeader
+                row={panel}
+                open={rowOpen(panel, toggled)}
+                size={rowSize(panels, panel.id)}
+                onToggle={() => toggle(panel.id)}
+              />
+            ) : (
+              <GridPanel
                 panel={panel}
-                dsUid={ds.uid}
-                scrapeIntervalS={scrapeIntervalS(ds)}
+                datasources={datasources}
+                selected={selected}
                 time={time}
                 onZoom={onZoom}
               />
-            ) : (
-              <PanelFrame
-                title={panel.title}
-                loading={false}
-                errors={[]}
-                notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}
-              >
-                <div class="panel-body" />
-              </PanelFrame>
             )}
           </div>
         );
       })}
     </div>
+  );
+}
+
+function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
+  return (
+    <h2 class="row-header">
+      <button type="button" class="row-toggle" aria-expanded={p.open} onClick={p.onToggle}>
+        <span class="row-chevron" aria-hidden="true">
+          {p.open ? '▾' : '▸'}
+        </span>
+        {p.row.title || 'Row'}
+        {!p.open && (
+          <span class="row-size">
+            ({p.size} panel{p.size === 1 ? '' : 's'})
+          </span>
+        )}
+      </button>
+    </h2>
+  );
+}
+
+function GridPanel({
+  panel,
+  datasources,
+  selected,
+  time,
+  onZoom,
+}: Omit<Props, 'panels'> & { panel: Panel }) {
+  const plugin = panelPlugin(panel.type);
+  const ds = resolveDatasource(panel.datasource, datasources, selected);
+  if (!plugin) {
+    return (
+      <PanelFrame
+        title={panel.title}
+        loading={false}
+        errors={[]}
+        notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}
+      >
+        <div class="panel-body" />
+      </PanelFrame>
+    );
+  }
+  return (
+    <plugin.Component
+      panel={panel}
+      dsUid={ds.uid}
+      scrapeIntervalS={scrapeIntervalS(ds)}
+      time={time}
+      onZoom={onZoom}
+    />
   );
 }

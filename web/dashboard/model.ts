@@ -87,6 +87,8 @@ function normalisePanel(raw: unknown, i: number): Panel {
     targets: Array.isArray(p.targets) ? p.targets.map(normaliseTarget) : [],
     fieldConfig: { ...fieldConfig, defaults: obj(fieldConfig.defaults) as FieldDefaults },
     options: obj(p.options),
+    // A collapsed row carries its panels inside it.
+    ...(Array.isArray(p.panels) ? { panels: p.panels.map(normalisePanel) } : {}),
   } as Panel;
 }
 
