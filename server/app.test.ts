@@ -15,7 +15,7 @@ describe('createApp', () => {
 
   it('answers 404 in the error envelope for an unknown API route, whatever the method', async () => {
     const t = await testApp();
-    const res = await t.request('/api/dashboards/db', {
+    const res = await t.request('/api/dashboards/nothing-here', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: '{}',
@@ -24,7 +24,7 @@ describe('createApp', () => {
     expect(await res.json()).toEqual({
       status: 'error',
       errorType: 'not_found',
-      error: 'no API route POST /api/dashboards/db',
+      error: 'no API route POST /api/dashboards/nothing-here',
     });
   });
 

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { isLoopbackHost } from './config.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
+import { SavedDashboards } from './dashboards/store.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
@@ -78,7 +79,15 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       version: VERSION,
     }),
   );
-  app.route('/api', dashboardRoutes(new ProvisionedDashboards(deps.files, config.dashboardsDir)));
+  app.route(
+    '/api',
+    dashboardRoutes({
+      provisioned: new ProvisionedDashboards(deps.files, config.dashboardsDir),
+      saved: new SavedDashboards(deps.files, config.dataDir),
+      readOnly: config.readOnly,
+      log: deps.log,
+    }),
+  );
   app.all('/api/*', (c) =>
     apiError(c, 404, 'not_found', `no API route ${c.req.method} ${c.req.path}`),
   );

@@ -8,6 +8,8 @@ export interface FileSystem {
   readDir(path: string): Promise<string[] | null>;
   /** Write to a temp file, fsync, rename over `path`: readers see the old or the new file. */
   writeFileAtomic(path: string, data: string): Promise<void>;
+  /** Deletes a file; a file that is already gone is not an error (deletes are retried). */
+  remove(path: string): Promise<void>;
 }
 
 export interface Deps {

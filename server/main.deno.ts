@@ -45,6 +45,13 @@ const denoFiles: FileSystem = {
       throw err;
     }
   },
+  async remove(path) {
+    try {
+      await Deno.remove(path);
+    } catch (err) {
+      if (!notFound(err)) throw err;
+    }
+  },
 };
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');

@@ -55,6 +55,9 @@ export const nodeFiles: FileSystem = {
       await dh.close();
     }
   },
+  async remove(path) {
+    await rm(path, { force: true });
+  },
 };
 
 /** The repository (or installed package) root: the nearest folder above with a package.json. */

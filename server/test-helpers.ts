@@ -6,11 +6,12 @@ import type { Config } from './config.ts';
 import { loadConfig } from './config.ts';
 import type { FileSystem } from './deps.ts';
 
-/** Files in a Map keyed by absolute path; records every read and atomic write. */
+/** Files in a Map keyed by absolute path; records every read, atomic write and remove. */
 export class MemoryFs implements FileSystem {
   readonly files = new Map<string, Uint8Array>();
   readonly reads: string[] = [];
   readonly writes: { path: string; data: string }[] = [];
+  readonly removes: string[] = [];
 
   constructor(initial: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(initial)) this.put(path, text);
@@ -43,6 +44,11 @@ export class MemoryFs implements FileSystem {
     await new Promise((resolve) => setTimeout(resolve, 1));
     this.writes.push({ path, data });
     this.put(path, data);
+  }
+
+  async remove(path: string): Promise<void> {
+    this.removes.push(path);
+    this.files.delete(path);
   }
 }
 

@@ -24,7 +24,8 @@ export function slugify(title: string): string {
   );
 }
 
-function parse(file: string, bytes: Uint8Array): DashboardEntry {
+/** One dashboard file; a broken one becomes an entry with `error`, named after its file. */
+export function parseDashboardFile(file: string, bytes: Uint8Array): DashboardEntry {
   const fallbackUid = file.replace(/\.json$/, '');
   try {
     const json = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
@@ -58,7 +59,7 @@ export class ProvisionedDashboards {
         .sort()
         .map(async (file) => {
           const bytes = await this.files.readFile(joinPath(this.dir, file));
-          return bytes ? parse(file, bytes) : null;
+          return bytes ? parseDashboardFile(file, bytes) : null;
         }),
     );
     return entries.filter((e): e is DashboardEntry => e !== null);

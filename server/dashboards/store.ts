@@ -1,0 +1,161 @@
+// Saved dashboards: <DATA_DIR>/dashboards/<uid>.json holds the current Grafana JSON, versions.ts
+// its history. Every change to one uid runs in that uid's queue, so a save checks the version it
+// is about to replace with no other save in between: one of N concurrent saves at the same
+// version wins, the others see the winner's version and get a mismatch. (One process owns a
+// DATA_DIR; the queue does not guard against a second server on the same folder.)
+import type { FileSystem } from '../deps.ts';
+import { joinPath } from '../deps.ts';
+import type { DashboardEntry } from './provisioned.ts';
+import { parseDashboardFile, slugify } from './provisioned.ts';
+import type { Dashboard, SaveRequest } from './validate.ts';
+import { assertUid, UID_PATTERN } from './validate.ts';
+import { VersionHistory } from './versions.ts';
+
+export type SaveResult =
+  | { ok: true; uid: string; version: number; slug: string; title: string }
+  | { ok: false; reason: 'version-mismatch' };
+
+export interface SavedDashboard extends DashboardEntry {
+  version: number;
+  created: string | null; // ISO 8601; null for a file put in place by hand
+  updated: string | null;
+}
+
+const UID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** 12 random characters from [a-z0-9]: about 62 bits, so collisions are not a practical worry. */
+export function newUid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  // 256 % 36 skews a few letters slightly; irrelevant for an identifier that needs no secrecy.
+  return Array.from(bytes, (b) => UID_CHARS[b % UID_CHARS.length]).join('');
+}
+
+const unreachable = async (uid: string): Promise<DashboardEntry> => ({
+  uid,
+  title: `${uid}.json`,
+  tags: [],
+  slug: slugify(uid),
+  file: `${uid}.json`,
+  error: `${uid}.json: the file name is not a valid uid (A-Z, a-z, 0-9, "_", "-"; up to 40)`,
+});
+
+const versionOf = (d: Dashboard | undefined) => (typeof d?.version === 'number' ? d.version : 0);
+
+export class SavedDashboards {
+  readonly history: VersionHistory;
+  private readonly dir: string;
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  constructor(
+    private readonly files: FileSystem,
+    dataDir: string,
+  ) {
+    this.dir = joinPath(dataDir, 'dashboards');
+    this.history = new VersionHistory(files, joinPath(this.dir, 'versions'));
+  }
+
+  private file(uid: string): string {
+    return joinPath(this.dir, `${assertUid(uid)}.json`);
+  }
+
+  /** Runs `fn` after every earlier change to `uid` has settled, whether it failed or not. */
+  private queue<T>(uid: string, fn: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(uid) ?? Promise.resolve()).then(fn);
+    const tail = run.catch(() => undefined);
+    this.queues.set(uid, tail);
+    void tail.then(() => {
+      if (this.queues.get(uid) === tail) this.queues.delete(uid);
+    });
+    return run;
+  }
+
+  /** The file name is the uid, whatever the JSON inside claims: saves write to `<uid>.json`. */
+  private async entry(uid: string): Promise<DashboardEntry | null> {
+    const bytes = await this.files.readFile(this.file(uid));
+    return bytes && { ...parseDashboardFile(`${uid}.json`, bytes), uid };
+  }
+
+  async list(): Promise<DashboardEntry[]> {
+    const names = (await this.files.readDir(this.dir)) ?? [];
+    const uids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+    const entries = await Promise.all(
+      uids.sort().map((uid) =>
+        // A file put there by hand under a name no URL can reach is shown, not read.
+        UID_PATTERN.test(uid) ? this.entry(uid) : unreachable(uid),
+      ),
+    );
+    return entries.filter((e): e is DashboardEntry => e !== null);
+  }
+
+  async exists(uid: string): Promise<boolean> {
+    return (await this.files.readFile(this.file(uid))) !== null;
+  }
+
+  async get(uid: string): Promise<SavedDashboard | undefined> {
+    const entry = await this.entry(uid);
+    if (!entry) return undefined;
+    const version = versionOf(entry.dashboard);
+    // Timestamps live in the history; a missing or broken record leaves them unknown.
+    const rec = await this.history.read(uid, version).catch(() => null);
+    const updated = rec?.created ?? null;
+    return { ...entry, version, updated, created: rec?.dashboardCreated ?? updated };
+  }
+
+  save(uid: string, req: SaveRequest): Promise<SaveResult> {
+    return this.queue(uid, () => this.saveNow(uid, req));
+  }
+
+  /** Saves the content of an earlier version as a new one; null when there is no such version. */
+  restore(uid: string, version: number): Promise<SaveResult | null> {
+    return this.queue(uid, async () => {
+      const rec = (await this.exists(uid)) ? await this.history.read(uid, version) : null;
+      if (!rec) return null;
+      const message = `Restored from version ${version}`;
+      return this.saveNow(uid, { dashboard: rec.dashboard, overwrite: true, message });
+    });
+  }
+
+  /** Deletes the dashboard and its history; the title it had, or null when there was none. */
+  delete(uid: string): Promise<string | null> {
+    return this.queue(uid, async () => {
+      const entry = await this.entry(uid);
+      if (!entry) return null;
+      // The dashboard first: once it is gone the delete has happened, whatever history is left.
+      await this.files.remove(this.file(uid));
+      await this.history.removeAll(uid);
+      return entry.title;
+    });
+  }
+
+  private async saveNow(uid: string, req: SaveRequest): Promise<SaveResult> {
+    const current = await this.entry(uid);
+    const newest = (await this.history.numbers(uid))[0] ?? 0;
+    // A broken current file has no trustworthy version: only an explicit overwrite replaces it.
+    const stored = current?.error ? newest : versionOf(current?.dashboard);
+    const posted = typeof req.dashboard.version === 'number' ? req.dashboard.version : 0;
+    if (current && !req.overwrite && (current.error || posted < stored)) {
+      return { ok: false, reason: 'version-mismatch' };
+    }
+    // History left behind by an interrupted delete must not mix with a new dashboard's.
+    if (!current && newest) await this.history.removeAll(uid);
+    const version = current ? stored + 1 : 1;
+    const created = new Date().toISOString();
+    const previous = current ? await this.history.read(uid, stored).catch(() => null) : null;
+    const dashboardCreated = previous?.dashboardCreated ?? previous?.created ?? created;
+    const dashboard: Dashboard = { ...req.dashboard, uid, version };
+    // History before the dashboard: if the second write fails the dashboard is unchanged, and
+    // the orphan record is overwritten by the next save, which gets the same version number.
+    await this.history.write(uid, {
+      version,
+      created,
+      message: req.message,
+      dashboard,
+      dashboardCreated,
+    });
+    await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(dashboard, null, 2)}\n`);
+    // Best effort: the save has happened; a failed prune is retried by the next save.
+    await this.history.prune(uid).catch(() => undefined);
+    const title = String(dashboard.title);
+    return { ok: true, uid, version, title, slug: slugify(title) };
+  }
+}

@@ -1,0 +1,81 @@
+// Checks the body of POST /api/dashboards/db before anything touches the disk. Only what the
+// store relies on is checked (title, uid, version, panels' container); the rest of Grafana's
+// dashboard JSON passes through untouched so dashboards round-trip to Grafana.
+// https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#create--update-dashboard
+
+export type Dashboard = Record<string, unknown>;
+
+export interface SaveRequest {
+  dashboard: Dashboard;
+  overwrite: boolean;
+  message: string;
+}
+
+/** A uid is a file name in DATA_DIR, so it may hold nothing that walks out of the folder. */
+export const UID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** Throws unless `uid` is safe as a file name; the store's last line against path traversal. */
+export function assertUid(uid: string): string {
+  if (!UID_PATTERN.test(uid)) throw new Error(`invalid dashboard uid ${JSON.stringify(uid)}`);
+  return uid;
+}
+
+const MAX_MESSAGE = 500; // characters: a commit-style note, not a document
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const bad = <T>(error: string): Checked<T> => ({ ok: false, error });
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The dashboard JSON itself; errors name the first bad field as `dashboard.<field>`. */
+export function checkDashboard(d: unknown): Checked<Dashboard> {
+  if (!isObject(d)) return bad('dashboard: must be a JSON object');
+  if (typeof d.title !== 'string' || !d.title.trim()) {
+    return bad('dashboard.title: must be a non-empty string');
+  }
+  if (d.panels !== undefined && !Array.isArray(d.panels)) {
+    return bad('dashboard.panels: must be an array');
+  }
+  // Grafana sends uid "" or null for a dashboard that has none yet.
+  if (d.uid !== undefined && d.uid !== null && d.uid !== '') {
+    if (typeof d.uid !== 'string' || !UID_PATTERN.test(d.uid)) {
+      return bad('dashboard.uid: must be 1–40 characters from A-Z, a-z, 0-9, "_" and "-"');
+    }
+  }
+  if (d.version !== undefined && d.version !== null) {
+    if (typeof d.version !== 'number' || !Number.isFinite(d.version)) {
+      return bad('dashboard.version: must be a number');
+    }
+  }
+  return { ok: true, value: d };
+}
+
+export function checkSaveRequest(body: unknown): Checked<SaveRequest> {
+  if (!isObject(body)) return bad('body: must be a JSON object');
+  const dashboard = checkDashboard(body.dashboard);
+  if (!dashboard.ok) return dashboard;
+  if (body.overwrite !== undefined && typeof body.overwrite !== 'boolean') {
+    return bad('overwrite: must be a boolean');
+  }
+  if (body.message !== undefined && typeof body.message !== 'string') {
+    return bad('message: must be a string');
+  }
+  const message = (body.message ?? '').slice(0, MAX_MESSAGE);
+  return {
+    ok: true,
+    value: { dashboard: dashboard.value, overwrite: body.overwrite === true, message },
+  };
+}
+
+/** The body of POST …/restore: `{version}`, a positive whole number. */
+export function checkRestoreRequest(body: unknown): Checked<number> {
+  if (!isObject(body)) return bad('body: must be a JSON object');
+  const v = body.version;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
+    return bad('version: must be a positive whole number');
+  }
+  return { ok: true, value: v };
+}

@@ -1,0 +1,103 @@
+// Grafana's write API for dashboards: POST /api/dashboards/db and DELETE /api/dashboards/uid/:uid.
+// writeGuard (security.ts) has already refused cross-origin, non-JSON and READ_ONLY writes.
+// https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { apiError } from '../errors.ts';
+import type { ProvisionedDashboards } from './provisioned.ts';
+import type { SavedDashboards, SaveResult } from './store.ts';
+import { newUid } from './store.ts';
+import { checkSaveRequest, UID_PATTERN } from './validate.ts';
+
+export interface WriteDeps {
+  provisioned: ProvisionedDashboards;
+  saved: SavedDashboards;
+  log?: (line: string) => void;
+}
+
+/** The JSON body, or a 400 answer: a malformed body is the client's error, not a 500. */
+export async function jsonBody(c: Context): Promise<{ body: unknown } | { error: Response }> {
+  try {
+    return { body: await c.req.json() };
+  } catch (err) {
+    return {
+      error: apiError(c, 400, 'bad_data', `body: not valid JSON (${(err as Error).message})`),
+    };
+  }
+}
+
+/** Storage failures answer 500 with what went wrong (ENOSPC, EACCES…) so the user can act on it. */
+export function storageError(c: Context, deps: WriteDeps, what: string, err: unknown): Response {
+  const reason = (err as Error)?.message ?? String(err);
+  deps.log?.(`error: ${what}: ${(err as Error)?.stack ?? reason}`);
+  return apiError(c, 500, 'internal', `${what}: ${reason}`);
+}
+
+/** Grafana's answer to a save; 412 carries Grafana's own status and message. */
+export function saveAnswer(c: Context, result: SaveResult): Response {
+  if (!result.ok) {
+    return c.json(
+      { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' },
+      412,
+    );
+  }
+  const { uid, version, slug } = result;
+  return c.json({ id: null, uid, url: `/d/${uid}/${slug}`, status: 'success', version, slug });
+}
+
+async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb: string) {
+  const entry = await deps.provisioned.get(uid);
+  if (!entry) return null;
+  return apiError(
+    c,
+    400,
+    'provisioned',
+    `Cannot ${verb} provisioned dashboard "${uid}": it comes from ${entry.file} in DASHBOARDS_DIR; ` +
+      'edit that file, or save a copy under another uid',
+  );
+}
+
+async function freshUid(deps: WriteDeps): Promise<string> {
+  for (;;) {
+    const uid = newUid();
+    if (!(await deps.saved.exists(uid)) && !(await deps.provisioned.get(uid))) return uid;
+  }
+}
+
+export function dashboardWriteRoutes(deps: WriteDeps): Hono {
+  const app = new Hono();
+
+  app.post('/dashboards/db', async (c) => {
+    const parsed = await jsonBody(c);
+    if ('error' in parsed) return parsed.error;
+    const checked = checkSaveRequest(parsed.body);
+    if (!checked.ok) return apiError(c, 400, 'bad_data', checked.error);
+    const req = checked.value;
+    const uid = typeof req.dashboard.uid === 'string' && req.dashboard.uid ? req.dashboard.uid : '';
+    const refusal = uid && (await provisionedRefusal(c, deps, uid, 'save'));
+    if (refusal) return refusal;
+    const target = uid || (await freshUid(deps));
+    try {
+      return saveAnswer(c, await deps.saved.save(target, req));
+    } catch (err) {
+      return storageError(c, deps, `could not save dashboard "${target}"`, err);
+    }
+  });
+
+  app.delete('/dashboards/uid/:uid', async (c) => {
+    const uid = c.req.param('uid');
+    const refusal = await provisionedRefusal(c, deps, uid, 'delete');
+    if (refusal) return refusal;
+    if (!UID_PATTERN.test(uid))
+      return apiError(c, 404, 'not_found', `no dashboard with uid "${uid}"`);
+    try {
+      const title = await deps.saved.delete(uid);
+      if (title === null) return apiError(c, 404, 'not_found', `no dashboard with uid "${uid}"`);
+      return c.json({ title, message: `Dashboard ${title} deleted` });
+    } catch (err) {
+      return storageError(c, deps, `could not delete dashboard "${uid}"`, err);
+    }
+  });
+
+  return app;
+}
