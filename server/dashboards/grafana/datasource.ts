@@ -1,0 +1,118 @@
+// Datasource references. Since schemaVersion 33 a reference is `{ type, uid }`; older
+// dashboards use names, `null` for the default, and `${DS_X}` placeholders for `__inputs`.
+// https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
+// https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts (migrateDatasourceNameToRef)
+// https://grafana.com/docs/grafana/latest/dashboards/share-dashboards-panels/#export-a-dashboard-as-json (__inputs)
+import { isObj, type Json, type NormaliseOptions, str } from './types.ts';
+
+/** "The dashboard's datasource": the `datasource` template variable, Prometheus type. */
+export const DASHBOARD_DS = { type: 'prometheus', uid: `\${datasource}` } as const;
+export const MIXED_DS = { type: 'datasource', uid: '-- Mixed --' } as const;
+const GRAFANA_DS = { type: 'datasource', uid: 'grafana' } as const;
+
+export interface DsContext {
+  inputs: Map<string, string>; // __inputs name → chosen uid
+  inputNames: Set<string>; // names declared in __inputs
+  dsVariables: Map<string, string>; // datasource template variable name → plugin type
+  knownUids?: Set<string>;
+  usesDashboardDs: boolean;
+}
+
+export function dsContext(dash: Json, opts: NormaliseOptions): DsContext {
+  const inputNames = new Set<string>();
+  for (const i of Array.isArray(dash.__inputs) ? dash.__inputs : []) {
+    if (isObj(i) && typeof i.name === 'string') inputNames.add(i.name);
+  }
+  const dsVariables = new Map<string, string>();
+  const list =
+    isObj(dash.templating) && Array.isArray(dash.templating.list) ? dash.templating.list : [];
+  for (const v of list) {
+    if (
+      isObj(v) &&
+      v.type === 'datasource' &&
+      typeof v.name === 'string' &&
+      !inputNames.has(v.name)
+    ) {
+      dsVariables.set(v.name, str(v.query) ?? 'prometheus');
+    }
+  }
+  return {
+    inputs: new Map((opts.inputs ?? []).map((i) => [i.name, i.value])),
+    inputNames,
+    dsVariables,
+    knownUids: opts.datasourceUids ? new Set(opts.datasourceUids) : undefined,
+    usesDashboardDs: false,
+  };
+}
+
+/** `$name`, `${name}` or `[[name]]` → name. */
+function variableName(s: string): string | undefined {
+  return /^\$\{([\w.]+)(?::\w+)?\}$|^\$(\w+)$|^\[\[(\w+)\]\]$/
+    .exec(s)
+    ?.slice(1)
+    .find((g) => g !== undefined);
+}
+
+/**
+ * Resolves a panel or target datasource to a `{ type, uid }` reference. `null`/default, unknown
+ * names and unresolved inputs become DASHBOARD_DS. Returns the reference and, for a plain name not
+ * known to Promscope, a note for the issue list.
+ */
+export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: string } {
+  const dashboard = (): { ref: Json } => {
+    ctx.usesDashboardDs = true;
+    return { ref: { ...DASHBOARD_DS } };
+  };
+  if (raw === null || raw === undefined || raw === 'default') return dashboard();
+  if (raw === '-- Mixed --') return { ref: { ...MIXED_DS } };
+  if (raw === '-- Grafana --' || raw === 'grafana') return { ref: { ...GRAFANA_DS } };
+  const uid =
+    typeof raw === 'string' ? raw : isObj(raw) && typeof raw.uid === 'string' ? raw.uid : undefined;
+  const type = isObj(raw) && typeof raw.type === 'string' ? raw.type : undefined;
+  if (uid === undefined)
+    return type === undefined || type === 'prometheus' ? dashboard() : { ref: raw as Json };
+  if (uid === '-- Mixed --') return { ref: { ...MIXED_DS } };
+  const name = variableName(uid);
+  if (name !== undefined) {
+    const chosen = ctx.inputs.get(name);
+    if (chosen !== undefined) return { ref: { type: type ?? 'prometheus', uid: chosen } };
+    if (name === 'datasource') return dashboard();
+    const varType = ctx.dsVariables.get(name);
+    if (varType !== undefined) return { ref: { type: type ?? varType, uid: `\${${name}}` } };
+    return dashboard(); // an __inputs placeholder nobody filled in
+  }
+  if (typeof raw === 'string') {
+    // Old dashboards name the datasource; only Promscope's own uids are kept.
+    if (ctx.knownUids?.has(raw)) return { ref: { type: 'prometheus', uid: raw } };
+    return {
+      ...dashboard(),
+      note: `datasource "${raw}" is not known; using the dashboard datasource`,
+    };
+  }
+  return { ref: raw as Json };
+}
+
+export function isPrometheusRef(ref: Json): boolean {
+  return ref.type === 'prometheus' || ref.type === undefined;
+}
+
+/** Adds the `datasource` template variable when a DASHBOARD_DS reference was written. */
+export function ensureDatasourceVariable(dash: Json, ctx: DsContext): void {
+  if (!ctx.usesDashboardDs) return;
+  const templating = isObj(dash.templating) ? dash.templating : {};
+  const list = Array.isArray(templating.list) ? templating.list : [];
+  if (list.some((v) => isObj(v) && v.name === 'datasource')) return;
+  // Variable model: https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/#add-a-data-source-variable
+  const variable = {
+    name: 'datasource',
+    label: 'Data source',
+    type: 'datasource',
+    query: 'prometheus',
+    current: {},
+    hide: 0,
+    options: [],
+    refresh: 1,
+    regex: '',
+  };
+  dash.templating = { ...templating, list: [variable, ...list] };
+}

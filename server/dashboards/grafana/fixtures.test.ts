@@ -1,0 +1,141 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { normaliseDashboard } from './index.ts';
+
+type J = Record<string, unknown>;
+const DIR = join(process.cwd(), '../shared/fixtures/grafana');
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
+
+const load = (f: string): J => JSON.parse(readFileSync(join(DIR, f), 'utf8')) as J;
+const arr = (v: unknown): J[] => (Array.isArray(v) ? (v as J[]) : []);
+
+/** Every panel: top level, nested in rows, and in old `rows[]`. */
+function panelsOf(d: J): J[] {
+  const top = [...arr(d.panels), ...arr(d.rows).flatMap((r) => arr(r.panels))];
+  return top.flatMap((p) => [p, ...arr(p.panels)]);
+}
+const targetsOf = (d: J) => panelsOf(d).flatMap((p) => arr(p.targets));
+const exprs = (d: J) => targetsOf(d).flatMap((t) => (typeof t.expr === 'string' ? [t.expr] : []));
+
+interface Pos {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+function overlaps(panels: J[]): string[] {
+  const boxes = panels
+    .filter((p) => p.type !== 'row')
+    .map((p) => ({ id: p.id, g: p.gridPos as Pos }));
+  const out: string[] = [];
+  boxes.forEach((a, i) => {
+    for (const b of boxes.slice(i + 1)) {
+      const hit =
+        a.g.x < b.g.x + b.g.w &&
+        b.g.x < a.g.x + a.g.w &&
+        a.g.y < b.g.y + b.g.h &&
+        b.g.y < a.g.y + a.g.h;
+      if (hit) out.push(`${String(a.id)}/${String(b.id)}`);
+    }
+  });
+  return out;
+}
+
+const EXPECTED: Record<string, { panels: number; targets: number; issues: string[] }> = {
+  'bind9-full.json': { panels: 25, targets: 36, issues: [] },
+  'ceph-cluster.json': {
+    panels: 12,
+    targets: 29,
+    issues: ['panels[7].seriesOverrides: negative-Y transform is not drawn; series shown positive'],
+  },
+  'pool-overview.json': {
+    panels: 12,
+    targets: 24,
+    issues: ['panels[8].sort: old table sort by column index is not kept'],
+  },
+  'rbd-overview.json': {
+    panels: 6,
+    targets: 9,
+    issues: [3, 4, 5].map((i) => `panels[${i}].sort: old table sort by column index is not kept`),
+  },
+  'unbound-full.json': { panels: 42, targets: 57, issues: [] },
+};
+
+describe('Grafana fixtures', () => {
+  it('covers every fixture file', () => {
+    expect(FILES).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(FILES)('%s', (file) => {
+    const src = load(file);
+    const { dashboard, issues } = normaliseDashboard(src);
+    const out = panelsOf(dashboard);
+    const want = EXPECTED[file];
+
+    it('keeps every panel and target', () => {
+      expect(out.length).toBe(panelsOf(src).length);
+      expect(targetsOf(dashboard).length).toBe(targetsOf(src).length);
+      expect([out.length, targetsOf(dashboard).length]).toEqual([want?.panels, want?.targets]);
+      expect(exprs(dashboard).sort()).toEqual(exprs(src).sort());
+    });
+
+    it('gives unique ids and non-overlapping gridPos within 24 columns', () => {
+      const ids = out.map((p) => p.id);
+      expect(ids.every((id) => typeof id === 'number')).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const p of out) {
+        const g = p.gridPos as Pos;
+        expect(g.x).toBeGreaterThanOrEqual(0);
+        expect(g.x + g.w).toBeLessThanOrEqual(24);
+        expect(g.h).toBeGreaterThan(0);
+      }
+      expect(overlaps(arr(dashboard.panels))).toEqual([]);
+      for (const row of arr(dashboard.panels).filter((p) => p.type === 'row'))
+        expect(overlaps(arr(row.panels))).toEqual([]);
+    });
+
+    it('leaves no graph or singlestat panel and only drawn types', () => {
+      const types = new Set(out.map((p) => p.type));
+      expect(types.has('graph') || types.has('singlestat')).toBe(false);
+      for (const t of types)
+        expect(['timeseries', 'stat', 'gauge', 'table', 'heatmap', 'row']).toContain(t);
+    });
+
+    it('reports a stable list of issues', () => {
+      expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual(want?.issues);
+    });
+
+    it('keeps dashboard-level fields and sets schemaVersion 39', () => {
+      expect(dashboard.schemaVersion).toBe(39);
+      for (const k of [
+        'title',
+        'uid',
+        'time',
+        'refresh',
+        'tags',
+        'links',
+        'annotations',
+        'graphTooltip',
+      ] as const) {
+        if (k in src) expect(dashboard[k]).toEqual(src[k]);
+      }
+      expect(dashboard).not.toHaveProperty('rows');
+      const vars = arr((dashboard.templating as J).list);
+      expect(vars.filter((v) => v.name === 'datasource' && v.type === 'datasource')).toHaveLength(
+        1,
+      );
+    });
+
+    it('is idempotent', () => {
+      const again = normaliseDashboard(dashboard);
+      expect(again.dashboard).toEqual(dashboard);
+    });
+
+    it('does not modify its input', () => {
+      expect(src).toEqual(load(file));
+    });
+  });
+});

@@ -1,0 +1,113 @@
+// Shared conversions of Angular-era options to field config / options, after Grafana's
+// panel change handlers:
+// https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/timeseries/migrations.ts (legend, thresholds)
+// https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/stat/StatMigrations.ts and
+// https://github.com/grafana/grafana/blob/main/packages/grafana-ui/src/components/SingleStatShared/SingleStatBaseOptions.ts
+// Threshold/mapping schema: https://github.com/grafana/grafana/tree/main/packages/grafana-schema (ThresholdsConfig, ValueMapping)
+import { isObj, type Json, num } from './types.ts';
+
+/** Legacy reducer names (singlestat valueName, legend values) → Grafana ReducerID. */
+const REDUCERS: Record<string, string> = {
+  avg: 'mean',
+  current: 'lastNotNull',
+  max: 'max',
+  min: 'min',
+  total: 'sum',
+  first: 'first',
+  delta: 'delta',
+  diff: 'diff',
+  range: 'range',
+  last_time: 'lastNotNull',
+  name: 'lastNotNull',
+};
+export const reducer = (name: unknown): string => REDUCERS[String(name)] ?? 'lastNotNull';
+
+/** Graph legend → VizLegendOptions. */
+export function legendOptions(legend: unknown): Json {
+  const l = isObj(legend) ? legend : {};
+  const calcs =
+    l.values === true
+      ? ['avg', 'current', 'max', 'min', 'total'].filter((k) => l[k] === true).map(reducer)
+      : [];
+  return {
+    showLegend: l.show !== false,
+    displayMode: l.alignAsTable === true ? 'table' : 'list',
+    placement: l.rightSide === true ? 'right' : 'bottom',
+    calcs,
+  };
+}
+
+const COLOR_MODES: Record<string, string> = { critical: 'red', warning: 'orange', ok: 'green' };
+
+/** Graph `thresholds: [{value, op, colorMode, fill, line}]` → absolute steps + thresholdsStyle. */
+export function graphThresholds(raw: unknown): { thresholds: Json; style: Json } | undefined {
+  const list = (Array.isArray(raw) ? raw.filter(isObj) : []).filter(
+    (t) => num(t.value) !== undefined,
+  );
+  if (list.length === 0) return undefined;
+  list.sort((a, b) => (num(a.value) ?? 0) - (num(b.value) ?? 0));
+  const steps: Json[] = [];
+  let area = false;
+  let line = false;
+  list.forEach((t, i) => {
+    const color = COLOR_MODES[String(t.colorMode)] ?? t.fillColor ?? t.lineColor ?? 'red';
+    area ||= t.fill === true;
+    line ||= t.line === true;
+    if (t.op === 'lt') {
+      if (steps.length === 0) steps.push({ color, value: null });
+      const next = list[i + 1];
+      if (next?.op !== 'lt') steps.push({ color: 'transparent', value: num(t.value) });
+    } else steps.push({ color, value: num(t.value) });
+  });
+  // JSON has no -Infinity: Grafana stores the base step with value null.
+  if (steps[0]?.value !== null) steps.unshift({ color: 'transparent', value: null });
+  return {
+    thresholds: { mode: 'absolute', steps },
+    style: { mode: area && line ? 'line+area' : area ? 'area' : 'line' },
+  };
+}
+
+/** Singlestat `thresholds: "a,b"` + `colors: [c0, c1, c2]` → absolute steps. */
+export function singlestatThresholds(thresholds: unknown, colors: unknown): Json {
+  const palette = Array.isArray(colors) ? colors.filter((c) => typeof c === 'string') : [];
+  const values =
+    typeof thresholds === 'string' && thresholds.trim() !== ''
+      ? thresholds.split(',').map(num)
+      : [];
+  const steps: Json[] = [{ color: palette[0] ?? 'green', value: null }];
+  values.forEach((v, i) => {
+    if (v !== undefined) steps.push({ color: palette[i + 1] ?? 'red', value: v });
+  });
+  return { mode: 'absolute', steps };
+}
+
+/** Singlestat `valueMaps` / `rangeMaps` → ValueMapping[] (value, range, special null). */
+export function singlestatMappings(panel: Json): Json[] {
+  const mappingType = num(panel.mappingType);
+  const values: Json = {};
+  const out: Json[] = [];
+  let nullText: unknown;
+  const valueMaps =
+    mappingType === 2 ? [] : Array.isArray(panel.valueMaps) ? panel.valueMaps.filter(isObj) : [];
+  const rangeMaps =
+    mappingType === 1 ? [] : Array.isArray(panel.rangeMaps) ? panel.rangeMaps.filter(isObj) : [];
+  for (const m of valueMaps) {
+    if (m.value === 'null') nullText ??= m.text;
+    else if (m.value !== undefined && m.value !== null)
+      values[String(m.value)] = { text: m.text, index: Object.keys(values).length };
+  }
+  for (const m of rangeMaps) {
+    const [from, to] = [num(m.from), num(m.to)];
+    if (m.from === 'null' && m.to === 'null') nullText ??= m.text;
+    else if (from !== undefined || to !== undefined) {
+      out.push({
+        type: 'range',
+        options: { from: from ?? null, to: to ?? null, result: { text: m.text } },
+      });
+    }
+  }
+  if (Object.keys(values).length > 0) out.unshift({ type: 'value', options: values });
+  if (nullText !== undefined)
+    out.push({ type: 'special', options: { match: 'null', result: { text: nullText } } });
+  return out;
+}

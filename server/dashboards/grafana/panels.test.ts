@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseDashboard } from './index.ts';
+
+type J = Record<string, unknown>;
+const norm = (d: J, opts?: Parameters<typeof normaliseDashboard>[1]) =>
+  normaliseDashboard({ schemaVersion: 30, ...d }, opts);
+const panel = (d: J, i = 0) => (norm(d).dashboard.panels as J[])[i] as J;
+const issueLines = (d: J) => norm(d).issues.map((i) => `${i.path}: ${i.message}`);
+
+describe('graph → timeseries', () => {
+  const graph = {
+    type: 'graph',
+    id: 1,
+    title: 'G',
+    bars: false,
+    lines: true,
+    points: true,
+    fill: 3,
+    linewidth: 2,
+    stack: true,
+    keepMe: { a: 1 },
+    yaxes: [{ format: 'bytes', min: '0', max: null, decimals: 1, label: 'B' }, { format: 'short' }],
+    legend: {
+      show: true,
+      alignAsTable: true,
+      rightSide: true,
+      values: true,
+      avg: true,
+      current: true,
+      max: true,
+      min: false,
+      total: true,
+    },
+    seriesOverrides: [
+      { alias: 'errors', color: '#f00' },
+      { alias: '/5../', color: 'red', linewidth: 0 },
+    ],
+    thresholds: [{ value: 80, op: 'gt', colorMode: 'critical', fill: true, line: true }],
+    targets: [{ expr: 'up' }],
+  };
+
+  it('maps draw style, axis, legend, overrides and thresholds', () => {
+    const p = panel({ panels: [graph] });
+    expect(p.type).toBe('timeseries');
+    expect(p.keepMe).toEqual({ a: 1 });
+    for (const k of ['yaxes', 'legend', 'seriesOverrides', 'thresholds', 'lines', 'fill'])
+      expect(p).not.toHaveProperty(k);
+    const fc = p.fieldConfig as { defaults: J; overrides: J[] };
+    expect(fc.defaults).toMatchObject({ unit: 'bytes', min: 0, decimals: 1 });
+    expect(fc.defaults).not.toHaveProperty('max');
+    expect(fc.defaults.custom).toMatchObject({
+      drawStyle: 'line',
+      showPoints: 'always',
+      fillOpacity: 30,
+      lineWidth: 2,
+      stacking: { mode: 'normal', group: 'A' },
+      axisLabel: 'B',
+      thresholdsStyle: { mode: 'line+area' },
+    });
+    expect(fc.defaults.thresholds).toEqual({
+      mode: 'absolute',
+      steps: [
+        { color: 'transparent', value: null },
+        { color: 'red', value: 80 },
+      ],
+    });
+    expect(fc.overrides).toEqual([
+      {
+        matcher: { id: 'byName', options: 'errors' },
+        properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: '#f00' } }],
+      },
+      {
+        matcher: { id: 'byRegexp', options: '5..' },
+        properties: [
+          { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } },
+          { id: 'custom.lineWidth', value: 0 },
+        ],
+      },
+    ]);
+    expect((p.options as J).legend).toEqual({
+      showLegend: true,
+      displayMode: 'table',
+      placement: 'right',
+      calcs: ['mean', 'lastNotNull', 'max', 'sum'],
+    });
+  });
+
+  it('maps bars and hidden legends', () => {
+    const p = panel({
+      panels: [{ type: 'graph', bars: true, lines: false, legend: { show: false } }],
+    });
+    expect((p.fieldConfig as { defaults: { custom: J } }).defaults.custom.drawStyle).toBe('bars');
+    expect((p.options as J).legend).toMatchObject({ showLegend: false, displayMode: 'list' });
+  });
+
+  it('reports second axis, negative-Y and fillBelowTo once per panel and kind', () => {
+    const seriesOverrides = [
+      { alias: 'a', yaxis: 2 },
+      { alias: 'b', yaxis: 2, transform: 'negative-Y' },
+      { alias: 'c', fillBelowTo: 'd' },
+    ];
+    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides }] })).toEqual([
+      'panels[0].seriesOverrides: series on a second Y axis are drawn on the first axis',
+      'panels[0].seriesOverrides: negative-Y transform is not drawn; series shown positive',
+      'panels[0].seriesOverrides: fillBelowTo is not drawn',
+    ]);
+  });
+});
+
+describe('singlestat → stat / gauge', () => {
+  const ss = {
+    type: 'singlestat',
+    format: 'percent',
+    decimals: 2,
+    valueName: 'total',
+    thresholds: '50,80',
+    colors: ['green', 'orange', 'red'],
+    colorBackground: true,
+    valueMaps: [
+      { op: '=', value: '1', text: 'UP' },
+      { op: '=', value: 'null', text: 'N/A' },
+    ],
+    rangeMaps: [{ from: '2', to: '5', text: 'mid' }],
+    sparkline: { show: true },
+    targets: [{ expr: 'x' }],
+  };
+
+  it('maps unit, decimals, calcs, thresholds, mappings and sparkline', () => {
+    const p = panel({ panels: [ss] });
+    expect(p.type).toBe('stat');
+    const d = (p.fieldConfig as { defaults: J }).defaults;
+    expect(d).toMatchObject({ unit: 'percent', decimals: 2 });
+    expect(d.thresholds).toEqual({
+      mode: 'absolute',
+      steps: [
+        { color: 'green', value: null },
+        { color: 'orange', value: 50 },
+        { color: 'red', value: 80 },
+      ],
+    });
+    expect(d.mappings).toEqual([
+      { type: 'value', options: { '1': { text: 'UP', index: 0 } } },
+      { type: 'range', options: { from: 2, to: 5, result: { text: 'mid' } } },
+      { type: 'special', options: { match: 'null', result: { text: 'N/A' } } },
+    ]);
+    expect(p.options).toMatchObject({
+      reduceOptions: { calcs: ['sum'] },
+      colorMode: 'background',
+      graphMode: 'area',
+    });
+    expect(p).not.toHaveProperty('valueName');
+  });
+
+  it.each([
+    ['avg', 'mean'],
+    ['current', 'lastNotNull'],
+    ['max', 'max'],
+    ['min', 'min'],
+    ['total', 'sum'],
+  ])('valueName %s → %s', (valueName, calc) => {
+    const p = panel({ panels: [{ type: 'singlestat', valueName }] });
+    expect((p.options as { reduceOptions: J }).reduceOptions.calcs).toEqual([calc]);
+  });
+
+  it('becomes a gauge when its gauge was shown', () => {
+    const p = panel({
+      panels: [{ type: 'singlestat', gauge: { show: true, minValue: 0, maxValue: 1 } }],
+    });
+    expect(p.type).toBe('gauge');
+    expect((p.fieldConfig as { defaults: J }).defaults).toMatchObject({ min: 0, max: 1 });
+  });
+});
+
+describe('old table → table', () => {
+  it('maps styles to overrides and the table transform to merge', () => {
+    const styles = [
+      { pattern: 'Value', type: 'number', unit: 'bytes', decimals: 1, alias: 'Size' },
+      { pattern: 'job', type: 'string' },
+      { pattern: '/.*/', type: 'hidden' },
+    ];
+    const p = panel({ schemaVersion: 22, panels: [{ type: 'table', transform: 'table', styles }] });
+    expect(p.type).toBe('table');
+    expect(p.transformations).toEqual([{ id: 'merge', options: { reducers: [] } }]);
+    const fc = p.fieldConfig as { defaults: J; overrides: J[] };
+    expect(fc.defaults.custom).toEqual({ hidden: true });
+    expect(fc.overrides[0]).toEqual({
+      matcher: { id: 'byName', options: 'Value' },
+      properties: [
+        { id: 'displayName', value: 'Size' },
+        { id: 'custom.hidden', value: false },
+        { id: 'unit', value: 'bytes' },
+        { id: 'decimals', value: 1 },
+      ],
+    });
+  });
+
+  it('keeps unsupported transforms as table-old and reports them', () => {
+    const d = { panels: [{ type: 'table-old', transform: 'json' }] };
+    expect(panel(d).type).toBe('table-old');
+    expect(issueLines(d)).toEqual([
+      'panels[0].transform: old table transform "json" is not supported; kept as table-old',
+    ]);
+  });
+
+  it('leaves a new table alone from schemaVersion 24', () => {
+    const p = panel({ schemaVersion: 30, panels: [{ type: 'table', styles: [] }] });
+    expect(p.styles).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+// `singlestat` (Angular, removed in Grafana 8) → `stat`, or `gauge` when its gauge was shown,
+// as DashboardMigrator's migrateSinglestat (schemaVersion 28) and the stat panel change handler:
+// https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
+// https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/stat/StatMigrations.ts
+// Stat options: https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/stat/
+import { reducer, singlestatMappings, singlestatThresholds } from './legacy.ts';
+import { drop, type IssueLog, isObj, type Json, mergeFieldConfig, num, str } from './types.ts';
+
+const SINGLESTAT_KEYS = [
+  'colorBackground',
+  'colorPostfix',
+  'colorPrefix',
+  'colorValue',
+  'colors',
+  'decimals',
+  'format',
+  'gauge',
+  'mappingType',
+  'mappingTypes',
+  'nullPointMode',
+  'nullText',
+  'postfix',
+  'postfixFontSize',
+  'prefix',
+  'prefixFontSize',
+  'rangeMaps',
+  'sparkline',
+  'tableColumn',
+  'thresholds',
+  'valueFontSize',
+  'valueMaps',
+  'valueName',
+] as const;
+
+export function singlestatToStat(panel: Json, path: string, log: IssueLog): void {
+  const gauge = isObj(panel.gauge) ? panel.gauge : {};
+  const asGauge = gauge.show === true;
+  const defaults: Json = {
+    unit: str(panel.format) ?? 'none',
+    thresholds: singlestatThresholds(panel.thresholds, panel.colors),
+    mappings: singlestatMappings(panel),
+    color: { mode: 'thresholds' },
+  };
+  if (num(panel.decimals) !== undefined) defaults.decimals = num(panel.decimals);
+  if (asGauge) {
+    if (num(gauge.minValue) !== undefined) defaults.min = num(gauge.minValue);
+    if (num(gauge.maxValue) !== undefined) defaults.max = num(gauge.maxValue);
+  }
+  if (str(panel.prefix) !== undefined || str(panel.postfix) !== undefined) {
+    log.add(panel, `${path}.prefix`, 'singlestat prefix/postfix text is not drawn');
+  }
+  if (str(panel.tableColumn) !== undefined) {
+    log.add(
+      panel,
+      `${path}.tableColumn`,
+      'singlestat tableColumn is not drawn; all fields are shown',
+    );
+  }
+  mergeFieldConfig(panel, defaults, {}, []);
+  const old = isObj(panel.options) ? panel.options : {};
+  const reduceOptions = { calcs: [reducer(panel.valueName ?? 'avg')], fields: '', values: false };
+  const sparkline = isObj(panel.sparkline) && panel.sparkline.show === true;
+  panel.options = asGauge
+    ? {
+        reduceOptions,
+        showThresholdLabels: gauge.thresholdLabels === true,
+        showThresholdMarkers: gauge.thresholdMarkers !== false,
+        orientation: 'auto',
+        ...old,
+      }
+    : {
+        reduceOptions,
+        colorMode:
+          panel.colorBackground === true
+            ? 'background'
+            : panel.colorValue === true
+              ? 'value'
+              : 'none',
+        graphMode: sparkline ? 'area' : 'none',
+        justifyMode: 'auto',
+        orientation: 'horizontal',
+        textMode: 'auto',
+        ...old,
+      };
+  drop(panel, SINGLESTAT_KEYS);
+  panel.type = asGauge ? 'gauge' : 'stat';
+}

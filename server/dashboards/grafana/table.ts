@@ -1,0 +1,94 @@
+// `table-old` (and `table` with `styles` before schemaVersion 24) → `table`, following the
+// table panel's migrateFromAngular / tablePanelChangedHandler:
+// https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/table/migrations.ts
+// schemaVersion 24 rename: https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
+import { singlestatThresholds } from './legacy.ts';
+import { drop, type IssueLog, isObj, type Json, mergeFieldConfig, num, str } from './types.ts';
+
+/** Transforms the new table can reproduce; others stay `table-old` and are reported. */
+const TRANSFORMS: Record<string, Json | null> = {
+  table: { id: 'merge', options: { reducers: [] } },
+  timeseries_aggregations: {
+    id: 'reduce',
+    options: { reducers: ['mean', 'max', 'min', 'lastNotNull'] },
+  },
+  timeseries_to_rows: { id: 'seriesToRows', options: {} },
+  none: null,
+};
+
+function styleProperties(style: Json, hideRest: boolean): Json[] {
+  const props: Json[] = [];
+  if (str(style.alias) !== undefined) props.push({ id: 'displayName', value: style.alias });
+  // Old tables apply the first matching style, so with a hidden `/.*/` style the others unhide.
+  if (style.type === 'hidden' || hideRest)
+    props.push({ id: 'custom.hidden', value: style.type === 'hidden' });
+  if (style.type === 'number' || style.type === undefined) {
+    if (str(style.unit) !== undefined) props.push({ id: 'unit', value: style.unit });
+    if (num(style.decimals) !== undefined)
+      props.push({ id: 'decimals', value: num(style.decimals) });
+  }
+  if (style.colorMode === 'cell' || style.colorMode === 'value' || style.colorMode === 'row') {
+    const thresholds = Array.isArray(style.thresholds) ? style.thresholds.join(',') : '';
+    props.push({ id: 'thresholds', value: singlestatThresholds(thresholds, style.colors) });
+    const type = style.colorMode === 'value' ? 'color-text' : 'color-background';
+    props.push({ id: 'custom.cellOptions', value: { type } });
+  }
+  return props;
+}
+
+/** Converts in place; returns false (and reports) when the table is not simple enough. */
+export function tableOldToTable(panel: Json, path: string, log: IssueLog): boolean {
+  const transform = str(panel.transform) ?? 'none';
+  const transformation = TRANSFORMS[transform];
+  if (transformation === undefined || (Array.isArray(panel.columns) && panel.columns.length > 0)) {
+    panel.type = 'table-old';
+    log.add(
+      panel,
+      `${path}.transform`,
+      `old table transform "${transform}" is not supported; kept as table-old`,
+    );
+    return false;
+  }
+  const defaults: Json = {};
+  const custom: Json = {};
+  const overrides: Json[] = [];
+  const styles = Array.isArray(panel.styles) ? panel.styles.filter(isObj) : [];
+  const hideRest = styles.some((s) => s.pattern === '/.*/' && s.type === 'hidden');
+  for (const style of styles) {
+    const pattern = str(style.pattern);
+    if (pattern === undefined) continue;
+    const props = styleProperties(style, hideRest);
+    if (pattern === '/.*/') {
+      for (const p of props)
+        if (typeof p.id === 'string' && !p.id.startsWith('custom.')) defaults[p.id] = p.value;
+      if (hideRest) custom.hidden = true;
+      continue;
+    }
+    if (props.length === 0) continue;
+    const re = /^\/(.*)\/[a-z]*$/.exec(pattern);
+    const matcher = re
+      ? { id: 'byRegexp', options: re[1] ?? '' }
+      : { id: 'byName', options: pattern };
+    overrides.push({ matcher, properties: props });
+  }
+  mergeFieldConfig(panel, defaults, custom, overrides);
+  if (transformation) {
+    const list = Array.isArray(panel.transformations) ? panel.transformations : [];
+    panel.transformations = [...list, transformation];
+  }
+  if (isObj(panel.sort) && num(panel.sort.col) !== undefined) {
+    log.add(panel, `${path}.sort`, 'old table sort by column index is not kept');
+  }
+  drop(panel, [
+    'columns',
+    'fontSize',
+    'pageSize',
+    'scroll',
+    'showHeader',
+    'sort',
+    'styles',
+    'transform',
+  ]);
+  panel.type = 'table';
+  return true;
+}
