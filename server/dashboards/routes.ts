@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
 import { dashboardHistoryRoutes } from './history-routes.ts';
+import { dashboardImportRoute } from './import-route.ts';
 import type { DashboardEntry, ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards } from './store.ts';
 import { UID_PATTERN } from './validate.ts';
@@ -91,6 +92,7 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
 
   const writeDeps = { provisioned: store, saved, log: opts.log };
   app.route('/', dashboardWriteRoutes(writeDeps));
+  app.route('/', dashboardImportRoute(writeDeps));
   app.route('/', dashboardHistoryRoutes(writeDeps));
   return app;
 }

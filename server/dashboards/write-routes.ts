@@ -45,7 +45,7 @@ export function saveAnswer(c: Context, result: SaveResult): Response {
   return c.json({ id: null, uid, url: `/d/${uid}/${slug}`, status: 'success', version, slug });
 }
 
-async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb: string) {
+export async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb: string) {
   const entry = await deps.provisioned.get(uid);
   if (!entry) return null;
   return apiError(
@@ -57,7 +57,7 @@ async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb
   );
 }
 
-async function freshUid(deps: WriteDeps): Promise<string> {
+export async function freshUid(deps: WriteDeps): Promise<string> {
   for (;;) {
     const uid = newUid();
     if (!(await deps.saved.exists(uid)) && !(await deps.provisioned.get(uid))) return uid;
