@@ -263,3 +263,21 @@ test('rows of a Grafana dashboard open and close, moving what is below', async (
   await expect(page.getByRole('region', { name: 'Resolver Query Retries' })).toBeVisible();
   await expect(regions).toHaveCount(4);
 });
+
+test('gauge and bar gauge panels draw reduced values from Prometheus', async ({ page }) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/e2e-panels');
+  const gauge = dash.panel('p99 latency gauge').locator('text.gauge-value');
+  await expect(gauge).toHaveText(/^\d+(\.\d+)? (ms|s)$/);
+  const p99 = Number(await gauge.getAttribute('data-value'));
+  expect(p99).toBeGreaterThan(0);
+  expect(p99).toBeLessThanOrEqual(5);
+  const bars = dash.panel('Requests by route').locator('.bar-row');
+  await expect(bars).toHaveCount(6);
+  await expect(bars.locator('.bar-label')).toContainText(['/api/orders']);
+  const widths = await bars
+    .locator('.bar-fill')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(widths.every((w) => w >= 0)).toBe(true);
+  expect(Math.max(...widths)).toBeGreaterThan(0);
+});

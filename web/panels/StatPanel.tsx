@@ -1,25 +1,18 @@
 // Grafana's stat panel: one big number per series (reduced with the panel's calc), coloured
 // by thresholds, over a sparkline of the range.
-import { isReducerId, reduce } from '../chart/reduce.ts';
 import { sparklinePaths } from '../chart/sparkline.ts';
-import { thresholdColor } from '../chart/thresholds.ts';
 import { formatValue } from '../chart/units.ts';
 import { PanelFrame } from './PanelFrame.tsx';
+import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
 
 function StatPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
-  const calcName = panel.options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
-  const calc = isReducerId(calcName) ? calcName : 'lastNotNull';
   const d = panel.fieldConfig.defaults;
   const sparkline = panel.options.graphMode !== 'none';
-  const cells = data.series.map((s, i) => {
-    const ys = data.ys[i] ?? [];
-    const value = reduce(ys, calc);
-    return { s, ys, value, color: thresholdColor(value, d.thresholds?.steps) };
-  });
+  const cells = reducedCells(panel, data);
   const cellW = cells.length > 0 ? width / cells.length : width;
   const empty = !data.loading && data.errors.length === 0 && cells.length === 0 && width > 0;
 

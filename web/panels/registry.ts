@@ -1,5 +1,7 @@
 // The panel kinds this build draws. A dashboard panel of any other kind is shown with the
 // reason it is not drawn, never as a blank box.
+import { barGaugePanel } from './BarGaugePanel.tsx';
+import { gaugePanel } from './GaugePanel.tsx';
 import { statPanel } from './StatPanel.tsx';
 import { timeseriesPanel } from './TimeseriesPanel.tsx';
 import type { PanelPlugin } from './types.ts';
@@ -7,6 +9,8 @@ import type { PanelPlugin } from './types.ts';
 const PANELS = new Map<string, PanelPlugin>([
   [timeseriesPanel.kind, timeseriesPanel],
   [statPanel.kind, statPanel],
+  [gaugePanel.kind, gaugePanel],
+  [barGaugePanel.kind, barGaugePanel],
 ]);
 
 export function panelPlugin(kind: string): PanelPlugin | undefined {
