@@ -43,9 +43,13 @@ async function fetchJson<T>(
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, 'unavailable', 'cannot reach the Promscope server');
   }
-  const body = await readJson<T & { status?: string; errorType?: string; error?: string }>(res);
+  const body = await readJson<
+    T & { status?: string; errorType?: string; error?: string; message?: string }
+  >(res);
   if (!res.ok || body.status === 'error') {
-    throw new ApiError(res.status, body.errorType ?? 'http', body.error ?? `HTTP ${res.status}`);
+    // Prometheus and our API say `error`; Grafana-shaped refusals (412 on save) say `message`.
+    const words = body.error ?? body.message ?? `HTTP ${res.status}`;
+    throw new ApiError(res.status, body.errorType ?? body.status ?? 'http', words);
   }
   return { body, headers: res.headers };
 }

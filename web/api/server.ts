@@ -57,3 +57,29 @@ export const searchDashboards = (signal?: AbortSignal) =>
 
 export const getDashboard = (uid: string, signal?: AbortSignal) =>
   getJson<DashboardResponse>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });
+
+export interface ImportIssue {
+  panelId?: number;
+  panelTitle?: string;
+  path: string;
+  message: string;
+}
+
+export interface ImportResult {
+  status: 'success';
+  imported: true;
+  uid: string;
+  title: string;
+  url: string;
+  version: number;
+  issues: ImportIssue[];
+}
+
+/** POST /api/dashboards/import: the answer lists, per panel, what could not be mapped. */
+export const importDashboard = (dashboard: unknown, overwrite: boolean, signal?: AbortSignal) =>
+  getJson<ImportResult>('/api/dashboards/import', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ dashboard, overwrite }),
+    signal,
+  });

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { searchDashboards } from '../api/server.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { filterDashboards, tagCounts } from './dashboard-list.ts';
+import { ImportDialog } from './ImportDialog.tsx';
 
 export function DashboardList() {
   const hits = useQuery({
@@ -25,6 +26,7 @@ export function DashboardList() {
     <main class="dashboard-list">
       <div class="toolbar">
         <h1 class="dash-title">Dashboards</h1>
+        <ImportDialog />
       </div>
       <input
         type="search"

@@ -1,0 +1,95 @@
+// Importing a Grafana dashboard from the list page's "Import" dialog: pasted JSON, the
+// server's report of what was not mapped, a JSON error caught before sending, and the
+// server's refusal to replace an existing uid without "Overwrite existing".
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures.ts';
+
+const fixtureText = readFileSync(
+  join(process.cwd(), '..', 'shared', 'fixtures', 'grafana', 'pool-overview.json'),
+  'utf8',
+);
+const fixture = JSON.parse(fixtureText) as { uid: string; title: string };
+
+async function openImport(page: Page) {
+  await page.goto('/dashboards');
+  await expect(
+    page.getByRole('list', { name: 'Dashboard list' }).getByRole('link').first(),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import dashboard' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('textbox')).toBeFocused();
+  return dialog;
+}
+
+test('a pasted Grafana dashboard is imported, its issues listed, and it opens', async ({
+  page,
+}, testInfo) => {
+  const dialog = await openImport(page);
+  await dialog.getByRole('textbox').fill(fixtureText);
+  await dialog.getByRole('checkbox', { name: 'Overwrite existing' }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const result = dialog.getByRole('status', { name: 'Import result' });
+  await expect(result).toContainText(`Imported ${fixture.title}`);
+  const issues = result.getByRole('list', { name: 'Import issues' }).getByRole('listitem');
+  await expect(issues).toHaveCount(1);
+  await expect(issues.first()).toContainText('old table sort by column index is not kept');
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  // The list behind the dialog is refreshed with the new dashboard.
+  await expect(
+    page.getByRole('list', { name: 'Dashboard list' }).getByRole('link', { name: fixture.title }),
+  ).toHaveCount(1);
+  await page.screenshot({ path: testInfo.outputPath('import-dialog.png') });
+  if (process.env.IMPORT_SCREENSHOT) await page.screenshot({ path: process.env.IMPORT_SCREENSHOT });
+
+  // Importing again without "Overwrite existing" is refused with the server's own words.
+  await dialog.getByRole('checkbox', { name: 'Overwrite existing' }).uncheck();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    `A dashboard with uid "${fixture.uid}" exists; import with overwrite to replace it`,
+  );
+  await expect(result).toHaveCount(0);
+
+  // Back with overwrite, then follow the link to the dashboard.
+  await dialog.getByRole('checkbox', { name: 'Overwrite existing' }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await result.getByRole('link', { name: 'Open dashboard' }).click();
+  await expect(page).toHaveURL(new RegExp(`/d/${fixture.uid}/`));
+  await expect(page.getByRole('heading', { level: 1, name: fixture.title })).toBeVisible();
+});
+
+test('malformed JSON is reported in the dialog and nothing is sent', async ({ page }) => {
+  const posts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST') posts.push(r.url());
+  });
+  const dialog = await openImport(page);
+  const list = page.getByRole('list', { name: 'Dashboard list' });
+  const before = await list.getByRole('link').allTextContents();
+
+  await dialog.getByRole('textbox').fill('{"title":');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/^Not valid JSON: \S/);
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  expect(posts).toEqual([]);
+
+  // The same from a picked file: its text lands in the textarea, and is refused the same way.
+  await dialog.getByRole('textbox').fill('');
+  await dialog.getByLabel('Grafana dashboard JSON file').setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"title": "Broken", '),
+  });
+  await expect(dialog.getByRole('textbox')).toHaveValue('{"title": "Broken", ');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/^Not valid JSON: \S/);
+  expect(posts).toEqual([]);
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect(await list.getByRole('link').allTextContents()).toEqual(before);
+  expect(posts).toEqual([]);
+});
