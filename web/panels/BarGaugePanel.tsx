@@ -2,7 +2,7 @@
 // between min and max, coloured by thresholds, with the name and the value beside it.
 import { gaugeFraction, gaugeRange } from '../chart/gauge.ts';
 import { formatValue } from '../chart/units.ts';
-import { PanelFrame } from './PanelFrame.tsx';
+import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
@@ -13,37 +13,27 @@ function BarGaugePanel(props: PanelProps) {
   const d = panel.fieldConfig.defaults;
   const [min, max] = gaugeRange(d.unit, d.min, d.max);
   const cells = reducedCells(panel, data);
-  const empty = !data.loading && data.errors.length === 0 && cells.length === 0 && width > 0;
 
   return (
-    <PanelFrame
-      title={panel.title}
-      description={panel.description}
-      loading={data.loading}
-      errors={data.errors}
-      notices={data.warnings}
-    >
-      <div class="panel-body bargauge" ref={body} data-samples={data.samples}>
-        {cells.map(({ s, value, color }) => (
-          <div class="bar-row" key={s.key}>
-            <span class="bar-label">{s.label}</span>
-            <span class="bar-track">
-              <span
-                class="bar-fill"
-                style={{
-                  width: `${(gaugeFraction(value, min, max) ?? 0) * 100}%`,
-                  background: color,
-                }}
-              />
-            </span>
-            <span class="bar-value" style={{ color }} data-value={value ?? ''}>
-              {formatValue(value, d.unit, d.decimals)}
-            </span>
-          </div>
-        ))}
-        {empty && <div class="panel-empty">No data</div>}
-      </div>
-    </PanelFrame>
+    <DataPanel panel={panel} data={data} body={body} bodyClass="bargauge" width={width}>
+      {cells.map(({ s, value, color }) => (
+        <div class="bar-row" key={s.key}>
+          <span class="bar-label">{s.label}</span>
+          <span class="bar-track">
+            <span
+              class="bar-fill"
+              style={{
+                width: `${(gaugeFraction(value, min, max) ?? 0) * 100}%`,
+                background: color,
+              }}
+            />
+          </span>
+          <span class="bar-value" style={{ color }} data-value={value ?? ''}>
+            {formatValue(value, d.unit, d.decimals)}
+          </span>
+        </div>
+      ))}
+    </DataPanel>
   );
 }
 

@@ -3,7 +3,7 @@
 import { arcPath, gaugeFraction, gaugeRange, thresholdBands } from '../chart/gauge.ts';
 import { resolveColor } from '../chart/palette.ts';
 import { formatValue } from '../chart/units.ts';
-import { PanelFrame } from './PanelFrame.tsx';
+import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
@@ -19,71 +19,61 @@ function GaugePanel(props: PanelProps) {
   const r = size * 0.4;
   const c = size / 2;
   const bands = thresholdBands(d.thresholds?.steps ?? [], min, max);
-  const empty = !data.loading && data.errors.length === 0 && cells.length === 0 && width > 0;
 
   return (
-    <PanelFrame
-      title={panel.title}
-      description={panel.description}
-      loading={data.loading}
-      errors={data.errors}
-      notices={data.warnings}
-    >
-      <div class="panel-body stat" ref={body} data-samples={data.samples}>
-        {cells.map(({ s, value, color }) => {
-          const f = gaugeFraction(value, min, max);
-          return (
-            <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
-              <svg
-                width={size}
-                height={size * 0.85}
-                viewBox={`0 0 ${size} ${size * 0.85}`}
-                role="img"
-                aria-label={`${s.label}: ${formatValue(value, d.unit, d.decimals)}`}
-              >
-                {bands.map(([a, b, band]) => (
-                  <path
-                    key={a}
-                    d={arcPath(c, c, r * 1.12, a, b)}
-                    stroke={resolveColor(band)}
-                    stroke-width={r * 0.06}
-                    fill="none"
-                  />
-                ))}
+    <DataPanel panel={panel} data={data} body={body} bodyClass="stat" width={width}>
+      {cells.map(({ s, value, color }) => {
+        const f = gaugeFraction(value, min, max);
+        return (
+          <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
+            <svg
+              width={size}
+              height={size * 0.85}
+              viewBox={`0 0 ${size} ${size * 0.85}`}
+              role="img"
+              aria-label={`${s.label}: ${formatValue(value, d.unit, d.decimals)}`}
+            >
+              {bands.map(([a, b, band]) => (
                 <path
-                  d={arcPath(c, c, r, 0, 1)}
-                  stroke="#2a2d33"
+                  key={a}
+                  d={arcPath(c, c, r * 1.12, a, b)}
+                  stroke={resolveColor(band)}
+                  stroke-width={r * 0.06}
+                  fill="none"
+                />
+              ))}
+              <path
+                d={arcPath(c, c, r, 0, 1)}
+                stroke="#2a2d33"
+                stroke-width={r * 0.22}
+                fill="none"
+              />
+              {f !== null && f > 0 && (
+                <path
+                  d={arcPath(c, c, r, 0, f)}
+                  stroke={color}
                   stroke-width={r * 0.22}
                   fill="none"
                 />
-                {f !== null && f > 0 && (
-                  <path
-                    d={arcPath(c, c, r, 0, f)}
-                    stroke={color}
-                    stroke-width={r * 0.22}
-                    fill="none"
-                  />
-                )}
-                <text
-                  class="gauge-value"
-                  x={c}
-                  y={c + r * 0.15}
-                  text-anchor="middle"
-                  fill={color}
-                  font-size={Math.max(12, r * 0.42)}
-                  data-value={value ?? ''}
-                >
-                  {formatValue(value, d.unit, d.decimals)}
-                </text>
-              </svg>
+              )}
+              <text
+                class="gauge-value"
+                x={c}
+                y={c + r * 0.15}
+                text-anchor="middle"
+                fill={color}
+                font-size={Math.max(12, r * 0.42)}
+                data-value={value ?? ''}
+              >
+                {formatValue(value, d.unit, d.decimals)}
+              </text>
+            </svg>
 
-              {cells.length > 1 && <div class="stat-label">{s.label}</div>}
-            </div>
-          );
-        })}
-        {empty && <div class="panel-empty">No data</div>}
-      </div>
-    </PanelFrame>
+            {cells.length > 1 && <div class="stat-label">{s.label}</div>}
+          </div>
+        );
+      })}
+    </DataPanel>
   );
 }
 

@@ -2,7 +2,7 @@
 // by thresholds, over a sparkline of the range.
 import { sparklinePaths } from '../chart/sparkline.ts';
 import { formatValue } from '../chart/units.ts';
-import { PanelFrame } from './PanelFrame.tsx';
+import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
@@ -14,41 +14,31 @@ function StatPanel(props: PanelProps) {
   const sparkline = panel.options.graphMode !== 'none';
   const cells = reducedCells(panel, data);
   const cellW = cells.length > 0 ? width / cells.length : width;
-  const empty = !data.loading && data.errors.length === 0 && cells.length === 0 && width > 0;
 
   return (
-    <PanelFrame
-      title={panel.title}
-      description={panel.description}
-      loading={data.loading}
-      errors={data.errors}
-      notices={data.warnings}
-    >
-      <div class="panel-body stat" ref={body} data-samples={data.samples}>
-        {cells.map(({ s, ys, value, color }) => {
-          const paths = sparkline ? sparklinePaths(data.xs, ys, cellW, height * 0.45) : null;
-          return (
-            <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
-              {paths && (
-                <svg class="stat-spark" width={cellW} height={height * 0.45} aria-hidden="true">
-                  <path d={paths.area} fill={color} fill-opacity="0.15" />
-                  <path d={paths.line} stroke={color} fill="none" stroke-width="1.5" />
-                </svg>
-              )}
-              {cells.length > 1 && <div class="stat-label">{s.label}</div>}
-              <div
-                class="stat-value"
-                data-value={value ?? ''}
-                style={{ color, fontSize: `${Math.max(14, Math.min(height * 0.38, cellW / 5))}px` }}
-              >
-                {formatValue(value, d.unit, d.decimals)}
-              </div>
+    <DataPanel panel={panel} data={data} body={body} bodyClass="stat" width={width}>
+      {cells.map(({ s, ys, value, color }) => {
+        const paths = sparkline ? sparklinePaths(data.xs, ys, cellW, height * 0.45) : null;
+        return (
+          <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
+            {paths && (
+              <svg class="stat-spark" width={cellW} height={height * 0.45} aria-hidden="true">
+                <path d={paths.area} fill={color} fill-opacity="0.15" />
+                <path d={paths.line} stroke={color} fill="none" stroke-width="1.5" />
+              </svg>
+            )}
+            {cells.length > 1 && <div class="stat-label">{s.label}</div>}
+            <div
+              class="stat-value"
+              data-value={value ?? ''}
+              style={{ color, fontSize: `${Math.max(14, Math.min(height * 0.38, cellW / 5))}px` }}
+            >
+              {formatValue(value, d.unit, d.decimals)}
             </div>
-          );
-        })}
-        {empty && <div class="panel-empty">No data</div>}
-      </div>
-    </PanelFrame>
+          </div>
+        );
+      })}
+    </DataPanel>
   );
 }
 

@@ -1,6 +1,6 @@
 import { Chart } from '../chart/Chart.tsx';
+import { DataPanel } from './DataPanel.tsx';
 import { Legend } from './Legend.tsx';
-import { PanelFrame } from './PanelFrame.tsx';
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { useChartSeries } from './use-chart-series.ts';
@@ -32,34 +32,32 @@ function TimeseriesPanel(props: PanelProps) {
       ? [`Showing the first ${MAX_SERIES} series; ${data.dropped} more not drawn`]
       : []),
   ];
-  const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+  const legend = showLegend && data.series.length > 0 && (
+    <Legend series={data.series} hidden={hidden} onChange={setHidden} />
+  );
 
   return (
-    <PanelFrame
-      title={panel.title}
-      description={panel.description}
-      loading={data.loading}
-      errors={data.errors}
+    <DataPanel
+      panel={panel}
+      data={data}
+      body={body}
+      bodyClass="timeseries"
+      width={width}
       notices={notices}
+      after={legend}
     >
-      <div class="panel-body timeseries" ref={body}>
-        {width > 0 && height > 0 && (
-          <Chart
-            data={aligned}
-            samples={data.samples}
-            series={chartSeries}
-            style={style}
-            width={width}
-            height={height}
-            onZoom={props.onZoom}
-          />
-        )}
-        {empty && <div class="panel-empty">No data</div>}
-      </div>
-      {showLegend && data.series.length > 0 && (
-        <Legend series={data.series} hidden={hidden} onChange={setHidden} />
+      {width > 0 && height > 0 && (
+        <Chart
+          data={aligned}
+          samples={data.samples}
+          series={chartSeries}
+          style={style}
+          width={width}
+          height={height}
+          onZoom={props.onZoom}
+        />
       )}
-    </PanelFrame>
+    </DataPanel>
   );
 }
 

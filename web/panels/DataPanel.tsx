@@ -1,0 +1,47 @@
+// The frame every data panel shares: title, loading bar, Prometheus' errors and warnings, the
+// measured body the panel draws in, and "No data" when a query answered with nothing.
+import type { ComponentChildren, RefObject } from 'preact';
+import type { Panel } from '../dashboard/model.ts';
+import { PanelFrame } from './PanelFrame.tsx';
+import type { PanelData } from './use-panel-data.ts';
+
+interface Props {
+  panel: Panel;
+  data: PanelData;
+  body: RefObject<HTMLDivElement | null>;
+  bodyClass: string;
+  /** Measured; nothing is asked of Prometheus until the body has a width. */
+  width: number; // px
+  notices?: string[];
+  /** Below the body, e.g. a legend. */
+  after?: ComponentChildren;
+  children: ComponentChildren;
+}
+
+export function DataPanel({
+  panel,
+  data,
+  body,
+  bodyClass,
+  width,
+  notices,
+  after,
+  children,
+}: Props) {
+  const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+  return (
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      loading={data.loading}
+      errors={data.errors}
+      notices={notices ?? data.warnings}
+    >
+      <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
+        {children}
+        {empty && <div class="panel-empty">No data</div>}
+      </div>
+      {after}
+    </PanelFrame>
+  );
+}
