@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 // The server a spec talks to: the Node one, or the Deno one for the api-deno project.
 import { test as base, expect } from '@playwright/test';
 
@@ -22,3 +24,13 @@ export const prometheusUrl = (): string => {
   if (!url) throw new Error('global setup did not start Prometheus');
   return url;
 };
+
+/**
+ * Real public Grafana dashboards kept beside the repository (shared/fixtures/grafana). CI
+ * always has them; a bare clone may not, and then the specs that need them are skipped.
+ */
+export const GRAFANA_FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'grafana');
+export const haveGrafanaFixtures = existsSync(GRAFANA_FIXTURES);
+export const NO_FIXTURES = 'needs shared/fixtures/grafana beside the repository';
+export const grafanaFixture = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(GRAFANA_FIXTURES, name), 'utf8'));

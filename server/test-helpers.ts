@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 // Shared fakes for the server's unit tests: an in-memory file system, a recording upstream and
 // an app built on both. Not imported by runtime code.
 import type { App } from './app.ts';
@@ -143,3 +145,10 @@ export async function testApp(
   const request = async (path: string, init?: RequestInit) => built.app.request(path, init);
   return { ...built, fs, calls: upstream.calls, request };
 }
+
+/**
+ * Real public Grafana dashboards kept beside the repository (shared/fixtures/grafana). CI
+ * always has them; a bare clone may not, and then the tests that need them are skipped.
+ */
+export const GRAFANA_FIXTURES = join(process.cwd(), '..', 'shared', 'fixtures', 'grafana');
+export const haveGrafanaFixtures = existsSync(GRAFANA_FIXTURES);

@@ -1,5 +1,5 @@
 // The live Service overview in Chromium, against a real Prometheus and demo traffic.
-import { expect, prometheusUrl, test } from '../fixtures.ts';
+import { expect, haveGrafanaFixtures, NO_FIXTURES, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
 test('/ opens the Service overview, live at 5 s, with data in every panel', async ({ page }) => {
@@ -244,6 +244,7 @@ test('the dashboard page does not load the PromQL editor chunk', async ({ page }
 });
 
 test('rows of a Grafana dashboard open and close, moving what is below', async ({ page }) => {
+  test.skip(!haveGrafanaFixtures, NO_FIXTURES);
   // bind9-full.json: a public Grafana dashboard whose rows are General (open, 7 panels),
   // then Issues, Detail and DNSsec (closed).
   await page.goto('/d/Ug7DI83Wz');

@@ -1,18 +1,13 @@
 // Importing a real public Grafana dashboard (unbound-full.json from shared/) and opening it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, test } from '../fixtures.ts';
+import { expect, grafanaFixture, haveGrafanaFixtures, NO_FIXTURES, test } from '../fixtures.ts';
+
+test.skip(!haveGrafanaFixtures, NO_FIXTURES);
 
 test('an imported Grafana dashboard opens with its rows and panels laid out', async ({
   page,
   request,
 }) => {
-  const source = JSON.parse(
-    readFileSync(
-      join(process.cwd(), '..', 'shared', 'fixtures', 'grafana', 'unbound-full.json'),
-      'utf8',
-    ),
-  );
+  const source = grafanaFixture('unbound-full.json') as { uid: string; panels: { type: string }[] };
   const res = await request.post('/api/dashboards/import', {
     headers: { 'Content-Type': 'application/json' },
     data: { dashboard: source, overwrite: true },

@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TestApp } from '../test-helpers.ts';
-import { MemoryFs, testApp } from '../test-helpers.ts';
+import { GRAFANA_FIXTURES, haveGrafanaFixtures, MemoryFs, testApp } from '../test-helpers.ts';
 
-const fixture = (name: string) =>
-  JSON.parse(
-    readFileSync(join(process.cwd(), '..', 'shared', 'fixtures', 'grafana', name), 'utf8'),
-  );
+const fixture = (name: string) => JSON.parse(readFileSync(join(GRAFANA_FIXTURES, name), 'utf8'));
 
 async function post(t: TestApp, body: unknown) {
   const res = await t.request('/api/dashboards/import', {
@@ -19,42 +16,50 @@ async function post(t: TestApp, body: unknown) {
 }
 
 describe('POST /api/dashboards/import', () => {
-  it('imports a Grafana export: saved, normalised, every panel kept, issues reported', async () => {
-    const t = await testApp();
-    const source = fixture('ceph-cluster.json'); // has no uid: one is made up
-    const res = await post(t, { dashboard: source });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
-      status: 'success',
-      imported: true,
-      title: source.title,
-      version: 1,
-    });
-    const uid = String(res.body.uid);
-    expect(uid).toMatch(/^[a-z0-9]{8,14}$/);
-    expect(res.body.issues).toEqual([
-      expect.objectContaining({ message: expect.stringContaining('negative-Y') }),
-    ]);
-    const saved = JSON.parse(t.fs.text(`/data/dashboards/${uid}.json`)!);
-    const types = saved.panels.map((p: { type: string }) => p.type);
-    expect(types).not.toContain('graph');
-    expect(types).not.toContain('singlestat');
-    expect(saved.panels).toHaveLength(source.panels.length);
-    const got = await (await t.request(`/api/dashboards/uid/${uid}`)).json();
-    expect(got.meta).toMatchObject({ provisioned: false, version: 1 });
-  });
+  it.skipIf(!haveGrafanaFixtures)(
+    'imports a Grafana export: saved, normalised, every panel kept, issues reported',
+    async () => {
+      const t = await testApp();
+      const source = fixture('ceph-cluster.json'); // has no uid: one is made up
+      const res = await post(t, { dashboard: source });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        status: 'success',
+        imported: true,
+        title: source.title,
+        version: 1,
+      });
+      const uid = String(res.body.uid);
+      expect(uid).toMatch(/^[a-z0-9]{8,14}$/);
+      expect(res.body.issues).toEqual([
+        expect.objectContaining({ message: expect.stringContaining('negative-Y') }),
+      ]);
+      const saved = JSON.parse(t.fs.text(`/data/dashboards/${uid}.json`)!);
+      const types = saved.panels.map((p: { type: string }) => p.type);
+      expect(types).not.toContain('graph');
+      expect(types).not.toContain('singlestat');
+      expect(saved.panels).toHaveLength(source.panels.length);
+      const got = await (await t.request(`/api/dashboards/uid/${uid}`)).json();
+      expect(got.meta).toMatchObject({ provisioned: false, version: 1 });
+    },
+  );
 
-  it('refuses to replace an existing dashboard unless asked to overwrite', async () => {
-    const t = await testApp();
-    const source = fixture('bind9-full.json');
-    expect((await post(t, { dashboard: source })).status).toBe(200);
-    const again = await post(t, { dashboard: { ...source, title: 'Changed' } });
-    expect(again.status).toBe(412);
-    expect(again.body.status).toBe('exists');
-    expect(JSON.parse(t.fs.text(`/data/dashboards/${source.uid}.json`)!).title).toBe(source.title);
-    const over = await post(t, { dashboard: { ...source, title: 'Changed' }, overwrite: true });
-    expect(over.body).toMatchObject({ status: 'success', version: 2 });
-  });
+  it.skipIf(!haveGrafanaFixtures)(
+    'refuses to replace an existing dashboard unless asked to overwrite',
+    async () => {
+      const t = await testApp();
+      const source = fixture('bind9-full.json');
+      expect((await post(t, { dashboard: source })).status).toBe(200);
+      const again = await post(t, { dashboard: { ...source, title: 'Changed' } });
+      expect(again.status).toBe(412);
+      expect(again.body.status).toBe('exists');
+      expect(JSON.parse(t.fs.text(`/data/dashboards/${source.uid}.json`)!).title).toBe(
+        source.title,
+      );
+      const over = await post(t, { dashboard: { ...source, title: 'Changed' }, overwrite: true });
+      expect(over.body).toMatchObject({ status: 'success', version: 2 });
+    },
+  );
 
   it('never imports over a provisioned dashboard', async () => {
     const fs = new MemoryFs({ '/dash/x.json': JSON.stringify({ uid: 'fixed', title: 'Fixed' }) });
