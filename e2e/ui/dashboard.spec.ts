@@ -282,3 +282,17 @@ test('gauge and bar gauge panels draw reduced values from Prometheus', async ({ 
   expect(widths.every((w) => w >= 0)).toBe(true);
   expect(Math.max(...widths)).toBeGreaterThan(0);
 });
+
+test('a table panel lists one row per series with labels as columns, sortable', async ({
+  page,
+}) => {
+  const dash = new DashboardPage(page);
+  await dash.open('/d/e2e-panels');
+  const table = dash.panel('Requests table').getByRole('table');
+  await expect(table.locator('tbody tr')).toHaveCount(6);
+  await expect(table.locator('thead th')).toHaveText(['method', 'route', 'Value']);
+  await expect(table.locator('td.num').first()).toHaveText(/^\d+(\.\d+)?K? req\/s$/);
+  await table.getByRole('button', { name: 'route' }).click();
+  const routes = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+  expect(routes).toEqual([...routes].sort());
+});

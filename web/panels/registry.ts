@@ -3,6 +3,7 @@
 import { barGaugePanel } from './BarGaugePanel.tsx';
 import { gaugePanel } from './GaugePanel.tsx';
 import { statPanel } from './StatPanel.tsx';
+import { tablePanel } from './TablePanel.tsx';
 import { timeseriesPanel } from './TimeseriesPanel.tsx';
 import type { PanelPlugin } from './types.ts';
 
@@ -11,6 +12,7 @@ const PANELS = new Map<string, PanelPlugin>([
   [statPanel.kind, statPanel],
   [gaugePanel.kind, gaugePanel],
   [barGaugePanel.kind, barGaugePanel],
+  [tablePanel.kind, tablePanel],
 ]);
 
 export function panelPlugin(kind: string): PanelPlugin | undefined {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstantSeries, QueryData } from '../api/types.ts';
-import { formatValue } from '../chart/units.ts';
-import { sortRows, type TableData, type TableRow, toCsv, toTable } from './table.ts';
+import { sortRows, type TableData, type TableRow, tableOf, toCsv, toTable } from './table.ts';
+import { formatValue } from './units.ts';
 
 const T = 1_704_164_645; // unix seconds
 
@@ -232,5 +232,19 @@ describe('toCsv', () => {
 
   it('writes just the header for an empty answer', () => {
     expect(toCsv(toTable({ resultType: 'vector', result: [] }))).toBe('Value\r\n');
+  });
+});
+
+describe('tableOf', () => {
+  it('makes one row per reduced series, labels as columns and Value last', () => {
+    const t = tableOf([
+      { key: 'a', metric: { route: '/a', __name__: 'x' }, value: 1.5 },
+      { key: 'b', metric: { route: '/b', code: '500' }, value: null },
+    ]);
+    expect(t.columns).toEqual(['__name__', 'code', 'route', 'Value']);
+    expect(t.rows.map((r) => [r.labels.route, r.value, r.raw])).toEqual([
+      ['/a', 1.5, '1.5'],
+      ['/b', null, ''],
+    ]);
   });
 });

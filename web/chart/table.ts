@@ -3,7 +3,7 @@
 // plus sorting and a CSV export.
 
 import type { Metric, QueryData, SamplePair } from '../api/types.ts';
-import { seriesKey } from '../chart/matrix.ts';
+import { seriesKey } from './matrix.ts';
 
 /** The reserved last column; a label that happens to be called `Value` is not shown. */
 export const VALUE_COLUMN = 'Value';
@@ -37,6 +37,19 @@ export function toTable(data: QueryData): TableData {
       // A string is text, not a number, even when it looks like one.
       rows = [{ key: seriesKey({}), labels: {}, value: null, raw: data.result[1] }];
   }
+  return { columns: columnsOf(rows), rows };
+}
+
+/** Rows from series already reduced to one number each: a table panel over a range. */
+export function tableOf(
+  series: readonly { key: string; metric: Metric; value: number | null }[],
+): TableData {
+  const rows = series.map((s) => ({
+    key: s.key,
+    labels: { ...s.metric },
+    value: s.value,
+    raw: s.value === null ? '' : String(s.value),
+  }));
   return { columns: columnsOf(rows), rows };
 }
 
