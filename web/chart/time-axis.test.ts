@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp, timeTicks } from './time-axis.ts';
+import { timeTicks } from './time-axis.ts';
 
 // Local-time expectations are built with local setters so the tests hold in any time zone.
 const at = (h: number, m: number, s = 0, day = 22) =>
@@ -17,12 +17,5 @@ describe('timeTicks', () => {
   it('adds the date when the range spans days, and shows only the date for day ticks', () => {
     expect(timeTicks([at(6, 0)], 6 * 3600, 3 * 86_400)).toEqual(['11/22 06:00']);
     expect(timeTicks([at(0, 0, 0, 23)], 86_400, 7 * 86_400)).toEqual(['11/23']);
-  });
-});
-
-describe('formatTimestamp', () => {
-  it('prints local date and 24-hour time with seconds', () => {
-    expect(formatTimestamp(at(14, 5, 30))).toBe('2026-11-22 14:05:30');
-    expect(formatTimestamp(at(0, 0, 0, 3))).toBe('2026-11-03 00:00:00');
   });
 });

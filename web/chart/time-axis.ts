@@ -1,7 +1,7 @@
 // Tick labels for the time axis in the style of Grafana: 24-hour local time, seconds only
 // when ticks are under a minute apart, the date only when the range spans days.
 
-const pad = (n: number) => String(n).padStart(2, '0');
+import { pad2 as pad } from '../time/time-format.ts';
 
 function label(t: number, incrS: number, spanS: number): string {
   const d = new Date(t * 1000); // t: unix seconds
@@ -10,13 +10,6 @@ function label(t: number, incrS: number, spanS: number): string {
   if (incrS >= 86_400) return date;
   if (incrS < 60) return `${hm}:${pad(d.getSeconds())}`;
   return spanS > 86_400 ? `${date} ${hm}` : hm;
-}
-
-/** A full local timestamp for tooltips, e.g. "2026-11-22 14:05:30". */
-export function formatTimestamp(t: number): string {
-  const d = new Date(t * 1000); // t: unix seconds
-  const date = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-  return `${date} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
 /** uPlot axis `values` for a time scale in seconds; incr is the tick step uPlot chose (s). */

@@ -1,7 +1,7 @@
 // uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
 // text nodes only: labels come from Prometheus and must never be parsed as HTML.
 import type uPlot from 'uplot';
-import { formatTimestamp } from './time-axis.ts';
+import { formatTimestamp } from '../time/time-format.ts';
 import { tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
@@ -57,7 +57,7 @@ export function tooltipPlugin(
         }
         const head = document.createElement('div');
         head.className = 'tt-time';
-        head.textContent = formatTimestamp(u.data[0][idx] ?? 0);
+        head.textContent = formatTimestamp((u.data[0][idx] ?? 0) * 1000); // unix s → ms
         const lines = rows.map((r) => row(r.color, r.label, format(r.value)));
         if (more > 0) {
           const rest = document.createElement('div');

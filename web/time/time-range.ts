@@ -4,6 +4,7 @@
 
 import { addUnits, type CalendarUnit, endOf, isCalendarUnit, startOf } from './calendar.ts';
 import { parseIsoDate } from './iso-date.ts';
+import { formatTimestamp } from './time-format.ts';
 
 export interface RawRange {
   from: string;
@@ -110,9 +111,7 @@ export function describeRange(raw: RawRange): string {
 function side(text: string): string {
   const t = text.trim();
   if (!/^\d{10,}$/.test(t)) return text;
-  const d = new Date(Number(t));
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  return formatTimestamp(Number(t));
 }
 
 /** True when the range follows the clock, so live refresh should move it. */
