@@ -5,12 +5,10 @@
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
 import { ImportError, normaliseDashboard } from './grafana/index.ts';
+import { isObj as isObject } from './grafana/types.ts';
 import { checkSaveRequest } from './validate.ts';
 import type { WriteDeps } from './write-routes.ts';
 import { freshUid, jsonBody, provisionedRefusal, storageError } from './write-routes.ts';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Grafana's import inputs: [{name: 'DS_PROMETHEUS', value: 'uid'}, …]. */
 function readInputs(v: unknown): { name: string; value: string }[] | string {

@@ -2,6 +2,7 @@
 // store relies on is checked (title, uid, version, panels' container); the rest of Grafana's
 // dashboard JSON passes through untouched so dashboards round-trip to Grafana.
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#create--update-dashboard
+import { isObj as isObject } from './grafana/types.ts';
 
 export type Dashboard = Record<string, unknown>;
 
@@ -25,10 +26,6 @@ const MAX_MESSAGE = 500; // characters: a commit-style note, not a document
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const bad = <T>(error: string): Checked<T> => ({ ok: false, error });
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** The dashboard JSON itself; errors name the first bad field as `dashboard.<field>`. */
 export function checkDashboard(d: unknown): Checked<Dashboard> {
