@@ -30,10 +30,3 @@ export interface MatrixData {
   resultType: 'matrix';
   result: RangeSeries[];
 }
-
-export interface BuildInfo {
-  version: string;
-  revision?: string;
-  branch?: string;
-  goVersion?: string;
-}
