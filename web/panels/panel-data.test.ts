@@ -17,6 +17,7 @@ const answer = (result: RangeSeries[]): RangeAnswer => ({
   infos: [],
   totalMs: 1,
   grid,
+  samples: result.reduce((n, s) => n + (s.values?.length ?? 0), 0),
 });
 
 describe('panelColumns', () => {

@@ -35,7 +35,11 @@ export interface PanelColumns {
  * the query key) travels with it: identical queries from different panels share one answer,
  * so refId and legend format must come from each panel's own plan.
  */
-export type RangeAnswer = PromResult<MatrixData> & { grid: Grid };
+export type RangeAnswer = PromResult<MatrixData> & {
+  grid: Grid;
+  /** Samples in the answer, counted once when it arrives. */
+  samples: number;
+};
 
 export function panelColumns(
   planned: readonly PlannedQuery[],

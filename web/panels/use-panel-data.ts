@@ -55,7 +55,9 @@ export function useRangeQueries(
       queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
       queryFn: async ({ signal }) => {
         const grid = { start: q.start, end: q.end, step: q.step };
-        return { ...(await queryRange(dsUid, { query: q.expr, ...grid }, signal)), grid };
+        const answer = await queryRange(dsUid, { query: q.expr, ...grid }, signal);
+        const samples = answer.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0);
+        return { ...answer, grid, samples };
       },
       placeholderData: keepPreviousData,
       enabled,
@@ -76,7 +78,7 @@ export function useRangeQueries(
     loading: r.isFetching,
     error: r.error,
     series: r.data?.data.result.length ?? 0,
-    samples: r.data?.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0) ?? 0,
+    samples: r.data?.samples ?? 0,
     upstreamMs: r.data?.upstreamMs,
     totalMs: r.data?.totalMs,
   }));
