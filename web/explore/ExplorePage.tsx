@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { navigate } from '../app/router.ts';
+import { Tabs } from '../app/Tabs.tsx';
 import { scrapeIntervalS } from '../dashboard/datasource-ref.ts';
 import { TimePicker } from '../dashboard/TimePicker.tsx';
 import { planQueries } from '../panels/panel-queries.ts';
@@ -123,19 +124,14 @@ export function ExplorePage({ params, selected }: Props) {
               </button>
             )}
           </section>
-          <div role="tablist" class="tabs">
-            {(['graph', 'table'] as const).map((t) => (
-              <button
-                key={t}
-                type="button"
-                role="tab"
-                aria-selected={state.tab === t}
-                onClick={() => push({ ...withDrafts(state, drafts), tab: t })}
-              >
-                {t === 'graph' ? 'Graph' : 'Table'}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            tabs={[
+              ['graph', 'Graph'],
+              ['table', 'Table'],
+            ]}
+            value={state.tab}
+            onChange={(tab) => push({ ...withDrafts(state, drafts), tab })}
+          />
           {'error' in range ? (
             <p class="query-error">{range.error}</p>
           ) : state.tab === 'graph' ? (

@@ -2,6 +2,7 @@
 // metrics Prometheus knows with their type and help (searchable, click for a starter query).
 import { useMemo, useState } from 'preact/hooks';
 import { metricMetadata } from '../api/client.ts';
+import { Tabs } from '../app/Tabs.tsx';
 import { useQuery } from '../query/use-queries.ts';
 import type { QueryHistory } from './history.ts';
 import type { StarterQuery } from './starter.ts';
@@ -20,24 +21,15 @@ export function SidePanel({ dsUid, history, onReuse, onPick }: Props) {
   const [tab, setTab] = useState<'history' | 'metrics'>('metrics');
   return (
     <aside class="side-panel">
-      <div role="tablist" class="tabs small">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'metrics'}
-          onClick={() => setTab('metrics')}
-        >
-          Metrics
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'history'}
-          onClick={() => setTab('history')}
-        >
-          History
-        </button>
-      </div>
+      <Tabs
+        small
+        tabs={[
+          ['metrics', 'Metrics'],
+          ['history', 'History'],
+        ]}
+        value={tab}
+        onChange={setTab}
+      />
       {tab === 'metrics' ? (
         <Metrics dsUid={dsUid} onPick={onPick} />
       ) : (
