@@ -74,7 +74,8 @@ function proxyUrl(dsUid: string, endpoint: string): string {
   return `/api/datasources/proxy/uid/${encodeURIComponent(dsUid)}/api/v1/${endpoint}`;
 }
 
-async function promGet<T>(
+/** GET one endpoint of the Prometheus API through the proxy, e.g. `label/job/values`. */
+export async function promGet<T>(
   dsUid: string,
   endpoint: string,
   params: Record<string, string>,

@@ -28,6 +28,19 @@ export function setParams(
   navigate(location.pathname + (qs ? `?${qs}` : ''), opts);
 }
 
+/** Sets a repeated search parameter (`var-x=a&var-x=b`); an empty list removes it. */
+export function setParamValues(
+  name: string,
+  values: readonly string[],
+  opts: { replace?: boolean } = {},
+): void {
+  const params = new URLSearchParams(location.search);
+  params.delete(name);
+  for (const v of values) params.append(name, v);
+  const qs = params.toString();
+  navigate(location.pathname + (qs ? `?${qs}` : ''), opts);
+}
+
 export interface Loc {
   path: string;
   params: URLSearchParams;

@@ -5,6 +5,9 @@ import type { Datasource } from '../api/server.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.ts';
+import { interpolatePanel } from '../variables/apply.ts';
+import type { Scope } from '../variables/format.ts';
+import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { Panel } from './model.ts';
 import type { RowPanel } from './rows.ts';
@@ -14,11 +17,13 @@ interface Props {
   panels: Panel[];
   datasources: Datasource[];
   selected: Datasource;
+  /** The dashboard's variables, filled into each panel as it is drawn. */
+  scope: Scope;
   time: PanelTime;
   onZoom: (startMs: number, endMs: number) => void;
 }
 
-export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
+export function DashboardGrid({ panels, datasources, selected, scope, time, onZoom }: Props) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -38,7 +43,7 @@ export function DashboardGrid({ panels, datasources, selected, time, onZoom }: P
           <div class="grid-item" style={style} key={panel.id} data-panel-type={panel.type}>
             {panel.type === 'row' ? (
               <RowHeader
-                row={panel}
+                row={{ ...panel, title: interpolateVariables(panel.title, scope, 'text') }}
                 open={rowOpen(panel, toggled)}
                 size={rowSize(panels, panel.id)}
                 onToggle={() => toggle(panel.id)}
@@ -48,6 +53,7 @@ export function DashboardGrid({ panels, datasources, selected, time, onZoom }: P
                 panel={panel}
                 datasources={datasources}
                 selected={selected}
+                scope={scope}
                 time={time}
                 onZoom={onZoom}
               />
@@ -78,12 +84,14 @@ function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: ()
 }
 
 function GridPanel({
-  panel,
+  panel: saved,
   datasources,
   selected,
+  scope,
   time,
   onZoom,
 }: Omit<Props, 'panels'> & { panel: Panel }) {
+  const panel = useMemo(() => interpolatePanel(saved, scope), [saved, scope]);
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
   if (!plugin) {

@@ -7,6 +7,9 @@ import { setParams } from '../app/router.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
 import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
+import { readVariables } from '../variables/model.ts';
+import { useVariables } from '../variables/use-variables.ts';
+import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { normaliseDashboard } from './model.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
@@ -48,6 +51,16 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
     const r = resolveRange(raw, now);
     return 'error' in r ? r : { ...r, rev };
   }, [raw.from, raw.to, now, rev]);
+  const defs = useMemo(() => readVariables(dash?.templating), [dash]);
+  const vars = useVariables(
+    defs,
+    params,
+    datasources,
+    selected,
+    'error' in range ? null : range,
+    `${raw.from}|${raw.to}`,
+    now,
+  );
   useEffect(() => {
     if (dash) document.title = `${dash.title} · Promscope`;
   }, [dash?.title]);
@@ -76,13 +89,19 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
           />
         </div>
       </div>
+      <VariablesBar states={vars.states} onChange={vars.setValue} />
       {'error' in range ? (
         <p class="page-message" role="alert">
           {range.error}
         </p>
+      ) : !vars.panelScope ? (
+        <p class="page-message" aria-busy="true">
+          Loading variables…
+        </p>
       ) : (
         <DashboardGrid
           panels={dash.panels}
+          scope={vars.panelScope}
           datasources={datasources}
           selected={selected}
           onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}

@@ -58,6 +58,8 @@ export interface Dashboard {
   time: { from: string; to: string };
   refresh: string;
   panels: Panel[];
+  /** Grafana's variables, read by web/variables/model.ts. */
+  templating?: unknown;
 }
 
 const obj = (v: unknown): Record<string, unknown> =>

@@ -1,0 +1,55 @@
+// A panel with the dashboard's variables filled in (pure): queries get PromQL-escaped values,
+// titles, legends and text get them as text. Built-ins ($__interval…) are left for the
+// query planner, which knows the panel's width. The dashboard's own JSON is never changed:
+// this is the copy that is drawn.
+import type { Panel, Target } from '../dashboard/model.ts';
+import type { Scope } from './format.ts';
+import { interpolateVariables } from './format.ts';
+
+function text(v: unknown, scope: Scope): unknown {
+  return typeof v === 'string' ? interpolateVariables(v, scope, 'text') : v;
+}
+
+function datasource<T>(ref: T, scope: Scope): T {
+  if (typeof ref === 'string') return interpolateVariables(ref, scope, 'text') as T;
+  if (
+    typeof ref === 'object' &&
+    ref !== null &&
+    typeof (ref as { uid?: unknown }).uid === 'string'
+  ) {
+    const uid = (ref as unknown as { uid: string }).uid;
+    return { ...ref, uid: interpolateVariables(uid, scope, 'text') };
+  }
+  return ref;
+}
+
+function target(t: Target, scope: Scope): Target {
+  return {
+    ...t,
+    expr: interpolateVariables(t.expr, scope, 'promql'),
+    ...(t.legendFormat !== undefined
+      ? { legendFormat: text(t.legendFormat, scope) as string }
+      : {}),
+    ...(t.interval !== undefined ? { interval: text(t.interval, scope) as string } : {}),
+    ...(t.datasource !== undefined ? { datasource: datasource(t.datasource, scope) } : {}),
+  };
+}
+
+export function interpolatePanel(panel: Panel, scope: Scope): Panel {
+  if (scope.size === 0) return panel;
+  const options = panel.options as Record<string, unknown>;
+  return {
+    ...panel,
+    title: text(panel.title, scope) as string,
+    ...(panel.description !== undefined
+      ? { description: text(panel.description, scope) as string }
+      : {}),
+    ...(panel.interval !== undefined ? { interval: text(panel.interval, scope) as string } : {}),
+    ...(panel.datasource !== undefined ? { datasource: datasource(panel.datasource, scope) } : {}),
+    targets: panel.targets.map((t) => target(t, scope)),
+    // The text panel's content.
+    ...(typeof options.content === 'string'
+      ? { options: { ...options, content: text(options.content, scope) } as Panel['options'] }
+      : {}),
+  };
+}
