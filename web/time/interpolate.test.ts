@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's ${name} syntax is what these strings test
 import { describe, expect, it } from 'vitest';
-import { builtinValues, interpolate, interpolateBuiltins } from './interpolate.ts';
+import { interpolateBuiltins } from './interpolate.ts';
 
 const VARS = { intervalMs: 15_000, rateIntervalMs: 20_000, rangeMs: 3_600_000 };
 
@@ -45,7 +45,6 @@ describe('interpolateBuiltins', () => {
       '[[job]]',
       '$__intervalx',
       '$__interval_s',
-      '${__interval:text}',
       '${__interval',
       '$',
       '$__Range',
@@ -73,13 +72,12 @@ describe('interpolateBuiltins', () => {
   });
 });
 
-describe('interpolate', () => {
-  it('takes any name table, so user variables can join the built-ins', () => {
-    const values = new Map([...builtinValues(VARS), ['job', 'api']]);
-    expect(interpolate('up{job="$job"}[$__range]', values)).toBe('up{job="api"}[1h]');
+describe('built-ins with formats', () => {
+  it('take the ${x:fmt} form too', () => {
+    expect(interpolateBuiltins('${__interval:raw} ${__range_s:text}', VARS)).toBe('15s 3600');
   });
 
-  it('does not treat $ patterns in values specially', () => {
-    expect(interpolate('$a', new Map([['a', "$& $' $1"]]))).toBe("$& $' $1");
+  it('do not treat $ patterns in values specially', () => {
+    expect(interpolateBuiltins('$__interval $& $1', VARS)).toBe('15s $& $1');
   });
 });

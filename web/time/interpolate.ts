@@ -3,22 +3,9 @@
 // and its global built-ins:
 // https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/#global-variables
 
+import type { Scope } from '../variables/format.ts';
+import { interpolateVariables } from '../variables/format.ts';
 import { formatDuration } from './duration.ts';
-
-// `\w+` is greedy, so `$__interval_ms` is read as one name and never as `$__interval`
-// followed by `_ms`. Forms with a format (`${x:csv}`) or a field path are not matched.
-const VARIABLE_RE = /\$(\w+)|\$\{(\w+)\}|\[\[(\w+)\]\]/g;
-
-/**
- * Replaces every variable whose name is in `values`. Anything else, including PromQL's
- * own `$1` and `${1}` in label_replace(), is left byte for byte as written.
- */
-export function interpolate(expr: string, values: ReadonlyMap<string, string>): string {
-  return expr.replace(VARIABLE_RE, (match, plain?: string, braced?: string, bracketed?: string) => {
-    const name = plain ?? braced ?? bracketed ?? '';
-    return values.get(name) ?? match;
-  });
-}
 
 export interface BuiltinVars {
   intervalMs: number;
@@ -38,6 +25,15 @@ export function builtinValues(vars: BuiltinVars): Map<string, string> {
   ]);
 }
 
+/** The built-ins as variables, in every form and format dashboard variables take. */
+export function builtinScope(vars: BuiltinVars): Scope {
+  const scope = new Map();
+  for (const [name, value] of builtinValues(vars)) {
+    scope.set(name, { values: [value], text: value, regex: false });
+  }
+  return scope;
+}
+
 export function interpolateBuiltins(expr: string, vars: BuiltinVars): string {
-  return interpolate(expr, builtinValues(vars));
+  return interpolateVariables(expr, builtinScope(vars), 'promql');
 }
