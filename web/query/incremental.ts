@@ -1,0 +1,75 @@
+// Incremental live refresh (pure): when a live range only slid towards now, the next answer is
+// the last one with what slid out trimmed and a short fetch of [last end − overlap, now]
+// merged in, instead of the whole window again. The overlap re-asks the newest stretch, where
+// late scrapes and rate windows still change values (Grafana's incrementalQueryOverlapWindow,
+// default 10 m). Series are matched by their labels; ones that appear or vanish mid-window
+// are handled, and the merged series come in Prometheus' own order (sorted by labels), so a
+// merged answer reads exactly like a full one.
+import type { Metric, RangeSeries, SamplePair } from '../api/types.ts';
+import type { Grid } from '../chart/matrix.ts';
+import { seriesKey } from '../chart/matrix.ts';
+
+export const DEFAULT_OVERLAP_S = 600; // s
+
+/**
+ * The range to fetch for `next` given the last answer's grid, or null when a full load is
+ * needed: another step, a window that did not slide forward, or a slide past the overlap's
+ * reach. Start is a multiple of the step, so fetched points land on the same grid.
+ */
+export function deltaRange(
+  prev: Grid,
+  next: Grid,
+  overlapS: number = DEFAULT_OVERLAP_S,
+): { start: number; end: number } | null {
+  if (prev.step !== next.step || next.step <= 0) return null;
+  if (next.end <= prev.end || next.start < prev.start) return null;
+  if (next.end - next.start !== prev.end - prev.start) return null;
+  const overlap = Math.min(Math.max(0, overlapS), next.end - next.start);
+  const start = Math.floor((prev.end - overlap) / next.step) * next.step;
+  // Nothing of the last answer would be kept: a full load is as cheap.
+  if (start <= next.start) return null;
+  return { start, end: next.end };
+}
+
+/** Prometheus' order for a matrix: labels compared pair by pair, names sorted. */
+export function compareMetrics(a: Metric, b: Metric): number {
+  const an = Object.keys(a).sort();
+  const bn = Object.keys(b).sort();
+  for (let i = 0; i < Math.min(an.length, bn.length); i++) {
+    const na = an[i]!;
+    const nb = bn[i]!;
+    if (na !== nb) return na < nb ? -1 : 1;
+    const va = a[na]!;
+    const vb = b[nb]!;
+    if (va !== vb) return va < vb ? -1 : 1;
+  }
+  return an.length - bn.length;
+}
+
+/**
+ * The last answer's series trimmed to `grid` and cut at `deltaStart`, with the delta's
+ * samples from `deltaStart` on. A series left with no sample in the window is dropped, as a
+ * full query would not return it.
+ */
+export function mergeSlid(
+  prev: readonly RangeSeries[],
+  delta: readonly RangeSeries[],
+  deltaStart: number, // unix seconds
+  grid: Grid,
+): RangeSeries[] {
+  const merged = new Map<string, { metric: Metric; values: SamplePair[] }>();
+  for (const s of prev) {
+    const values = (s.values ?? []).filter((v) => v[0] >= grid.start && v[0] < deltaStart);
+    merged.set(seriesKey(s.metric), { metric: s.metric, values });
+  }
+  for (const s of delta) {
+    const fresh = (s.values ?? []).filter((v) => v[0] >= deltaStart && v[0] <= grid.end);
+    const key = seriesKey(s.metric);
+    const have = merged.get(key);
+    if (have) have.values = have.values.concat(fresh);
+    else merged.set(key, { metric: s.metric, values: fresh });
+  }
+  return [...merged.values()]
+    .filter((s) => s.values.length > 0)
+    .sort((a, b) => compareMetrics(a.metric, b.metric));
+}
