@@ -28,8 +28,9 @@ export type Context = 'promql' | 'text';
 // greedy, so `$__interval_ms` is one name. A field path (`${x.y}`) is not supported and left.
 const VARIABLE_RE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?::([\w-]+))?\}/g;
 
-/** A backslash or quote inside a PromQL double-quoted string. */
-const promqlString = (v: string) => v.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+/** A backslash, quote or line break inside a PromQL double-quoted string. */
+const promqlString = (v: string) =>
+  v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 
 /** Regex metacharacters escaped once (a JavaScript / RE2 regex). */
 export const escapeRegex = (v: string) => v.replace(/[\\^$*+?.()|{}[\]/]/g, '\\$&');
