@@ -21,7 +21,8 @@ export class DashboardPage {
 
   async open(path = '/') {
     await this.page.goto(path);
-    await expect(this.page.getByRole('heading', { level: 1 })).toBeVisible();
+    // The page's own h1 comes first; a text panel's markdown may add more.
+    await expect(this.page.getByRole('heading', { level: 1 }).first()).toBeVisible();
   }
 
   panel(title: string): Locator {
@@ -66,5 +67,36 @@ export class DashboardPage {
 
   statValue(title: string): Locator {
     return this.panel(title).locator('.stat-value');
+  }
+
+  /** A heatmap panel's body, carrying data-buckets / data-cells / data-max-count. */
+  heatmap(title: string): Locator {
+    return this.panel(title).locator('.panel-body.heatmap');
+  }
+
+  /** Waits until a heatmap draws cells; returns what its body says it drew. */
+  async heatmapDrawn(title: string): Promise<{ buckets: number; cells: number; maxCount: number }> {
+    const body = this.heatmap(title);
+    await expect(body).toHaveAttribute('data-cells', /^[1-9]\d*$/);
+    return {
+      buckets: Number(await body.getAttribute('data-buckets')),
+      cells: Number(await body.getAttribute('data-cells')),
+      maxCount: Number(await body.getAttribute('data-max-count')),
+    };
+  }
+
+  /**
+   * Hovers a heatmap column at `fraction` of the plot's width, from the bottom row up, until
+   * a cell answers with a tooltip; returns the tooltip.
+   */
+  async hoverHeatmapCell(title: string, fraction: number): Promise<Locator> {
+    const over = this.heatmap(title).locator('.u-over');
+    const tooltip = this.heatmap(title).locator('.heatmap-tooltip');
+    const box = (await over.boundingBox())!;
+    for (let y = box.height - 2; y > 0; y -= 6) {
+      await this.page.mouse.move(box.x + box.width * fraction, box.y + y);
+      if (await tooltip.isVisible()) return tooltip;
+    }
+    throw new Error(`no heatmap cell under x = ${fraction} of "${title}"`);
   }
 }

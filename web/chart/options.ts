@@ -24,7 +24,7 @@ export interface ChartStyle {
 const STACKED_FILL = 35; // % opacity when a stacked chart gives none
 const BAR_FILL = 60; // % opacity of bars
 
-const AXIS = {
+export const AXIS = {
   stroke: '#9aa4b2',
   grid: { stroke: 'rgba(204, 204, 220, 0.07)', width: 1 },
   ticks: { stroke: 'rgba(204, 204, 220, 0.12)', width: 1, size: 4 },

@@ -7,6 +7,8 @@ export interface Target {
   expr: string;
   legendFormat?: string;
   hide?: boolean;
+  /** Grafana's result format: "time_series" (default), "heatmap" (histogram buckets), "table". */
+  format?: string;
   /** Minimum step, e.g. "30s" (Grafana's per-query "Min step"). */
   interval?: string;
   datasource?: DatasourceRef;

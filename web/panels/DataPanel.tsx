@@ -15,6 +15,8 @@ interface Props {
   notices?: string[];
   /** Below the body, e.g. a legend. */
   after?: ComponentChildren;
+  /** Numbers about what was drawn, as data-* attributes of the body for tests and the curious. */
+  drawn?: Record<string, number>;
   children: ComponentChildren;
 }
 
@@ -26,6 +28,7 @@ export function DataPanel({
   width,
   notices,
   after,
+  drawn,
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
@@ -37,7 +40,12 @@ export function DataPanel({
       errors={data.errors}
       notices={notices ?? data.warnings}
     >
-      <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
+      <div
+        class={`panel-body ${bodyClass}`}
+        ref={body}
+        data-samples={data.samples}
+        {...Object.fromEntries(Object.entries(drawn ?? {}).map(([k, v]) => [`data-${k}`, v]))}
+      >
         {children}
         {empty && <div class="panel-empty">No data</div>}
       </div>

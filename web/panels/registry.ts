@@ -2,8 +2,10 @@
 // reason it is not drawn, never as a blank box.
 import { barGaugePanel } from './BarGaugePanel.tsx';
 import { gaugePanel } from './GaugePanel.tsx';
+import { heatmapPanel } from './HeatmapPanel.tsx';
 import { statPanel } from './StatPanel.tsx';
 import { tablePanel } from './TablePanel.tsx';
+import { textPanel } from './TextPanel.tsx';
 import { timeseriesPanel } from './TimeseriesPanel.tsx';
 import type { PanelPlugin } from './types.ts';
 
@@ -13,6 +15,8 @@ const PANELS = new Map<string, PanelPlugin>([
   [gaugePanel.kind, gaugePanel],
   [barGaugePanel.kind, barGaugePanel],
   [tablePanel.kind, tablePanel],
+  [heatmapPanel.kind, heatmapPanel],
+  [textPanel.kind, textPanel],
 ]);
 
 export function panelPlugin(kind: string): PanelPlugin | undefined {

@@ -207,3 +207,44 @@ describe('old table → table', () => {
     expect(p.styles).toEqual([]);
   });
 });
+
+describe('heatmap', () => {
+  // The shape of shared/fixtures/grafana/ceph-cluster.json's old Angular heatmaps.
+  const old = {
+    type: 'heatmap',
+    id: 7,
+    title: 'H',
+    cards: { cardPadding: null, cardRound: 1 },
+    color: { colorScheme: 'interpolateBlues', mode: 'spectrum', exponent: 0.5 },
+    dataFormat: 'tsbuckets',
+    yAxis: { format: 's', logBase: 1, show: true },
+    targets: [{ expr: 'sum by (le) (rate(x_bucket[5m]))', format: 'heatmap' }],
+  };
+
+  it('keeps an old heatmap as it came and reports nothing', () => {
+    const p = panel({ panels: [old] });
+    expect(p.type).toBe('heatmap');
+    for (const key of ['cards', 'color', 'dataFormat', 'yAxis'] as const)
+      expect(p[key]).toEqual(old[key]);
+    expect(p.options).toBeUndefined(); // read as Grafana migrates it, not rewritten
+    expect(issueLines({ panels: [old] })).toEqual([]);
+  });
+
+  it('reports log-scale buckets and cell values, which are not drawn', () => {
+    expect(issueLines({ panels: [{ ...old, yAxis: { logBase: 2 } }] })).toEqual([
+      'panels[0].yAxis.logBase: heatmap log-scale buckets are drawn linear',
+    ]);
+    const current = {
+      type: 'heatmap',
+      options: {
+        calculate: true,
+        calculation: { yBuckets: { mode: 'count', scale: { type: 'log', log: 2 } } },
+        showValue: 'always',
+      },
+    };
+    expect(issueLines({ panels: [current] })).toEqual([
+      'panels[0].options.calculation.yBuckets.scale: heatmap log-scale buckets are drawn linear',
+      'panels[0].options.showValue: heatmap cell values are not written in the cells',
+    ]);
+  });
+});

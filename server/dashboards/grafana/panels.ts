@@ -4,6 +4,7 @@
 // Prometheus query fields: https://github.com/grafana/grafana/blob/main/packages/grafana-schema/src/raw/composable/prometheus/dataquery/x/PrometheusDataQuery_types.gen.ts
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
+import { reportHeatmap } from './heatmap.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
 import { type IssueLog, isObj, type Json } from './types.ts';
@@ -112,7 +113,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     panel.options = { mode: panel.mode ?? 'markdown', content: panel.content, ...options };
     delete panel.content;
     delete panel.mode;
-  }
+  } else if (panel.type === 'heatmap') reportHeatmap(panel, path, log);
   const type = panel.type;
   if (typeof type !== 'string' || !DRAWN_TYPES.has(type)) {
     log.add(panel, `${path}.type`, `panel type "${String(type)}" is not supported; kept unchanged`);

@@ -1,0 +1,45 @@
+// Grafana's text panel: markdown or HTML, always through the one sanitiser (sanitise.ts) and
+// inserted as nodes, or code shown as text. The body scrolls on its own; the page never does.
+import { useEffect, useRef } from 'preact/hooks';
+import type { Panel } from '../dashboard/model.ts';
+import { PanelFrame } from './PanelFrame.tsx';
+import { sanitise } from './sanitise.ts';
+import { markdownToHtml, textContent } from './text-content.ts';
+import type { PanelPlugin, PanelProps } from './types.ts';
+
+function TextPanel({ panel }: PanelProps) {
+  const { mode, content, language } = textContent(panel as unknown as Record<string, unknown>);
+  const html = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const el = html.current;
+    if (!el) return;
+    el.replaceChildren(sanitise(mode === 'markdown' ? markdownToHtml(content) : content));
+  }, [mode, content]);
+
+  return (
+    <PanelFrame
+      title={panel.title}
+      description={panel.description}
+      loading={false}
+      errors={[]}
+      notices={[]}
+    >
+      <div class={`panel-body text-panel text-${mode}`}>
+        {mode === 'code' ? (
+          <pre class={language ? `language-${language}` : undefined}>
+            <code>{content}</code>
+          </pre>
+        ) : (
+          <div class="markdown" ref={html} />
+        )}
+      </div>
+    </PanelFrame>
+  );
+}
+
+export const textPanel: PanelPlugin = {
+  kind: 'text',
+  Component: TextPanel,
+  defaults: { options: { mode: 'markdown', content: '' } as Panel['options'] },
+};
