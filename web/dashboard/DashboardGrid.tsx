@@ -16,9 +16,18 @@ interface Props {
   selected: Datasource;
   time: PanelTime;
   onZoom: (startMs: number, endMs: number) => void;
+  /** 0 each panel alone, 1 shared crosshair, 2 shared tooltip (Grafana's graphTooltip). */
+  graphTooltip?: number;
 }
 
-export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
+export function DashboardGrid({
+  panels,
+  datasources,
+  selected,
+  time,
+  onZoom,
+  graphTooltip,
+}: Props) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -50,6 +59,7 @@ export function DashboardGrid({ panels, datasources, selected, time, onZoom }: P
                 selected={selected}
                 time={time}
                 onZoom={onZoom}
+                graphTooltip={graphTooltip}
               />
             )}
           </div>
@@ -83,6 +93,7 @@ function GridPanel({
   selected,
   time,
   onZoom,
+  graphTooltip,
 }: Omit<Props, 'panels'> & { panel: Panel }) {
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
@@ -105,6 +116,7 @@ function GridPanel({
       scrapeIntervalS={scrapeIntervalS(ds)}
       time={time}
       onZoom={onZoom}
+      graphTooltip={graphTooltip}
     />
   );
 }

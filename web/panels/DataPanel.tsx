@@ -15,6 +15,8 @@ interface Props {
   notices?: string[];
   /** Below the body, e.g. a legend. */
   after?: ComponentChildren;
+  /** Right of the body, e.g. a legend placed on the right. */
+  side?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -26,9 +28,16 @@ export function DataPanel({
   width,
   notices,
   after,
+  side,
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+  const bodyOf = () => (
+    <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
+      {children}
+      {empty && <div class="panel-empty">No data</div>}
+    </div>
+  );
   return (
     <PanelFrame
       title={panel.title}
@@ -37,10 +46,14 @@ export function DataPanel({
       errors={data.errors}
       notices={notices ?? data.warnings}
     >
-      <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
-        {children}
-        {empty && <div class="panel-empty">No data</div>}
-      </div>
+      {side ? (
+        <div class="panel-split">
+          {bodyOf()}
+          {side}
+        </div>
+      ) : (
+        bodyOf()
+      )}
       {after}
     </PanelFrame>
   );
