@@ -53,6 +53,8 @@ export function tooltipPlugin(
         const left = u.cursor.left ?? -1;
         // No event of its own: the cursor follows another chart of the dashboard.
         const followed = u.cursor.event == null;
+        // A follower shows only the time line, as Grafana does (styles.css hides the other).
+        u.root.classList.toggle('cursor-follows', followed);
         if (idx == null || left < 0 || (followed && !shared())) {
           box.hidden = true;
           return;

@@ -32,12 +32,6 @@ export function DataPanel({
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
-  const bodyOf = () => (
-    <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
-      {children}
-      {empty && <div class="panel-empty">No data</div>}
-    </div>
-  );
   return (
     <PanelFrame
       title={panel.title}
@@ -46,14 +40,14 @@ export function DataPanel({
       errors={data.errors}
       notices={notices ?? data.warnings}
     >
-      {side ? (
-        <div class="panel-split">
-          {bodyOf()}
-          {side}
+      {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
+      <div class="panel-split">
+        <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
+          {children}
+          {empty && <div class="panel-empty">No data</div>}
         </div>
-      ) : (
-        bodyOf()
-      )}
+        {side}
+      </div>
       {after}
     </PanelFrame>
   );
