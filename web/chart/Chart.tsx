@@ -1,12 +1,15 @@
 // A thin uPlot wrapper. The instance is made once and kept: live ticks call setData, series
 // that come and go are added or removed in place, and a resize calls setSize. Nothing is
-// rebuilt unless the axis setup (unit, min, max, draw mode) itself changes.
+// rebuilt unless the axis setup (unit, min, max, draw mode) itself changes. On a dashboard
+// with graphTooltip 1 or 2 the cursors of all its charts move together (uPlot cursor sync).
 import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartSeries, ChartStyle } from './options.ts';
-import { chartOptions, seriesOptions, stackBands } from './options.ts';
+import { chartOptions, seriesLook, seriesOptions, stackBands } from './options.ts';
 import { stackColumns } from './stack.ts';
+import type { ThresholdsSetup } from './thresholds-plugin.ts';
+import { thresholdsPlugin } from './thresholds-plugin.ts';
 import { tooltipPlugin } from './tooltip-plugin.ts';
 import { formatValue } from './units.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
@@ -21,31 +24,73 @@ interface Props {
   height: number; // px
   /** Drag across the plot to pick a range (ms); without it dragging does nothing. */
   onZoom?: (startMs: number, endMs: number) => void;
+  /** Threshold bands and lines behind the series (custom.thresholdsStyle). */
+  thresholds?: ThresholdsSetup;
+  /** The dashboard's graphTooltip: 0 alone, 1 shared crosshair, 2 shared tooltip. */
+  graphTooltip?: number;
 }
 
-export function Chart({ data, samples, series, style, width, height, onZoom }: Props) {
+/** One dashboard is on screen at a time, so one sync group is one dashboard. */
+const SYNC_KEY = 'promscope-dashboard';
+
+export function Chart({
+  data,
+  samples,
+  series,
+  style,
+  width,
+  height,
+  onZoom,
+  thresholds,
+  graphTooltip,
+}: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  const looks = useRef<string[]>([]);
   // Read by the plugins at event time, so they always see the latest props.
-  const latest = useRef({ series, data, onZoom });
-  latest.current = { series, data, onZoom };
+  const latest = useRef({ series, data, onZoom, thresholds });
+  latest.current = { series, data, onZoom, thresholds };
+  const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
 
   // Made when the axis setup changes (rare), destroyed on unmount.
   useEffect(() => {
     const tooltip = tooltipPlugin(
       () => latest.current.series,
       (s, i) => latest.current.data[s]?.[i],
-      (v) => formatValue(v, style.unit),
+      (v, s) => {
+        const cs = latest.current.series[s - 1];
+        return formatValue(v, cs?.unit ?? style.unit, cs?.decimals);
+      },
+      () => sync === 2,
     );
     const zoom = zoomPlugin(() => latest.current.onZoom);
-    const opts = chartOptions({ width, height }, series, style, [tooltip, zoom]);
+    const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
+    const opts = chartOptions({ width, height }, series, style, [bands, tooltip, zoom]);
+    if (sync > 0) {
+      // x by value, y by relative position: the other charts have their own y scales.
+      opts.cursor = {
+        ...opts.cursor,
+        sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
+      };
+    }
     const u = new uPlot(opts, drawn(data, series, style), el.current!);
+    looks.current = series.map(seriesLook);
+    u.root.dataset.sync = String(sync);
     plot.current = u;
     return () => {
       u.destroy();
       plot.current = null;
     };
-  }, [style.unit, style.min, style.max, style.fillOpacity, style.lineWidth, style.mode]);
+  }, [
+    style.unit,
+    style.min,
+    style.max,
+    style.fillOpacity,
+    style.lineWidth,
+    style.mode,
+    style.axisPlacement,
+    sync,
+  ]);
 
   // Every tick: bring the series list in line, then hand over the new columns.
   useEffect(() => {
@@ -54,13 +99,16 @@ export function Chart({ data, samples, series, style, width, height, onZoom }: P
     u.batch(() => {
       const have = u.series.length - 1;
       for (let i = have; i > series.length; i--) u.delSeries(i);
+      looks.current.length = Math.min(looks.current.length, series.length);
       series.forEach((s, i) => {
         const existing = u.series[i + 1];
+        const look = seriesLook(s);
         if (!existing) u.addSeries(seriesOptions(s, style), i + 1);
-        else if (existing.label !== s.label || existing.stroke !== s.color) {
+        else if (looks.current[i] !== look) {
           u.delSeries(i + 1);
           u.addSeries(seriesOptions(s, style), i + 1);
         } else if (existing.show !== s.show) u.setSeries(i + 1, { show: s.show });
+        looks.current[i] = look;
       });
       if (style.mode === 'stacked') {
         u.delBand(null);
@@ -77,6 +125,12 @@ export function Chart({ data, samples, series, style, width, height, onZoom }: P
   useEffect(() => {
     plot.current?.setSize({ width, height });
   }, [width, height]);
+
+  // New threshold settings only need a redraw: the plugin reads them when it draws.
+  const thresholdsKey = JSON.stringify(thresholds ?? null);
+  useEffect(() => {
+    plot.current?.redraw(false);
+  }, [thresholdsKey]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }

@@ -9,6 +9,32 @@ export interface ChartSeries {
   label: string;
   color: string;
   show: boolean;
+  /** The series' own field config (from overrides); the panel's style where unset. */
+  lineWidth?: number; // px
+  fillOpacity?: number; // 0–100
+  /** Grafana's custom.drawStyle */
+  drawStyle?: 'line' | 'bars' | 'points';
+  /** Grafana's custom.showPoints: 'auto' draws them where there is room. */
+  showPoints?: 'auto' | 'always' | 'never';
+  pointSize?: number; // px
+  /** Values in the tooltip: the series' unit and decimals. */
+  unit?: string;
+  decimals?: number;
+  /** custom.hideFrom.tooltip */
+  noTooltip?: boolean;
+}
+
+/** What of a series needs it rebuilt in uPlot when it changes (not its visibility). */
+export function seriesLook(s: ChartSeries): string {
+  return JSON.stringify([
+    s.label,
+    s.color,
+    s.lineWidth,
+    s.fillOpacity,
+    s.drawStyle,
+    s.showPoints,
+    s.pointSize,
+  ]);
 }
 
 export interface ChartStyle {
@@ -19,6 +45,8 @@ export interface ChartStyle {
   lineWidth?: number; // px
   /** Grafana's drawStyle, with stacking folded in: lines, stacked areas, or bars. */
   mode?: 'lines' | 'stacked' | 'bars';
+  /** custom.axisPlacement: 'right' moves the y axis, 'hidden' hides it. */
+  axisPlacement?: string;
 }
 
 const STACKED_FILL = 35; // % opacity when a stacked chart gives none
@@ -41,26 +69,35 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
+  const draw = s.drawStyle ?? (style.mode === 'bars' ? 'bars' : 'line');
   const opacity =
-    style.mode === 'bars'
+    s.fillOpacity ??
+    (draw === 'bars'
       ? BAR_FILL
       : style.mode === 'stacked'
         ? (style.fillOpacity ?? STACKED_FILL)
-        : style.fillOpacity;
-  const fill = opacity ? withAlpha(s.color, opacity / 100) : undefined;
+        : style.fillOpacity);
+  const fill = opacity && draw !== 'points' ? withAlpha(s.color, opacity / 100) : undefined;
+  const size = s.pointSize ?? 5; // px
+  // Dots only where a value stands alone between gaps: a line would not show it at all.
+  const isolated: uPlot.Series.Points.Filter = (u, i, show) =>
+    show ? null : isolatedIndices(u.data[i] ?? []);
+  const points: uPlot.Series.Points =
+    draw === 'points' || s.showPoints === 'always'
+      ? { show: true, size, fill: s.color, stroke: s.color }
+      : s.showPoints === 'never'
+        ? { show: false, size, filter: isolated }
+        : { size, filter: isolated };
   return {
     label: s.label,
     stroke: s.color,
-    width: style.lineWidth ?? 1,
+    width: s.lineWidth ?? style.lineWidth ?? 1,
     show: s.show,
     spanGaps: false, // a gap in Prometheus data is a gap on the chart
-    // Dots only where a value stands alone between gaps: a line would not show it at all.
-    points: {
-      size: 5,
-      filter: (u, i, show) => (show ? null : isolatedIndices(u.data[i] ?? [])),
-    },
+    points,
     ...(fill ? { fill } : {}),
-    ...(style.mode === 'bars' ? { paths: uPlot.paths.bars!({ size: [0.6, 40], align: 0 }) } : {}),
+    ...(draw === 'bars' ? { paths: uPlot.paths.bars!({ size: [0.6, 40], align: 0 }) } : {}),
+    ...(draw === 'points' ? { paths: () => null } : {}),
   };
 }
 
@@ -98,7 +135,13 @@ export function chartOptions(
         values: (u, splits, _axis, _space, incr) =>
           timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
       },
-      { ...AXIS, size: 56, values: (_u, splits) => splits.map(fmt) },
+      {
+        ...AXIS,
+        size: 56,
+        values: (_u, splits) => splits.map(fmt),
+        side: style.axisPlacement === 'right' ? 1 : 3,
+        show: style.axisPlacement !== 'hidden',
+      },
     ],
     series: [{}, ...series.map((s) => seriesOptions(s, style))],
     ...(style.mode === 'stacked' ? { bands: stackBands(series.length) } : {}),

@@ -1,5 +1,7 @@
 // uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
-// text nodes only: labels come from Prometheus and must never be parsed as HTML.
+// text nodes only: labels come from Prometheus and must never be parsed as HTML. On a
+// dashboard with a shared crosshair (graphTooltip 1) a chart whose cursor only follows
+// another one shows no tooltip; with a shared tooltip (2) it does.
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
 import { tooltipRows } from './tooltip-rows.ts';
@@ -7,13 +9,19 @@ import { tooltipRows } from './tooltip-rows.ts';
 export interface TooltipSeries {
   label: string;
   color: string;
+  /** Left out of the tooltip (Grafana's custom.hideFrom.tooltip). */
+  noTooltip?: boolean;
 }
 
-/** `value(s, i)` is series s (1-based) at index i as the data has it, before any stacking. */
+/**
+ * `value(s, i)` is series s (1-based) at index i as the data has it, before any stacking;
+ * `format(v, s)` formats a value of series s (1-based) in its unit.
+ */
 export function tooltipPlugin(
   getSeries: () => readonly TooltipSeries[],
   value: (series: number, idx: number) => number | null | undefined,
-  format: (v: number) => string,
+  format: (v: number, series: number) => string,
+  shared: () => boolean = () => false,
 ): uPlot.Plugin {
   let box: HTMLDivElement;
   const row = (color: string, label: string, value: string) => {
@@ -43,13 +51,20 @@ export function tooltipPlugin(
       setCursor: (u) => {
         const idx = u.cursor.idx;
         const left = u.cursor.left ?? -1;
-        if (idx == null || left < 0) {
+        // No event of its own: the cursor follows another chart of the dashboard.
+        const followed = u.cursor.event == null;
+        // A follower shows only the time line, as Grafana does (styles.css hides the other).
+        u.root.classList.toggle('cursor-follows', followed);
+        if (idx == null || left < 0 || (followed && !shared())) {
           box.hidden = true;
           return;
         }
         const series = getSeries();
         const values = series.map((_, i) => value(i + 1, idx));
-        const shown = series.map((s, i) => ({ ...s, show: u.series[i + 1]?.show !== false }));
+        const shown = series.map((s, i) => ({
+          ...s,
+          show: u.series[i + 1]?.show !== false && !s.noTooltip,
+        }));
         const { rows, more } = tooltipRows(values, shown);
         if (rows.length === 0) {
           box.hidden = true;
@@ -58,7 +73,7 @@ export function tooltipPlugin(
         const head = document.createElement('div');
         head.className = 'tt-time';
         head.textContent = formatTimestamp((u.data[0][idx] ?? 0) * 1000); // unix s → ms
-        const lines = rows.map((r) => row(r.color, r.label, format(r.value)));
+        const lines = rows.map((r) => row(r.color, r.label, format(r.value, r.index)));
         if (more > 0) {
           const rest = document.createElement('div');
           rest.className = 'tt-more';

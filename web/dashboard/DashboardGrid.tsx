@@ -21,9 +21,19 @@ interface Props {
   scope: Scope;
   time: PanelTime;
   onZoom: (startMs: number, endMs: number) => void;
+  /** 0 each panel alone, 1 shared crosshair, 2 shared tooltip (Grafana's graphTooltip). */
+  graphTooltip?: number;
 }
 
-export function DashboardGrid({ panels, datasources, selected, scope, time, onZoom }: Props) {
+export function DashboardGrid({
+  panels,
+  datasources,
+  selected,
+  scope,
+  time,
+  onZoom,
+  graphTooltip,
+}: Props) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -56,6 +66,7 @@ export function DashboardGrid({ panels, datasources, selected, scope, time, onZo
                 scope={scope}
                 time={time}
                 onZoom={onZoom}
+                graphTooltip={graphTooltip}
               />
             )}
           </div>
@@ -90,6 +101,7 @@ function GridPanel({
   scope,
   time,
   onZoom,
+  graphTooltip,
 }: Omit<Props, 'panels'> & { panel: Panel }) {
   const panel = useMemo(() => interpolatePanel(saved, scope), [saved, scope]);
   const plugin = panelPlugin(panel.type);
@@ -113,6 +125,7 @@ function GridPanel({
       scrapeIntervalS={scrapeIntervalS(ds)}
       time={time}
       onZoom={onZoom}
+      graphTooltip={graphTooltip}
     />
   );
 }

@@ -106,6 +106,7 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
           selected={selected}
           onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
           time={range}
+          graphTooltip={dash.graphTooltip}
         />
       )}
     </main>

@@ -1,6 +1,7 @@
 // The subset of Grafana's dashboard JSON this slice draws
 // (https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/).
 // Unknown fields are kept as they came; normalising here only fills defaults the view needs.
+import type { FieldConfig, FieldOverride } from '../chart/overrides.ts';
 
 export interface Target {
   refId: string;
@@ -21,19 +22,8 @@ export interface ThresholdStep {
   value: number | null;
 }
 
-export interface FieldDefaults {
-  unit?: string;
-  decimals?: number;
-  min?: number;
-  max?: number;
-  thresholds?: { mode?: string; steps: ThresholdStep[] };
-  custom?: {
-    fillOpacity?: number;
-    lineWidth?: number;
-    drawStyle?: string;
-    stacking?: { mode?: string };
-  };
-}
+/** fieldConfig.defaults; overrides (fieldConfig.overrides) change it per series. */
+export type FieldDefaults = FieldConfig;
 
 export interface Panel {
   id: number;
@@ -43,11 +33,22 @@ export interface Panel {
   gridPos: { x: number; y: number; w: number; h: number };
   datasource?: DatasourceRef;
   targets: Target[];
-  fieldConfig: { defaults: FieldDefaults };
+  fieldConfig: { defaults: FieldDefaults; overrides?: FieldOverride[] };
   options: {
-    legend?: { showLegend?: boolean; displayMode?: string; placement?: string };
+    legend?: {
+      showLegend?: boolean;
+      displayMode?: string;
+      placement?: string;
+      calcs?: string[];
+      sortBy?: string;
+      sortDesc?: boolean;
+    };
     reduceOptions?: { calcs?: string[] };
     graphMode?: string;
+    /** stat: 'value' | 'background' | 'background_solid' | 'none' */
+    colorMode?: string;
+    /** stat: 'auto' | 'value' | 'value_and_name' | 'name' | 'none' */
+    textMode?: string;
   };
   /** Minimum interval for every target of the panel, e.g. "1m". */
   interval?: string;
@@ -59,6 +60,8 @@ export interface Dashboard {
   tags: string[];
   time: { from: string; to: string };
   refresh: string;
+  /** 0 each panel alone, 1 shared crosshair, 2 shared tooltip. */
+  graphTooltip?: number;
   panels: Panel[];
   /** Grafana's variables, read by web/variables/model.ts. */
   templating?: unknown;
@@ -105,6 +108,7 @@ export function normaliseDashboard(raw: Record<string, unknown>): Dashboard {
     tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
     time: { from: str(time.from, 'now-6h'), to: str(time.to, 'now') },
     refresh: str(raw.refresh, ''),
+    graphTooltip: typeof raw.graphTooltip === 'number' ? raw.graphTooltip : 0,
     panels: Array.isArray(raw.panels) ? raw.panels.map(normalisePanel) : [],
   } as Dashboard;
 }

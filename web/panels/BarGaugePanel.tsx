@@ -1,7 +1,7 @@
 // Grafana's bar gauge (basic mode): one horizontal bar per series, its length the reduced value
-// between min and max, coloured by thresholds, with the name and the value beside it.
+// between min and max, coloured by thresholds or a value mapping, with the name and the value
+// beside it. Each series has its own config (defaults + overrides).
 import { gaugeFraction, gaugeRange } from '../chart/gauge.ts';
-import { formatValue } from '../chart/units.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
@@ -10,26 +10,24 @@ import { usePanelData } from './use-panel-data.ts';
 function BarGaugePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, data } = usePanelData(props);
-  const d = panel.fieldConfig.defaults;
-  const [min, max] = gaugeRange(d.unit, d.min, d.max);
   const cells = reducedCells(panel, data);
 
   return (
     <DataPanel panel={panel} data={data} body={body} bodyClass="bargauge" width={width}>
-      {cells.map(({ s, value, color }) => (
+      {cells.map(({ s, value, color, text, name, config }) => (
         <div class="bar-row" key={s.key}>
-          <span class="bar-label">{s.label}</span>
+          <span class="bar-label">{name}</span>
           <span class="bar-track">
             <span
               class="bar-fill"
               style={{
-                width: `${(gaugeFraction(value, min, max) ?? 0) * 100}%`,
+                width: `${(gaugeFraction(value, ...gaugeRange(config.unit, config.min, config.max)) ?? 0) * 100}%`,
                 background: color,
               }}
             />
           </span>
           <span class="bar-value" style={{ color }} data-value={value ?? ''}>
-            {formatValue(value, d.unit, d.decimals)}
+            {text}
           </span>
         </div>
       ))}

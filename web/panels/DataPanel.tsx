@@ -17,6 +17,8 @@ interface Props {
   after?: ComponentChildren;
   /** Numbers about what was drawn, as data-* attributes of the body for tests and the curious. */
   drawn?: Record<string, number>;
+  /** Right of the body, e.g. a legend placed on the right. */
+  side?: ComponentChildren;
   children: ComponentChildren;
 }
 
@@ -29,6 +31,7 @@ export function DataPanel({
   notices,
   after,
   drawn,
+  side,
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
@@ -40,14 +43,18 @@ export function DataPanel({
       errors={data.errors}
       notices={notices ?? data.warnings}
     >
-      <div
-        class={`panel-body ${bodyClass}`}
-        ref={body}
-        data-samples={data.samples}
-        {...Object.fromEntries(Object.entries(drawn ?? {}).map(([k, v]) => [`data-${k}`, v]))}
-      >
-        {children}
-        {empty && <div class="panel-empty">No data</div>}
+      {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
+      <div class="panel-split">
+        <div
+          class={`panel-body ${bodyClass}`}
+          ref={body}
+          data-samples={data.samples}
+          {...Object.fromEntries(Object.entries(drawn ?? {}).map(([k, v]) => [`data-${k}`, v]))}
+        >
+          {children}
+          {empty && <div class="panel-empty">No data</div>}
+        </div>
+        {side}
       </div>
       {after}
     </PanelFrame>

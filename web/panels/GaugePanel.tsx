@@ -1,8 +1,8 @@
-// Grafana's gauge: per series, a 240° arc filled to the reduced value, coloured by thresholds,
-// with the threshold bands as an outer ring and the value in the middle.
+// Grafana's gauge: per series, a 240° arc filled to the reduced value, coloured by thresholds
+// (or a value mapping), with the threshold bands as an outer ring and the value in the middle.
+// Min, max, unit and thresholds are each series' own (defaults + overrides).
 import { arcPath, gaugeFraction, gaugeRange, thresholdBands } from '../chart/gauge.ts';
 import { resolveColor } from '../chart/palette.ts';
-import { formatValue } from '../chart/units.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
@@ -11,19 +11,18 @@ import { usePanelData } from './use-panel-data.ts';
 function GaugePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
-  const d = panel.fieldConfig.defaults;
-  const [min, max] = gaugeRange(d.unit, d.min, d.max);
   const cells = reducedCells(panel, data);
   const cellW = cells.length > 0 ? width / cells.length : width;
   const size = Math.max(40, Math.min(cellW, height * 1.15)); // px
   const r = size * 0.4;
   const c = size / 2;
-  const bands = thresholdBands(d.thresholds?.steps ?? [], min, max);
 
   return (
     <DataPanel panel={panel} data={data} body={body} bodyClass="stat" width={width}>
-      {cells.map(({ s, value, color }) => {
+      {cells.map(({ s, value, color, text, name, config }) => {
+        const [min, max] = gaugeRange(config.unit, config.min, config.max);
         const f = gaugeFraction(value, min, max);
+        const bands = thresholdBands(config.thresholds?.steps ?? [], min, max);
         return (
           <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
             <svg
@@ -31,7 +30,7 @@ function GaugePanel(props: PanelProps) {
               height={size * 0.85}
               viewBox={`0 0 ${size} ${size * 0.85}`}
               role="img"
-              aria-label={`${s.label}: ${formatValue(value, d.unit, d.decimals)}`}
+              aria-label={`${name}: ${text}`}
             >
               {bands.map(([a, b, band]) => (
                 <path
@@ -65,11 +64,11 @@ function GaugePanel(props: PanelProps) {
                 font-size={Math.max(12, r * 0.42)}
                 data-value={value ?? ''}
               >
-                {formatValue(value, d.unit, d.decimals)}
+                {text}
               </text>
             </svg>
 
-            {cells.length > 1 && <div class="stat-label">{s.label}</div>}
+            {cells.length > 1 && <div class="stat-label">{name}</div>}
           </div>
         );
       })}

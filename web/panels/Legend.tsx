@@ -1,30 +1,109 @@
-// A legend below the chart; what a click does is in legend-state.ts.
+// A chart's legend: a list (wrapping, below the chart) or a table (one row per series, a column
+// per calc, sortable by clicking a header). Values come already reduced and formatted; what a
+// click on a series does is in legend-state.ts. Everything renders as text.
+import type { LegendSort } from '../chart/legend-calcs.ts';
+import type { ReducerId } from '../chart/reduce.ts';
+import { REDUCERS } from '../chart/reduce.ts';
 import { nextHidden } from './legend-state.ts';
-import type { PanelSeries } from './panel-data.ts';
 
-interface Props {
-  series: PanelSeries[];
-  hidden: ReadonlySet<string>;
-  onChange: (hidden: Set<string>) => void;
+export interface LegendEntry {
+  key: string;
+  label: string;
+  color: string;
+  /** One per calc: the raw value and its text. */
+  values?: { raw: number | null; text: string }[];
+  /** Hidden by the panel's own config (custom.hideFrom.viz): shown as off. */
+  off?: boolean;
 }
 
-export function Legend({ series, hidden, onChange }: Props) {
+interface Props {
+  series: LegendEntry[];
+  hidden: ReadonlySet<string>;
+  onChange: (hidden: Set<string>) => void;
+  mode?: 'list' | 'table';
+  calcs?: readonly ReducerId[];
+  sort?: LegendSort | null;
+  onSort?: (by: LegendSort['by']) => void;
+}
+
+export function Legend({
+  series,
+  hidden,
+  onChange,
+  mode = 'list',
+  calcs = [],
+  sort,
+  onSort,
+}: Props) {
   const keys = series.map((s) => s.key);
+  const item = (s: LegendEntry, withValues: boolean) => {
+    const off = hidden.has(s.key) || s.off === true;
+    return (
+      <button
+        type="button"
+        class={off ? 'legend-item off' : 'legend-item'}
+        aria-pressed={!off}
+        onClick={(e) => onChange(nextHidden(keys, hidden, s.key, e.ctrlKey || e.metaKey))}
+      >
+        <span class="legend-swatch" style={{ background: s.color }} />
+        <span class="legend-label">{s.label}</span>
+        {withValues &&
+          s.values?.map((v, i) => (
+            <span class="legend-calc" key={calcs[i]} data-value={v.raw ?? ''}>
+              {REDUCERS[calcs[i]!]}: <b>{v.text}</b>
+            </span>
+          ))}
+      </button>
+    );
+  };
+
+  if (mode === 'list') {
+    return (
+      <ul class="legend" aria-label="legend">
+        {series.map((s) => (
+          <li key={s.key}>{item(s, true)}</li>
+        ))}
+      </ul>
+    );
+  }
+
+  const header = (by: LegendSort['by'], text: string) => {
+    const dir = sort?.by === by ? (sort.desc ? 'descending' : 'ascending') : 'none';
+    return (
+      <th key={by} aria-sort={dir} class={by === 'name' ? undefined : 'num'}>
+        <button
+          type="button"
+          class={dir === 'none' ? 'legend-sort' : 'legend-sort sorted'}
+          onClick={() => onSort?.(by)}
+        >
+          {text}
+          {dir === 'descending' ? ' ▼' : dir === 'ascending' ? ' ▲' : ''}
+        </button>
+      </th>
+    );
+  };
   return (
-    <ul class="legend" aria-label="legend">
-      {series.map((s) => (
-        <li key={s.key}>
-          <button
-            type="button"
-            class={hidden.has(s.key) ? 'legend-item off' : 'legend-item'}
-            aria-pressed={!hidden.has(s.key)}
-            onClick={(e) => onChange(nextHidden(keys, hidden, s.key, e.ctrlKey || e.metaKey))}
-          >
-            <span class="legend-swatch" style={{ background: s.color }} />
-            <span class="legend-label">{s.label}</span>
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div class="legend-table-wrap">
+      <table class="legend-table" aria-label="legend">
+        <thead>
+          <tr>
+            {header('name', 'Name')}
+            {calcs.map((c) => header(c, REDUCERS[c]))}
+          </tr>
+        </thead>
+        <tbody>
+          {series.map((s) => (
+            <tr key={s.key} data-key={s.key}>
+              <td>{item(s, false)}</td>
+              {s.values?.map((v, i) => (
+                <td key={calcs[i]} class="num" data-calc={calcs[i]} data-value={v.raw ?? ''}>
+                  {v.text}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,18 +1,29 @@
 // A table of series: labels as columns, the value formatted in its unit; click a header to
-// sort, copy as CSV. Used by Explore's Table tab and the table panel.
+// sort, copy as CSV. Used by Explore's Table tab and the table panel, which may name the
+// headers and show each cell its own way (field overrides, value mappings).
 import { useMemo, useState } from 'preact/hooks';
-import type { TableData } from '../chart/table.ts';
+import type { TableData, TableRow } from '../chart/table.ts';
 import { sortRows, toCsv, VALUE_COLUMN } from '../chart/table.ts';
 import { formatValue } from '../chart/units.ts';
+
+/** A cell as the panel shows it; the sort and the CSV keep the raw value. */
+export interface CellView {
+  text: string;
+  color?: string;
+}
 
 export function SeriesTable({
   table,
   unit,
   refId,
+  header,
+  cell,
 }: {
   table: TableData;
   unit?: string;
   refId: string;
+  header?: (column: string) => string;
+  cell?: (row: TableRow, column: string) => CellView | undefined;
 }) {
   const [sort, setSort] = useState<{ column: string; dir: 'asc' | 'desc' } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
@@ -60,7 +71,7 @@ export function SeriesTable({
                       type="button"
                       onClick={() => setSort({ column: c, dir: dir === 'asc' ? 'desc' : 'asc' })}
                     >
-                      {c}
+                      {header ? header(c) : c}
                       {dir === 'asc' ? ' ▲' : dir === 'desc' ? ' ▼' : ''}
                     </button>
                   </th>
@@ -71,15 +82,19 @@ export function SeriesTable({
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                {table.columns.map((c) =>
-                  c === VALUE_COLUMN ? (
-                    <td key={c} class="num" title={r.raw} data-value={r.raw}>
-                      {r.value === null ? r.raw : formatValue(r.value, unit)}
+                {table.columns.map((c) => {
+                  const view = cell?.(r, c);
+                  const style = view?.color ? { color: view.color } : undefined;
+                  return c === VALUE_COLUMN ? (
+                    <td key={c} class="num" title={r.raw} data-value={r.raw} style={style}>
+                      {view ? view.text : r.value === null ? r.raw : formatValue(r.value, unit)}
                     </td>
                   ) : (
-                    <td key={c}>{r.labels[c] ?? ''}</td>
-                  ),
-                )}
+                    <td key={c} style={style}>
+                      {view ? view.text : (r.labels[c] ?? '')}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

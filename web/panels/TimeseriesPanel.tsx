@@ -1,17 +1,104 @@
+// Grafana's time series panel: lines, bars or points, area fill, stacking, thresholds drawn
+// as lines or bands, and a legend as a list or a table (with reducer columns, sortable) below
+// or beside the chart. Each series has its own field config: defaults + overrides.
+import { useMemo, useState } from 'preact/hooks';
 import { Chart } from '../chart/Chart.tsx';
+import type { LegendSort } from '../chart/legend-calcs.ts';
+import { legendOptions, legendRows, nextSort, sortLegendRows } from '../chart/legend-calcs.ts';
+import type { ChartSeries } from '../chart/options.ts';
+import type { FieldConfig } from '../chart/overrides.ts';
+import { resolveFields } from '../chart/overrides.ts';
+import { COUNTING } from '../chart/reduce.ts';
+import { formatValue } from '../chart/units.ts';
 import { DataPanel } from './DataPanel.tsx';
+import type { LegendEntry } from './Legend.tsx';
 import { Legend } from './Legend.tsx';
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { useChartSeries } from './use-chart-series.ts';
 import { usePanelData } from './use-panel-data.ts';
 
+const DRAW_STYLES = new Set(['line', 'bars', 'points']);
+const SHOW_POINTS = new Set(['auto', 'always', 'never']);
+
+/** The per-series part of the chart's style, from the series' field config. */
+function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
+  const custom = c.custom ?? {};
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  return {
+    lineWidth: num(custom.lineWidth),
+    fillOpacity: num(custom.fillOpacity),
+    drawStyle: DRAW_STYLES.has(custom.drawStyle ?? '')
+      ? (custom.drawStyle as ChartSeries['drawStyle'])
+      : undefined,
+    showPoints: SHOW_POINTS.has(custom.showPoints ?? '')
+      ? (custom.showPoints as ChartSeries['showPoints'])
+      : undefined,
+    pointSize: num(custom.pointSize),
+    unit: c.unit,
+    decimals: num(c.decimals),
+    noTooltip: custom.hideFrom?.tooltip === true,
+  };
+}
+
 function TimeseriesPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
-  const { hidden, setHidden, series: chartSeries, aligned } = useChartSeries(data);
-  const showLegend =
-    panel.options.legend?.showLegend !== false && panel.options.legend?.displayMode !== 'hidden';
+  const fields = useMemo(
+    () => resolveFields(panel.fieldConfig, data.series),
+    [panel.fieldConfig, data.series],
+  );
+  // The series as shown: names and colours after overrides.
+  const named = useMemo(
+    () => ({
+      ...data,
+      series: data.series.map((s, i) => ({
+        ...s,
+        label: fields[i]!.name,
+        color: fields[i]!.color,
+      })),
+    }),
+    [data, fields],
+  );
+  const { hidden, setHidden, series, aligned } = useChartSeries(named);
+  const chartSeries = useMemo(
+    () =>
+      series.map((s, i) => {
+        const config = fields[i]!.config;
+        const viz = config.custom?.hideFrom?.viz === true;
+        return { ...s, ...seriesStyle(config), show: s.show && !viz };
+      }),
+    [series, fields],
+  );
+
+  const legend = legendOptions(panel.options.legend);
+  const [userSort, setUserSort] = useState<LegendSort | null>(null);
+  const sort = userSort ?? legend.sort;
+  const entries = useMemo((): LegendEntry[] => {
+    const inLegend = named.series
+      .map((s, i) => ({ s, i }))
+      .filter(({ i }) => fields[i]!.config.custom?.hideFrom?.legend !== true);
+    const rows = legendRows(
+      inLegend.map(({ s }) => s),
+      inLegend.map(({ i }) => data.ys[i] ?? []),
+      legend.calcs,
+    );
+    const fieldOf = new Map(inLegend.map(({ s, i }) => [s.key, fields[i]!.config]));
+    return sortLegendRows(rows, legend.calcs, sort).map((r) => {
+      const c = fieldOf.get(r.key) ?? {};
+      return {
+        ...r,
+        off: c.custom?.hideFrom?.viz === true,
+        values: r.values.map((raw, k) => ({
+          raw,
+          text: COUNTING.has(legend.calcs[k]!)
+            ? formatValue(raw, 'none', 0)
+            : formatValue(raw, c.unit, c.decimals),
+        })),
+      };
+    });
+  }, [named.series, data.ys, fields, legend.calcs.join(), sort?.by, sort?.desc]);
+
   const d = panel.fieldConfig.defaults;
   const style = {
     unit: d.unit,
@@ -25,6 +112,14 @@ function TimeseriesPanel(props: PanelProps) {
         : d.custom?.stacking?.mode === 'normal'
           ? ('stacked' as const)
           : ('lines' as const),
+    axisPlacement: d.custom?.axisPlacement,
+  };
+  const thresholds = {
+    steps: d.thresholds?.steps,
+    mode: d.thresholds?.mode,
+    style: d.custom?.thresholdsStyle?.mode,
+    min: d.min,
+    max: d.max,
   };
   const notices = [
     ...data.warnings,
@@ -32,9 +127,18 @@ function TimeseriesPanel(props: PanelProps) {
       ? [`Showing the first ${MAX_SERIES} series; ${data.dropped} more not drawn`]
       : []),
   ];
-  const legend = showLegend && data.series.length > 0 && (
-    <Legend series={data.series} hidden={hidden} onChange={setHidden} />
+  const legendEl = legend.displayMode !== 'hidden' && entries.length > 0 && (
+    <Legend
+      series={entries}
+      hidden={hidden}
+      onChange={setHidden}
+      mode={legend.displayMode}
+      calcs={legend.calcs}
+      sort={sort}
+      onSort={(by) => setUserSort(nextSort(sort, by))}
+    />
   );
+  const right = legend.placement === 'right';
 
   return (
     <DataPanel
@@ -44,7 +148,8 @@ function TimeseriesPanel(props: PanelProps) {
       bodyClass="timeseries"
       width={width}
       notices={notices}
-      after={legend}
+      after={right ? undefined : legendEl}
+      side={right ? legendEl : undefined}
     >
       {width > 0 && height > 0 && (
         <Chart
@@ -55,6 +160,8 @@ function TimeseriesPanel(props: PanelProps) {
           width={width}
           height={height}
           onZoom={props.onZoom}
+          thresholds={thresholds}
+          graphTooltip={props.graphTooltip}
         />
       )}
     </DataPanel>

@@ -1,15 +1,20 @@
-// One number per series for stat, gauge and bar gauge panels (pure): reduced with the panel's
-// calc (Grafana's reduceOptions.calcs, last non-null by default) and coloured by thresholds.
+// Series reduced to one value each (stat, gauge, bar gauge, table): the panel's first calc,
+// with each series' own field config (defaults + overrides), name, text and colour.
+import type { Display } from '../chart/field-display.ts';
+import { displayValue } from '../chart/field-display.ts';
+import type { FieldConfig } from '../chart/overrides.ts';
+import { resolveFields } from '../chart/overrides.ts';
 import { isReducerId, reduce } from '../chart/reduce.ts';
-import { thresholdColor } from '../chart/thresholds.ts';
 import type { Panel } from '../dashboard/model.ts';
 import type { PanelColumns, PanelSeries } from './panel-data.ts';
 
-export interface ReducedCell {
+export interface ReducedCell extends Display {
   s: PanelSeries;
   ys: (number | null)[];
   value: number | null;
-  color: string;
+  /** The display name (displayName override, else the legend's). */
+  name: string;
+  config: FieldConfig;
 }
 
 export function reducedCells(
@@ -18,10 +23,11 @@ export function reducedCells(
 ): ReducedCell[] {
   const calcName = panel.options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
   const calc = isReducerId(calcName) ? calcName : 'lastNotNull';
-  const steps = panel.fieldConfig.defaults.thresholds?.steps;
+  const fields = resolveFields(panel.fieldConfig, data.series);
   return data.series.map((s, i) => {
     const ys = data.ys[i] ?? [];
     const value = reduce(ys, calc);
-    return { s, ys, value, color: thresholdColor(value, steps) };
+    const { config, name, color } = fields[i]!;
+    return { s, ys, value, name, config, ...displayValue(config, value, color) };
   });
 }

@@ -10,6 +10,8 @@ export interface PanelProps {
   time: PanelTime;
   /** Drag-zoom on a chart picks a new range (ms). */
   onZoom?: (startMs: number, endMs: number) => void;
+  /** The dashboard's graphTooltip: 0 alone, 1 shared crosshair, 2 shared tooltip. */
+  graphTooltip?: number;
 }
 
 /** Panels are plain objects (Perses' habit): a kind, a component and its defaults. */

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Panel } from '../dashboard/model.ts';
+import type { PanelColumns } from './panel-data.ts';
+import { reducedCells } from './reduced.ts';
+
+const data: PanelColumns = {
+  xs: [1, 2, 3],
+  ys: [
+    [1, 0, 1],
+    [0.2, 0.4, null],
+  ],
+  series: [
+    { key: 'a', refId: 'A', label: 'api', metric: { job: 'api' }, color: '#73BF69' },
+    { key: 'b', refId: 'B', label: 'db', metric: { job: 'db' }, color: '#F2CC0C' },
+  ],
+  dropped: 0,
+  samples: 5,
+};
+
+describe('reducedCells', () => {
+  it('reduces, then shows each series through its own config and mappings', () => {
+    const panel: Pick<Panel, 'options' | 'fieldConfig'> = {
+      options: { reduceOptions: { calcs: ['lastNotNull'] } },
+      fieldConfig: {
+        defaults: {
+          mappings: [{ type: 'value', options: { '1': { text: 'UP', color: 'green' } } }],
+          thresholds: { mode: 'absolute', steps: [{ color: 'red', value: null }] },
+        },
+        overrides: [
+          {
+            matcher: { id: 'byFrameRefID', options: 'B' },
+            properties: [
+              { id: 'unit', value: 'percentunit' },
+              { id: 'displayName', value: 'Database' },
+            ],
+          },
+        ],
+      },
+    };
+    const cells = reducedCells(panel, data);
+    expect(cells.map((c) => [c.name, c.value, c.text, c.color, c.mapped])).toEqual([
+      ['api', 1, 'UP', '#73BF69', true],
+      ['Database', 0.4, '40.0%', '#F2495C', false],
+    ]);
+  });
+});
