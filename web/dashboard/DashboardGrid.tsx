@@ -7,6 +7,7 @@ import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { Panel } from './model.ts';
+import { PanelView } from './PanelView.tsx';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
@@ -16,9 +17,11 @@ interface Props {
   selected: Datasource;
   time: PanelTime;
   onZoom: (startMs: number, endMs: number) => void;
+  /** View mode: only this panel, filling the area (it may sit inside a collapsed row). */
+  viewPanel?: number | null;
 }
 
-export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
+export function DashboardGrid({ panels, datasources, selected, time, onZoom, viewPanel }: Props) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -28,6 +31,24 @@ export function DashboardGrid({ panels, datasources, selected, time, onZoom }: P
       if (!next.delete(id)) next.add(id);
       return next;
     });
+
+  if (viewPanel !== undefined && viewPanel !== null) {
+    const nested = panels.flatMap((p) => [p, ...((p as { panels?: Panel[] }).panels ?? [])]);
+    const panel = nested.find((p) => p.id === viewPanel && p.type !== 'row');
+    return (
+      <PanelView found={panel !== undefined}>
+        {panel && (
+          <GridPanel
+            panel={panel}
+            datasources={datasources}
+            selected={selected}
+            time={time}
+            onZoom={onZoom}
+          />
+        )}
+      </PanelView>
+    );
+  }
 
   return (
     <div class="grid">
@@ -83,13 +104,14 @@ function GridPanel({
   selected,
   time,
   onZoom,
-}: Omit<Props, 'panels'> & { panel: Panel }) {
+}: Omit<Props, 'panels' | 'viewPanel'> & { panel: Panel }) {
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
   if (!plugin) {
     return (
       <PanelFrame
         title={panel.title}
+        panelId={panel.id}
         loading={false}
         errors={[]}
         notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}

@@ -1,8 +1,12 @@
-// The frame every data panel shares: title, loading bar, Prometheus' errors and warnings, the
-// measured body the panel draws in, and "No data" when a query answered with nothing.
+// The frame every data panel shares: title and menu, loading bar, Prometheus' errors and
+// warnings, the measured body the panel draws in, "No data" when a query answered with
+// nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
 import type { Panel } from '../dashboard/model.ts';
+import { InspectDrawer } from './InspectDrawer.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
+import { usePanelActions } from './panel-actions.ts';
+import { visibleTargets } from './panel-menu.ts';
 import type { PanelData } from './use-panel-data.ts';
 
 interface Props {
@@ -29,6 +33,11 @@ export function DataPanel({
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+  const actions = usePanelActions();
+  const explore =
+    actions && visibleTargets(panel).length > 0
+      ? () => actions.explore(panel, data.dsUid)
+      : undefined;
   return (
     <PanelFrame
       title={panel.title}
@@ -36,12 +45,18 @@ export function DataPanel({
       loading={data.loading}
       errors={data.errors}
       notices={notices ?? data.warnings}
+      panelId={panel.id}
+      onExplore={explore}
+      inspectable
     >
       <div class={`panel-body ${bodyClass}`} ref={body} data-samples={data.samples}>
         {children}
         {empty && <div class="panel-empty">No data</div>}
       </div>
       {after}
+      {actions?.inspecting === panel.id && (
+        <InspectDrawer panel={panel} data={data} onClose={() => actions.inspect(null)} />
+      )}
     </PanelFrame>
   );
 }

@@ -46,6 +46,11 @@ describe('menuItems', () => {
     ]);
   });
 
+  it('turns View into the way back while the panel is shown alone', () => {
+    const [view] = menuItems({ canEdit: false, explore: false, inspect: false, viewing: true });
+    expect(view).toEqual({ id: 'view', label: 'Back to dashboard', shortcut: 'v' });
+  });
+
   it('finds items by their shortcut, either case, and not items that are not offered', () => {
     const items = menuItems({ canEdit: false, explore: true, inspect: true });
     expect(itemForKey(items, 'I')?.id).toBe('inspect');

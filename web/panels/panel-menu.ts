@@ -19,8 +19,11 @@ export function menuItems(offer: {
   canEdit: boolean;
   explore: boolean;
   inspect: boolean;
+  /** The panel is shown alone: "View" takes the viewer back. */
+  viewing?: boolean;
 }): MenuItem[] {
-  const items: MenuItem[] = [{ id: 'view', label: 'View', shortcut: 'v' }];
+  const view = offer.viewing ? 'Back to dashboard' : 'View';
+  const items: MenuItem[] = [{ id: 'view', label: view, shortcut: 'v' }];
   if (offer.canEdit) items.push({ id: 'edit', label: 'Edit', shortcut: 'e' });
   if (offer.explore) items.push({ id: 'explore', label: 'Explore', shortcut: 'x' });
   if (offer.inspect) items.push({ id: 'inspect', label: 'Inspect', shortcut: 'i' });
