@@ -5,11 +5,10 @@ export function downloadText(text: string, name: string, type: string): void {
   const a = document.createElement('a');
   a.href = URL.createObjectURL(new Blob([text], { type }));
   a.download = name;
-  document.body.append(a);
+  // Not attached to the page: the app's link handler (main.tsx) must not see the click.
   a.click();
-  a.remove();
-  // The download has started from the click; the URL can go once this task is done.
-  setTimeout(() => URL.revokeObjectURL(a.href), 0);
+  // The browser reads the blob after the click returns; give it time before letting go.
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
 }
 
 /**
