@@ -135,11 +135,11 @@ function DataTab({ panel, data }: { panel: Panel; data: PanelData }) {
             Formatted
           </label>
         )}
-        <span class="drawer-count" role="status">
-          {view === 'time'
-            ? `${joined.rows.length} rows × ${joined.series.length} series`
-            : `${reduced.rows.length} series`}
-        </span>
+        {view === 'time' && (
+          <span class="drawer-count" role="status">
+            {joined.rows.length} rows × {joined.series.length} series
+          </span>
+        )}
         <button
           type="button"
           class="primary"
