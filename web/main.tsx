@@ -3,7 +3,8 @@ import { App } from './app/App.tsx';
 import { navigate } from './app/router.ts';
 import './styles.css';
 
-// Same-origin links navigate inside the app instead of reloading the page.
+// Same-origin links navigate inside the app instead of reloading the page; downloads
+// (`<a download>`, blob: URLs included, whose origin is the page's) are left to the browser.
 document.addEventListener('click', (e) => {
   const a = (e.target as Element).closest?.('a');
   if (
@@ -13,7 +14,8 @@ document.addEventListener('click', (e) => {
     e.metaKey ||
     e.ctrlKey ||
     e.shiftKey ||
-    a.target
+    a.target ||
+    a.hasAttribute('download')
   )
     return;
   const url = new URL(a.href, location.href);

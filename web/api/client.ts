@@ -70,8 +70,11 @@ export function upstreamDuration(header: string | null): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function proxyUrl(dsUid: string, endpoint: string): string {
-  return `/api/datasources/proxy/uid/${encodeURIComponent(dsUid)}/api/v1/${endpoint}`;
+/** The path and query string a Prometheus API call is sent to, through our proxy. */
+export function promUrl(dsUid: string, endpoint: string, params: Record<string, string>): string {
+  const path = `/api/datasources/proxy/uid/${encodeURIComponent(dsUid)}/api/v1/${endpoint}`;
+  const qs = new URLSearchParams(params).toString();
+  return qs ? `${path}?${qs}` : path;
 }
 
 /** GET one endpoint of the Prometheus API through the proxy, e.g. `label/job/values`. */
@@ -81,9 +84,8 @@ export async function promGet<T>(
   params: Record<string, string>,
   signal?: AbortSignal,
 ) {
-  const qs = new URLSearchParams(params).toString();
   const started = performance.now();
-  const { body, headers } = await fetchJson<APIResponse<T>>(`${proxyUrl(dsUid, endpoint)}?${qs}`, {
+  const { body, headers } = await fetchJson<APIResponse<T>>(promUrl(dsUid, endpoint, params), {
     signal,
   });
   if (body.status !== 'success') throw new ApiError(200, body.errorType, body.error);
@@ -103,17 +105,17 @@ export interface RangeParams {
   step: number; // seconds
 }
 
+/** The query_range parameters exactly as sent (Inspect shows them). */
+export function rangeSearchParams(p: RangeParams): Record<string, string> {
+  return { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) };
+}
+
 export function queryRange(
   dsUid: string,
   p: RangeParams,
   signal?: AbortSignal,
 ): Promise<PromResult<MatrixData>> {
-  return promGet<MatrixData>(
-    dsUid,
-    'query_range',
-    { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) },
-    signal,
-  );
+  return promGet<MatrixData>(dsUid, 'query_range', rangeSearchParams(p), signal);
 }
 
 export function queryInstant(

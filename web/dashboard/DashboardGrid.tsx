@@ -10,6 +10,7 @@ import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { Panel } from './model.ts';
+import { PanelView } from './PanelView.tsx';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
@@ -23,6 +24,8 @@ interface Props {
   onZoom: (startMs: number, endMs: number) => void;
   /** 0 each panel alone, 1 shared crosshair, 2 shared tooltip (Grafana's graphTooltip). */
   graphTooltip?: number;
+  /** View mode: only this panel, filling the area (it may sit inside a collapsed row). */
+  viewPanel?: number | null;
 }
 
 export function DashboardGrid({
@@ -33,6 +36,7 @@ export function DashboardGrid({
   time,
   onZoom,
   graphTooltip,
+  viewPanel,
 }: Props) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
@@ -43,6 +47,25 @@ export function DashboardGrid({
       if (!next.delete(id)) next.add(id);
       return next;
     });
+
+  if (viewPanel !== undefined && viewPanel !== null) {
+    const nested = panels.flatMap((p) => [p, ...((p as { panels?: Panel[] }).panels ?? [])]);
+    const panel = nested.find((p) => p.id === viewPanel && p.type !== 'row');
+    return (
+      <PanelView found={panel !== undefined}>
+        {panel && (
+          <GridPanel
+            panel={panel}
+            datasources={datasources}
+            selected={selected}
+            scope={scope}
+            time={time}
+            onZoom={onZoom}
+          />
+        )}
+      </PanelView>
+    );
+  }
 
   return (
     <div class="grid">
@@ -102,7 +125,7 @@ function GridPanel({
   time,
   onZoom,
   graphTooltip,
-}: Omit<Props, 'panels'> & { panel: Panel }) {
+}: Omit<Props, 'panels' | 'viewPanel'> & { panel: Panel }) {
   const panel = useMemo(() => interpolatePanel(saved, scope), [saved, scope]);
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
@@ -110,6 +133,7 @@ function GridPanel({
     return (
       <PanelFrame
         title={panel.title}
+        panelId={panel.id}
         loading={false}
         errors={[]}
         notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}

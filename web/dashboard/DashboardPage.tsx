@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
 import { setParams } from '../app/router.ts';
+import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
 import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
@@ -11,10 +12,12 @@ import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { normaliseDashboard } from './model.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
 import { TimePicker } from './TimePicker.tsx';
 import { useNow } from './use-now.ts';
+import { useDashboardPanelActions } from './use-panel-actions.ts';
 
 interface Props {
   uid: string;
@@ -64,6 +67,7 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
   useEffect(() => {
     if (dash) document.title = `${dash.title} · Promscope`;
   }, [dash?.title]);
+  const panelActions = useDashboardPanelActions(params, raw, false);
 
   if (res.error) {
     return (
@@ -81,6 +85,12 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
       <div class="toolbar">
         <h1 class="dash-title">{dash.title}</h1>
         <div class="toolbar-controls">
+          <ExportDialog
+            stored={res.data!.dashboard}
+            title={dash.title}
+            datasources={datasources}
+            selected={selected}
+          />
           <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
           <RefreshPicker
             value={refresh}
@@ -99,15 +109,18 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
           Loading variables…
         </p>
       ) : (
-        <DashboardGrid
-          panels={dash.panels}
-          scope={vars.panelScope}
-          datasources={datasources}
-          selected={selected}
-          onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
-          time={range}
-          graphTooltip={dash.graphTooltip}
-        />
+        <PanelActionsContext.Provider value={panelActions}>
+          <DashboardGrid
+            panels={dash.panels}
+            scope={vars.panelScope}
+            datasources={datasources}
+            selected={selected}
+            onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
+            time={range}
+            graphTooltip={dash.graphTooltip}
+            viewPanel={panelActions.viewing}
+          />
+        </PanelActionsContext.Provider>
       )}
     </main>
   );

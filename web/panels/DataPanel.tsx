@@ -1,8 +1,12 @@
-// The frame every data panel shares: title, loading bar, Prometheus' errors and warnings, the
-// measured body the panel draws in, and "No data" when a query answered with nothing.
+// The frame every data panel shares: title and menu, loading bar, Prometheus' errors and
+// warnings, the measured body the panel draws in, "No data" when a query answered with
+// nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
 import type { Panel } from '../dashboard/model.ts';
+import { InspectDrawer } from './InspectDrawer.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
+import { usePanelActions } from './panel-actions.ts';
+import { visibleTargets } from './panel-menu.ts';
 import type { PanelData } from './use-panel-data.ts';
 
 interface Props {
@@ -35,6 +39,11 @@ export function DataPanel({
   children,
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
+  const actions = usePanelActions();
+  const explore =
+    actions && visibleTargets(panel).length > 0
+      ? () => actions.explore(panel, data.dsUid)
+      : undefined;
   return (
     <PanelFrame
       title={panel.title}
@@ -42,6 +51,9 @@ export function DataPanel({
       loading={data.loading}
       errors={data.errors}
       notices={notices ?? data.warnings}
+      panelId={panel.id}
+      onExplore={explore}
+      inspectable
     >
       {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
       <div class="panel-split">
@@ -57,6 +69,9 @@ export function DataPanel({
         {side}
       </div>
       {after}
+      {actions?.inspecting === panel.id && (
+        <InspectDrawer panel={panel} data={data} onClose={() => actions.inspect(null)} />
+      )}
     </PanelFrame>
   );
 }

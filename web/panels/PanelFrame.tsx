@@ -1,6 +1,13 @@
-// The box around every panel: title, a loading bar, and the panel's errors and notices in
-// Prometheus' own words. Everything here renders as text.
+// The box around every panel: title, the panel menu (view, edit, explore, inspect, with
+// Grafana's v e x i shortcuts while the pointer is over the panel), a loading bar, and the
+// panel's errors and notices in Prometheus' own words. Everything here renders as text.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { PanelMenu } from './PanelMenu.tsx';
+import { usePanelActions } from './panel-actions.ts';
+import type { MenuItemId } from './panel-menu.ts';
+import { itemForKey, menuItems } from './panel-menu.ts';
+import { setShortcutTarget } from './panel-shortcuts.ts';
 
 interface Props {
   title: string;
@@ -8,12 +15,60 @@ interface Props {
   loading: boolean;
   errors: string[];
   notices: string[];
+  /** The panel's id: with it, and a page that provides panel actions, the panel has a menu. */
+  panelId?: number;
+  /** Opens the panel's queries in Explore; without it the menu has no Explore. */
+  onExplore?: () => void;
+  /** The panel draws an Inspect drawer when asked (see PanelActions.inspecting). */
+  inspectable?: boolean;
   children: ComponentChildren;
 }
 
-export function PanelFrame({ title, description, loading, errors, notices, children }: Props) {
+export function PanelFrame({
+  title,
+  description,
+  loading,
+  errors,
+  notices,
+  panelId,
+  onExplore,
+  inspectable,
+  children,
+}: Props) {
+  const actions = usePanelActions();
+  const hasMenu = actions !== null && panelId !== undefined;
+  const items = hasMenu
+    ? menuItems({
+        canEdit: actions.canEdit,
+        explore: onExplore !== undefined,
+        inspect: inspectable === true,
+        viewing: actions.viewing === panelId,
+      })
+    : [];
+  const run = (id: MenuItemId) => {
+    if (!hasMenu) return;
+    if (id === 'view') actions.view(actions.viewing === panelId ? null : panelId);
+    else if (id === 'edit') actions.edit(panelId);
+    else if (id === 'explore') onExplore?.();
+    else if (id === 'inspect') actions.inspect(panelId);
+  };
+  // The shortcut handler sees this render's items and actions, through a stable function.
+  const latest = useRef({ run, items });
+  latest.current = { run, items };
+  const handler = useRef((key: string) => {
+    const item = itemForKey(latest.current.items, key);
+    if (item) latest.current.run(item.id);
+    return item !== undefined;
+  }).current;
+  useEffect(() => () => setShortcutTarget(null, handler), []);
+  const enter = () => setShortcutTarget(handler);
+  const leave = () => setShortcutTarget(null, handler);
+  const target = hasMenu
+    ? { onMouseEnter: enter, onMouseLeave: leave, onFocusIn: enter, onFocusOut: leave }
+    : {};
+
   return (
-    <section class="panel" aria-label={title || 'panel'} aria-busy={loading}>
+    <section class="panel" aria-label={title || 'panel'} aria-busy={loading} {...target}>
       <header class="panel-header">
         <h2 class="panel-title" title={description}>
           {title}
@@ -23,6 +78,7 @@ export function PanelFrame({ title, description, loading, errors, notices, child
             !
           </span>
         )}
+        {hasMenu && <PanelMenu title={title} items={items} onPick={run} />}
       </header>
       <div class={`panel-loading${loading ? ' active' : ''}`} />
       {errors.length > 0 && (

@@ -1,9 +1,9 @@
 // Runs a panel's range queries through query-core: identical queries across panels share one
 // fetch, a changed range or unmount aborts what is in flight, and the last answer stays on
-// screen while the next tick loads.
+// screen while the next tick loads. Each query's request and answer are kept for Inspect.
 import { keepPreviousData } from '@tanstack/query-core';
 import { useMemo, useRef } from 'preact/hooks';
-import { queryRange } from '../api/client.ts';
+import { promUrl, queryRange, rangeSearchParams } from '../api/client.ts';
 import { rangeKey } from '../query/client.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
@@ -13,9 +13,18 @@ import { planQueries } from './panel-queries.ts';
 import type { PanelProps } from './types.ts';
 import { useSize } from './use-size.ts';
 
-/** What became of one query: Explore shows it beside the query. */
+/** One query as sent: the plan, the datasource, and the URL (path and query string). */
+export interface PanelRequest extends PlannedQuery {
+  dsUid: string;
+  url: string;
+}
+
+/** What became of one query: Explore shows it beside the query, Inspect in full. */
 export interface QueryOutcome {
   refId: string;
+  request: PanelRequest;
+  /** Prometheus' answer; while the next one loads, the previous (for an older request). */
+  answer?: RangeAnswer;
   step: number; // seconds
   loading: boolean;
   error: Error | null;
@@ -26,6 +35,7 @@ export interface QueryOutcome {
 }
 
 export interface PanelData extends PanelColumns {
+  dsUid: string;
   loading: boolean;
   /** Prometheus' own words, prefixed with the query's refId when there are several. */
   errors: string[];
@@ -50,6 +60,20 @@ export function useRangeQueries(
   rev: number,
   enabled: boolean,
 ): PanelData {
+  // The URL is built here once per plan, the same way queryRange builds the one it sends.
+  const requests = useMemo(
+    () =>
+      planned.map((q) => ({
+        ...q,
+        dsUid,
+        url: promUrl(
+          dsUid,
+          'query_range',
+          rangeSearchParams({ query: q.expr, start: q.start, end: q.end, step: q.step }),
+        ),
+      })),
+    [planned, dsUid],
+  );
   const results = useQueries<RangeAnswer>(
     planned.map((q) => ({
       queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
@@ -72,15 +96,22 @@ export function useRangeQueries(
     r.error ? [`${many ? `${planned[i]!.refId}: ` : ''}${r.error.message}`] : [],
   );
   const warnings = results.flatMap((r) => [...(r.data?.warnings ?? []), ...(r.data?.infos ?? [])]);
-  const outcomes = results.map((r, i) => ({
-    refId: planned[i]!.refId,
-    step: planned[i]!.step,
-    loading: r.isFetching,
-    error: r.error,
-    series: r.data?.data.result.length ?? 0,
-    samples: r.data?.samples ?? 0,
-    upstreamMs: r.data?.upstreamMs,
-    totalMs: r.data?.totalMs,
-  }));
-  return { ...columns, loading: results.some((r) => r.isFetching), errors, warnings, outcomes };
+  const outcomes = useMemo(
+    () =>
+      results.map((r, i) => ({
+        refId: requests[i]!.refId,
+        request: requests[i]!,
+        answer: r.data,
+        step: requests[i]!.step,
+        loading: r.isFetching,
+        error: r.error,
+        series: r.data?.data.result.length ?? 0,
+        samples: r.data?.samples ?? 0,
+        upstreamMs: r.data?.upstreamMs,
+        totalMs: r.data?.totalMs,
+      })),
+    [requests, ...results.flatMap((r) => [r.data, r.error, r.isFetching])],
+  );
+  const loading = results.some((r) => r.isFetching);
+  return { ...columns, dsUid, loading, errors, warnings, outcomes };
 }

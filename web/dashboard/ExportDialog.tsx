@@ -1,0 +1,103 @@
+// "Export" in the dashboard toolbar: the dashboard's JSON as stored (what Grafana imports),
+// optionally made fit for sharing externally (datasources as `${DS_…}` inputs, see
+// export.ts), to download as a file named after the title or copy. Rendered as text.
+import { useMemo, useRef, useState } from 'preact/hooks';
+import type { Datasource } from '../api/server.ts';
+import { CopyButton } from '../app/CopyButton.tsx';
+import { downloadText } from '../app/download.ts';
+import { fileName } from '../app/file-name.ts';
+import type { ExternalExport } from './export.ts';
+import { exportExternally, exportText } from './export.ts';
+
+interface Props {
+  /** The dashboard JSON as the server stores it. */
+  stored: Record<string, unknown>;
+  title: string;
+  datasources: Datasource[];
+  selected: Datasource;
+}
+
+export function ExportDialog({ stored, title, datasources, selected }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [external, setExternal] = useState(false);
+  const result = useMemo(
+    () => (open && external ? exportExternally(stored, datasources, selected) : null),
+    [open, external, stored, datasources, selected],
+  );
+  const text = useMemo(
+    () => (open ? exportText(result?.dashboard ?? stored) : ''),
+    [open, result, stored],
+  );
+  const show = () => {
+    setOpen(true);
+    dialog.current?.showModal();
+  };
+
+  return (
+    <>
+      <button type="button" onClick={show}>
+        Export
+      </button>
+      <dialog
+        ref={dialog}
+        class="import-dialog export-dialog"
+        aria-labelledby="export-dialog-title"
+        onClose={() => setOpen(false)}
+      >
+        <div class="import-form">
+          <h2 id="export-dialog-title">Export dashboard</h2>
+          <label class="import-overwrite">
+            <input
+              type="checkbox"
+              checked={external}
+              onChange={(e) => setExternal(e.currentTarget.checked)}
+            />
+            Export for sharing externally
+          </label>
+          <p class="export-note" role="status">
+            {result === null
+              ? 'The JSON as stored: Grafana and Promscope import it as it is.'
+              : externalNote(result)}
+          </p>
+          <textarea
+            class="export-json"
+            aria-label="Dashboard JSON"
+            readOnly
+            spellcheck={false}
+            rows={18}
+            value={text}
+          />
+          <div class="import-actions">
+            <span class="export-size">{(text.length / 1024).toFixed(1)} KiB</span>
+            <CopyButton label="Copy" text={() => text} />
+            <button
+              type="button"
+              class="primary"
+              onClick={() =>
+                downloadText(text, fileName(title, 'json', 'dashboard'), 'application/json')
+              }
+            >
+              Download JSON
+            </button>
+            <button type="button" onClick={() => dialog.current?.close()}>
+              Close
+            </button>
+          </div>
+        </div>
+      </dialog>
+    </>
+  );
+}
+
+const plural = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+function externalNote({ replaced, throughVariable }: ExternalExport): string {
+  const parts = [
+    replaced > 0 &&
+      `Replaced ${plural(replaced, 'datasource reference')} with \${DS_…} inputs, picked on import.`,
+    throughVariable > 0 &&
+      `Kept ${plural(throughVariable, 'reference')} to the dashboard's datasource variable: they follow the datasource it is set to.`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : 'No datasource references to replace.';
+}

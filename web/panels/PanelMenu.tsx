@@ -1,0 +1,147 @@
+// The menu button in a panel's header and its menu (ARIA menu button pattern:
+// https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/). The menu is a popover in the top
+// layer, so a small panel's `overflow: hidden` never clips it, and it is rendered into
+// <body> so its clicks do not reach the panel's grid cell (dragging in edit mode). Outside
+// clicks close it (the popover's light dismiss); Escape closes it and returns focus; arrow
+// keys move between items; an item's letter picks it.
+import { createPortal } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { MenuItem, MenuItemId } from './panel-menu.ts';
+import { itemForKey } from './panel-menu.ts';
+
+interface Props {
+  title: string;
+  items: MenuItem[];
+  onPick: (id: MenuItemId) => void;
+}
+
+const GAP = 4; // px between the button and the menu
+
+export function PanelMenu({ title, items, onPick }: Props) {
+  const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const [open, setOpen] = useState(false);
+
+  useEffect(() => {
+    const el = menu.current;
+    if (!el) return;
+    // Placed under the button, right edges aligned, before it is painted.
+    const place = (e: Event) => {
+      if ((e as ToggleEvent).newState !== 'open' || !button.current) return;
+      const r = button.current.getBoundingClientRect();
+      el.style.top = `${r.bottom + GAP}px`;
+      el.style.right = `${Math.max(GAP, document.documentElement.clientWidth - r.right)}px`;
+    };
+    const toggled = (e: Event) => {
+      const opened = (e as ToggleEvent).newState === 'open';
+      setOpen(opened);
+      if (opened) el.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    };
+    el.addEventListener('beforetoggle', place);
+    el.addEventListener('toggle', toggled);
+    return () => {
+      el.removeEventListener('beforetoggle', place);
+      el.removeEventListener('toggle', toggled);
+    };
+  }, []);
+
+  // A menu left open would float away from its panel when the page scrolls.
+  useEffect(() => {
+    if (!open) return;
+    const close = () => menu.current?.hidePopover();
+    window.addEventListener('scroll', close, { capture: true, passive: true });
+    window.addEventListener('resize', close);
+    return () => {
+      window.removeEventListener('scroll', close, { capture: true });
+      window.removeEventListener('resize', close);
+    };
+  }, [open]);
+
+  const close = (focusButton: boolean) => {
+    menu.current?.hidePopover();
+    if (focusButton) button.current?.focus();
+  };
+  const pick = (item: MenuItem) => {
+    close(false);
+    onPick(item.id);
+  };
+
+  const onMenuKey = (e: KeyboardEvent) => {
+    const buttons = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const at = buttons.indexOf(document.activeElement as HTMLElement);
+    const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
+    if (e.key === 'Escape') close(true);
+    else if (e.key === 'ArrowDown') move(at + 1);
+    else if (e.key === 'ArrowUp') move(at - 1);
+    else if (e.key === 'Home') move(0);
+    else if (e.key === 'End') move(-1);
+    else if (e.key === 'Tab') close(false);
+    else {
+      const item = e.ctrlKey || e.metaKey || e.altKey ? undefined : itemForKey(items, e.key);
+      if (!item) return;
+      pick(item);
+    }
+    if (e.key !== 'Tab') e.preventDefault();
+    // The dashboard's own Escape (leave the viewed panel) must not fire as well.
+    e.stopPropagation();
+  };
+
+  const onButtonKey = (e: KeyboardEvent) => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    menu.current?.showPopover();
+  };
+
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        class="panel-menu-button"
+        aria-label={`Menu for panel ${title || 'without title'}`}
+        title="Panel menu"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={id}
+        popovertarget={id}
+        onKeyDown={onButtonKey}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+          <circle cx="8" cy="3" r="1.5" />
+          <circle cx="8" cy="8" r="1.5" />
+          <circle cx="8" cy="13" r="1.5" />
+        </svg>
+      </button>
+      {createPortal(
+        <div
+          ref={menu}
+          id={id}
+          popover="auto"
+          role="menu"
+          class="panel-menu"
+          aria-label={`Panel ${title || 'without title'}`}
+          onKeyDown={onMenuKey}
+        >
+          {items.map((item) => (
+            <button
+              key={item.id}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              aria-keyshortcuts={item.shortcut}
+              data-item={item.id}
+              onClick={() => pick(item)}
+            >
+              <span>{item.label}</span>
+              <span class="kbd" aria-hidden="true">
+                {item.shortcut}
+              </span>
+            </button>
+          ))}
+        </div>,
+        document.body,
+      )}
+    </>
+  );
+}
