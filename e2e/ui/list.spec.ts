@@ -25,7 +25,9 @@ test('the list finds dashboards by title and tag and opens them', async ({ page 
   await page.getByRole('button', { name: /^e2e/ }).click();
   await expect(list.getByRole('link')).toHaveText([
     'E2E faults <img src=x onerror=window.__xss=1>',
+    'E2E fields',
     'E2E panels',
+    'E2E variables',
   ]);
   await page.getByRole('button', { name: /^e2e/ }).click();
 
