@@ -1,24 +1,37 @@
 // Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos; rows
-// open and close, moving what is below them.
+// open and close, moving what is below them. In edit mode (`edit` given) EditGrid draws the
+// same panels, draggable and resizable.
 import { useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
+import type { GridEdit } from './EditGrid.tsx';
+import { EditGrid } from './EditGrid.tsx';
 import type { Panel } from './model.ts';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
-interface Props {
+export interface GridProps {
   panels: Panel[];
   datasources: Datasource[];
   selected: Datasource;
   time: PanelTime;
   onZoom: (startMs: number, endMs: number) => void;
+  /** Edit mode: the working copy and what to do with changes to it. */
+  edit?: GridEdit;
 }
 
-export function DashboardGrid({ panels, datasources, selected, time, onZoom }: Props) {
+/** What one panel on the grid gets: the grid's props, less the list and edit mode. */
+export type GridPanelProps = Omit<GridProps, 'panels' | 'edit'> & { panel: Panel };
+
+export function DashboardGrid(props: GridProps) {
+  if (props.edit) return <EditGrid {...props} edit={props.edit} />;
+  return <ViewGrid {...props} />;
+}
+
+function ViewGrid({ panels, datasources, selected, time, onZoom }: GridProps) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -59,7 +72,7 @@ export function DashboardGrid({ panels, datasources, selected, time, onZoom }: P
   );
 }
 
-function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
+export function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
   return (
     <h2 class="row-header">
       <button type="button" class="row-toggle" aria-expanded={p.open} onClick={p.onToggle}>
@@ -77,13 +90,7 @@ function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: ()
   );
 }
 
-function GridPanel({
-  panel,
-  datasources,
-  selected,
-  time,
-  onZoom,
-}: Omit<Props, 'panels'> & { panel: Panel }) {
+export function GridPanel({ panel, datasources, selected, time, onZoom }: GridPanelProps) {
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
   if (!plugin) {
