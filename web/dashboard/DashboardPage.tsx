@@ -141,9 +141,10 @@ function DashboardView({
       e.returnValue = '';
     };
     window.addEventListener('beforeunload', onUnload);
+    // This page's path, taken now: on back and forward, location already shows where to.
+    const path = location.pathname;
     const off = setNavigationGuard((url) => {
-      if (leaving.current || new URL(url, location.href).pathname === location.pathname)
-        return true;
+      if (leaving.current || new URL(url, location.href).pathname === path) return true;
       setConfirm({ kind: 'leave', url });
       return false;
     });
