@@ -269,3 +269,43 @@ test('Explore’s Add to dashboard lands the panel on the chosen dashboard, unsa
     targets: [{ refId: 'A', expr: ROUTE_RATE, legendFormat: '{{route}}' }],
   });
 });
+
+test('a provisioned dashboard is saved as a copy under a new title and uid', async ({ page }) => {
+  const dash = new EditDashboardPage(page);
+  await dash.open('/d/service-overview');
+  await dash.edit();
+  await dash.item('Requests / s').getByRole('button', { name: 'Duplicate Requests / s' }).click();
+  await expect(dash.saveButton).toHaveText('Save as copy');
+  await dash.saveButton.click();
+  await expect(dash.dialog.getByRole('heading', { name: 'Save as copy' })).toBeVisible();
+  await expect(dash.dialog).toContainText('provisioned from a file');
+  await expect(dash.dialog.getByRole('textbox', { name: 'Title' })).toHaveValue(
+    'Service overview Copy',
+  );
+  const title = `Overview copy ${Date.now()}`;
+  await dash.dialog.getByRole('textbox', { name: 'Title' }).fill(title);
+  await dash.dialog.getByRole('button', { name: 'Save as copy' }).click();
+  await expect(page).toHaveURL(/\/d\/[a-z0-9]{12}\//);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(dash.panel('Requests / s')).toHaveCount(2);
+
+  const uid = /\/d\/([a-z0-9]+)\//.exec(page.url())![1]!;
+  const copy = await storedDashboard(page.request, uid);
+  expect(copy.dashboard).toMatchObject({ title, uid, version: 1 });
+  expect(copy.dashboard.panels).toHaveLength(10);
+  const original = await storedDashboard(page.request, 'service-overview');
+  expect(original.dashboard.panels).toHaveLength(9);
+});
+
+test('Discard in the panel editor of a panel just added takes it away again', async ({ page }) => {
+  const uid = await createDashboard(page.request, twoPanels('Discard new'));
+  const dash = new EditDashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  await dash.edit();
+  await page.getByRole('button', { name: '+ Add visualization' }).click();
+  await expect(page).toHaveURL(/editPanel=3/);
+  await page.getByRole('button', { name: 'Discard' }).click();
+  await expect(page.locator('.grid.editing .grid-item')).toHaveCount(2);
+  await expect(dash.saveButton).not.toHaveClass(/primary/);
+  await expect(dash.item('Left')).toHaveCSS('grid-row-start', '1');
+});

@@ -206,6 +206,14 @@ function DashboardView({
   };
 
   const change = (next: Json) => setWork(next);
+  // The panel "Add visualization" just made, until its editor is closed.
+  const [fresh, setFresh] = useState<number | null>(null);
+  const addNewPanel = (from: Json) => {
+    const { dashboard, id } = addPanel(from);
+    setWork(dashboard);
+    setFresh(id);
+    setParams({ editPanel: String(id) });
+  };
   const openSave = () => setSaving(isNew ? 'new' : canSaveInPlace ? 'save' : 'copy');
 
   const controls = (
@@ -294,9 +302,18 @@ function DashboardView({
           onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
           onApply={(p) => {
             setWork((w) => (w ? replacePanel(w, p) : w));
+            setFresh(null);
             setParams({ editPanel: null });
           }}
-          onDiscard={() => setParams({ editPanel: null })}
+          onDiscard={() => {
+            // Discarding a panel just added takes it away again, as in Grafana.
+            const added = fresh;
+            if (added !== null && added === panelUnderEdit.id) {
+              setWork((w) => (w ? removePanel(w, added) : w));
+            }
+            setFresh(null);
+            setParams({ editPanel: null });
+          }}
         />
         {dialogs}
       </>
@@ -329,14 +346,7 @@ function DashboardView({
         <div class="toolbar-controls">
           {editing && (
             <div class="edit-tools">
-              <button
-                type="button"
-                onClick={() => {
-                  const { dashboard, id } = addPanel(work);
-                  setWork(dashboard);
-                  setParams({ editPanel: String(id) });
-                }}
-              >
+              <button type="button" onClick={() => addNewPanel(work)}>
                 + Add visualization
               </button>
               <button type="button" onClick={() => setWork(addRow(work).dashboard)}>
@@ -372,11 +382,7 @@ function DashboardView({
         </p>
       ) : editing && dash.panels.length === 0 ? (
         <EmptyDashboard
-          onAddPanel={() => {
-            const { dashboard, id } = addPanel(work);
-            setWork(dashboard);
-            setParams({ editPanel: String(id) });
-          }}
+          onAddPanel={() => addNewPanel(work)}
           onAddRow={() => setWork(addRow(work).dashboard)}
         />
       ) : (
