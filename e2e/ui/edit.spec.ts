@@ -309,3 +309,45 @@ test('Discard in the panel editor of a panel just added takes it away again', as
   await expect(dash.saveButton).not.toHaveClass(/primary/);
   await expect(dash.item('Left')).toHaveCSS('grid-row-start', '1');
 });
+
+test('a panel dragged below a row joins it, and goes with it when the row closes', async ({
+  page,
+}) => {
+  const uid = await createDashboard(page.request, {
+    title: `Rows ${Date.now()}-${Math.round(Math.random() * 1e6)}`,
+    panels: [
+      panel(1, 'Above', { x: 0, y: 0, w: 24, h: 4 }),
+      {
+        id: 2,
+        type: 'row',
+        title: 'Section',
+        collapsed: false,
+        panels: [],
+        gridPos: { x: 0, y: 4, w: 24, h: 1 },
+      },
+      panel(3, 'Inside', { x: 0, y: 5, w: 24, h: 4 }),
+    ],
+  });
+  const dash = new EditDashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  await dash.edit();
+  await dash.drag('Above', 0, 6);
+  await expect(dash.item('Above')).toHaveCSS('grid-row-start', '2');
+  const toggle = page.locator('.row-toggle', { hasText: 'Section' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await toggle.click(); // close the row
+  await expect(toggle).toContainText('(2 panels)');
+  await expect(dash.panel('Above')).toHaveCount(0);
+  await dash.save();
+  await expect(dash.saveButton).toHaveCount(0);
+
+  const { dashboard } = await storedDashboard(page.request, uid);
+  const [row, ...rest] = dashboard.panels as {
+    type: string;
+    collapsed?: boolean;
+    panels?: { title: string }[];
+  }[];
+  expect(rest).toHaveLength(0);
+  expect(row).toMatchObject({ type: 'row', collapsed: true });
+  expect(row!.panels!.map((p) => p.title)).toEqual(['Above', 'Inside']);
+});

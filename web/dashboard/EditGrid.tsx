@@ -198,6 +198,14 @@ function PanelActions({ panel, edit }: { panel: Panel; edit: GridEdit }) {
   );
 }
 
+/** Focuses and selects a field the first time it is attached (the row title being renamed). */
+const focusOnce = (el: HTMLInputElement | null) => {
+  if (el && document.activeElement !== el) {
+    el.focus();
+    el.select();
+  }
+};
+
 /** A row in edit mode: open and close it (a change to the JSON, as in Grafana), rename, remove. */
 function EditRow(p: {
   row: Panel;
@@ -220,8 +228,8 @@ function EditRow(p: {
         <input
           class="row-title-input"
           aria-label="Row title"
-          value={row.title}
-          ref={(el) => el?.focus()}
+          defaultValue={row.title}
+          ref={focusOnce}
           onKeyDown={(e) => {
             if (e.key === 'Enter') rename(e.currentTarget.value);
             if (e.key === 'Escape') setRenaming(false);
