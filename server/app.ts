@@ -77,6 +77,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       loopbackOnly: isLoopbackHost(config.host),
       allowedUrls: config.allowedDatasourceUrls,
       version: VERSION,
+      readOnly: config.readOnly,
     }),
   );
   app.route(

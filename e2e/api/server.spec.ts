@@ -5,6 +5,7 @@ test('health reports the datasource up with its Prometheus version', async ({ re
   const body = await (await request.get('/api/health')).json();
   expect(body.status).toBe('ok');
   expect(body.version).toMatch(/^\d+\.\d+\.\d+$/);
+  expect(body.readOnly).toBe(false);
   const ds = body.datasources.find((d: { uid: string }) => d.uid === 'prometheus');
   expect(ds).toMatchObject({ up: true, url: prometheusUrl() });
   expect(ds.prometheusVersion).toMatch(/^\d+\.\d+\.\d+/);

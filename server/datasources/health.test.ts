@@ -11,6 +11,7 @@ describe('GET /api/health', () => {
     expect(await res.json()).toEqual({
       status: 'ok',
       version: VERSION,
+      readOnly: false,
       datasources: [
         {
           uid: 'prometheus',
@@ -24,6 +25,13 @@ describe('GET /api/health', () => {
     expect(t.calls.map((c) => c.url)).toEqual(['http://localhost:9090/api/v1/status/buildinfo']);
   });
 
+  it('says whether the server is read-only, so the UI can hide editing', async () => {
+    const t = await testApp({ config: { readOnly: true } });
+    const res = await t.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', readOnly: true });
+  });
+
   it('reports a datasource that cannot be reached as down, with the reason', async () => {
     const t = await testApp({ respond: connectionRefused });
     const res = await t.request('/api/health');
@@ -31,6 +39,7 @@ describe('GET /api/health', () => {
     expect(await res.json()).toEqual({
       status: 'ok',
       version: VERSION,
+      readOnly: false,
       datasources: [
         {
           uid: 'prometheus',

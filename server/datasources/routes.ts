@@ -14,6 +14,8 @@ export interface DatasourceRouteOptions {
   loopbackOnly: boolean;
   allowedUrls: readonly string[];
   version: string;
+  /** READ_ONLY: the UI hides editing when the health answer says so. */
+  readOnly: boolean;
 }
 
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
@@ -22,7 +24,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   app.get('/health', async (c) => {
     const datasources = await Promise.all(opts.registry.list().map((ds) => opts.health.check(ds)));
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: 'ok', version: opts.version, datasources });
+    return c.json({ status: 'ok', version: opts.version, readOnly: opts.readOnly, datasources });
   });
 
   app.get('/datasources', (c) => c.json(opts.registry.list().map(toPublic)));

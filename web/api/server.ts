@@ -13,6 +13,8 @@ export interface DatasourceHealth {
 export interface Health {
   status: string;
   version: string;
+  /** READ_ONLY=true on the server: every write is refused, so editing is hidden. */
+  readOnly?: boolean;
   datasources: DatasourceHealth[];
 }
 
@@ -37,8 +39,37 @@ export interface SearchHit {
 
 export interface DashboardResponse {
   dashboard: Record<string, unknown>;
-  meta: { version: number; provisioned: boolean; slug: string; url: string };
+  meta: {
+    version: number;
+    provisioned: boolean;
+    /** False for a provisioned dashboard or on a read-only server. */
+    canSave?: boolean;
+    slug: string;
+    url: string;
+  };
 }
+
+export interface SaveAnswer {
+  uid: string;
+  url: string;
+  version: number;
+  slug: string;
+  status: 'success';
+}
+
+/**
+ * POST /api/dashboards/db. The dashboard carries the version it was loaded at; a stale one
+ * is refused with 412 (ApiError status 412, errorType "version-mismatch") unless `overwrite`.
+ */
+export const saveDashboard = (
+  dashboard: Record<string, unknown>,
+  opts: { overwrite?: boolean; message?: string } = {},
+) =>
+  getJson<SaveAnswer>('/api/dashboards/db', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ dashboard, overwrite: opts.overwrite === true, message: opts.message }),
+  });
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', { signal });
 

@@ -24,6 +24,8 @@ export function App() {
     staleTime: 0,
   });
   const list = datasources.data ?? [];
+  // READ_ONLY=true on the server: nothing offers to edit, save or import.
+  const readOnly = health.data?.readOnly === true;
   // Dashboards name it as Grafana does (var-datasource), Explore as ds.
   const dsParam = path === '/explore' ? 'ds' : 'var-datasource';
   const wanted = params.get(dsParam);
@@ -35,20 +37,24 @@ export function App() {
   let page = null;
   if (path === '/') page = <Home />;
   else if (path === '/graph') page = <PrometheusLink params={params} />;
-  else if (path === '/dashboards') page = <DashboardList />;
+  else if (path === '/dashboards') page = <DashboardList readOnly={readOnly} />;
   else if (!selected)
     page = <main class="page-message">{datasources.error?.message ?? 'Loading…'}</main>;
-  else if (dashboardMatch) {
+  else if (dashboardMatch || (path === '/dashboard/new' && !readOnly)) {
+    const uid = dashboardMatch?.[1];
     page = (
       <DashboardPage
-        uid={dashboardMatch[1]!}
+        key={uid ?? 'new'}
+        uid={uid}
         params={params}
         datasources={list}
         selected={selected}
+        readOnly={readOnly}
       />
     );
-  } else if (path === '/explore') page = <ExplorePage params={params} selected={selected} />;
-  else page = <NotFound path={path} />;
+  } else if (path === '/explore') {
+    page = <ExplorePage params={params} selected={selected} readOnly={readOnly} />;
+  } else page = <NotFound path={path} />;
 
   return (
     <>
@@ -60,7 +66,11 @@ export function App() {
         <nav class="app-nav" aria-label="Pages">
           <a
             href="/dashboards"
-            aria-current={dashboardMatch || path === '/dashboards' ? 'page' : undefined}
+            aria-current={
+              dashboardMatch || path === '/dashboards' || path === '/dashboard/new'
+                ? 'page'
+                : undefined
+            }
           >
             Dashboards
           </a>

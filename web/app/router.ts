@@ -1,16 +1,43 @@
 // The URL is the state (Prometheus UI habit): pages and their parameters live in
-// location, changed with pushState so back and forward restore them.
+// location, changed with pushState so back and forward restore them. A page with unsaved
+// work can set a guard that is asked before any in-app navigation, links, back and forward.
 import { useEffect, useState } from 'preact/hooks';
 
 const listeners = new Set<() => void>();
 const notify = () => {
   for (const l of listeners) l();
 };
-window.addEventListener('popstate', notify);
+const here = () => location.pathname + location.search;
 
-export function navigate(url: string, opts: { replace?: boolean } = {}): void {
-  if (url === location.pathname + location.search) return;
+/** Answers false to stay; it may then navigate itself later (after asking the user). */
+export type NavigationGuard = (url: string) => boolean;
+let guard: NavigationGuard | null = null;
+let current = here();
+
+/** Sets the guard (null removes it); returns a function that removes it if still set. */
+export function setNavigationGuard(g: NavigationGuard | null): () => void {
+  guard = g;
+  return () => {
+    if (guard === g) guard = null;
+  };
+}
+
+window.addEventListener('popstate', () => {
+  const url = here();
+  if (guard && !guard(url)) {
+    // Back or forward already moved the address: put the page being left back on top.
+    history.pushState(null, '', current);
+    return;
+  }
+  current = url;
+  notify();
+});
+
+export function navigate(url: string, opts: { replace?: boolean; force?: boolean } = {}): void {
+  if (url === here()) return;
+  if (!opts.force && guard && !guard(url)) return;
   history[opts.replace ? 'replaceState' : 'pushState'](null, '', url);
+  current = here();
   notify();
 }
 

@@ -1,5 +1,6 @@
 // Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos; rows
-// open and close, moving what is below them.
+// open and close, moving what is below them. In edit mode (`edit` given) EditGrid draws the
+// same panels, draggable and resizable.
 import { useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
@@ -9,12 +10,14 @@ import { interpolatePanel } from '../variables/apply.ts';
 import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
+import type { GridEdit } from './EditGrid.tsx';
+import { EditGrid } from './EditGrid.tsx';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
-interface Props {
+export interface GridProps {
   panels: Panel[];
   datasources: Datasource[];
   selected: Datasource;
@@ -26,9 +29,19 @@ interface Props {
   graphTooltip?: number;
   /** View mode: only this panel, filling the area (it may sit inside a collapsed row). */
   viewPanel?: number | null;
+  /** Edit mode: the working copy and what to do with changes to it. */
+  edit?: GridEdit;
 }
 
-export function DashboardGrid({
+/** What one panel on the grid gets: the grid's props, less the list and the modes. */
+export type GridPanelProps = Omit<GridProps, 'panels' | 'edit' | 'viewPanel'> & { panel: Panel };
+
+export function DashboardGrid(props: GridProps) {
+  if (props.edit) return <EditGrid {...props} edit={props.edit} />;
+  return <ViewGrid {...props} />;
+}
+
+function ViewGrid({
   panels,
   datasources,
   selected,
@@ -37,7 +50,7 @@ export function DashboardGrid({
   onZoom,
   graphTooltip,
   viewPanel,
-}: Props) {
+}: GridProps) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
   const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
@@ -99,7 +112,7 @@ export function DashboardGrid({
   );
 }
 
-function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
+export function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
   return (
     <h2 class="row-header">
       <button type="button" class="row-toggle" aria-expanded={p.open} onClick={p.onToggle}>
@@ -117,7 +130,7 @@ function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: ()
   );
 }
 
-function GridPanel({
+export function GridPanel({
   panel: saved,
   datasources,
   selected,
@@ -125,7 +138,7 @@ function GridPanel({
   time,
   onZoom,
   graphTooltip,
-}: Omit<Props, 'panels' | 'viewPanel'> & { panel: Panel }) {
+}: GridPanelProps) {
   const panel = useMemo(() => interpolatePanel(saved, scope), [saved, scope]);
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);

@@ -1,12 +1,13 @@
 // /dashboards — every dashboard, provisioned or saved, searchable by title and tag. A broken
-// file is listed with its error rather than hidden.
+// file is listed with its error rather than hidden. "New dashboard" and "Import" are hidden on
+// a read-only server.
 import { useEffect, useState } from 'preact/hooks';
 import { searchDashboards } from '../api/server.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { filterDashboards, tagCounts } from './dashboard-list.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
-export function DashboardList() {
+export function DashboardList({ readOnly }: { readOnly: boolean }) {
   const hits = useQuery({
     queryKey: ['search'],
     queryFn: ({ signal }) => searchDashboards(signal),
@@ -26,7 +27,14 @@ export function DashboardList() {
     <main class="dashboard-list">
       <div class="toolbar">
         <h1 class="dash-title">Dashboards</h1>
-        <ImportDialog />
+        {!readOnly && (
+          <div class="toolbar-controls">
+            <ImportDialog />
+            <a class="button primary" href="/dashboard/new">
+              + New dashboard
+            </a>
+          </div>
+        )}
       </div>
       <input
         type="search"

@@ -1,45 +1,127 @@
-// /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live. Time and refresh live in
-// the URL (Grafana's parameters); the dashboard JSON gives the defaults.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Datasource } from '../api/server.ts';
-import { getDashboard } from '../api/server.ts';
-import { setParams } from '../app/router.ts';
+// /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live — and /dashboard/new.
+// Time and refresh live in the URL (Grafana's parameters); the dashboard JSON gives the
+// defaults. "Edit" works on a copy of the JSON as loaded (unknown fields untouched): the grid
+// becomes draggable, `?editPanel=<id>` opens the panel editor and `?editview=<tab>` the
+// settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
+// guarded against leaving the page, in the app and in the browser.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DashboardResponse, Datasource, SaveAnswer } from '../api/server.ts';
+import { getDashboard, saveDashboard } from '../api/server.ts';
+import { Icon } from '../app/Icon.tsx';
+import { ConfirmDialog } from '../app/Modal.tsx';
+import { navigate, setNavigationGuard, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
+import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
 import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
+import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
+import type { Json } from './dashboard-edit.ts';
+import {
+  addPanel,
+  addRow,
+  blankDashboard,
+  copyOf,
+  duplicatePanel,
+  findPanel,
+  isRow,
+  removePanel,
+  replacePanel,
+  rowPanelCount,
+  sameJson,
+  withIds,
+} from './dashboard-edit.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { normaliseDashboard } from './model.ts';
+import { PanelEditor } from './PanelEditor.tsx';
+import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
+import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
+import { SaveDialog } from './SaveDialog.tsx';
+import { SettingsView } from './SettingsView.tsx';
 import { TimePicker } from './TimePicker.tsx';
 import { useNow } from './use-now.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
 
 interface Props {
-  uid: string;
+  /** Absent for /dashboard/new. */
+  uid?: string;
   params: URLSearchParams;
   datasources: Datasource[];
   selected: Datasource;
+  readOnly: boolean;
 }
 
-export function DashboardPage({ uid, params, datasources, selected }: Props) {
+const EMPTY_SCOPE: Scope = new Map();
+
+const NEW: DashboardResponse = {
+  dashboard: blankDashboard(),
+  meta: { version: 0, provisioned: false, canSave: true, slug: '', url: '' },
+};
+
+export function DashboardPage(props: Props) {
+  const { uid } = props;
   const res = useQuery({
-    queryKey: ['dashboard', uid],
-    queryFn: ({ signal }) => getDashboard(uid, signal),
+    queryKey: ['dashboard', uid ?? ''],
+    queryFn: ({ signal }) => getDashboard(uid!, signal),
+    enabled: uid !== undefined,
   });
-  const dash = useMemo(
-    () => (res.data ? normaliseDashboard(res.data.dashboard) : undefined),
-    [res.data],
-  );
+  if (uid === undefined) return <DashboardView {...props} loaded={NEW} isNew />;
+  if (res.error) {
+    return (
+      <main class="page-message">
+        <h1>Cannot open dashboard “{uid}”</h1>
+        <p role="alert">{res.error.message}</p>
+        <a href="/">Go to the home dashboard</a>
+      </main>
+    );
+  }
+  if (!res.data) return <main class="page-message">Loading dashboard…</main>;
+  return <DashboardView {...props} loaded={res.data} isNew={false} />;
+}
+
+type Confirm = { kind: 'remove'; id: number } | { kind: 'leave'; url: string } | { kind: 'exit' };
+
+function DashboardView({
+  uid,
+  params,
+  datasources,
+  selected,
+  readOnly,
+  loaded,
+  isNew,
+}: Props & { loaded: DashboardResponse; isNew: boolean }) {
+  const original = useMemo(() => withIds(loaded.dashboard), [loaded]);
+  // The working copy; null when not editing.
+  const [work, setWork] = useState<Json | null>(() => {
+    const pending = takePendingPanel(uid ?? '');
+    if (pending) return addPanel(original, pending).dashboard;
+    return isNew ? original : null;
+  });
+  const editing = work !== null && !readOnly;
+  const dirty = work !== null && !sameJson(work, original);
+  const shown = work ?? loaded.dashboard;
+  const dash = useMemo(() => normaliseDashboard(shown), [shown]);
+  const [saving, setSaving] = useState<SaveMode | null>(null);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const canSaveInPlace = loaded.meta.canSave !== false && !loaded.meta.provisioned;
+
+  const editPanel = params.get('editPanel');
+  const editview = params.get('editview');
+  // The panel menu's "Edit" and a pasted editor URL open edit mode as in Grafana.
+  useEffect(() => {
+    if ((editPanel || editview) && !readOnly && work === null) setWork(original);
+  }, [editPanel, editview, readOnly]);
+
   const raw = {
-    from: params.get('from') ?? dash?.time.from ?? 'now-1h',
-    to: params.get('to') ?? dash?.time.to ?? 'now',
+    from: params.get('from') ?? dash.time.from ?? 'now-1h',
+    to: params.get('to') ?? dash.time.to ?? 'now',
   };
-  const refresh = params.get('refresh') ?? (dash?.refresh || 'off');
+  const refresh = params.get('refresh') ?? (dash.refresh || 'off');
   const refreshMs = isRelativeToNow(raw) ? (parseDuration(refresh) ?? null) : null;
   const { now, refresh: refreshNow } = useNow(refreshMs);
   const [rev, setRev] = useState(0);
@@ -54,7 +136,7 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
     const r = resolveRange(raw, now);
     return 'error' in r ? r : { ...r, rev };
   }, [raw.from, raw.to, now, rev]);
-  const defs = useMemo(() => readVariables(dash?.templating), [dash]);
+  const defs = useMemo(() => readVariables(dash.templating), [dash]);
   const vars = useVariables(
     defs,
     params,
@@ -65,38 +147,262 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
     now,
   );
   useEffect(() => {
-    if (dash) document.title = `${dash.title} · Promscope`;
-  }, [dash?.title]);
-  const panelActions = useDashboardPanelActions(params, raw, false);
+    document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
+  }, [dash.title, dirty]);
+  const panelActions = useDashboardPanelActions(params, raw, !readOnly);
 
-  if (res.error) {
+  // Leaving with unsaved changes asks first: in the app (links, back, forward) and the browser.
+  const leaving = useRef(false);
+  useEffect(() => {
+    if (!dirty) return;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (leaving.current) return;
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onUnload);
+    // This page's path, taken now: on back and forward, location already shows where to.
+    const path = location.pathname;
+    const off = setNavigationGuard((url) => {
+      if (leaving.current || new URL(url, location.href).pathname === path) return true;
+      setConfirm({ kind: 'leave', url });
+      return false;
+    });
+    return () => {
+      window.removeEventListener('beforeunload', onUnload);
+      off();
+    };
+  }, [dirty]);
+
+  const closeEditors = () => setParams({ editPanel: null, editview: null });
+  const exitEdit = () => {
+    if (dirty) return setConfirm({ kind: 'exit' });
+    setWork(null);
+    closeEditors();
+  };
+
+  const save = async (req: SaveRequest): Promise<SaveAnswer> => {
+    const current = work ?? original;
+    const body =
+      saving === 'copy'
+        ? copyOf(current, req.title ?? '')
+        : saving === 'new'
+          ? { ...current, title: req.title ?? current.title }
+          : { ...current, version: loaded.meta.version };
+    const answer = await saveDashboard(body, { overwrite: req.overwrite, message: req.message });
+    const stored = { ...body, uid: answer.uid, version: answer.version };
+    queryClient.setQueryData<DashboardResponse>(['dashboard', answer.uid], {
+      dashboard: stored,
+      meta: {
+        version: answer.version,
+        provisioned: false,
+        canSave: true,
+        slug: answer.slug,
+        url: answer.url,
+      },
+    });
+    void queryClient.invalidateQueries({ queryKey: ['search'] });
+    setSaving(null);
+    if (answer.uid !== uid) {
+      // A new dashboard or a copy: open it where it now lives, keeping the time in the URL.
+      leaving.current = true;
+      const keep = new URLSearchParams(params);
+      keep.delete('editPanel');
+      keep.delete('editview');
+      const qs = keep.toString();
+      navigate(`${answer.url}${qs ? `?${qs}` : ''}`, { replace: isNew, force: true });
+    } else {
+      setWork(null);
+      closeEditors();
+    }
+    return answer;
+  };
+
+  const reload = () => {
+    setSaving(null);
+    setWork(null);
+    closeEditors();
+    void queryClient.invalidateQueries({ queryKey: ['dashboard', uid ?? ''] });
+  };
+
+  const change = (next: Json) => setWork(next);
+  // The panel "Add visualization" just made, until its editor is closed.
+  const [fresh, setFresh] = useState<number | null>(null);
+  const addNewPanel = (from: Json) => {
+    const { dashboard, id } = addPanel(from);
+    setWork(dashboard);
+    setFresh(id);
+    setParams({ editPanel: String(id) });
+  };
+  const openSave = () => setSaving(isNew ? 'new' : canSaveInPlace ? 'save' : 'copy');
+
+  const controls = (
+    <>
+      <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
+      <RefreshPicker
+        value={refresh}
+        onChange={(v) => setParams({ refresh: v })}
+        onRefresh={refreshAll}
+      />
+    </>
+  );
+  const saveButton = editing && (
+    <button
+      type="button"
+      class={dirty ? 'primary' : ''}
+      onClick={openSave}
+      title={dirty ? 'Unsaved changes' : 'No changes to save'}
+    >
+      {isNew ? 'Save dashboard' : canSaveInPlace ? 'Save dashboard' : 'Save as copy'}
+      {dirty && <span class="dirty-dot" aria-hidden="true" />}
+    </button>
+  );
+
+  const dialogs = (
+    <>
+      {saving && (
+        <SaveDialog
+          mode={saving}
+          title={dash.title}
+          note={
+            saving === 'copy'
+              ? loaded.meta.provisioned
+                ? 'This dashboard is provisioned from a file on the server and cannot be saved in place. Save your changes as a new dashboard.'
+                : 'This dashboard cannot be saved in place. Save your changes as a new dashboard.'
+              : undefined
+          }
+          onSave={save}
+          onReload={reload}
+          onClose={() => setSaving(null)}
+        />
+      )}
+      {confirm && (
+        <ConfirmLayer
+          confirm={confirm}
+          work={work}
+          onCancel={() => setConfirm(null)}
+          onRemove={(id, keepPanels) => {
+            setConfirm(null);
+            if (work) setWork(removePanel(work, id, keepPanels));
+          }}
+          onDiscard={() => {
+            setConfirm(null);
+            leaving.current = confirm.kind === 'leave';
+            setWork(null);
+            if (confirm.kind === 'leave') navigate(confirm.url, { force: true });
+            else closeEditors();
+          }}
+        />
+      )}
+    </>
+  );
+
+  const gridTime = 'error' in range ? null : range;
+  const panelUnderEdit = editing && editPanel ? findPanel(work, Number(editPanel)) : undefined;
+  if (editing && editPanel && gridTime) {
+    if (!panelUnderEdit) {
+      return (
+        <main class="page-message">
+          <h1>No panel {editPanel} on this dashboard</h1>
+          <button type="button" onClick={closeEditors}>
+            Back to dashboard
+          </button>
+        </main>
+      );
+    }
     return (
-      <main class="page-message">
-        <h1>Cannot open dashboard “{uid}”</h1>
-        <p role="alert">{res.error.message}</p>
-        <a href="/">Go to the home dashboard</a>
-      </main>
+      <>
+        <PanelEditor
+          key={editPanel}
+          panel={panelUnderEdit}
+          scope={vars.panelScope ?? EMPTY_SCOPE}
+          controls={controls}
+          datasources={datasources}
+          selected={selected}
+          time={gridTime}
+          onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
+          onApply={(p) => {
+            setWork((w) => (w ? replacePanel(w, p) : w));
+            setFresh(null);
+            setParams({ editPanel: null });
+          }}
+          onDiscard={() => {
+            // Discarding a panel just added takes it away again, as in Grafana.
+            const added = fresh;
+            if (added !== null && added === panelUnderEdit.id) {
+              setWork((w) => (w ? removePanel(w, added) : w));
+            }
+            setFresh(null);
+            setParams({ editPanel: null });
+          }}
+        />
+        {dialogs}
+      </>
     );
   }
-  if (!dash) return <main class="page-message">Loading dashboard…</main>;
+
+  if (editing && editview) {
+    return (
+      <>
+        <SettingsView
+          tab={editview}
+          dashboard={work}
+          onChange={change}
+          onTab={(t) => setParams({ editview: t })}
+          onClose={() => setParams({ editview: null })}
+          saveButton={saveButton}
+        />
+        {dialogs}
+      </>
+    );
+  }
 
   return (
-    <main class="dashboard">
+    <main class={editing ? 'dashboard editing' : 'dashboard'}>
       <div class="toolbar">
-        <h1 class="dash-title">{dash.title}</h1>
+        <h1 class="dash-title">
+          {dash.title}
+          {editing && <span class="badge edit-badge">Editing</span>}
+        </h1>
         <div class="toolbar-controls">
-          <ExportDialog
-            stored={res.data!.dashboard}
-            title={dash.title}
-            datasources={datasources}
-            selected={selected}
-          />
-          <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
-          <RefreshPicker
-            value={refresh}
-            onChange={(v) => setParams({ refresh: v })}
-            onRefresh={refreshAll}
-          />
+          {editing && (
+            <div class="edit-tools">
+              <button type="button" onClick={() => addNewPanel(work)}>
+                + Add visualization
+              </button>
+              <button type="button" onClick={() => setWork(addRow(work).dashboard)}>
+                + Add row
+              </button>
+              <button type="button" onClick={() => setParams({ editview: 'settings' })}>
+                <Icon name="cog" /> Settings
+              </button>
+            </div>
+          )}
+          {!editing && !isNew && (
+            <ExportDialog
+              stored={loaded.dashboard}
+              title={dash.title}
+              datasources={datasources}
+              selected={selected}
+            />
+          )}
+          {controls}
+          {editing ? (
+            <>
+              {!isNew && (
+                <button type="button" onClick={exitEdit}>
+                  Exit edit
+                </button>
+              )}
+              {saveButton}
+            </>
+          ) : (
+            !readOnly && (
+              <button type="button" onClick={() => setWork(original)}>
+                <Icon name="edit" /> Edit
+              </button>
+            )
+          )}
         </div>
       </div>
       <VariablesBar states={vars.states} onChange={vars.setValue} />
@@ -108,6 +414,11 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
         <p class="page-message" aria-busy="true">
           Loading variables…
         </p>
+      ) : editing && dash.panels.length === 0 ? (
+        <EmptyDashboard
+          onAddPanel={() => addNewPanel(work)}
+          onAddRow={() => setWork(addRow(work).dashboard)}
+        />
       ) : (
         <PanelActionsContext.Provider value={panelActions}>
           <DashboardGrid
@@ -118,10 +429,93 @@ export function DashboardPage({ uid, params, datasources, selected }: Props) {
             onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
             time={range}
             graphTooltip={dash.graphTooltip}
-            viewPanel={panelActions.viewing}
+            viewPanel={editing ? null : panelActions.viewing}
+            edit={
+              editing
+                ? {
+                    dashboard: work,
+                    onChange: change,
+                    onEditPanel: (id) => setParams({ editPanel: String(id) }),
+                    onDuplicate: (id) => setWork(duplicatePanel(work, id).dashboard),
+                    onRemove: (id) => setConfirm({ kind: 'remove', id }),
+                  }
+                : undefined
+            }
           />
         </PanelActionsContext.Provider>
       )}
+      {dialogs}
     </main>
+  );
+}
+
+function EmptyDashboard(p: { onAddPanel: () => void; onAddRow: () => void }) {
+  return (
+    <section class="empty-dashboard" aria-label="Empty dashboard">
+      <h2>Start your new dashboard by adding a visualization</h2>
+      <p class="empty-hint">
+        Pick a query and a visualization; drag panels by their header and resize them from the
+        corner.
+      </p>
+      <div class="empty-actions">
+        <button type="button" class="primary" onClick={p.onAddPanel}>
+          + Add visualization
+        </button>
+        <button type="button" onClick={p.onAddRow}>
+          + Add row
+        </button>
+      </div>
+    </section>
+  );
+}
+
+function ConfirmLayer(p: {
+  confirm: Confirm;
+  work: Json | null;
+  onCancel: () => void;
+  onRemove: (id: number, keepPanels: boolean) => void;
+  onDiscard: () => void;
+}) {
+  const { confirm } = p;
+  if (confirm.kind === 'remove') {
+    const target = p.work ? findPanel(p.work, confirm.id) : undefined;
+    const title =
+      typeof target?.title === 'string' && target.title ? `“${target.title}”` : 'this panel';
+    if (target && isRow(target)) {
+      const n = p.work ? rowPanelCount(p.work, confirm.id) : 0;
+      return (
+        <ConfirmDialog
+          title="Remove row"
+          message={`Remove the row ${title} and the ${n} panel${n === 1 ? '' : 's'} in it, or only the row?`}
+          onCancel={p.onCancel}
+          actions={[
+            { label: 'Remove row only', onClick: () => p.onRemove(confirm.id, true) },
+            {
+              label: 'Remove row and panels',
+              kind: 'danger',
+              onClick: () => p.onRemove(confirm.id, false),
+            },
+          ]}
+        />
+      );
+    }
+    return (
+      <ConfirmDialog
+        title="Remove panel"
+        message={`Remove ${title} from the dashboard?`}
+        onCancel={p.onCancel}
+        actions={[
+          { label: 'Remove', kind: 'danger', onClick: () => p.onRemove(confirm.id, false) },
+        ]}
+      />
+    );
+  }
+  return (
+    <ConfirmDialog
+      title="Unsaved changes"
+      message="Discard unsaved changes?"
+      onCancel={p.onCancel}
+      actions={[{ label: 'Discard', kind: 'danger', onClick: p.onDiscard }]}
+    />
   );
 }

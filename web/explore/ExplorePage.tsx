@@ -12,6 +12,7 @@ import { useRangeQueries } from '../panels/use-panel-data.ts';
 import { useSize } from '../panels/use-size.ts';
 import { parseDuration } from '../time/duration.ts';
 import { resolveRange } from '../time/time-range.ts';
+import { AddToDashboard } from './AddToDashboard.tsx';
 import {
   addQuery,
   applyStarters,
@@ -33,9 +34,11 @@ const history = new QueryHistory(typeof localStorage === 'undefined' ? null : lo
 interface Props {
   params: URLSearchParams;
   selected: Datasource;
+  /** READ_ONLY server: no "Add to dashboard". */
+  readOnly?: boolean;
 }
 
-export function ExplorePage({ params, selected }: Props) {
+export function ExplorePage({ params, selected, readOnly }: Props) {
   const key = params.toString();
   const state = useMemo(() => decodeExplore(params), [key]);
   const [drafts, setDrafts] = useState(() => state.queries.map((q) => q.expr));
@@ -95,6 +98,7 @@ export function ExplorePage({ params, selected }: Props) {
               }}
             />
           </label>
+          {!readOnly && <AddToDashboard queries={withDrafts(state, drafts).queries} />}
           <button type="button" class="primary" onClick={() => run()}>
             Run query
           </button>

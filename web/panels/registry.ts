@@ -22,3 +22,8 @@ const PANELS = new Map<string, PanelPlugin>([
 export function panelPlugin(kind: string): PanelPlugin | undefined {
   return PANELS.get(kind);
 }
+
+/** Every kind this build draws, in registration order (the panel editor's picker). */
+export function panelKinds(): string[] {
+  return [...PANELS.keys()];
+}

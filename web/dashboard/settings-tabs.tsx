@@ -1,0 +1,205 @@
+// Dashboard settings tabs (`?editview=<id>`, Grafana's ids). Each tab edits the working copy
+// of the dashboard JSON through `onChange`; add a tab by adding an entry to SETTINGS_TABS
+// (Variables goes between General and JSON Model, as in Grafana, with id "variables").
+import type { ComponentType } from 'preact';
+import { useState } from 'preact/hooks';
+import { QUICK_RANGES } from '../time/time-range.ts';
+import type { Json } from './dashboard-edit.ts';
+import { parseDashboardJson, splitTags } from './settings.ts';
+
+export interface SettingsTabProps {
+  dashboard: Json;
+  onChange: (next: Json) => void;
+}
+
+export interface SettingsTab {
+  id: string;
+  label: string;
+  Component: ComponentType<SettingsTabProps>;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const obj = (v: unknown): Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
+
+const REFRESH = ['', '5s', '10s', '30s', '1m', '5m', '15m', '30m', '1h'];
+const TOOLTIP = [
+  [0, 'Default', 'Each panel shows its own crosshair and tooltip'],
+  [1, 'Shared crosshair', 'The crosshair follows the mouse on every time series panel'],
+  [2, 'Shared tooltip', 'The crosshair and tooltip show on every time series panel'],
+] as const;
+
+function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
+  const set = (k: string, v: unknown) => onChange({ ...dashboard, [k]: v });
+  const time = obj(dashboard.time);
+  const tags = Array.isArray(dashboard.tags)
+    ? dashboard.tags.filter((t) => typeof t === 'string')
+    : [];
+  const [tagText, setTagText] = useState('');
+  const addTags = () => {
+    const more = splitTags(tagText).filter((t) => !tags.includes(t));
+    if (more.length) set('tags', [...tags, ...more]);
+    setTagText('');
+  };
+  const tooltip = typeof dashboard.graphTooltip === 'number' ? dashboard.graphTooltip : 0;
+  const refresh = str(dashboard.refresh);
+
+  return (
+    <div class="settings-form">
+      <label class="field">
+        <span>Title</span>
+        <input value={str(dashboard.title)} onInput={(e) => set('title', e.currentTarget.value)} />
+      </label>
+      <label class="field">
+        <span>Description</span>
+        <textarea
+          rows={3}
+          value={str(dashboard.description)}
+          onInput={(e) => set('description', e.currentTarget.value || undefined)}
+        />
+      </label>
+      <div class="field">
+        <label for="settings-tags">Tags</label>
+        <div class="tag-editor">
+          {tags.map((t) => (
+            <span key={t} class="tag small">
+              {t}
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={`Remove tag ${t}`}
+                onClick={() =>
+                  set(
+                    'tags',
+                    tags.filter((x) => x !== t),
+                  )
+                }
+              >
+                ✕
+              </button>
+            </span>
+          ))}
+          <input
+            id="settings-tags"
+            placeholder="New tag (Enter to add)"
+            value={tagText}
+            onInput={(e) => setTagText(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                addTags();
+              }
+            }}
+            onBlur={addTags}
+          />
+        </div>
+      </div>
+      <h3 class="settings-heading">Time options</h3>
+      <div class="field-row">
+        <label class="field">
+          <span>Default time range</span>
+          <select
+            value={`${str(time.from)}|${str(time.to)}`}
+            onChange={(e) => {
+              const [from, to] = e.currentTarget.value.split('|');
+              set('time', { ...time, from, to });
+            }}
+          >
+            {!QUICK_RANGES.some((r) => r.from === time.from && r.to === time.to) && (
+              <option value={`${str(time.from)}|${str(time.to)}`}>
+                {str(time.from)} to {str(time.to)}
+              </option>
+            )}
+            {QUICK_RANGES.map((r) => (
+              <option key={r.from} value={`${r.from}|${r.to}`}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Auto refresh</span>
+          <select value={refresh} onChange={(e) => set('refresh', e.currentTarget.value)}>
+            {(REFRESH.includes(refresh) ? REFRESH : [...REFRESH, refresh]).map((r) => (
+              <option key={r} value={r}>
+                {r === '' ? 'Off' : `Every ${r}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <h3 class="settings-heading">Panel options</h3>
+      <fieldset class="field tooltip-choice">
+        <legend>Graph tooltip</legend>
+        {TOOLTIP.map(([v, label, help]) => (
+          <label key={v} class="radio-card">
+            <input
+              type="radio"
+              name="graphTooltip"
+              checked={tooltip === v}
+              onChange={() => set('graphTooltip', v)}
+            />
+            <span>
+              <strong>{label}</strong>
+              <small>{help}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
+function JsonModelSettings({ dashboard, onChange }: SettingsTabProps) {
+  const [text, setText] = useState(() => JSON.stringify(dashboard, null, 2));
+  const [error, setError] = useState<string | null>(null);
+  const [applied, setApplied] = useState(false);
+  const apply = () => {
+    const parsed = parseDashboardJson(text);
+    if (!parsed.ok) {
+      setError(parsed.error);
+      setApplied(false);
+      return;
+    }
+    setError(null);
+    setApplied(true);
+    onChange(parsed.dashboard);
+  };
+  return (
+    <div class="settings-form json-model">
+      <p class="settings-help">
+        The dashboard's Grafana JSON. Changes apply to the working copy; save to keep them.
+      </p>
+      <textarea
+        class="json-editor"
+        aria-label="Dashboard JSON"
+        spellcheck={false}
+        value={text}
+        onInput={(e) => {
+          setText(e.currentTarget.value);
+          setApplied(false);
+        }}
+      />
+      {error && (
+        <p class="query-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="modal-actions left">
+        <button type="button" class="primary" onClick={apply}>
+          Apply JSON
+        </button>
+        {applied && (
+          <span class="settings-ok" role="status">
+            Applied to the working copy
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export const SETTINGS_TABS: SettingsTab[] = [
+  { id: 'settings', label: 'General', Component: GeneralSettings },
+  { id: 'dashboard_json', label: 'JSON Model', Component: JsonModelSettings },
+];
