@@ -41,11 +41,16 @@ test('the menu opens from the keyboard, moves with arrows and closes on Escape a
   await page.keyboard.press('Enter');
   await expect(menu.menu).toBeVisible();
   await expect(menu.button).toHaveAttribute('aria-expanded', 'true');
-  // canEdit is false unless the dashboard says otherwise: no Edit.
-  await expect(menu.menu.getByRole('menuitem')).toHaveText([/^View/, /^Explore/, /^Inspect/]);
+  // The server is not read-only, so Edit is offered.
+  await expect(menu.menu.getByRole('menuitem')).toHaveText([
+    /^View/,
+    /^Edit/,
+    /^Explore/,
+    /^Inspect/,
+  ]);
   await expect(menu.item('View')).toBeFocused();
   await page.keyboard.press('ArrowDown');
-  await expect(menu.item('Explore')).toBeFocused();
+  await expect(menu.item('Edit')).toBeFocused();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
   await expect(menu.item('Inspect')).toBeFocused();
@@ -57,10 +62,11 @@ test('the menu opens from the keyboard, moves with arrows and closes on Escape a
   await menu.open();
   await page.mouse.click(5, 600); // outside, on the page's margin
   await expect(menu.menu).toBeHidden();
-  // `e` over a panel does nothing without editing.
+  // `e` over a panel opens it in the panel editor, as in Grafana.
   await menu.panel.hover();
   await page.keyboard.press('e');
-  await expect(page).not.toHaveURL(/editPanel=/);
+  await expect(page).toHaveURL(new RegExp(`editPanel=${ROUTE_PANEL.id}(&|$)`));
+  await expect(page.getByRole('button', { name: 'Back to dashboard' })).toBeVisible();
 });
 
 test('View shows the one panel filling the area; the time picker works; Escape returns', async ({
