@@ -25,7 +25,8 @@ export interface Datasource {
   url: string;
   isDefault: boolean;
   readOnly: boolean;
-  jsonData: { timeInterval: string };
+  /** Grafana's names: the scrape interval, and how much a live tick re-asks (e.g. "10m"). */
+  jsonData: { timeInterval: string; incrementalQueryOverlapWindow?: string };
 }
 
 export interface SearchHit {

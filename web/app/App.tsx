@@ -5,7 +5,9 @@ import { DashboardList } from '../dashboard/DashboardList.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { ExplorePage } from '../explore/ExplorePage.tsx';
 import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
+import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
+import { parseDuration } from '../time/duration.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
 
@@ -15,7 +17,14 @@ export function App() {
   const { path, params } = useLocation();
   const datasources = useQuery({
     queryKey: ['datasources'],
-    queryFn: ({ signal }) => listDatasources(signal),
+    queryFn: async ({ signal }) => {
+      const list = await listDatasources(signal);
+      for (const ds of list) {
+        const overlap = parseDuration(ds.jsonData.incrementalQueryOverlapWindow ?? '');
+        if (overlap !== null) setLiveOverlap(ds.uid, overlap / 1000);
+      }
+      return list;
+    },
   });
   const health = useQuery({
     queryKey: ['health'],

@@ -126,6 +126,14 @@ export function describeOutcome(o: QueryOutcome): [string, string][] {
     ['Status', 'HTTP 200 · success'],
     ['Prometheus time', ms(o.upstreamMs)],
     ['Round trip', ms(o.totalMs)],
+    ...(o.answer.fetched && o.answer.fetched.start !== o.answer.grid.start
+      ? [
+          [
+            'Fetched',
+            `${o.answer.fetched.start} to ${o.answer.fetched.end}: a live tick asks only the newest stretch and merges it into the last answer`,
+          ] as [string, string],
+        ]
+      : []),
     ['Series', String(o.series)],
     ['Samples', String(o.samples)],
     ...o.answer.warnings.map((w): [string, string] => ['Warning', w]),

@@ -37,6 +37,8 @@ export interface PanelColumns {
  */
 export type RangeAnswer = PromResult<MatrixData> & {
   grid: Grid;
+  /** What was really asked: the whole grid, or only its newest stretch on a live tick. */
+  fetched?: { start: number; end: number };
   /** Samples in the answer, counted once when it arrives. */
   samples: number;
 };

@@ -5,6 +5,7 @@ import { keepPreviousData } from '@tanstack/query-core';
 import { useMemo, useRef } from 'preact/hooks';
 import { promUrl, queryRange, rangeSearchParams } from '../api/client.ts';
 import { rangeKey } from '../query/client.ts';
+import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
 import { panelColumns } from './panel-data.ts';
@@ -12,6 +13,9 @@ import type { PlannedQuery } from './panel-queries.ts';
 import { planQueries } from './panel-queries.ts';
 import type { PanelProps } from './types.ts';
 import { useSize } from './use-size.ts';
+
+/** Shared by every panel, so identical live queries share their base too. */
+const liveBases = new LiveBases();
 
 /** One query as sent: the plan, the datasource, and the URL (path and query string). */
 export interface PanelRequest extends PlannedQuery {
@@ -79,7 +83,15 @@ export function useRangeQueries(
       queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
       queryFn: async ({ signal }) => {
         const grid = { start: q.start, end: q.end, step: q.step };
-        const answer = await queryRange(dsUid, { query: q.expr, ...grid }, signal);
+        // A live window that only slid asks for its newest stretch and merges it in.
+        const answer = await fetchSliding(
+          liveBases,
+          LiveBases.key(dsUid, q.expr, grid, rev),
+          grid,
+          (g, s) => queryRange(dsUid, { query: q.expr, ...g }, s),
+          liveOverlapS(dsUid),
+          signal,
+        );
         const samples = answer.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0);
         return { ...answer, grid, samples };
       },

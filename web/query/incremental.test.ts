@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
-import { compareMetrics, deltaRange, mergeSlid } from './incremental.ts';
+import { compareMetrics, deltaRange, fetchSliding, LiveBases, mergeSlid } from './incremental.ts';
 
 const series = (
   metric: Record<string, string>,
@@ -92,5 +92,55 @@ describe('compareMetrics', () => {
       { a: '1', b: 'x' },
       { a: '2' },
     ]);
+  });
+});
+
+describe('fetchSliding', () => {
+  const a = { job: 'a' };
+  // Stands in for Prometheus: the value at t is t, on the asked grid.
+  const asked: { start: number; end: number }[] = [];
+  const fetchRange = async (g: { start: number; end: number; step: number }) => {
+    asked.push({ start: g.start, end: g.end });
+    return {
+      data: { resultType: 'matrix' as const, result: [series(a, g.start, g.end, g.step)] },
+      warnings: [],
+      infos: [],
+      totalMs: 0,
+    };
+  };
+
+  it('loads the window, then only the newest stretch, and merges to what a full load gives', async () => {
+    const bases = new LiveBases();
+    const g1 = { start: 1000, end: 4600, step: 10 };
+    const g2 = { start: 1010, end: 4610, step: 10 };
+    const first = await fetchSliding(bases, 'k', g1, fetchRange, 600);
+    expect(first.fetched).toEqual({ start: 1000, end: 4600 });
+    const second = await fetchSliding(bases, 'k', g2, fetchRange, 600);
+    expect(second.fetched).toEqual({ start: 4000, end: 4610 });
+    expect(asked.at(-1)).toEqual({ start: 4000, end: 4610 });
+    expect(second.data.result).toEqual([series(a, 1010, 4610, 10)]);
+  });
+
+  it('a new key (another query, step or refresh) loads in full', async () => {
+    const bases = new LiveBases();
+    await fetchSliding(bases, 'k', { start: 1000, end: 4600, step: 10 }, fetchRange, 600);
+    const other = await fetchSliding(
+      bases,
+      'k2',
+      { start: 1010, end: 4610, step: 10 },
+      fetchRange,
+      600,
+    );
+    expect(other.fetched).toEqual({ start: 1010, end: 4610 });
+  });
+
+  it('keeps at most `max` bases, dropping the oldest', () => {
+    const bases = new LiveBases(2);
+    const g = { start: 0, end: 10, step: 1 };
+    bases.set('a', g, []);
+    bases.set('b', g, []);
+    bases.set('c', g, []);
+    expect(bases.get('a')).toBeUndefined();
+    expect(bases.get('c')).toBeDefined();
   });
 });

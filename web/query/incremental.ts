@@ -5,11 +5,25 @@
 // default 10 m). Series are matched by their labels; ones that appear or vanish mid-window
 // are handled, and the merged series come in Prometheus' own order (sorted by labels), so a
 // merged answer reads exactly like a full one.
-import type { Metric, RangeSeries, SamplePair } from '../api/types.ts';
+import type { PromResult } from '../api/client.ts';
+import type { MatrixData, Metric, RangeSeries, SamplePair } from '../api/types.ts';
 import type { Grid } from '../chart/matrix.ts';
 import { seriesKey } from '../chart/matrix.ts';
 
 export const DEFAULT_OVERLAP_S = 600; // s
+
+// Per datasource, from its jsonData.incrementalQueryOverlapWindow (Grafana's setting), set
+// when the datasource list loads.
+const overlaps = new Map<string, number>();
+
+export function setLiveOverlap(dsUid: string, seconds: number): void {
+  overlaps.set(dsUid, seconds);
+}
+
+/** The overlap a live tick re-asks for this datasource (s). */
+export function liveOverlapS(dsUid: string): number {
+  return overlaps.get(dsUid) ?? DEFAULT_OVERLAP_S;
+}
 
 /**
  * The range to fetch for `next` given the last answer's grid, or null when a full load is
@@ -72,4 +86,52 @@ export function mergeSlid(
   return [...merged.values()]
     .filter((s) => s.values.length > 0)
     .sort((a, b) => compareMetrics(a.metric, b.metric));
+}
+
+/** The last merged answer of each live query, by everything but its position in time. */
+export class LiveBases {
+  private readonly bases = new Map<string, { grid: Grid; result: RangeSeries[] }>();
+  constructor(private readonly max = 500) {}
+
+  static key(dsUid: string, expr: string, grid: Grid, rev: number): string {
+    return JSON.stringify([dsUid, expr, grid.step, grid.end - grid.start, rev]);
+  }
+
+  get(key: string) {
+    return this.bases.get(key);
+  }
+
+  set(key: string, grid: Grid, result: RangeSeries[]): void {
+    this.bases.delete(key);
+    this.bases.set(key, { grid, result });
+    // Oldest first out: a Map iterates in insertion order.
+    while (this.bases.size > this.max) this.bases.delete(this.bases.keys().next().value!);
+  }
+}
+
+export type RangeFetch = (grid: Grid, signal?: AbortSignal) => Promise<PromResult<MatrixData>>;
+
+/**
+ * One tick of a range query: the delta merged into the last answer when the window only slid,
+ * the whole window otherwise. `fetched` says which range was really asked.
+ */
+export async function fetchSliding(
+  bases: LiveBases,
+  key: string,
+  grid: Grid,
+  fetchRange: RangeFetch,
+  overlapS: number,
+  signal?: AbortSignal,
+): Promise<PromResult<MatrixData> & { fetched: { start: number; end: number } }> {
+  const base = bases.get(key);
+  const delta = base ? deltaRange(base.grid, grid, overlapS) : null;
+  if (base && delta) {
+    const part = await fetchRange({ ...delta, step: grid.step }, signal);
+    const result = mergeSlid(base.result, part.data.result, delta.start, grid);
+    bases.set(key, grid, result);
+    return { ...part, data: { resultType: 'matrix', result }, fetched: delta };
+  }
+  const full = await fetchRange(grid, signal);
+  bases.set(key, grid, full.data.result);
+  return { ...full, fetched: { start: grid.start, end: grid.end } };
 }

@@ -1,0 +1,55 @@
+// Incremental live refresh on a real Prometheus: after the first load, a tick asks only for
+// [last end − overlap, now], and what is drawn equals what a full load of the same window gives.
+import { expect, prometheusUrl, test } from '../fixtures.ts';
+import { DashboardPage } from '../pages/dashboard-page.ts';
+
+const TITLE = 'Request rate by route';
+const PREFIX = 'sum by (route) (rate(http_requests_total{job="demo"}[';
+const WINDOW_S = 30 * 60;
+const OVERLAP_S = 600; // the default overlap
+
+test('a live tick fetches only the newest stretch and draws what a full load would', async ({
+  page,
+}) => {
+  const asked: { start: number; end: number; step: number; query: string }[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    const query = url.searchParams.get('query') ?? '';
+    if (url.pathname.endsWith('/api/v1/query_range') && query.startsWith(PREFIX)) {
+      const n = (k: string) => Number(url.searchParams.get(k));
+      asked.push({ start: n('start'), end: n('end'), step: n('step'), query });
+    }
+  });
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview?from=now-30m&to=now&refresh=1s');
+  await dash.drawn(TITLE, 3);
+  await expect.poll(() => asked.length, { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+
+  const first = asked[0]!;
+  expect(first.end - first.start).toBeGreaterThanOrEqual(WINDOW_S - first.step);
+  const ticks = asked.slice(1);
+  for (const t of ticks) {
+    expect(t.step).toBe(first.step);
+    expect(t.end - t.start).toBeLessThanOrEqual(OVERLAP_S + 2 * t.step);
+  }
+
+  // Stop the clock, then compare what is drawn with a full load of the drawn grid.
+  await dash.autoRefresh.selectOption('off');
+  const chart = dash.chart(TITLE);
+  const end = Number(await chart.getAttribute('data-end'));
+  const last = asked.at(-1)!;
+  expect(end).toBe(last.end);
+  const url = new URL(`${prometheusUrl()}/api/v1/query_range`);
+  url.searchParams.set('query', last.query);
+  url.searchParams.set('start', String(end - (first.end - first.start)));
+  url.searchParams.set('end', String(end));
+  url.searchParams.set('step', String(last.step));
+  const full = (await (await fetch(url)).json()) as {
+    data: { result: { metric: { route: string }; values: [number, string][] }[] };
+  };
+  const fullSamples = full.data.result.reduce((n, s) => n + s.values.length, 0);
+  expect(Number(await chart.getAttribute('data-series'))).toBe(full.data.result.length);
+  // A scrape landing between the two reads may add the newest point to one side only.
+  const drawn = Number(await chart.getAttribute('data-samples'));
+  expect(Math.abs(drawn - fullSamples)).toBeLessThanOrEqual(full.data.result.length);
+});
