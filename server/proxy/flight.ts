@@ -173,6 +173,9 @@ export class Flight {
     this.state = 'streaming';
     this.settleOutcome({ ok: true, head: opened.head });
     const reader = opened.body?.getReader();
+    // Every waiter gone: stop reading too, whatever the fetch does with its own signal.
+    const stop = () => reader?.cancel(this.abort.signal.reason).catch(() => {});
+    this.abort.signal.addEventListener('abort', stop, { once: true });
     try {
       for (;;) {
         if (!reader) break;
@@ -184,10 +187,12 @@ export class Flight {
         this.notify();
       }
       this.state = 'done';
+      this.abort.signal.removeEventListener('abort', stop);
       this.notify();
       return { chunks: this.chunks, head: opened.head };
     } catch (err) {
       reader?.cancel(err).catch(() => {});
+      this.abort.signal.removeEventListener('abort', stop);
       this.failure = err;
       this.state = 'failed';
       this.notify();
