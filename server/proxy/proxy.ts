@@ -250,12 +250,16 @@ export function proxyHandler(opts: ProxyOptions) {
       waiter = flight.join()!;
       void fly(flight, key, call, cacheable);
     }
-    // The browser going away (tab closed, query superseded) gives up this waiter's share.
+    // The browser going away (tab closed, query superseded) gives up this waiter's share:
+    // while waiting for the answer, through the request's signal; once the body streams,
+    // through the stream's cancel. (Deno's legacy request.signal also fires after a response
+    // has been sent, with a warning when anyone listens, so nobody listens by then.)
     const signal = c.req.raw.signal;
     if (signal.aborted) waiter.leave();
     else signal.addEventListener('abort', waiter.leave, { once: true });
 
     const outcome = await waiter.outcome;
+    signal.removeEventListener('abort', waiter.leave);
     if (!outcome.ok) {
       waiter.leave();
       const { status, errorType, error, retryAfterS } = outcome.error;

@@ -304,6 +304,23 @@ describe('upstream concurrency', () => {
     expect(await metric(t, 'promscope_upstream_in_flight{datasource="prometheus"}')).toBe(0);
   });
 
+  it('gives up the place in the queue when the queued client goes away', async () => {
+    const g = gate();
+    const t = await testApp({ respond: g.respond, config: { upstreamConcurrency: 1 } });
+    const first = t.request(`${PROXY}/query?query=a`);
+    const ac = new AbortController();
+    const queued = t.request(`${PROXY}/query?query=b`, { signal: ac.signal });
+    await tick();
+    expect(await metric(t, 'promscope_upstream_queue_length{datasource="prometheus"}')).toBe(1);
+    ac.abort();
+    await queued.catch(() => undefined);
+    await tick();
+    expect(await metric(t, 'promscope_upstream_queue_length{datasource="prometheus"}')).toBe(0);
+    g.release();
+    expect((await first).status).toBe(200);
+    expect(t.calls).toHaveLength(1); // b never reached the upstream
+  });
+
   it('counts the time queued against the deadline: 504 when no slot frees in time', async () => {
     const body = pushedBody(); // holds the only slot: its body never ends
     const t = await testApp({
