@@ -84,7 +84,7 @@ describe('createApp', () => {
     });
     const t = await testApp({ config });
     await t.request('/api/datasources/proxy/uid/prometheus/api/v1/query?query=up');
-    expect(t.calls[0]!.url).toBe('http://prom:9090/api/v1/query?query=up');
+    expect(t.calls[0]!.url).toBe('http://prom:9090/api/v1/query?query=up&timeout=29000ms');
     expect(t.calls[0]!.headers.authorization).toBe(`Basic ${btoa('alice:s3cret')}`);
     for (const path of ['/api/datasources', '/api/health', '/api/datasources/uid/prometheus']) {
       const text = await (await t.request(path)).text();

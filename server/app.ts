@@ -2,6 +2,7 @@
 // Deno run the same code (main.node.ts and main.deno.ts are the only runtime-specific files).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { isLoopbackHost } from './config.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
@@ -13,6 +14,8 @@ import { datasourceRoutes } from './datasources/routes.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
+import { ResponseCache } from './proxy/cache.ts';
+import { UpstreamLimiter } from './proxy/limiter.ts';
 import { proxyHandler } from './proxy/proxy.ts';
 import { securityHeaders, writeGuard } from './security.ts';
 import { staticHandler } from './static.ts';
@@ -50,6 +53,9 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   const app = new Hono();
   app.use('*', metrics.middleware());
   app.use('*', securityHeaders());
+  // gzip for JSON answers when the browser accepts it (CompressionStream: Node and Deno alike);
+  // a proxied body is compressed as it streams through, never buffered for it.
+  app.use('/api/*', compress({ encoding: 'gzip' }));
   app.use('/api/*', writeGuard(config.readOnly));
   app.use(
     '/api/*',
@@ -59,6 +65,15 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     }),
   );
 
+  const limiter = new UpstreamLimiter(config.upstreamConcurrency, config.upstreamQueue);
+  const cache = new ResponseCache(config.cacheMaxBytes, config.cacheTtlMs);
+  metrics.watchProxy({
+    datasources: () => limiter.datasources(),
+    active: (uid) => limiter.active(uid),
+    queued: (uid) => limiter.queued(uid),
+    cacheBytes: () => cache.bytes,
+    cacheEntries: () => cache.size,
+  });
   app.all(
     '/api/datasources/proxy/uid/:uid/*',
     proxyHandler({
@@ -66,6 +81,10 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       metrics,
       fetch: fetchFn,
       timeoutMs: config.upstreamTimeoutMs,
+      limiter,
+      cache,
+      cacheFreshS: config.cacheFreshS,
+      maxBytes: config.maxResponseBytes,
     }),
   );
   app.route(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_PORT, isLoopbackHost, loadConfig, parseSeconds } from './config.ts';
+import {
+  ConfigError,
+  DEFAULT_PORT,
+  helpText,
+  isLoopbackHost,
+  loadConfig,
+  parseSeconds,
+} from './config.ts';
 
 const dirs = { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' };
 const load = (env: Record<string, string | undefined> = {}, argv: string[] = []) =>
@@ -31,6 +38,12 @@ describe('loadConfig defaults', () => {
       allowedDatasourceUrls: [],
       readOnly: false,
       upstreamTimeoutMs: 30_000,
+      upstreamConcurrency: 10,
+      upstreamQueue: 100,
+      maxResponseBytes: 64 * 1024 * 1024,
+      cacheMaxBytes: 32 * 1024 * 1024,
+      cacheTtlMs: 60_000,
+      cacheFreshS: 300,
     });
   });
 
@@ -87,6 +100,57 @@ describe('loadConfig precedence', () => {
       prometheusUrl: 'http://prom:9090',
       allowedDatasourceUrls: ['http://a:9090', 'http://b:9090'],
     });
+  });
+});
+
+describe('upstream limits and cache', () => {
+  it('reads them from the environment, sizes in binary and decimal units', () => {
+    expect(
+      load({
+        UPSTREAM_CONCURRENCY: '4',
+        UPSTREAM_QUEUE: '0',
+        MAX_RESPONSE_SIZE: '500kB',
+        CACHE_SIZE: '1.5GiB',
+        CACHE_TTL: '30s',
+        CACHE_FRESH: '2m',
+      }),
+    ).toMatchObject({
+      upstreamConcurrency: 4,
+      upstreamQueue: 0,
+      maxResponseBytes: 500_000,
+      cacheMaxBytes: 1.5 * 1024 ** 3,
+      cacheTtlMs: 30_000,
+      cacheFreshS: 120,
+    });
+  });
+
+  it('reads the flags, and CACHE_SIZE=0 turns the cache off', () => {
+    expect(
+      load({}, ['--upstream-concurrency=2', '--upstream-queue', '5', '--cache-size=0']),
+    ).toMatchObject({ upstreamConcurrency: 2, upstreamQueue: 5, cacheMaxBytes: 0 });
+    expect(load({}, ['--max-response-size', '1048576']).maxResponseBytes).toBe(1048576);
+  });
+
+  it.each([
+    [
+      { UPSTREAM_CONCURRENCY: '0' },
+      'UPSTREAM_CONCURRENCY: "0" is not a whole number of at least 1',
+    ],
+    [{ UPSTREAM_QUEUE: '-1' }, 'UPSTREAM_QUEUE: "-1" is not a whole number of at least 0'],
+    [{ MAX_RESPONSE_SIZE: '64 furlongs' }, 'MAX_RESPONSE_SIZE: "64 furlongs" is not a size'],
+    [{ MAX_RESPONSE_SIZE: '0' }, 'MAX_RESPONSE_SIZE must be positive'],
+    [{ CACHE_TTL: 'soon' }, 'CACHE_TTL: "soon" is not a duration'],
+  ])('refuses %o', (env, message) => {
+    expect(configError(env).message).toContain(message);
+  });
+
+  it('lists them in --help with their defaults', () => {
+    const help = helpText();
+    for (const flag of ['--upstream-concurrency', '--upstream-queue', '--max-response-size']) {
+      expect(help).toContain(flag);
+    }
+    expect(help).toMatch(/--cache-size\s+CACHE_SIZE\s+.*\(default 32MiB\)/);
+    expect(help).toMatch(/--cache-fresh\s+CACHE_FRESH\s+.*\(default 5m\)/);
   });
 });
 

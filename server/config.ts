@@ -17,6 +17,18 @@ export interface Config {
   allowedDatasourceUrls: string[];
   readOnly: boolean;
   upstreamTimeoutMs: number; // ms
+  /** Upstream calls running at once per datasource; the rest queue. */
+  upstreamConcurrency: number;
+  /** Requests that may wait per datasource; past that, 429. */
+  upstreamQueue: number;
+  /** Largest upstream answer relayed. */
+  maxResponseBytes: number; // bytes
+  /** Bytes held by the range result cache; 0 turns it off. */
+  cacheMaxBytes: number; // bytes
+  /** How long a cached range result is served. */
+  cacheTtlMs: number; // ms
+  /** Range results ending less than this (or 2 steps) before now are never cached. */
+  cacheFreshS: number; // seconds
 }
 
 export class ConfigError extends Error {}
@@ -47,7 +59,37 @@ export const SETTINGS: readonly Setting[] = [
     help: 'comma-separated URL patterns for datasources added in the UI',
   },
   { env: 'READ_ONLY', flag: '--read-only', help: 'refuse every write' },
-  { env: 'UPSTREAM_TIMEOUT', flag: '--upstream-timeout', help: 'upstream request timeout' },
+  {
+    env: 'UPSTREAM_TIMEOUT',
+    flag: '--upstream-timeout',
+    help: 'upstream request timeout (default 30s)',
+  },
+  {
+    env: 'UPSTREAM_CONCURRENCY',
+    flag: '--upstream-concurrency',
+    help: 'upstream calls at once per datasource (default 10)',
+  },
+  {
+    env: 'UPSTREAM_QUEUE',
+    flag: '--upstream-queue',
+    help: 'requests waiting per datasource before 429 (default 100)',
+  },
+  {
+    env: 'MAX_RESPONSE_SIZE',
+    flag: '--max-response-size',
+    help: 'largest upstream answer relayed (default 64MiB)',
+  },
+  {
+    env: 'CACHE_SIZE',
+    flag: '--cache-size',
+    help: 'memory for old step-aligned range results, 0 = off (default 32MiB)',
+  },
+  { env: 'CACHE_TTL', flag: '--cache-ttl', help: 'how long a range result is cached (default 1m)' },
+  {
+    env: 'CACHE_FRESH',
+    flag: '--cache-fresh',
+    help: 'results ending within this of now are never cached (default 5m)',
+  },
 ];
 
 /** Reads `--flag value` and `--flag=value` pairs; a bare boolean flag means "true". */
@@ -79,6 +121,38 @@ export function parseSeconds(text: string, what: string): number {
   const seconds = n * factor;
   if (!(seconds > 0)) throw new ConfigError(`${what} must be positive`);
   return seconds;
+}
+
+/** A whole number from "10"; `min` is the smallest accepted. */
+export function parseCount(text: string, what: string, min: number): number {
+  if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
+    throw new ConfigError(`${what}: "${text}" is not a whole number of at least ${min}`);
+  }
+  return Number(text);
+}
+
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1000,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1000 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1000 ** 3,
+  gib: 1024 ** 3,
+};
+
+/** Bytes from "64MiB", "500kB", "1g" or a bare number of bytes. */
+export function parseBytes(text: string, what: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const factor = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || factor === undefined) {
+    throw new ConfigError(`${what}: "${text}" is not a size like 64MiB or 500kB`);
+  }
+  return Math.floor(Number(m[1]) * factor);
 }
 
 /**
@@ -131,6 +205,8 @@ export function loadConfig(
   if (!/^(true|false|1|0)$/.test(readOnly)) {
     throw new ConfigError(`READ_ONLY: "${readOnly}" must be true or false`);
   }
+  const maxResponseBytes = parseBytes(get('MAX_RESPONSE_SIZE') ?? '64MiB', 'MAX_RESPONSE_SIZE');
+  if (maxResponseBytes < 1) throw new ConfigError('MAX_RESPONSE_SIZE must be positive');
   const prometheus = parseUrl(get('PROMETHEUS_URL') ?? 'http://localhost:9090', 'PROMETHEUS_URL');
   return {
     host: get('HOST') ?? '127.0.0.1',
@@ -147,6 +223,12 @@ export function loadConfig(
       .filter(Boolean),
     readOnly: readOnly === 'true' || readOnly === '1',
     upstreamTimeoutMs: parseSeconds(get('UPSTREAM_TIMEOUT') ?? '30s', 'UPSTREAM_TIMEOUT') * 1000,
+    upstreamConcurrency: parseCount(get('UPSTREAM_CONCURRENCY') ?? '10', 'UPSTREAM_CONCURRENCY', 1),
+    upstreamQueue: parseCount(get('UPSTREAM_QUEUE') ?? '100', 'UPSTREAM_QUEUE', 0),
+    maxResponseBytes,
+    cacheMaxBytes: parseBytes(get('CACHE_SIZE') ?? '32MiB', 'CACHE_SIZE'),
+    cacheTtlMs: parseSeconds(get('CACHE_TTL') ?? '1m', 'CACHE_TTL') * 1000,
+    cacheFreshS: parseSeconds(get('CACHE_FRESH') ?? '5m', 'CACHE_FRESH'),
   };
 }
 

@@ -2,7 +2,16 @@
 // own, so a process that also hosts the demo service keeps the two apart.
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+
+/** What the proxy's gauges read at scrape time. */
+export interface ProxyState {
+  datasources(): string[];
+  active(uid: string): number;
+  queued(uid: string): number;
+  cacheBytes(): number;
+  cacheEntries(): number;
+}
 
 // s: from a cached answer (1 ms) to a query near the upstream timeout (30 s)
 const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -30,7 +39,70 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  private readonly merged = new Counter({
+    name: 'promscope_proxy_coalesced_requests_total',
+    help: 'Proxy requests answered by an identical upstream call already under way.',
+    labelNames: ['datasource', 'endpoint'],
+    registers: [this.registry],
+  });
+  private readonly cacheRequests = new Counter({
+    name: 'promscope_proxy_cache_requests_total',
+    help: 'Cacheable (old, step-aligned) range requests, by result: hit or miss.',
+    labelNames: ['result'],
+    registers: [this.registry],
+  });
+  private readonly rejections = new Counter({
+    name: 'promscope_upstream_rejected_total',
+    help: 'Requests answered 429 because the upstream queue of the datasource was full.',
+    labelNames: ['datasource'],
+    registers: [this.registry],
+  });
+  private readonly oversize = new Counter({
+    name: 'promscope_upstream_too_large_total',
+    help: 'Upstream answers refused or cut for being over the response size limit.',
+    labelNames: ['datasource'],
+    registers: [this.registry],
+  });
+  private proxy: ProxyState | undefined;
+
   constructor() {
+    const state = () => this.proxy;
+    new Gauge({
+      name: 'promscope_upstream_queue_length',
+      help: 'Requests waiting for a free upstream slot, by datasource.',
+      labelNames: ['datasource'],
+      registers: [this.registry],
+      collect() {
+        const p = state();
+        for (const uid of p?.datasources() ?? []) this.set({ datasource: uid }, p!.queued(uid));
+      },
+    });
+    new Gauge({
+      name: 'promscope_upstream_in_flight',
+      help: 'Upstream calls running (queued ones not counted), by datasource.',
+      labelNames: ['datasource'],
+      registers: [this.registry],
+      collect() {
+        const p = state();
+        for (const uid of p?.datasources() ?? []) this.set({ datasource: uid }, p!.active(uid));
+      },
+    });
+    new Gauge({
+      name: 'promscope_proxy_cache_bytes',
+      help: 'Bytes held by the range result cache.',
+      registers: [this.registry],
+      collect() {
+        this.set(state()?.cacheBytes() ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'promscope_proxy_cache_entries',
+      help: 'Answers held by the range result cache.',
+      registers: [this.registry],
+      collect() {
+        this.set(state()?.cacheEntries() ?? 0);
+      },
+    });
     try {
       collectDefaultMetrics({ register: this.registry });
     } catch {
@@ -52,5 +124,26 @@ export class ServerMetrics {
 
   observeUpstream(datasource: string, endpoint: string, status: string, startedMs: number): void {
     this.upstream.observe({ datasource, endpoint, status }, (performance.now() - startedMs) / 1000);
+  }
+
+  /** Lets the gauges read the proxy's queue, slots and cache when scraped. */
+  watchProxy(state: ProxyState): void {
+    this.proxy = state;
+  }
+
+  coalesced(datasource: string, endpoint: string): void {
+    this.merged.inc({ datasource, endpoint });
+  }
+
+  cacheLookup(result: 'hit' | 'miss'): void {
+    this.cacheRequests.inc({ result });
+  }
+
+  rejected(datasource: string): void {
+    this.rejections.inc({ datasource });
+  }
+
+  tooLarge(datasource: string): void {
+    this.oversize.inc({ datasource });
   }
 }

@@ -177,7 +177,7 @@ describe('POST /api/datasources adds', () => {
     // It can be queried through the proxy right away.
     const q = await t.request(`/api/datasources/proxy/uid/${uid}/api/v1/query?query=up`);
     expect(q.status).toBe(200);
-    expect(t.calls.at(-1)!.url).toBe('http://prom-b:9090/api/v1/query?query=up');
+    expect(t.calls.at(-1)!.url).toBe('http://prom-b:9090/api/v1/query?query=up&timeout=29000ms');
   });
 
   it('the same URL again: 200 with the same uid, nothing rewritten', async () => {

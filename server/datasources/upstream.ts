@@ -4,7 +4,7 @@ import type { Datasource } from './registry.ts';
 
 export class UpstreamError extends Error {
   constructor(
-    readonly kind: 'unavailable' | 'timeout',
+    readonly kind: 'unavailable' | 'timeout' | 'canceled',
     message: string,
   ) {
     super(message);
@@ -37,6 +37,20 @@ export interface UpstreamOptions {
   timeoutMs: number; // ms
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
+  /**
+   * The deadline, when the caller keeps its own (it started before this call, e.g. in a
+   * queue); it should fire `timeoutMs` after that start. Default: timeoutMs from now.
+   */
+  deadline?: AbortSignal;
+}
+
+const who = (ds: Datasource) => (ds.name === ds.url ? ds.url : `"${ds.name}" (${ds.url})`);
+
+export function timeoutError(ds: Datasource, timeoutMs: number): UpstreamError {
+  return new UpstreamError(
+    'timeout',
+    `datasource ${who(ds)} did not answer within ${timeoutMs / 1000}s`,
+  );
 }
 
 /**
@@ -46,13 +60,18 @@ export interface UpstreamOptions {
 export async function callUpstream(
   ds: Datasource,
   path: string,
-  init: { method: 'GET' | 'POST'; body?: ArrayBuffer; contentType?: string; accept?: string },
+  init: {
+    method: 'GET' | 'POST';
+    body?: Uint8Array<ArrayBuffer>;
+    contentType?: string;
+    accept?: string;
+  },
   opts: UpstreamOptions,
 ): Promise<Response> {
   const headers = new Headers({ Accept: init.accept ?? 'application/json' });
   if (init.contentType) headers.set('Content-Type', init.contentType);
   if (ds.authorization) headers.set('Authorization', ds.authorization);
-  const timeout = AbortSignal.timeout(opts.timeoutMs);
+  const timeout = opts.deadline ?? AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
     return await opts.fetch(ds.url + path, {
@@ -63,16 +82,11 @@ export async function callUpstream(
       signal,
     });
   } catch (err) {
-    const who = ds.name === ds.url ? ds.url : `"${ds.name}" (${ds.url})`;
-    if (timeout.aborted) {
-      throw new UpstreamError(
-        'timeout',
-        `datasource ${who} did not answer within ${opts.timeoutMs / 1000}s`,
-      );
-    }
+    if (timeout.aborted) throw timeoutError(ds, opts.timeoutMs);
+    if (opts.signal?.aborted) throw new UpstreamError('canceled', 'the client went away');
     throw new UpstreamError(
       'unavailable',
-      `datasource ${who} is unreachable: ${describeFetchError(err)}`,
+      `datasource ${who(ds)} is unreachable: ${describeFetchError(err)}`,
     );
   }
 }

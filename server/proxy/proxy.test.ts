@@ -23,7 +23,8 @@ describe('proxy GET', () => {
     expect(await res.json()).toEqual({ status: 'success', data: MATRIX });
     expect(t.calls).toHaveLength(1);
     expect(t.calls[0]).toMatchObject({
-      url: `http://localhost:9090/api/v1/query_range${search}`,
+      // Prometheus' own deadline, a margin inside the proxy's 30 s, is the one thing added.
+      url: `http://localhost:9090/api/v1/query_range${search}&timeout=29000ms`,
       method: 'GET',
       body: null,
       redirect: 'manual',
@@ -73,7 +74,7 @@ describe('proxy POST', () => {
     expect(t.calls[0]).toMatchObject({
       url: 'http://localhost:9090/api/v1/query_range',
       method: 'POST',
-      body,
+      body: `${body}&timeout=29000ms`,
     });
     expect(t.calls[0]!.headers['content-type']).toBe('application/x-www-form-urlencoded');
   });
@@ -179,6 +180,7 @@ describe('proxy upstream answers', () => {
     const t = await testApp({ respond: hang, config: { upstreamTimeoutMs: 20 } });
     const res = await t.request(`${PROXY}/query_range?query=up&start=1&end=2&step=1`);
     expect(res.status).toBe(504);
+    expect(t.calls[0]!.url).toMatch(/&timeout=18ms$/); // Prometheus is asked to stop first
     expect(await res.json()).toEqual({
       status: 'error',
       errorType: 'timeout',

@@ -1,18 +1,49 @@
 // GET|POST /api/datasources/proxy/uid/:uid/api/v1/<endpoint>: forwards a read-only Prometheus
 // API call to the datasource and streams the answer back as it came (status and body, no
 // re-encode). Only Accept, Content-Type and server-side auth go upstream; no cookie ever does.
+//
+// On the way, so upstream load does not grow with the number of people watching:
+// - identical requests under way share one upstream call (flight.ts says how the body is
+//   shared while still streamed); the key is datasource + endpoint + sorted parameters, from
+//   the URL query and the form body alike, so GET and POST of one query merge;
+// - old, step-aligned query_range results come from a short byte-bounded cache (cache.ts,
+//   params.ts rangeCacheable); `X-Promscope-Cache` says hit, miss or bypass;
+// - at most `concurrency` calls per datasource run at once, a bounded FIFO queue waits, and a
+//   full queue is a 429 with Retry-After (limiter.ts);
+// - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
+//   `timeout` a margin inside it, so Prometheus stops its own work and says why;
+// - a body over `maxBytes` is refused: a JSON 502 too_large when its length is declared,
+//   otherwise the stream is cut at the cap (flight.ts).
+// Compression to the browser is the app's compress middleware over this stream.
 import type { Context } from 'hono';
-import type { DatasourceRegistry } from '../datasources/registry.ts';
-import { callUpstream, UpstreamError } from '../datasources/upstream.ts';
+import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
+import { callUpstream, timeoutError, UpstreamError } from '../datasources/upstream.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
+import type { ResponseCache } from './cache.ts';
+import {
+  BodyTooLargeError,
+  Flight,
+  type FlightError,
+  type FlightResult,
+  type Opened,
+} from './flight.ts';
+import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
+import { normalisedParams, rangeCacheable, requestKey, withTimeout } from './params.ts';
 
 export interface ProxyOptions {
   registry: DatasourceRegistry;
   metrics: ServerMetrics;
   fetch: typeof fetch;
   timeoutMs: number; // ms
+  limiter: UpstreamLimiter;
+  cache: ResponseCache;
+  /** Range results ending less than this before now are never cached. */
+  cacheFreshS: number; // seconds
+  /** Largest upstream body relayed. */
+  maxBytes: number; // bytes
+  now?: () => number; // ms since the epoch
 }
 
 const FORM = 'application/x-www-form-urlencoded';
@@ -24,7 +55,149 @@ const PROXIED_HEADERS = {
   'Cache-Control': 'no-store',
 };
 
+/** Endpoints that take Prometheus' `timeout` parameter. */
+const TIMED = new Set(['query', 'query_range']);
+
+/** How much sooner than our deadline Prometheus is asked to stop: 10%, at most 1 s. */
+export function timeoutMargin(timeoutMs: number): number {
+  return Math.min(1000, timeoutMs * 0.1); // ms
+}
+
+const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+
+function tooLarge(ds: Datasource, maxBytes: number): FlightError {
+  return {
+    status: 502,
+    errorType: 'too_large',
+    error:
+      `the answer of datasource "${ds.name}" is over the ${mib(maxBytes)} response limit; ` +
+      'narrow the query: fewer series (more selective labels or an aggregation), ' +
+      'a shorter range or a larger step',
+  };
+}
+
+function errorOf(e: UpstreamError): FlightError {
+  return { status: e.kind === 'timeout' ? 504 : 502, errorType: e.kind, error: e.message };
+}
+
+/** Whether a Prometheus JSON answer carries warnings (a partial answer); bytes are not parsed. */
+function hasWarnings(body: Uint8Array): boolean {
+  return new TextDecoder().decode(body).includes('"warnings":');
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+interface Call {
+  ds: Datasource;
+  endpoint: string; // e.g. "label/job/values"
+  method: 'GET' | 'POST';
+  query: string; // raw, without "?"
+  form?: string; // raw form body
+}
+
 export function proxyHandler(opts: ProxyOptions) {
+  const flights = new Map<string, Flight>();
+  const now = opts.now ?? Date.now;
+  const { metrics, limiter, cache } = opts;
+
+  /** Queue, call and read one upstream answer for every waiter of `flight`. */
+  async function fly(flight: Flight, key: string, call: Call, cacheable: boolean) {
+    const { ds } = call;
+    const label = endpointLabel(call.endpoint);
+    const deadline = AbortSignal.timeout(opts.timeoutMs);
+    const created = performance.now();
+    let release: (() => void) | undefined;
+    const open = async (signal: AbortSignal): Promise<Opened> => {
+      try {
+        release = await limiter.acquire(ds.uid, AbortSignal.any([signal, deadline]));
+      } catch (err) {
+        if (err instanceof QueueFullError) {
+          metrics.rejected(ds.uid);
+          return {
+            error: {
+              status: 429,
+              errorType: 'too_many_requests',
+              error: `datasource "${ds.name}" is busy: ${err.message}; try again shortly`,
+              retryAfterS: 1,
+            },
+          };
+        }
+        if (deadline.aborted) return { error: errorOf(timeoutError(ds, opts.timeoutMs)) };
+        return { error: { status: 502, errorType: 'canceled', error: 'the client went away' } };
+      }
+      let { query, form } = call;
+      if (TIMED.has(call.endpoint)) {
+        // ms: Prometheus stops a margin before our deadline, counting the time spent queued
+        const margin = timeoutMargin(opts.timeoutMs);
+        const left = opts.timeoutMs - (performance.now() - created);
+        const budget = Math.floor(Math.min(opts.timeoutMs - margin, left - margin / 2));
+        ({ query, form } = withTimeout(query, form, budget));
+      }
+      const started = performance.now();
+      let upstream: Response;
+      try {
+        upstream = await callUpstream(
+          ds,
+          `/api/v1/${call.endpoint}${query ? `?${query}` : ''}`,
+          {
+            method: call.method,
+            body: form === undefined ? undefined : new TextEncoder().encode(form),
+            contentType: form === undefined ? undefined : FORM,
+          },
+          { fetch: opts.fetch, timeoutMs: opts.timeoutMs, signal, deadline },
+        );
+      } catch (err) {
+        const e =
+          err instanceof UpstreamError ? err : new UpstreamError('unavailable', String(err));
+        metrics.observeUpstream(ds.uid, label, e.kind, started);
+        return { error: errorOf(e) };
+      }
+      const upstreamMs = performance.now() - started; // to the upstream's response headers
+      metrics.observeUpstream(ds.uid, label, String(upstream.status), started);
+      if (upstream.status >= 300 && upstream.status < 400) {
+        await upstream.body?.cancel();
+        return {
+          error: {
+            status: 502,
+            errorType: 'unavailable',
+            error: `datasource "${ds.name}" answered with a redirect (HTTP ${upstream.status}), which is not followed`,
+          },
+        };
+      }
+      // Declared length (of the encoded body when compressed, so a lower bound) over the cap.
+      if (Number(upstream.headers.get('Content-Length') ?? 0) > opts.maxBytes) {
+        await upstream.body?.cancel();
+        metrics.tooLarge(ds.uid);
+        return { error: tooLarge(ds, opts.maxBytes) };
+      }
+      const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
+      return { head: { status: upstream.status, contentType, upstreamMs }, body: upstream.body };
+    };
+
+    let result: FlightResult;
+    try {
+      result = await flight.run(open);
+    } finally {
+      release?.();
+      if (flights.get(key) === flight) flights.delete(key);
+    }
+    if (result.failure instanceof BodyTooLargeError) metrics.tooLarge(ds.uid);
+    if (cacheable && result.chunks && result.head?.status === 200) {
+      const body = concat(result.chunks);
+      if (body.byteLength <= cache.maxEntryBytes && !hasWarnings(body)) {
+        cache.set(key, { body, contentType: result.head.contentType });
+      }
+    }
+  }
+
   return async (c: Context) => {
     const url = new URL(c.req.url);
     const target = parseProxyPath(url.pathname);
@@ -39,47 +212,65 @@ export function proxyHandler(opts: ProxyOptions) {
     const ds = opts.registry.get(target.uid);
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${target.uid}"`);
 
-    let body: ArrayBuffer | undefined;
+    let form: string | undefined;
     if (method === 'POST') {
       const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (type !== FORM) {
         return apiError(c, 415, 'bad_data', `POST bodies must be ${FORM}, as Prometheus expects`);
       }
-      body = await c.req.arrayBuffer();
+      form = await c.req.text();
     }
+    const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
+    const params = normalisedParams(call.query, form);
+    const key = requestKey(ds.uid, target.endpoint, params);
 
-    const endpoint = endpointLabel(target.endpoint);
-    const started = performance.now();
-    let upstream: Response;
-    try {
-      upstream = await callUpstream(
-        ds,
-        `/api/v1/${target.endpoint}${url.search}`,
-        { method, body, contentType: body ? FORM : undefined },
-        { fetch: opts.fetch, timeoutMs: opts.timeoutMs, signal: c.req.raw.signal },
-      );
-    } catch (err) {
-      const e = err instanceof UpstreamError ? err : new UpstreamError('unavailable', String(err));
-      opts.metrics.observeUpstream(ds.uid, endpoint, e.kind, started);
-      return apiError(c, e.kind === 'timeout' ? 504 : 502, e.kind, e.message);
-    }
-    const took = performance.now() - started; // ms to the upstream's response headers
-    opts.metrics.observeUpstream(ds.uid, endpoint, String(upstream.status), started);
-
-    if (upstream.status >= 300 && upstream.status < 400) {
-      await upstream.body?.cancel();
-      return apiError(
-        c,
-        502,
-        'unavailable',
-        `datasource "${ds.name}" answered with a redirect (HTTP ${upstream.status}), which is not followed`,
-      );
-    }
-    // fetch has already undone any Content-Encoding, so length and encoding are not copied.
     const headers = new Headers(PROXIED_HEADERS);
-    headers.set('Content-Type', upstream.headers.get('Content-Type') ?? 'application/json');
+    const cacheable =
+      target.endpoint === 'query_range' &&
+      cache.maxBytes > 0 &&
+      rangeCacheable(new URLSearchParams(params), now() / 1000, opts.cacheFreshS);
+    if (cacheable) {
+      const hit = cache.get(key);
+      metrics.cacheLookup(hit ? 'hit' : 'miss');
+      if (hit) {
+        headers.set('Content-Type', hit.contentType);
+        headers.set('X-Promscope-Cache', 'hit');
+        headers.set('Server-Timing', 'cache;desc="hit"');
+        return new Response(hit.body, { status: 200, headers });
+      }
+    }
+    headers.set('X-Promscope-Cache', cacheable ? 'miss' : 'bypass');
+
+    let flight = flights.get(key);
+    let waiter = flight?.join();
+    if (waiter) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
+    else {
+      flight = new Flight(opts.maxBytes);
+      flights.set(key, flight);
+      waiter = flight.join()!;
+      void fly(flight, key, call, cacheable);
+    }
+    // The browser going away (tab closed, query superseded) gives up this waiter's share:
+    // while waiting for the answer, through the request's signal; once the body streams,
+    // through the stream's cancel. (Deno's legacy request.signal also fires after a response
+    // has been sent, with a warning when anyone listens, so nobody listens by then.)
+    const signal = c.req.raw.signal;
+    if (signal.aborted) waiter.leave();
+    else signal.addEventListener('abort', waiter.leave, { once: true });
+
+    const outcome = await waiter.outcome;
+    signal.removeEventListener('abort', waiter.leave);
+    if (!outcome.ok) {
+      waiter.leave();
+      const { status, errorType, error, retryAfterS } = outcome.error;
+      if (retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
+      return apiError(c, status, errorType, error);
+    }
+    const { head } = outcome;
+    // fetch has already undone any Content-Encoding, so length and encoding are not copied.
+    headers.set('Content-Type', head.contentType);
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
-    headers.set('Server-Timing', `upstream;dur=${took.toFixed(1)}`);
-    return new Response(upstream.body, { status: upstream.status, headers });
+    headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
+    return new Response(waiter.body(), { status: head.status, headers });
   };
 }

@@ -1,0 +1,202 @@
+// One upstream call shared by every identical request that arrives while it is under way.
+//
+// Design: the flight reads the upstream body once, at the upstream's pace, into a list of
+// chunks; each waiter gets its own ReadableStream that replays that list from the start and
+// then follows it live. So
+// - a single client is streamed: each chunk goes out as soon as it has arrived, nothing waits
+//   for the whole body, and the JSON is never parsed or re-encoded;
+// - a request that joins late (even mid-body) still gets the whole answer, byte for byte the
+//   same as the first one, with the same status and headers;
+// - a slow client slows no one else, and nobody holds a copy: every waiter's stream hands out
+//   the same chunk objects. The chunks live as long as the flight or its slowest reader, and
+//   never exceed `maxBytes` (the response-size cap), so memory per flight is bounded.
+// A tee() would not do: it fixes the number of readers up front, so late joiners could not
+// share. Buffering the whole body before answering would give up streaming.
+//
+// The size cap: past `maxBytes` the upstream read stops (and so does the upstream call) and
+// every waiter's stream errors, so no client gets more than the cap. A JSON error is only
+// possible before the status line has gone out, so an answer known to be too big up front
+// (its Content-Length) is refused by the caller before the flight starts streaming.
+//
+// Waiters may leave (the client went away) at any time; the upstream call is aborted only when
+// the last one has left, and a flight abandoned that way takes no new waiters.
+
+export interface FlightHead {
+  status: number;
+  contentType: string;
+  upstreamMs: number; // ms from the upstream request to its response headers
+}
+
+/** An answer in Prometheus' error shape the proxy gives instead of an upstream one. */
+export interface FlightError {
+  status: 429 | 502 | 504;
+  errorType: string;
+  error: string;
+  retryAfterS?: number; // seconds
+}
+
+export type FlightOutcome = { ok: true; head: FlightHead } | { ok: false; error: FlightError };
+
+/** What `open` gives back: an error to answer with, or the head and body to stream. */
+export type Opened =
+  | { error: FlightError }
+  | { head: FlightHead; body: ReadableStream<Uint8Array> | null };
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`upstream answer over ${maxBytes} bytes`);
+  }
+}
+
+export interface Waiter {
+  /** Settles once the upstream call has a status (or has failed). */
+  outcome: Promise<FlightOutcome>;
+  /** The whole body from its first byte, then live. Call once, after an ok outcome. */
+  body(): ReadableStream<Uint8Array>;
+  /** Idempotent; called by body() itself when the stream ends or is cancelled. */
+  leave(): void;
+}
+
+export interface FlightResult {
+  /** The complete body, when the call succeeded and was read to its end. */
+  chunks?: Uint8Array[];
+  head?: FlightHead;
+  failure?: unknown;
+}
+
+export class Flight {
+  private readonly chunks: Uint8Array[] = [];
+  private bytes = 0;
+  private state: 'waiting' | 'streaming' | 'done' | 'failed' = 'waiting';
+  private failure: unknown;
+  private waiters = 0;
+  private abandoned = false;
+  private readonly abort = new AbortController();
+  private settleOutcome!: (o: FlightOutcome) => void;
+  private readonly outcome = new Promise<FlightOutcome>((resolve) => {
+    this.settleOutcome = resolve;
+  });
+  private wake: () => void = () => {};
+  private changed = this.nextChange();
+
+  constructor(private readonly maxBytes: number) {}
+
+  /** Waiters still interested; the first join does not count as "merged". */
+  get waiting(): number {
+    return this.waiters;
+  }
+
+  private nextChange(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.changed = this.nextChange();
+    wake();
+  }
+
+  /** A new waiter, or null when the flight was abandoned and a new one must start. */
+  join(): Waiter | null {
+    if (this.abandoned) return null;
+    this.waiters++;
+    let left = false;
+    const leave = () => {
+      if (left) return;
+      left = true;
+      this.waiters--;
+      if (this.waiters === 0 && (this.state === 'waiting' || this.state === 'streaming')) {
+        this.abandoned = true;
+        this.abort.abort(new DOMException('every client went away', 'AbortError'));
+      }
+    };
+    const body = () => {
+      let i = 0;
+      return new ReadableStream<Uint8Array>(
+        {
+          pull: async (ctrl) => {
+            for (;;) {
+              const chunk = this.chunks[i];
+              if (chunk) {
+                i++;
+                ctrl.enqueue(chunk);
+                return;
+              }
+              if (this.state === 'done') {
+                ctrl.close();
+                leave();
+                return;
+              }
+              if (this.state === 'failed') {
+                ctrl.error(this.failure);
+                leave();
+                return;
+              }
+              await this.changed;
+            }
+          },
+          cancel: () => leave(),
+        },
+        { highWaterMark: 0 },
+      );
+    };
+    return { outcome: this.outcome, body, leave };
+  }
+
+  /**
+   * Runs the call: `open` gets the signal that fires when every waiter has left, and answers
+   * with an error or the upstream head and body, which is then read to its end here.
+   */
+  async run(open: (signal: AbortSignal) => Promise<Opened>): Promise<FlightResult> {
+    let opened: Opened;
+    try {
+      opened = await open(this.abort.signal);
+    } catch (err) {
+      this.failure = err;
+      this.state = 'failed';
+      this.settleOutcome({
+        ok: false,
+        error: { status: 502, errorType: 'internal', error: String(err) },
+      });
+      this.notify();
+      return { failure: err };
+    }
+    if ('error' in opened) {
+      this.failure = new Error(opened.error.error);
+      this.state = 'failed';
+      this.settleOutcome({ ok: false, error: opened.error });
+      this.notify();
+      return { failure: this.failure };
+    }
+    this.state = 'streaming';
+    this.settleOutcome({ ok: true, head: opened.head });
+    const reader = opened.body?.getReader();
+    // Every waiter gone: stop reading too, whatever the fetch does with its own signal.
+    const stop = () => reader?.cancel(this.abort.signal.reason).catch(() => {});
+    this.abort.signal.addEventListener('abort', stop, { once: true });
+    try {
+      for (;;) {
+        if (!reader) break;
+        const { done, value } = await reader.read();
+        if (done) break;
+        this.bytes += value.byteLength;
+        if (this.bytes > this.maxBytes) throw new BodyTooLargeError(this.maxBytes);
+        this.chunks.push(value);
+        this.notify();
+      }
+      this.state = 'done';
+      this.abort.signal.removeEventListener('abort', stop);
+      this.notify();
+      return { chunks: this.chunks, head: opened.head };
+    } catch (err) {
+      reader?.cancel(err).catch(() => {});
+      this.abort.signal.removeEventListener('abort', stop);
+      this.failure = err;
+      this.state = 'failed';
+      this.notify();
+      return { failure: err, head: opened.head };
+    }
+  }
+}
