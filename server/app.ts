@@ -53,9 +53,10 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   const app = new Hono();
   app.use('*', metrics.middleware());
   app.use('*', securityHeaders());
-  // gzip for JSON answers when the browser accepts it (CompressionStream: Node and Deno alike);
-  // a proxied body is compressed as it streams through, never buffered for it.
-  app.use('/api/*', compress({ encoding: 'gzip' }));
+  // gzip when the client accepts it (CompressionStream: Node and Deno alike): JSON answers,
+  // the app's JS, CSS and pages, /metrics. A proxied body is compressed as it streams
+  // through, never buffered for it; Hono leaves types it cannot shrink alone.
+  app.use('*', compress({ encoding: 'gzip' }));
   app.use('/api/*', writeGuard(config.readOnly));
   app.use(
     '/api/*',

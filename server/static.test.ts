@@ -134,3 +134,23 @@ describe('CSP nonce for the editor styles', () => {
     expect(nonces.size).toBe(2);
   });
 });
+
+describe('compression', () => {
+  it('gzips the app and its assets for a browser that accepts it', async () => {
+    const t = await testApp({
+      fs: new MemoryFs({
+        '/web/index.html': `<!doctype html><html><head></head><body>${'x'.repeat(4000)}</body></html>`,
+        '/web/assets/app-abc123.js': `console.log(${JSON.stringify('y'.repeat(4000))});`,
+      }),
+    });
+    for (const path of ['/', '/d/some-dashboard', '/assets/app-abc123.js']) {
+      const res = await t.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('Content-Encoding'), path).toBe('gzip');
+      const text = await new Response(
+        res.body!.pipeThrough(new DecompressionStream('gzip')),
+      ).text();
+      expect(text.length, path).toBeGreaterThan(4000);
+    }
+  });
+});
