@@ -40,12 +40,14 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
         authorization: config.prometheusAuthorization,
         isDefault: true,
         scrapeIntervalS: config.scrapeIntervalS,
+        liveOverlapS: config.liveOverlapS,
         provisioned: true,
       },
     ],
     deps.files,
     config.dataDir,
     config.scrapeIntervalS,
+    config.liveOverlapS,
   );
   await registry.load();
   const metrics = new ServerMetrics();

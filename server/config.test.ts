@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       cacheMaxBytes: 32 * 1024 * 1024,
       cacheTtlMs: 60_000,
       cacheFreshS: 300,
+      liveOverlapS: 600,
     });
   });
 
@@ -113,6 +114,7 @@ describe('upstream limits and cache', () => {
         CACHE_SIZE: '1.5GiB',
         CACHE_TTL: '30s',
         CACHE_FRESH: '2m',
+        LIVE_OVERLAP: '3m',
       }),
     ).toMatchObject({
       upstreamConcurrency: 4,
@@ -121,6 +123,7 @@ describe('upstream limits and cache', () => {
       cacheMaxBytes: 1.5 * 1024 ** 3,
       cacheTtlMs: 30_000,
       cacheFreshS: 120,
+      liveOverlapS: 180,
     });
   });
 

@@ -29,6 +29,8 @@ export interface Config {
   cacheTtlMs: number; // ms
   /** Range results ending less than this (or 2 steps) before now are never cached. */
   cacheFreshS: number; // seconds
+  /** How much of a live window each tick asks again (Grafana's incrementalQueryOverlapWindow). */
+  liveOverlapS: number; // seconds
 }
 
 export class ConfigError extends Error {}
@@ -52,6 +54,11 @@ export const SETTINGS: readonly Setting[] = [
     env: 'SCRAPE_INTERVAL',
     flag: '--scrape-interval',
     help: "default datasource's scrape interval",
+  },
+  {
+    env: 'LIVE_OVERLAP',
+    flag: '--live-overlap',
+    help: 'how much of a live window each refresh asks again (default 10m)',
   },
   {
     env: 'ALLOWED_DATASOURCE_URLS',
@@ -229,6 +236,7 @@ export function loadConfig(
     cacheMaxBytes: parseBytes(get('CACHE_SIZE') ?? '32MiB', 'CACHE_SIZE'),
     cacheTtlMs: parseSeconds(get('CACHE_TTL') ?? '1m', 'CACHE_TTL') * 1000,
     cacheFreshS: parseSeconds(get('CACHE_FRESH') ?? '5m', 'CACHE_FRESH'),
+    liveOverlapS: parseSeconds(get('LIVE_OVERLAP') ?? '10m', 'LIVE_OVERLAP'),
   };
 }
 

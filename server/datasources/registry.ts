@@ -9,6 +9,8 @@ export interface Datasource {
   url: string; // no trailing slash
   isDefault: boolean;
   scrapeIntervalS: number; // seconds
+  /** How much of a live window each refresh asks again (s); 600 when not set. */
+  liveOverlapS?: number; // seconds
   /** From configuration (cannot be removed from the UI) or added in the UI. */
   provisioned: boolean;
   /** Authorization header value for upstream calls; never leaves the server. */
@@ -24,7 +26,7 @@ export interface PublicDatasource {
   url: string;
   isDefault: boolean;
   readOnly: boolean;
-  jsonData: { timeInterval: string };
+  jsonData: { timeInterval: string; incrementalQueryOverlapWindow: string };
 }
 
 export function toPublic(ds: Datasource): PublicDatasource {
@@ -36,7 +38,10 @@ export function toPublic(ds: Datasource): PublicDatasource {
     url: ds.url,
     isDefault: ds.isDefault,
     readOnly: ds.provisioned,
-    jsonData: { timeInterval: `${ds.scrapeIntervalS}s` },
+    jsonData: {
+      timeInterval: `${ds.scrapeIntervalS}s`,
+      incrementalQueryOverlapWindow: `${ds.liveOverlapS ?? 600}s`,
+    },
   };
 }
 
@@ -65,6 +70,7 @@ export class DatasourceRegistry {
     private readonly files: FileSystem,
     dataDir: string,
     private readonly defaultScrapeS: number,
+    private readonly defaultOverlapS = 600,
   ) {
     this.items = [...defaults];
     this.file = joinPath(dataDir, 'datasources.json');
@@ -82,6 +88,7 @@ export class DatasourceRegistry {
           ...d,
           isDefault: false,
           scrapeIntervalS: this.defaultScrapeS,
+          liveOverlapS: this.defaultOverlapS,
           provisioned: false,
         });
       }
@@ -115,6 +122,7 @@ export class DatasourceRegistry {
         url,
         isDefault: false,
         scrapeIntervalS: this.defaultScrapeS,
+        liveOverlapS: this.defaultOverlapS,
         provisioned: false,
       };
       const added = this.items.filter((d) => !d.provisioned).concat(ds);

@@ -39,7 +39,7 @@ describe('GET /api/datasources', () => {
         url: 'http://prom:9090',
         isDefault: true,
         readOnly: true,
-        jsonData: { timeInterval: '15s' },
+        jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
       },
     ]);
   });
@@ -164,7 +164,7 @@ describe('POST /api/datasources adds', () => {
       url: 'http://prom-b:9090',
       isDefault: false,
       readOnly: false,
-      jsonData: { timeInterval: '15s' },
+      jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
     });
 
     const list = (await (await t.request('/api/datasources')).json()) as { uid: string }[];
