@@ -158,5 +158,5 @@ test('an explicit step is sent as typed and reported', async ({ page }) => {
   await page.getByRole('textbox', { name: 'Step' }).press('Enter');
   await expect(page).toHaveURL(/step=30s/);
   await expect(ex.info).toContainText('step 30s');
-  expect(steps).toContain('30');
+  await expect.poll(() => steps).toContain('30');
 });
