@@ -52,6 +52,27 @@ export interface ChartStyle {
 const STACKED_FILL = 35; // % opacity when a stacked chart gives none
 const BAR_FILL = 60; // % opacity of bars
 
+const TICK_GAP = 4 + 4 + 6; // px: tick, gap to the label, and a margin to the edge
+
+/**
+ * The y axis as wide as its longest label ("0.5 req/s", "1.25 GiB"), as uPlot's axis-autosize
+ * demo does, so no label is cut off; 40 px at least, before labels exist.
+ */
+export function yAxisSize(
+  u: uPlot,
+  values: string[] | null,
+  axisIdx: number,
+  cycleNum: number,
+): number {
+  const axis = u.axes[axisIdx] as uPlot.Axis & { _size?: number; font?: [string, number] };
+  // uPlot re-measures until sizes settle; past the first pass keep what was found.
+  if (cycleNum > 1 && axis._size) return axis._size;
+  if (!values || values.length === 0) return 40;
+  u.ctx.font = axis.font?.[0] ?? AXIS.font; // uPlot keeps the font scaled by pixel ratio here
+  const longest = Math.max(...values.map((v) => u.ctx.measureText(v ?? '').width));
+  return Math.max(40, Math.ceil(longest / devicePixelRatio + TICK_GAP));
+}
+
 export const AXIS = {
   stroke: '#9aa4b2',
   grid: { stroke: 'rgba(204, 204, 220, 0.07)', width: 1 },
@@ -137,7 +158,7 @@ export function chartOptions(
       },
       {
         ...AXIS,
-        size: 56,
+        size: yAxisSize,
         values: (_u, splits) => splits.map(fmt),
         side: style.axisPlacement === 'right' ? 1 : 3,
         show: style.axisPlacement !== 'hidden',
