@@ -27,7 +27,7 @@ describe('variableApiCall', () => {
   it('asks the label values endpoint, with match[] when a metric is given', () => {
     expect(variableApiCall({ kind: 'label_values', label: 'route', match: 'x' }, range)).toEqual({
       endpoint: 'label/route/values',
-      params: { 'match[]': 'x', start: '100', end: '200' },
+      params: { 'match[]': 'x', start: '100', end: '200', limit: '10000' },
     });
   });
   it('asks an instant query at the range end for query_result', () => {

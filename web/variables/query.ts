@@ -40,12 +40,19 @@ export function parseVariableQuery(query: string): VariableRequest | { error: st
   return { kind: 'series', match: q };
 }
 
+/** Past this many names or values a variable offers the first ones (Prometheus ≥ 2.51). */
+export const VARIABLE_LIMIT = 10_000;
+
 /** The API path under /api/v1/ and its parameters for one request over a time range. */
 export function variableApiCall(
   req: VariableRequest,
   range: { start: number; end: number }, // unix seconds
 ): { endpoint: string; params: Record<string, string> } {
-  const time = { start: String(range.start), end: String(range.end) };
+  const time = {
+    start: String(range.start),
+    end: String(range.end),
+    limit: String(VARIABLE_LIMIT),
+  };
   switch (req.kind) {
     case 'label_values':
       return {
@@ -61,6 +68,7 @@ export function variableApiCall(
       return { endpoint: 'label/__name__/values', params: time };
     case 'query_result':
       return { endpoint: 'query', params: { query: req.expr, time: time.end } };
+    // (an instant query has no limit parameter)
     case 'series':
       return { endpoint: 'series', params: { 'match[]': req.match, ...time } };
   }

@@ -24,6 +24,7 @@ import {
   newCompleteStrategy,
   PromQLExtension,
 } from '@prometheus-io/codemirror-promql';
+import { withLimit } from '../../api/limit.ts';
 import { durationHighlighter } from './durations.ts';
 import { externalError } from './external-error.ts';
 import { promqlTheme } from './theme.ts';
@@ -48,6 +49,8 @@ function prometheusBase(datasourceUid: string): string {
   return `/api/datasources/proxy/uid/${encodeURIComponent(datasourceUid)}`;
 }
 
+const COMPLETION_LIMIT = 5_000;
+
 /**
  * Completion of functions, metric names (with type and help from /api/v1/metadata), label names
  * and values scoped to the metric being typed, and durations: codemirror-promql's strategy
@@ -61,6 +64,11 @@ export function newCompletion(datasourceUid: string): CompleteStrategy {
       // Our proxy accepts form-encoded POST for labels and series, as Prometheus does; that
       // keeps long match[] selectors out of the URL.
       httpMethod: 'POST',
+      // Names and values for completion: a few thousand is plenty, never a server's whole index.
+      fetchFn: (input, init) => {
+        const limited = withLimit(String(input), init, COMPLETION_LIMIT);
+        return fetch(limited.url, limited.init);
+      },
       lookbackInterval: 12 * 60 * 60 * 1000,
       cache: { maxAge: 5 * 60 * 1000 },
     },
