@@ -3,13 +3,16 @@ import { useEffect } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardList } from '../dashboard/DashboardList.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
-import { ExplorePage } from '../explore/ExplorePage.tsx';
 import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
+import { lazy } from './lazy.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
+
+// Explore (and with it the PromQL editor's loader) is a chunk of its own.
+const ExplorePage = lazy(() => import('../explore/ExplorePage.tsx').then((m) => m.ExplorePage));
 
 const HEALTH_EVERY = 15_000; // ms
 

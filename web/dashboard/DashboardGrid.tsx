@@ -3,15 +3,15 @@
 // same panels, draggable and resizable.
 import { useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
+import { lazy } from '../app/lazy.tsx';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
-import { panelPlugin } from '../panels/registry.ts';
+import { panelPlugin } from '../panels/registry.tsx';
 import { interpolatePanel } from '../variables/apply.ts';
 import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { GridEdit } from './EditGrid.tsx';
-import { EditGrid } from './EditGrid.tsx';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
 import type { RowPanel } from './rows.ts';
@@ -35,6 +35,9 @@ export interface GridProps {
 
 /** What one panel on the grid gets: the grid's props, less the list and the modes. */
 export type GridPanelProps = Omit<GridProps, 'panels' | 'edit' | 'viewPanel'> & { panel: Panel };
+
+// The draggable grid of edit mode loads the first time someone edits.
+const EditGrid = lazy(() => import('./EditGrid.tsx').then((m) => m.EditGrid));
 
 export function DashboardGrid(props: GridProps) {
   if (props.edit) return <EditGrid {...props} edit={props.edit} />;

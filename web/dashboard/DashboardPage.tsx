@@ -8,6 +8,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource, SaveAnswer } from '../api/server.ts';
 import { getDashboard, saveDashboard } from '../api/server.ts';
 import { Icon } from '../app/Icon.tsx';
+import { lazy } from '../app/lazy.tsx';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { navigate, setNavigationGuard, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
@@ -37,12 +38,9 @@ import {
 } from './dashboard-edit.ts';
 import { ExportDialog } from './ExportDialog.tsx';
 import { normaliseDashboard } from './model.ts';
-import { PanelEditor } from './PanelEditor.tsx';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
 import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
-import { SaveDialog } from './SaveDialog.tsx';
-import { SettingsView } from './SettingsView.tsx';
 import { TimePicker } from './TimePicker.tsx';
 import { useNow } from './use-now.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
@@ -57,6 +55,11 @@ interface Props {
 }
 
 const EMPTY_SCOPE: Scope = new Map();
+
+// Editing is a chunk of its own: viewers never load the editor, settings or save dialogs.
+const PanelEditor = lazy(() => import('./PanelEditor.tsx').then((m) => m.PanelEditor));
+const SettingsView = lazy(() => import('./SettingsView.tsx').then((m) => m.SettingsView));
+const SaveDialog = lazy(() => import('./SaveDialog.tsx').then((m) => m.SaveDialog));
 
 const NEW: DashboardResponse = {
   dashboard: blankDashboard(),

@@ -6,7 +6,7 @@ import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { resolveColor } from '../chart/palette.ts';
 import { REDUCER_IDS } from '../chart/reduce.ts';
-import { panelKinds, panelPlugin } from '../panels/registry.ts';
+import { panelKinds, panelPlugin } from '../panels/registry.tsx';
 import type { Json } from './dashboard-edit.ts';
 import type { LegendMode, Step } from './panel-options.ts';
 import {

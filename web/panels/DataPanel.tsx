@@ -2,12 +2,15 @@
 // warnings, the measured body the panel draws in, "No data" when a query answered with
 // nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
+import { lazy } from '../app/lazy.tsx';
 import type { Panel } from '../dashboard/model.ts';
-import { InspectDrawer } from './InspectDrawer.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import { visibleTargets } from './panel-menu.ts';
 import type { PanelData } from './use-panel-data.ts';
+
+// Inspect loads when first opened.
+const InspectDrawer = lazy(() => import('./InspectDrawer.tsx').then((m) => m.InspectDrawer));
 
 interface Props {
   panel: Panel;

@@ -1,0 +1,56 @@
+// The panel kinds this build draws. A dashboard panel of any other kind is shown with the
+// reason it is not drawn, never as a blank box.
+
+import { lazy } from '../app/lazy.tsx';
+import { HEATMAP_DEFAULTS } from '../chart/heatmap-settings.ts';
+import type { Panel } from '../dashboard/model.ts';
+import { barGaugePanel } from './BarGaugePanel.tsx';
+import { gaugePanel } from './GaugePanel.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
+import { statPanel } from './StatPanel.tsx';
+import { tablePanel } from './TablePanel.tsx';
+import { timeseriesPanel } from './TimeseriesPanel.tsx';
+import type { PanelPlugin, PanelProps } from './types.ts';
+
+/** While a panel's chunk loads: its frame and title with the loading bar running. */
+function Loading({ panel }: PanelProps) {
+  return (
+    <PanelFrame title={panel.title} loading={true} errors={[]} notices={[]}>
+      <div class="panel-body" />
+    </PanelFrame>
+  );
+}
+
+// Heatmap (its colour scales) and text (markdown and the sanitiser) load when first drawn.
+const heatmapPanel: PanelPlugin = {
+  kind: 'heatmap',
+  Component: lazy(
+    () => import('./HeatmapPanel.tsx').then((m) => m.heatmapPanel.Component),
+    Loading,
+  ),
+  defaults: { options: HEATMAP_DEFAULTS as Panel['options'] },
+};
+const textPanel: PanelPlugin = {
+  kind: 'text',
+  Component: lazy(() => import('./TextPanel.tsx').then((m) => m.textPanel.Component), Loading),
+  defaults: { options: { mode: 'markdown', content: '' } as Panel['options'] },
+};
+
+const PANELS = new Map<string, PanelPlugin>([
+  [timeseriesPanel.kind, timeseriesPanel],
+  [statPanel.kind, statPanel],
+  [gaugePanel.kind, gaugePanel],
+  [barGaugePanel.kind, barGaugePanel],
+  [tablePanel.kind, tablePanel],
+  [heatmapPanel.kind, heatmapPanel],
+  [textPanel.kind, textPanel],
+]);
+
+export function panelPlugin(kind: string): PanelPlugin | undefined {
+  return PANELS.get(kind);
+}
+
+/** Every kind this build draws, in registration order (the panel editor's picker). */
+export function panelKinds(): string[] {
+  return [...PANELS.keys()];
+}
