@@ -44,7 +44,7 @@ const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite
 
 /** Types whose values are known only once a datasource answers. */
 const ASKS = new Set(['query', 'datasource']);
-const SELECTION = new Set(['query', 'custom', 'datasource']);
+const SELECTION = new Set(['query', 'custom']);
 
 export function VariableEditor(p: Props) {
   const v = p.list[p.index] ?? {};
@@ -143,7 +143,12 @@ export function VariableEditor(p: Props) {
           <h3 class="settings-heading">Custom options</h3>
           <Field
             label="Values separated by comma"
-            help="Write text : value to show a value under another name; \, for a comma inside a value."
+            help={
+              <>
+                <code>text : value</code> shows a value under another name; <code>\,</code> is a
+                comma inside a value.
+              </>
+            }
           >
             {(id) => (
               <DraftText
@@ -246,8 +251,13 @@ function NameField(p: { list: readonly Json[]; index: number; onList: (l: Json[]
   const [text, setText] = useState(stored);
   const [error, setError] = useState(() => validateName(stored, p.list, p.index));
   const errorId = useId();
+  // Renamed elsewhere (a new variable's name follows its type): show the new name.
+  useEffect(() => {
+    setText(stored);
+    setError(validateName(stored, p.list, p.index));
+  }, [stored]);
   return (
-    <Field label="Name" help="The name to use in queries: $name">
+    <Field label="Name" help={error ? undefined : 'The name to use in queries: $name'}>
       {(id) => (
         <>
           <input

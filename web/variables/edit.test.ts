@@ -266,6 +266,11 @@ describe('changeType', () => {
     expect(changeType(changeType(c, 'constant', [c], PROM), 'textbox', [c], PROM).hide).toBe(0);
     expect(changeType(v, 'query', [v], PROM)).toBe(v);
   });
+  it('renames a variable still called as the editor named it', () => {
+    const fresh = newVariable([{ name: 'custom0' }], 'query', PROM);
+    expect(changeType(fresh, 'custom', [{ name: 'custom0' }, fresh], PROM).name).toBe('custom1');
+    expect(changeType({ name: 'queryX', type: 'query' }, 'custom', [], PROM).name).toBe('queryX');
+  });
 });
 
 describe('order and copies', () => {

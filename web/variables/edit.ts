@@ -199,6 +199,12 @@ export function changeType(
 ): Json {
   if (v.type === type) return v;
   const kept = Object.fromEntries(Object.entries(v).filter(([k]) => !TYPED_FIELDS.has(k)));
+  // A name still as the editor made it (query0) follows the type (custom0).
+  const others = list.filter((x) => x !== v);
+  const [oldType, name] = [str(v.type), str(v.name)];
+  if (name.startsWith(oldType) && /^\d+$/.test(name.slice(oldType.length))) {
+    kept.name = nextName(others, type);
+  }
   const next: Json = { ...kept, type, ...typeDefaults(type, defaultDatasourceRef(list, ds)) };
   // A constant is hidden; one that stops being a constant is shown again.
   return finish({
