@@ -2,30 +2,24 @@
 // the options of its type, selection options, and a preview of the values it offers. Edits go
 // straight to the working copy (edit.ts keeps every field the form does not show); a name only
 // once it is valid. Texts that cost a request (a query) apply when the field is left.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
-import type { EditableType, Json } from './edit.ts';
 import {
-  AUTO_COUNTS,
   changeType,
-  datasourceKey,
-  datasourceRef,
-  datasourceVariables,
-  HIDE_MODES,
   queryText,
-  REFRESH_MODES,
   renameVariable,
-  replaceVariable,
-  SORT_MODES,
   setField,
   settleCurrent,
-  VARIABLE_TYPES,
-  validateName,
   withQuery,
 } from './edit.ts';
-import { ALL } from './model.ts';
+import type { EditableType } from './edit-choices.ts';
+import { HIDE_MODES, SELECTION_TYPES, VARIABLE_TYPES } from './edit-choices.ts';
+import type { Json } from './edit-list.ts';
+import { replaceVariable, validateName } from './edit-list.ts';
+import { Check, DraftText, Field } from './FormControls.tsx';
 import type { VariableState } from './resolve.ts';
+import { VariablePreview } from './VariablePreview.tsx';
+import { DatasourceOptions, IntervalOptions, QueryOptions } from './VariableTypeOptions.tsx';
 
 interface Props {
   list: readonly Json[];
@@ -44,7 +38,6 @@ const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite
 
 /** Types whose values are known only once a datasource answers. */
 const ASKS = new Set(['query', 'datasource']);
-const SELECTION = new Set(['query', 'custom']);
 
 export function VariableEditor(p: Props) {
   const v = p.list[p.index] ?? {};
@@ -137,7 +130,16 @@ export function VariableEditor(p: Props) {
         </fieldset>
       )}
 
-      {type === 'query' && <QueryOptions {...p} v={v} set={set} edit={edit} />}
+      {type === 'query' && (
+        <QueryOptions
+          v={v}
+          set={set}
+          edit={edit}
+          list={p.list}
+          datasources={p.datasources}
+          selected={p.selected}
+        />
+      )}
       {type === 'custom' && (
         <>
           <h3 class="settings-heading">Custom options</h3>
@@ -197,7 +199,7 @@ export function VariableEditor(p: Props) {
       )}
       {type === 'interval' && <IntervalOptions v={v} set={set} edit={edit} />}
       {type === 'datasource' && <DatasourceOptions v={v} edit={edit} />}
-      {SELECTION.has(type) && (
+      {SELECTION_TYPES.has(type) && (
         <>
           <h3 class="settings-heading">Selection options</h3>
           <Check
@@ -230,7 +232,7 @@ export function VariableEditor(p: Props) {
         </>
       )}
 
-      <Preview v={v} state={p.state} />
+      <VariablePreview v={v} state={p.state} />
 
       <div class="modal-actions left variable-editor-actions">
         <button type="button" class="primary" onClick={p.onBack}>
@@ -243,8 +245,6 @@ export function VariableEditor(p: Props) {
     </div>
   );
 }
-
-type SetField = (key: string, value: unknown) => void;
 
 function NameField(p: { list: readonly Json[]; index: number; onList: (l: Json[]) => void }) {
   const stored = str(p.list[p.index]?.name);
@@ -283,342 +283,5 @@ function NameField(p: { list: readonly Json[]; index: number; onList: (l: Json[]
         </>
       )}
     </Field>
-  );
-}
-
-function QueryOptions(p: Props & { v: Json; set: SetField; edit: (next: Json) => void }) {
-  const { v, set, edit } = p;
-  const key = datasourceKey(v.datasource, p.datasources);
-  const dsVars = datasourceVariables(p.list);
-  const known = new Set([
-    '',
-    ...dsVars.map((n) => `var:${n}`),
-    ...p.datasources.map((d) => `uid:${d.uid}`),
-  ]);
-  const refresh = num(v.refresh, 1);
-  return (
-    <>
-      <h3 class="settings-heading">Query options</h3>
-      <Field label="Data source">
-        {(id) => (
-          <select
-            id={id}
-            value={key}
-            onChange={(e) => edit(setField(v, 'datasource', datasourceRef(e.currentTarget.value)))}
-          >
-            {dsVars.map((n) => (
-              <option key={n} value={`var:${n}`}>
-                {`\${${n}}`}
-              </option>
-            ))}
-            {p.datasources.map((d) => (
-              <option key={d.uid} value={`uid:${d.uid}`}>
-                {d.name}
-              </option>
-            ))}
-            <option value="">Default ({p.selected.name})</option>
-            {!known.has(key) && <option value={key}>{key.slice(4)} (not on this server)</option>}
-          </select>
-        )}
-      </Field>
-      <Field
-        label="Query"
-        help={
-          <>
-            One of <code>label_values(label)</code>, <code>label_values(metric, label)</code>,{' '}
-            <code>label_names()</code>, <code>metrics(regex)</code>,{' '}
-            <code>query_result(query)</code>, or a series selector. Other variables may be used,
-            e.g. <code>$job</code>. Runs when you leave the field (or Ctrl+Enter).
-          </>
-        }
-      >
-        {(id) => (
-          <DraftText
-            id={id}
-            multiline
-            mono
-            value={queryText(v)}
-            placeholder='label_values(up{job="api"}, instance)'
-            onCommit={(t) => edit(withQuery(v, t))}
-          />
-        )}
-      </Field>
-      <Field
-        label="Regex"
-        help="Optional: keeps the values that match; the first capture group (or named groups text and value) is what is used."
-      >
-        {(id) => (
-          <DraftText
-            id={id}
-            mono
-            value={str(v.regex)}
-            placeholder="/.*-(?<text>.*)-(?<value>.*)-.*/"
-            onCommit={(t) => edit(setField(v, 'regex', t))}
-          />
-        )}
-      </Field>
-      <div class="field-row">
-        <Field label="Sort" help="How to sort the values of this variable">
-          {(id) => (
-            <select
-              id={id}
-              value={String(num(v.sort, 0))}
-              onChange={(e) => set('sort', Number(e.currentTarget.value))}
-            >
-              {SORT_MODES.map(([n, label]) => (
-                <option key={n} value={String(n)}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Refresh" help="When to update the values of this variable">
-          {(id) => (
-            <select
-              id={id}
-              value={String(refresh)}
-              onChange={(e) => set('refresh', Number(e.currentTarget.value))}
-            >
-              {REFRESH_MODES.map(([n, label]) => (
-                <option key={n} value={String(n)}>
-                  {label}
-                </option>
-              ))}
-              {!REFRESH_MODES.some(([n]) => n === refresh) && (
-                <option value={String(refresh)}>Never (as saved)</option>
-              )}
-            </select>
-          )}
-        </Field>
-      </div>
-    </>
-  );
-}
-
-function IntervalOptions({ v, set, edit }: { v: Json; set: SetField; edit: (n: Json) => void }) {
-  const count = num(v.auto_count, 30);
-  return (
-    <>
-      <h3 class="settings-heading">Interval options</h3>
-      <Field label="Values" help="Intervals separated by comma, e.g. 1m,10m,1h">
-        {(id) => (
-          <DraftText
-            id={id}
-            value={queryText(v)}
-            placeholder="1m,10m,30m,1h,6h,12h,1d,7d,14d,30d"
-            onCommit={(t) => edit(withQuery(v, t))}
-          />
-        )}
-      </Field>
-      <Check
-        label="Auto option"
-        help="Dynamically calculates the interval by dividing the time range by the step count"
-        checked={v.auto === true}
-        onChange={(on) => edit(setField(v, 'auto', on))}
-      />
-      {v.auto === true && (
-        <div class="field-row">
-          <Field label="Step count" help="How many times the time range is divided">
-            {(id) => (
-              <select
-                id={id}
-                value={String(count)}
-                onChange={(e) => set('auto_count', Number(e.currentTarget.value))}
-              >
-                {(AUTO_COUNTS.includes(count) ? AUTO_COUNTS : [...AUTO_COUNTS, count]).map((n) => (
-                  <option key={n} value={String(n)}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Min interval" help="The calculated value never goes below this">
-            {(id) => (
-              <DraftText
-                id={id}
-                value={str(v.auto_min) || '10s'}
-                placeholder="10s"
-                onCommit={(t) => set('auto_min', t)}
-              />
-            )}
-          </Field>
-        </div>
-      )}
-    </>
-  );
-}
-
-function DatasourceOptions({ v, edit }: { v: Json; edit: (n: Json) => void }) {
-  return (
-    <>
-      <h3 class="settings-heading">Data source options</h3>
-      <Field label="Type">
-        {(id) => (
-          <select
-            id={id}
-            value={queryText(v) || 'prometheus'}
-            onChange={(e) => edit(withQuery(v, e.currentTarget.value))}
-          >
-            <option value="prometheus">Prometheus</option>
-          </select>
-        )}
-      </Field>
-      <Field
-        label="Instance name filter"
-        help="Regex filter for which data source instances to choose from in the variable value list. Leave empty for all."
-      >
-        {(id) => (
-          <DraftText
-            id={id}
-            mono
-            value={str(v.regex)}
-            placeholder="/.*-(.*)-.*/"
-            onCommit={(t) => edit(setField(v, 'regex', t))}
-          />
-        )}
-      </Field>
-    </>
-  );
-}
-
-const PREVIEW_MAX = 100;
-
-function Preview({ v, state }: { v: Json; state: VariableState | undefined }) {
-  const type = str(v.type) || 'query';
-  let body: ComponentChildren;
-  let count: number | null = null;
-  if (!state) {
-    body = <p class="settings-help">No preview until the variable has a valid, unique name.</p>;
-  } else if (state.status === 'loading') {
-    body = (
-      <p class="settings-help" aria-busy="true">
-        Loading values…
-      </p>
-    );
-  } else if (state.status === 'error') {
-    body = (
-      <p class="query-error" role="alert">
-        {state.error}
-      </p>
-    );
-  } else if (!VARIABLE_TYPES.some((t) => t.type === type)) {
-    body = <p class="settings-help">Promscope does not evaluate {type} variables.</p>;
-  } else {
-    const options =
-      v.includeAll === true && SELECTION.has(type)
-        ? [{ text: 'All', value: ALL }, ...state.options]
-        : state.options;
-    count = state.options.length;
-    body =
-      options.length === 0 ? (
-        <p class="settings-help">No values</p>
-      ) : (
-        <ul class="variable-preview" aria-label="Preview of values">
-          {options.slice(0, PREVIEW_MAX).map((o) => (
-            <li key={o.value} class="preview-value" title={o.value === o.text ? '' : o.value}>
-              {o.text === '' ? '(empty)' : o.text}
-            </li>
-          ))}
-          {options.length > PREVIEW_MAX && (
-            <li class="preview-more">and {options.length - PREVIEW_MAX} more</li>
-          )}
-        </ul>
-      );
-  }
-  return (
-    <section class="preview-section" aria-label="Preview">
-      <h3 class="settings-heading">
-        Preview of values
-        {count !== null && (
-          <span class="preview-count">
-            {count} value{count === 1 ? '' : 's'}
-          </span>
-        )}
-      </h3>
-      {body}
-    </section>
-  );
-}
-
-function Field(p: {
-  label: string;
-  help?: ComponentChildren;
-  children: (id: string) => ComponentChildren;
-}) {
-  const id = useId();
-  return (
-    <div class="field">
-      <label for={id}>{p.label}</label>
-      {p.children(id)}
-      {p.help && <small class="field-help">{p.help}</small>}
-    </div>
-  );
-}
-
-function Check(p: {
-  label: string;
-  help: string;
-  checked: boolean;
-  onChange: (on: boolean) => void;
-}) {
-  return (
-    <label class="check-row">
-      <input
-        type="checkbox"
-        checked={p.checked}
-        onChange={(e) => p.onChange(e.currentTarget.checked)}
-      />
-      <span>
-        <strong>{p.label}</strong>
-        <small>{p.help}</small>
-      </span>
-    </label>
-  );
-}
-
-/** A text field that applies when left, on Enter (a line) or Ctrl+Enter (a text area). */
-function DraftText(p: {
-  id: string;
-  value: string;
-  placeholder?: string;
-  multiline?: boolean;
-  mono?: boolean;
-  onCommit: (text: string) => void;
-}) {
-  const [text, setText] = useState(p.value);
-  useEffect(() => setText(p.value), [p.value]);
-  const commit = () => {
-    if (text !== p.value) p.onCommit(text);
-  };
-  const common = {
-    id: p.id,
-    value: text,
-    placeholder: p.placeholder,
-    spellcheck: false,
-    class: p.mono ? 'mono' : undefined,
-    onBlur: commit,
-  };
-  return p.multiline ? (
-    <textarea
-      {...common}
-      rows={3}
-      onInput={(e) => setText(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-          e.preventDefault();
-          commit();
-        }
-      }}
-    />
-  ) : (
-    <input
-      {...common}
-      onInput={(e) => setText(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter') commit();
-      }}
-    />
   );
 }

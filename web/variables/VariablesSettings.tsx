@@ -7,19 +7,18 @@ import { Icon } from '../app/Icon.tsx';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { setParams, useLocation } from '../app/router.ts';
 import type { SettingsTabProps } from '../dashboard/settings-tabs.tsx';
-import type { Json } from './edit.ts';
+import { definitionOf, newVariable } from './edit.ts';
+import { VARIABLE_TYPES } from './edit-choices.ts';
+import type { Json } from './edit-list.ts';
 import {
-  definitionOf,
   duplicateVariable,
   moveVariable,
-  newVariable,
   referencedVariables,
   removeVariable,
-  VARIABLE_TYPES,
   validateName,
   variablesOf,
   withVariables,
-} from './edit.ts';
+} from './edit-list.ts';
 import { VariableEditor } from './VariableEditor.tsx';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');

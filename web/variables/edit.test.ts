@@ -1,28 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Datasource } from '../api/server.ts';
-import type { Json } from './edit.ts';
 import {
-  asQueryObject,
   changeType,
   datasourceKey,
   datasourceRef,
   definitionOf,
-  duplicateVariable,
-  moveVariable,
   newVariable,
-  nextName,
-  QUERY_REF_ID,
-  referencedVariables,
-  removeVariable,
   renameVariable,
   setField,
   settleCurrent,
   staticOptions,
-  validateName,
-  variablesOf,
   withQuery,
-  withVariables,
 } from './edit.ts';
+import type { Json } from './edit-list.ts';
+import { nextName, validateName } from './edit-list.ts';
 import { readVariables } from './model.ts';
 
 const ds = (uid: string, name: string): Datasource => ({
@@ -36,17 +27,6 @@ const ds = (uid: string, name: string): Datasource => ({
 });
 const PROM = ds('prom1', 'Prometheus');
 const OTHER = ds('prom2', 'Long term');
-
-describe('variablesOf / withVariables', () => {
-  it('reads and writes templating.list, keeping the rest of the dashboard and templating', () => {
-    const d: Json = { title: 't', templating: { list: [{ name: 'a' }], enable: true }, x: 1 };
-    expect(variablesOf(d)).toEqual([{ name: 'a' }]);
-    expect(variablesOf({})).toEqual([]);
-    const next = withVariables(d, [{ name: 'b' }]);
-    expect(next).toEqual({ title: 't', templating: { list: [{ name: 'b' }], enable: true }, x: 1 });
-    expect(d.templating).toEqual({ list: [{ name: 'a' }], enable: true });
-  });
-});
 
 describe('newVariable', () => {
   it('names it after its type with the first free number', () => {
@@ -143,12 +123,6 @@ describe('queries in both of Grafana’s forms', () => {
     const next = withQuery({ name: 'r', type: 'query', query: 'metrics(up)' }, 'metrics(http_)');
     expect(next.query).toBe('metrics(http_)');
     expect(definitionOf(next)).toBe('metrics(http_)');
-  });
-  it('writes the object form with Grafana’s refId', () => {
-    expect(asQueryObject('label_names()')).toEqual({
-      query: 'label_names()',
-      refId: QUERY_REF_ID,
-    });
   });
   it('sets a text box’s value with its default', () => {
     const v = withQuery({ name: 't', type: 'textbox', query: 'a', current: { value: 'a' } }, 'b');
@@ -273,28 +247,6 @@ describe('changeType', () => {
   });
 });
 
-describe('order and copies', () => {
-  const list = [{ name: 'a' }, { name: 'b' }, { name: 'c' }];
-  const names = (l: Json[]) => l.map((v) => v.name);
-  it('moves up and down, and not past the ends', () => {
-    expect(names(moveVariable(list, 2, -1))).toEqual(['a', 'c', 'b']);
-    expect(names(moveVariable(list, 0, 1))).toEqual(['b', 'a', 'c']);
-    expect(names(moveVariable(list, 0, -1))).toEqual(['a', 'b', 'c']);
-    expect(names(moveVariable(list, 2, 1))).toEqual(['a', 'b', 'c']);
-  });
-  it('duplicates right after the original with a free copy_of_ name, deep-copied', () => {
-    const withQ = [{ name: 'a', query: { query: 'x' } }, { name: 'copy_of_a' }];
-    const { list: out, index } = duplicateVariable(withQ, 0);
-    expect(index).toBe(1);
-    expect(names(out)).toEqual(['a', 'copy_of_a_1', 'copy_of_a']);
-    expect(out[1]!.query).toEqual({ query: 'x' });
-    expect(out[1]!.query).not.toBe(withQ[0]!.query);
-  });
-  it('removes', () => {
-    expect(names(removeVariable(list, 1))).toEqual(['a', 'c']);
-  });
-});
-
 describe('datasource references', () => {
   const all = [PROM, OTHER];
   it('reads uid objects, names, variable references and nothing', () => {
@@ -310,21 +262,5 @@ describe('datasource references', () => {
     expect(datasourceRef('var:datasource')).toEqual({ type: 'prometheus', uid: '${datasource}' });
     expect(datasourceRef('uid:prom2')).toEqual({ type: 'prometheus', uid: 'prom2' });
     expect(datasourceRef('')).toBeNull();
-  });
-});
-
-describe('referencedVariables', () => {
-  it('finds names used by panels and by other variables, not by a variable itself', () => {
-    const d: Json = {
-      panels: [{ targets: [{ expr: 'up{job=~"$job"}' }], title: '${instance:csv}' }],
-      templating: {
-        list: [
-          { name: 'job', query: 'label_values(job)' },
-          { name: 'instance', query: 'label_values(up{job=~"$job"}, instance)' },
-          { name: 'unused', query: 'label_values(x)', current: { value: '$unused' } },
-        ],
-      },
-    };
-    expect([...referencedVariables(d)].sort()).toEqual(['instance', 'job']);
   });
 });

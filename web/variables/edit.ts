@@ -1,85 +1,19 @@
-// Editing a dashboard's variables (pure): the Variables settings tab changes Grafana's
+// Editing one variable (pure): the variable editor changes an entry of Grafana's
 // `templating.list` through these functions, each returning new JSON and leaving every field it
 // does not know untouched, so a variable made or edited here opens in Grafana and back.
 // Shapes follow what Grafana 10/11 writes:
 // https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/
 import type { Datasource } from '../api/server.ts';
-import { referencedNames } from './format.ts';
+import type { EditableType } from './edit-choices.ts';
+import { VARIABLE_TYPES } from './edit-choices.ts';
+import type { Json } from './edit-list.ts';
+import { nextName, replaceVariable, validateName } from './edit-list.ts';
 import type { VariableOption } from './model.ts';
 import { ALL, AUTO_PREFIX, parseCustom, VARIABLE_NAME } from './model.ts';
-
-export type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
-/** The types the editor offers, in Grafana's order, with Grafana's descriptions. */
-export const VARIABLE_TYPES = [
-  { type: 'query', label: 'Query', help: 'Variable values are fetched from a datasource query' },
-  { type: 'custom', label: 'Custom', help: 'Define variable values manually' },
-  {
-    type: 'textbox',
-    label: 'Text box',
-    help: 'Define a textbox variable, where users can enter any arbitrary string',
-  },
-  {
-    type: 'constant',
-    label: 'Constant',
-    help: 'Define a hidden constant variable, useful for metric prefixes in dashboards you want to share',
-  },
-  {
-    type: 'datasource',
-    label: 'Data source',
-    help: 'Enables you to dynamically switch the data source for multiple panels',
-  },
-  { type: 'interval', label: 'Interval', help: 'Define a timespan interval (ex 1m, 1h, 1d)' },
-] as const;
-
-export type EditableType = (typeof VARIABLE_TYPES)[number]['type'];
-
-/** Grafana's sort modes, by the number stored in `sort`. */
-export const SORT_MODES: readonly (readonly [number, string])[] = [
-  [0, 'Disabled'],
-  [1, 'Alphabetical (asc)'],
-  [2, 'Alphabetical (desc)'],
-  [3, 'Numerical (asc)'],
-  [4, 'Numerical (desc)'],
-  [5, 'Alphabetical (case-insensitive, asc)'],
-  [6, 'Alphabetical (case-insensitive, desc)'],
-  [7, 'Natural (asc)'],
-  [8, 'Natural (desc)'],
-];
-
-/** `hide`: what the dashboard shows of the variable. */
-export const HIDE_MODES: readonly (readonly [number, string])[] = [
-  [0, 'Label and value'],
-  [1, 'Value'],
-  [2, 'Nothing'],
-];
-
-/** `refresh` of a query variable. */
-export const REFRESH_MODES: readonly (readonly [number, string])[] = [
-  [1, 'On dashboard load'],
-  [2, 'On time range change'],
-];
-
-/** Interval variables' "step count" choices, as Grafana offers them. */
-export const AUTO_COUNTS = [1, 2, 3, 4, 5, 10, 20, 30, 40, 50, 100, 200, 300, 400, 500];
-
-/** The refId Grafana's Prometheus variable editor writes into an object-shaped query. */
-export const QUERY_REF_ID = 'PrometheusVariableQueryEditor-VariableQuery';
-
-/** The raw entries of `templating.list`, in order (entries that are not objects become {}). */
-export function variablesOf(dashboard: Json): Json[] {
-  const list = obj(dashboard.templating).list;
-  return Array.isArray(list) ? list.map(obj) : [];
-}
-
-/** The dashboard with a new `templating.list`; other `templating` fields stay. */
-export function withVariables(dashboard: Json, list: readonly Json[]): Json {
-  return { ...dashboard, templating: { ...obj(dashboard.templating), list: [...list] } };
-}
 
 /** Sets `key`, or removes it when `value` is undefined (so the JSON carries no empty keys). */
 function put(v: Json, key: string, value: unknown): Json {
@@ -89,29 +23,6 @@ function put(v: Json, key: string, value: unknown): Json {
     return rest;
   }
   return { ...v, [key]: value };
-}
-
-/** Grafana's next free name for a new variable of a type: query0, query1, … */
-export function nextName(list: readonly Json[], prefix: string): string {
-  const taken = new Set(list.map((v) => str(v.name)));
-  let n = 0;
-  while (taken.has(`${prefix}${n}`)) n++;
-  return `${prefix}${n}`;
-}
-
-/** Why a name cannot be used at `index` of the list, or null when it can. */
-export function validateName(name: string, list: readonly Json[], index: number): string | null {
-  if (name === '') return 'A name is required';
-  if (name.startsWith('__')) {
-    return "Template names cannot begin with '__', that's reserved for Grafana's global variables";
-  }
-  if (!VARIABLE_NAME.test(name)) {
-    return 'Only word characters (letters, digits and _) are allowed in variable names';
-  }
-  if (list.some((v, i) => i !== index && v.name === name)) {
-    return 'Variable with the same name already exists';
-  }
-  return null;
 }
 
 /** A datasource-type variable of the list, by the names it can be referenced with. */
@@ -228,11 +139,6 @@ export function withQuery(v: Json, text: string): Json {
   return finish(next);
 }
 
-/** The query in Grafana 9+'s object form (as its Prometheus variable editor writes it). */
-export function asQueryObject(text: string): Json {
-  return { query: text, refId: QUERY_REF_ID };
-}
-
 /** What the list shows as a variable's definition. */
 export function definitionOf(v: Json): string {
   if (v.type === 'query') return str(v.definition) || queryText(v);
@@ -331,41 +237,6 @@ export function renameVariable(
   return { list: replaceVariable(list, index, setField(list[index] ?? {}, 'name', name)) };
 }
 
-export function replaceVariable(list: readonly Json[], index: number, v: Json): Json[] {
-  return list.map((x, i) => (i === index ? v : x));
-}
-
-/** Moves the variable at `index` by `delta` places (order is evaluation and display order). */
-export function moveVariable(list: readonly Json[], index: number, delta: number): Json[] {
-  const to = index + delta;
-  if (index < 0 || index >= list.length || to < 0 || to >= list.length) return [...list];
-  const out = [...list];
-  const [moved] = out.splice(index, 1);
-  out.splice(to, 0, moved!);
-  return out;
-}
-
-/** A copy named `copy_of_<name>` (Grafana's naming), placed right after the original. */
-export function duplicateVariable(
-  list: readonly Json[],
-  index: number,
-): { list: Json[]; index: number } {
-  const original = list[index];
-  if (!original) return { list: [...list], index: -1 };
-  const base = `copy_of_${str(original.name)}`;
-  const taken = new Set(list.map((v) => str(v.name)));
-  let name = base;
-  for (let n = 1; taken.has(name); n++) name = `${base}_${n}`;
-  const copy = structuredClone({ ...original, name });
-  const out = [...list];
-  out.splice(index + 1, 0, copy);
-  return { list: out, index: index + 1 };
-}
-
-export function removeVariable(list: readonly Json[], index: number): Json[] {
-  return list.filter((_, i) => i !== index);
-}
-
 /**
  * The datasource select's key for a variable's `datasource`: '' for none (the selected
  * datasource), `var:<name>` for a `${name}` reference, `uid:<uid>` for a concrete one (found
@@ -385,17 +256,4 @@ export function datasourceRef(key: string): unknown {
   if (key.startsWith('var:')) return { type: 'prometheus', uid: `\${${key.slice(4)}}` };
   if (key.startsWith('uid:')) return { type: 'prometheus', uid: key.slice(4) };
   return null;
-}
-
-/**
- * Names the dashboard uses somewhere: in its panels (queries, titles, links…) or in another
- * variable's definition. The list marks the others as unused, as Grafana does.
- */
-export function referencedVariables(dashboard: Json): Set<string> {
-  const parts = [JSON.stringify(dashboard.panels ?? [])];
-  for (const v of variablesOf(dashboard)) {
-    const { name: _name, current: _current, options: _options, ...definition } = v;
-    parts.push(JSON.stringify(definition));
-  }
-  return referencedNames(parts.join('\n'));
 }
