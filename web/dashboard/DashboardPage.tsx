@@ -177,7 +177,7 @@ function DashboardView({
     };
   }, [dirty]);
 
-  const closeEditors = () => setParams({ editPanel: null, editview: null });
+  const closeEditors = () => setParams({ editPanel: null, editview: null, editIndex: null });
   const exitEdit = () => {
     if (dirty) return setConfirm({ kind: 'exit' });
     setWork(null);
@@ -212,6 +212,7 @@ function DashboardView({
       const keep = new URLSearchParams(params);
       keep.delete('editPanel');
       keep.delete('editview');
+      keep.delete('editIndex');
       const qs = keep.toString();
       navigate(`${answer.url}${qs ? `?${qs}` : ''}`, { replace: isNew, force: true });
     } else {
@@ -351,8 +352,11 @@ function DashboardView({
           tab={editview}
           dashboard={work}
           onChange={change}
-          onTab={(t) => setParams({ editview: t })}
-          onClose={() => setParams({ editview: null })}
+          datasources={datasources}
+          selected={selected}
+          variables={vars.states}
+          onTab={(t) => setParams({ editview: t, editIndex: null })}
+          onClose={() => setParams({ editview: null, editIndex: null })}
           saveButton={saveButton}
         />
         {dialogs}

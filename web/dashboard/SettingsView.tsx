@@ -2,19 +2,18 @@
 // down the left, the chosen one beside them. Changes go to the working copy; the dashboard's
 // Save button stays at hand.
 import type { ComponentChildren } from 'preact';
-import type { Json } from './dashboard-edit.ts';
+import type { SettingsTabProps } from './settings-tabs.tsx';
 import { SETTINGS_TABS } from './settings-tabs.tsx';
 
-interface Props {
+interface Props extends SettingsTabProps {
   tab: string;
-  dashboard: Json;
-  onChange: (next: Json) => void;
   onTab: (tab: string) => void;
   onClose: () => void;
   saveButton: ComponentChildren;
 }
 
-export function SettingsView({ tab, dashboard, onChange, onTab, onClose, saveButton }: Props) {
+export function SettingsView({ tab, onTab, onClose, saveButton, ...tabProps }: Props) {
+  const { dashboard } = tabProps;
   const current = SETTINGS_TABS.find((t) => t.id === tab) ?? SETTINGS_TABS[0]!;
   const title = typeof dashboard.title === 'string' ? dashboard.title : '';
   return (
@@ -47,7 +46,7 @@ export function SettingsView({ tab, dashboard, onChange, onTab, onClose, saveBut
         </div>
         <section class="settings-content" role="tabpanel" aria-label={current.label}>
           <h2 class="settings-title">{current.label}</h2>
-          <current.Component key={current.id} dashboard={dashboard} onChange={onChange} />
+          <current.Component key={current.id} {...tabProps} />
         </section>
       </div>
     </main>

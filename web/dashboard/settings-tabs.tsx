@@ -1,15 +1,23 @@
 // Dashboard settings tabs (`?editview=<id>`, Grafana's ids). Each tab edits the working copy
 // of the dashboard JSON through `onChange`; add a tab by adding an entry to SETTINGS_TABS
-// (Variables goes between General and JSON Model, as in Grafana, with id "variables").
+// (General, Variables, JSON Model, in Grafana's order).
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import type { Datasource } from '../api/server.ts';
 import { QUICK_RANGES } from '../time/time-range.ts';
+import type { VariableState } from '../variables/resolve.ts';
+import { VariablesSettings } from '../variables/VariablesSettings.tsx';
 import type { Json } from './dashboard-edit.ts';
 import { parseDashboardJson, splitTags } from './settings.ts';
 
 export interface SettingsTabProps {
   dashboard: Json;
   onChange: (next: Json) => void;
+  /** The server's datasources and the one selected in the header (the default). */
+  datasources: readonly Datasource[];
+  selected: Datasource;
+  /** The working copy's variables as the dashboard evaluates them live (for previews). */
+  variables: readonly VariableState[];
 }
 
 export interface SettingsTab {
@@ -201,5 +209,6 @@ function JsonModelSettings({ dashboard, onChange }: SettingsTabProps) {
 
 export const SETTINGS_TABS: SettingsTab[] = [
   { id: 'settings', label: 'General', Component: GeneralSettings },
+  { id: 'variables', label: 'Variables', Component: VariablesSettings },
   { id: 'dashboard_json', label: 'JSON Model', Component: JsonModelSettings },
 ];

@@ -1,0 +1,197 @@
+// The Variables tab of dashboard settings (`?editview=variables`, `&editIndex=<n>` for one
+// variable, Grafana's parameters): the list in evaluation order, with new, edit, duplicate,
+// delete and move; and the editor of one variable. Everything changes the working copy's
+// `templating.list` through edit.ts.
+import { useState } from 'preact/hooks';
+import { Icon } from '../app/Icon.tsx';
+import { ConfirmDialog } from '../app/Modal.tsx';
+import { setParams, useLocation } from '../app/router.ts';
+import type { SettingsTabProps } from '../dashboard/settings-tabs.tsx';
+import { definitionOf, newVariable } from './edit.ts';
+import { VARIABLE_TYPES } from './edit-choices.ts';
+import type { Json } from './edit-list.ts';
+import {
+  duplicateVariable,
+  moveVariable,
+  referencedVariables,
+  removeVariable,
+  validateName,
+  variablesOf,
+  withVariables,
+} from './edit-list.ts';
+import { VariableEditor } from './VariableEditor.tsx';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const typeLabel = (type: unknown) =>
+  VARIABLE_TYPES.find((t) => t.type === type)?.label ?? (str(type) || 'Query');
+
+export function VariablesSettings(p: SettingsTabProps) {
+  const { params } = useLocation();
+  const list = variablesOf(p.dashboard);
+  const setList = (next: Json[]) => p.onChange(withVariables(p.dashboard, next));
+  const [confirm, setConfirm] = useState<number | null>(null);
+  const raw = params.get('editIndex');
+  const index = raw !== null && /^\d+$/.test(raw) ? Number(raw) : null;
+  const open = (i: number | null) => setParams({ editIndex: i === null ? null : String(i) });
+
+  const create = () => {
+    setList([...list, newVariable(list, 'query', p.selected)]);
+    open(list.length);
+  };
+  const remove = (i: number) => {
+    setConfirm(null);
+    setList(removeVariable(list, i));
+    if (index !== null) open(null);
+  };
+  const toDelete = confirm !== null ? list[confirm] : undefined;
+  const dialog = toDelete && (
+    <ConfirmDialog
+      title="Delete variable"
+      message={`Delete the variable “${str(toDelete.name) || 'unnamed'}”? Queries that use it will no longer be interpolated.`}
+      onCancel={() => setConfirm(null)}
+      actions={[{ label: 'Delete', kind: 'danger', onClick: () => remove(confirm!) }]}
+    />
+  );
+
+  if (index !== null && list[index]) {
+    const name = str(list[index].name);
+    return (
+      <>
+        <VariableEditor
+          key={index}
+          list={list}
+          index={index}
+          onList={setList}
+          datasources={p.datasources}
+          selected={p.selected}
+          state={p.variables.find((s) => s.def.name === name)}
+          onBack={() => open(null)}
+          onDelete={() => setConfirm(index)}
+        />
+        {dialog}
+      </>
+    );
+  }
+
+  if (list.length === 0) {
+    return (
+      <section class="variables-empty" aria-label="No variables">
+        <h3>There are no variables added yet</h3>
+        <p class="settings-help">
+          Variables make dashboards interactive: a picker at the top of the dashboard changes a
+          value every query can use, such as <code>$job</code> or <code>$instance</code>.
+        </p>
+        <button type="button" class="primary" onClick={create}>
+          <Icon name="plus" /> Add variable
+        </button>
+      </section>
+    );
+  }
+
+  const used = referencedVariables(p.dashboard);
+  return (
+    <div class="variables-settings">
+      <table class="variables-table" aria-label="Variables">
+        <thead class="variables-head">
+          <tr>
+            <th>Variable</th>
+            <th>Type</th>
+            <th>Definition</th>
+            <th>
+              <span class="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((v, i) => {
+            const name = str(v.name);
+            const invalid = validateName(name, list, i);
+            return (
+              <tr key={`${i}:${name}`} data-variable-row={name}>
+                <td class="variable-cell">
+                  <button
+                    type="button"
+                    class="variable-link"
+                    aria-label={`Edit variable ${name}`}
+                    onClick={() => open(i)}
+                  >
+                    ${name}
+                  </button>
+                  {typeof v.label === 'string' && v.label && (
+                    <span class="variable-sublabel">{v.label}</span>
+                  )}
+                  {invalid ? (
+                    <span class="badge bad" title={invalid}>
+                      invalid name
+                    </span>
+                  ) : (
+                    !used.has(name) && (
+                      <span
+                        class="badge"
+                        title="Not referenced by any panel or other variable of this dashboard"
+                      >
+                        unused
+                      </span>
+                    )
+                  )}
+                </td>
+                <td class="variable-type">{typeLabel(v.type)}</td>
+                <td class="variable-definition">{definitionOf(v)}</td>
+                <td class="variable-actions">
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label={`Move ${name} up`}
+                    title="Move up"
+                    disabled={i === 0}
+                    onClick={() => setList(moveVariable(list, i, -1))}
+                  >
+                    <Icon name="up" />
+                  </button>
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label={`Move ${name} down`}
+                    title="Move down"
+                    disabled={i === list.length - 1}
+                    onClick={() => setList(moveVariable(list, i, 1))}
+                  >
+                    <Icon name="down" />
+                  </button>
+                  <button
+                    type="button"
+                    class="icon-button"
+                    aria-label={`Duplicate ${name}`}
+                    title="Duplicate"
+                    onClick={() => setList(duplicateVariable(list, i).list)}
+                  >
+                    <Icon name="copy" />
+                  </button>
+                  <button
+                    type="button"
+                    class="icon-button danger"
+                    aria-label={`Delete ${name}`}
+                    title="Delete"
+                    onClick={() => setConfirm(i)}
+                  >
+                    <Icon name="trash" />
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p class="settings-help">
+        The dashboard shows the pickers in this order. A variable may use others in its query (
+        <code>$job</code>); it is then evaluated after them.
+      </p>
+      <div>
+        <button type="button" class="primary" onClick={create}>
+          <Icon name="plus" /> New variable
+        </button>
+      </div>
+      {dialog}
+    </div>
+  );
+}
