@@ -3,7 +3,7 @@
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { ConfigError, helpText, loadConfig } from './config.ts';
-import type { FileSystem } from './deps.ts';
+import type { FileSystem, RequestEnv } from './deps.ts';
 import { VERSION } from './version.ts';
 
 const notFound = (err: unknown) => err instanceof Deno.errors.NotFound;
@@ -88,7 +88,11 @@ const server = Deno.serve(
       );
     },
   },
-  app.fetch,
+  // Deno's Request URL keeps the raw target (dot segments and all), so only the address.
+  (req, info) =>
+    app.fetch(req, {
+      remoteAddr: (info.remoteAddr as Deno.NetAddr).hostname,
+    } satisfies RequestEnv),
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   Deno.addSignalListener(signal, () => void server.shutdown().then(() => Deno.exit(0)));
