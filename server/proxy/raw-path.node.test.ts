@@ -67,7 +67,8 @@ describe('raw request targets on the Node server', () => {
           { ...BROWSER, 'Content-Type': 'application/x-www-form-urlencoded' },
           method === 'POST' ? 'query=up' : '',
         );
-        if (res.status < 400 || res.status >= 500) answers.push(`${method} ${target} → ${res.status}`);
+        if (res.status < 400 || res.status >= 500)
+          answers.push(`${method} ${target} → ${res.status}`);
       }
     }
     expect(answers).toEqual([]);
