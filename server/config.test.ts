@@ -6,6 +6,7 @@ import {
   isLoopbackHost,
   loadConfig,
   parseSeconds,
+  startupNotes,
 } from './config.ts';
 
 const dirs = { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' };
@@ -321,5 +322,24 @@ describe('security settings', () => {
     for (const flag of ['--allowed-hosts', '--max-query-length', '--rate-limit', '--rate-burst']) {
       expect(helpText()).toContain(flag);
     }
+  });
+});
+
+describe('startupNotes', () => {
+  it('says nothing for the loopback defaults', () => {
+    expect(startupNotes(load())).toEqual([]);
+  });
+
+  it('warns when ALLOWED_HOSTS=* turns the Host check off', () => {
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: '*' }))[0]).toMatch(
+      /^warning: ALLOWED_HOSTS=\* turns off the Host check .* DNS rebinding/,
+    );
+  });
+
+  it('names the hosts a server beyond loopback answers to', () => {
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'dash.example' }))).toEqual([
+      'note: answering to localhost and IP addresses and dash.example; to reach Promscope by another name, add it to ALLOWED_HOSTS',
+    ]);
+    expect(startupNotes(load({ HOST: '0.0.0.0' }))[0]).toMatch(/IP addresses only; /);
   });
 });

@@ -305,6 +305,26 @@ export function allowedHosts(host: string, listed: string | undefined): string[]
   return [...new Set(names)];
 }
 
+/** Lines worth printing at start: settings that open the server up, or may surprise. */
+export function startupNotes(config: Config): string[] {
+  const notes: string[] = [];
+  if (config.allowedHosts.includes('*')) {
+    notes.push(
+      'warning: ALLOWED_HOSTS=* turns off the Host check that protects against DNS rebinding; ' +
+        'keep it only behind a proxy that checks Host itself',
+    );
+  } else if (!isLoopbackHost(config.host)) {
+    const names = config.allowedHosts.filter((h) => h !== 'localhost');
+    const also = names.length ? ` and ${names.join(', ')}` : ' only';
+    notes.push(
+      `note: answering to localhost and IP addresses${also}; ` +
+        'to reach Promscope by another name, add it to ALLOWED_HOSTS',
+    );
+  }
+  if (config.rateLimit === 0) notes.push('note: RATE_LIMIT=0, no per-client request limit');
+  return notes;
+}
+
 export function helpText(): string {
   const rows = SETTINGS.map((s) => `  ${s.flag.padEnd(28)} ${s.env.padEnd(24)} ${s.help}`);
   return ['Usage: promscope [options]', '', '  flag                         env', ...rows].join(

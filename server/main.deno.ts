@@ -2,7 +2,7 @@
 // Run with `deno task start` (see deno.json); npm dependencies come from node_modules.
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { ConfigError, helpText, loadConfig } from './config.ts';
+import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
 import { VERSION } from './version.ts';
 
@@ -86,6 +86,7 @@ const server = Deno.serve(
       console.log(
         `Promscope ${VERSION} on Deno: http://${host}:${port} (datasource ${cfg.prometheusUrl})`,
       );
+      for (const note of startupNotes(cfg)) console.log(note);
     },
   },
   // Deno's Request URL keeps the raw target (dot segments and all), so only the address.

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { ConfigError, helpText, loadConfig } from './config.ts';
+import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
 import { VERSION } from './version.ts';
 
@@ -127,6 +127,7 @@ async function main(): Promise<void> {
   try {
     const server = await startNodeServer(config);
     console.log(`Promscope ${VERSION} on Node: ${server.url} (datasource ${config.prometheusUrl})`);
+    for (const note of startupNotes(config)) console.log(note);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
