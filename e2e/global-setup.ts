@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { freePort } from '../server/demo/free-port.ts';
 import { waitForData } from '../server/demo/prometheus.ts';
 import { startDemoStack } from '../server/demo/stack.ts';
+import { startHostileTarget } from './hostile-target.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // seconds: the demo scrapes every 5 s; here every second, so data builds up five times faster
@@ -81,12 +82,17 @@ export default async function globalSetup() {
 
   const nodePort = await freePort(0);
   const denoPort = await freePort(0);
+  // Label values and help text carrying markup, for the XSS spec (e2e/ui/xss.spec.ts).
+  const hostile = await startHostileTarget();
   const stack = await startDemoStack({
     dataDir: join(tmp, 'prometheus'),
     prometheusPort: 0,
     servicePort: 0,
     scrapeIntervalS: SCRAPE_S,
-    extraTargets: [{ job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` }],
+    extraTargets: [
+      { job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` },
+      { job: 'hostile', url: hostile.url },
+    ],
   });
   const env = (port: number, dataDir: string) => ({
     PORT: String(port),
@@ -102,6 +108,7 @@ export default async function globalSetup() {
   const teardown = async () => {
     await Promise.all(servers.map(stopServer));
     await stack.stop();
+    await hostile.stop();
     await rm(tmp, { recursive: true, force: true });
   };
   try {

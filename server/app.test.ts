@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { fakeUpstream, MemoryFs, testApp, testConfig } from './test-helpers.ts';
+import { connectionRefused, fakeUpstream, MemoryFs, testApp, testConfig } from './test-helpers.ts';
 
 describe('createApp', () => {
   it('puts the security headers on API answers too', async () => {
@@ -91,5 +91,13 @@ describe('createApp', () => {
       expect(text).toContain('http://prom:9090');
       expect(text).not.toMatch(/alice|s3cret|YWxpY2U6czNjcmV0/);
     }
+    expect(await (await t.request('/metrics')).text()).not.toMatch(/alice|s3cret|YWxpY2U6/);
+    // Nor an error that names the datasource.
+    const down = await testApp({ config, respond: connectionRefused });
+    const error = await (
+      await down.request('/api/datasources/proxy/uid/prometheus/api/v1/query?query=up')
+    ).text();
+    expect(error).toMatch(/http:\/\/prom:9090\) is unreachable/);
+    expect(error).not.toMatch(/alice|s3cret|YWxpY2U6/);
   });
 });

@@ -17,11 +17,18 @@ import { ServerMetrics } from './metrics.ts';
 import { ResponseCache } from './proxy/cache.ts';
 import { UpstreamLimiter } from './proxy/limiter.ts';
 import { proxyHandler } from './proxy/proxy.ts';
-import { securityHeaders, writeGuard } from './security.ts';
+import { rateLimit } from './rate-limit.ts';
+import { hostGuard, securityHeaders, targetGuard, writeGuard } from './security.ts';
 import { staticHandler } from './static.ts';
 import { VERSION } from './version.ts';
 
 const MAX_BODY = 1024 * 1024; // bytes: a PromQL form or a datasource is far smaller
+// bytes: a saved or imported dashboard. Real Grafana dashboards run to a few hundred KiB
+// (big ones with many rows past 1 MiB), so saves and imports get five times the rest.
+const MAX_DASHBOARD_BODY = 5 * 1024 * 1024;
+const DASHBOARD_WRITES = new Set(['/api/dashboards/db', '/api/dashboards/import']);
+
+const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
 export interface App {
   app: Hono;
@@ -48,6 +55,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     config.dataDir,
     config.scrapeIntervalS,
     config.liveOverlapS,
+    { loopbackOnly: isLoopbackHost(config.host), allowed: config.allowedDatasourceUrls },
   );
   await registry.load();
   const metrics = new ServerMetrics();
@@ -55,18 +63,21 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   const app = new Hono();
   app.use('*', metrics.middleware());
   app.use('*', securityHeaders());
+  app.use('*', hostGuard(config.allowedHosts));
+  app.use('*', targetGuard());
+  app.use('*', rateLimit(config.rateLimit, config.rateBurst));
   // gzip when the client accepts it (CompressionStream: Node and Deno alike): JSON answers,
   // the app's JS, CSS and pages, /metrics. A proxied body is compressed as it streams
   // through, never buffered for it; Hono leaves types it cannot shrink alone.
   app.use('*', compress({ encoding: 'gzip' }));
   app.use('/api/*', writeGuard(config.readOnly));
-  app.use(
-    '/api/*',
+  const bodyLimits = [MAX_BODY, MAX_DASHBOARD_BODY].map((maxSize) =>
     bodyLimit({
-      maxSize: MAX_BODY,
-      onError: (c) => apiError(c, 413, 'bad_data', `request body over ${MAX_BODY} bytes`),
+      maxSize,
+      onError: (c) => apiError(c, 413, 'bad_data', `request body over ${mib(maxSize)}`),
     }),
   );
+  app.use('/api/*', (c, next) => bodyLimits[DASHBOARD_WRITES.has(c.req.path) ? 1 : 0]!(c, next));
 
   const limiter = new UpstreamLimiter(config.upstreamConcurrency, config.upstreamQueue);
   const cache = new ResponseCache(config.cacheMaxBytes, config.cacheTtlMs);
@@ -88,6 +99,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       cache,
       cacheFreshS: config.cacheFreshS,
       maxBytes: config.maxResponseBytes,
+      maxQueryLength: config.maxQueryLength,
     }),
   );
   app.route(

@@ -6,6 +6,7 @@ import {
   isLoopbackHost,
   loadConfig,
   parseSeconds,
+  startupNotes,
 } from './config.ts';
 
 const dirs = { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' };
@@ -45,6 +46,10 @@ describe('loadConfig defaults', () => {
       cacheTtlMs: 60_000,
       cacheFreshS: 300,
       liveOverlapS: 600,
+      allowedHosts: ['localhost'],
+      maxQueryLength: 64 * 1024,
+      rateLimit: 50,
+      rateBurst: 200,
     });
   });
 
@@ -279,4 +284,62 @@ describe('isLoopbackHost', () => {
       expect(isLoopbackHost(host)).toBe(false);
     },
   );
+});
+
+describe('security settings', () => {
+  it('admits the loopback names and a HOST name, never a name HOST does not give', () => {
+    expect(load({ HOST: '127.0.0.1' }).allowedHosts).toEqual(['localhost']);
+    expect(load({ HOST: '::1' }).allowedHosts).toEqual(['localhost']);
+    expect(load({ HOST: 'dash.internal' }).allowedHosts).toEqual(['localhost', 'dash.internal']);
+    expect(load({ HOST: '0.0.0.0' }).allowedHosts).toEqual(['localhost']);
+  });
+
+  it('adds ALLOWED_HOSTS, lowercased, and lets * admit every name', () => {
+    expect(
+      load({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'Dash.Example.com, *.corp.example' }).allowedHosts,
+    ).toEqual(['localhost', 'dash.example.com', '*.corp.example']);
+    expect(load({ ALLOWED_HOSTS: 'a.example,*' }).allowedHosts).toEqual(['*']);
+    expect(load({}, ['--allowed-hosts', 'b.example']).allowedHosts).toContain('b.example');
+  });
+
+  it.each(['http://a.example', 'a.example:80', 'a b', '*a.example'])(
+    'refuses the ALLOWED_HOSTS entry %j',
+    (entry) => {
+      expect(configError({ ALLOWED_HOSTS: entry }).message).toMatch(/^ALLOWED_HOSTS: ".*" is not/);
+    },
+  );
+
+  it('reads MAX_QUERY_LENGTH as a size and the rate limit as counts', () => {
+    const c = load({ MAX_QUERY_LENGTH: '8KiB', RATE_LIMIT: '0', RATE_BURST: '10' });
+    expect(c).toMatchObject({ maxQueryLength: 8192, rateLimit: 0, rateBurst: 10 });
+    expect(configError({ RATE_BURST: '0' }).message).toMatch(/RATE_BURST: "0" is not a whole/);
+    expect(configError({ MAX_QUERY_LENGTH: '0' }).message).toBe(
+      'MAX_QUERY_LENGTH must be positive',
+    );
+  });
+
+  it('lists them in --help', () => {
+    for (const flag of ['--allowed-hosts', '--max-query-length', '--rate-limit', '--rate-burst']) {
+      expect(helpText()).toContain(flag);
+    }
+  });
+});
+
+describe('startupNotes', () => {
+  it('says nothing for the loopback defaults', () => {
+    expect(startupNotes(load())).toEqual([]);
+  });
+
+  it('warns when ALLOWED_HOSTS=* turns the Host check off', () => {
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: '*' }))[0]).toMatch(
+      /^warning: ALLOWED_HOSTS=\* turns off the Host check .* DNS rebinding/,
+    );
+  });
+
+  it('names the hosts a server beyond loopback answers to', () => {
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'dash.example' }))).toEqual([
+      'note: answering to localhost and IP addresses and dash.example; to reach Promscope by another name, add it to ALLOWED_HOSTS',
+    ]);
+    expect(startupNotes(load({ HOST: '0.0.0.0' }))[0]).toMatch(/IP addresses only; /);
+  });
 });

@@ -31,6 +31,17 @@ export interface Config {
   cacheFreshS: number; // seconds
   /** How much of a live window each tick asks again (Grafana's incrementalQueryOverlapWindow). */
   liveOverlapS: number; // seconds
+  /**
+   * Host names (lowercase, no port) the Host header may carry, against DNS rebinding;
+   * `*.example.com` admits subdomains, `*` admits any. IP literals are always admitted.
+   */
+  allowedHosts: string[];
+  /** Longest PromQL expression (`query`, each `match[]`) the proxy forwards. */
+  maxQueryLength: number; // characters
+  /** Requests per second each non-loopback client may make; 0 turns the limit off. */
+  rateLimit: number; // requests per second
+  /** Requests a client may make at once before the rate applies. */
+  rateBurst: number; // requests
 }
 
 export class ConfigError extends Error {}
@@ -65,7 +76,27 @@ export const SETTINGS: readonly Setting[] = [
     flag: '--allowed-datasource-urls',
     help: 'comma-separated URL patterns for datasources added in the UI',
   },
+  {
+    env: 'ALLOWED_HOSTS',
+    flag: '--allowed-hosts',
+    help: 'comma-separated host names the Host header may carry (* = any)',
+  },
   { env: 'READ_ONLY', flag: '--read-only', help: 'refuse every write' },
+  {
+    env: 'MAX_QUERY_LENGTH',
+    flag: '--max-query-length',
+    help: 'longest PromQL expression proxied (default 64KiB)',
+  },
+  {
+    env: 'RATE_LIMIT',
+    flag: '--rate-limit',
+    help: 'requests per second per non-loopback client, 0 = off (default 50)',
+  },
+  {
+    env: 'RATE_BURST',
+    flag: '--rate-burst',
+    help: 'requests a client may make at once (default 200)',
+  },
   {
     env: 'UPSTREAM_TIMEOUT',
     flag: '--upstream-timeout',
@@ -214,9 +245,12 @@ export function loadConfig(
   }
   const maxResponseBytes = parseBytes(get('MAX_RESPONSE_SIZE') ?? '64MiB', 'MAX_RESPONSE_SIZE');
   if (maxResponseBytes < 1) throw new ConfigError('MAX_RESPONSE_SIZE must be positive');
+  const host = get('HOST') ?? '127.0.0.1';
+  const maxQueryLength = parseBytes(get('MAX_QUERY_LENGTH') ?? '64KiB', 'MAX_QUERY_LENGTH');
+  if (maxQueryLength < 1) throw new ConfigError('MAX_QUERY_LENGTH must be positive');
   const prometheus = parseUrl(get('PROMETHEUS_URL') ?? 'http://localhost:9090', 'PROMETHEUS_URL');
   return {
-    host: get('HOST') ?? '127.0.0.1',
+    host,
     port,
     prometheusUrl: prometheus.url,
     ...(prometheus.authorization ? { prometheusAuthorization: prometheus.authorization } : {}),
@@ -237,7 +271,58 @@ export function loadConfig(
     cacheTtlMs: parseSeconds(get('CACHE_TTL') ?? '1m', 'CACHE_TTL') * 1000,
     cacheFreshS: parseSeconds(get('CACHE_FRESH') ?? '5m', 'CACHE_FRESH'),
     liveOverlapS: parseSeconds(get('LIVE_OVERLAP') ?? '10m', 'LIVE_OVERLAP'),
+    allowedHosts: allowedHosts(host, get('ALLOWED_HOSTS')),
+    maxQueryLength,
+    rateLimit: parseCount(get('RATE_LIMIT') ?? '50', 'RATE_LIMIT', 0),
+    rateBurst: parseCount(get('RATE_BURST') ?? '200', 'RATE_BURST', 1),
   };
+}
+
+/** Whether `host` is an IP address literal (v4, or v6 with or without brackets). */
+export function isIpLiteral(host: string): boolean {
+  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || /^\[?[0-9a-f:.]*:[0-9a-f:.]*\]?$/i.test(host);
+}
+
+/**
+ * The Host names this server answers to: the loopback names, HOST itself when it is a name,
+ * and ALLOWED_HOSTS. A browser tricked by DNS rebinding sends the attacker's name, so any
+ * name not listed is refused; IP literals cannot be rebound and are always admitted.
+ */
+export function allowedHosts(host: string, listed: string | undefined): string[] {
+  const extra = (listed ?? '')
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  for (const name of extra) {
+    if (name !== '*' && !/^(?:\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(name)) {
+      throw new ConfigError(`ALLOWED_HOSTS: "${name}" is not a host name like example.com`);
+    }
+  }
+  if (extra.includes('*')) return ['*'];
+  const names = ['localhost', ...extra];
+  const own = host.toLowerCase();
+  if (!isIpLiteral(own) && own !== '') names.push(own);
+  return [...new Set(names)];
+}
+
+/** Lines worth printing at start: settings that open the server up, or may surprise. */
+export function startupNotes(config: Config): string[] {
+  const notes: string[] = [];
+  if (config.allowedHosts.includes('*')) {
+    notes.push(
+      'warning: ALLOWED_HOSTS=* turns off the Host check that protects against DNS rebinding; ' +
+        'keep it only behind a proxy that checks Host itself',
+    );
+  } else if (!isLoopbackHost(config.host)) {
+    const names = config.allowedHosts.filter((h) => h !== 'localhost');
+    const also = names.length ? ` and ${names.join(', ')}` : ' only';
+    notes.push(
+      `note: answering to localhost and IP addresses${also}; ` +
+        'to reach Promscope by another name, add it to ALLOWED_HOSTS',
+    );
+  }
+  if (config.rateLimit === 0) notes.push('note: RATE_LIMIT=0, no per-client request limit');
+  return notes;
 }
 
 export function helpText(): string {

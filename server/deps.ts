@@ -26,3 +26,14 @@ export function joinPath(...parts: string[]): string {
     .map((p, i) => (i === 0 ? p.replace(/\/+$/, '') : p.replace(/^\/+|\/+$/g, '')))
     .join('/');
 }
+
+/**
+ * What an entry point passes as Hono's `env` with each request. Both are optional: in unit
+ * tests (app.request) there is no socket.
+ */
+export interface RequestEnv {
+  /** The request target exactly as on the request line, before any normalisation. */
+  rawTarget?: string;
+  /** The client's IP address, for the per-client rate limit. */
+  remoteAddr?: string;
+}

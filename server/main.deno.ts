@@ -2,8 +2,8 @@
 // Run with `deno task start` (see deno.json); npm dependencies come from node_modules.
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { ConfigError, helpText, loadConfig } from './config.ts';
-import type { FileSystem } from './deps.ts';
+import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
+import type { FileSystem, RequestEnv } from './deps.ts';
 import { VERSION } from './version.ts';
 
 const notFound = (err: unknown) => err instanceof Deno.errors.NotFound;
@@ -86,9 +86,14 @@ const server = Deno.serve(
       console.log(
         `Promscope ${VERSION} on Deno: http://${host}:${port} (datasource ${cfg.prometheusUrl})`,
       );
+      for (const note of startupNotes(cfg)) console.log(note);
     },
   },
-  app.fetch,
+  // Deno's Request URL keeps the raw target (dot segments and all), so only the address.
+  (req, info) =>
+    app.fetch(req, {
+      remoteAddr: (info.remoteAddr as Deno.NetAddr).hostname,
+    } satisfies RequestEnv),
 );
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   Deno.addSignalListener(signal, () => void server.shutdown().then(() => Deno.exit(0)));

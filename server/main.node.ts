@@ -4,11 +4,11 @@ import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
+import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { ConfigError, helpText, loadConfig } from './config.ts';
-import type { FileSystem } from './deps.ts';
+import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
+import type { FileSystem, RequestEnv } from './deps.ts';
 import { VERSION } from './version.ts';
 
 const missing = (err: unknown) => (err as { code?: string }).code === 'ENOENT';
@@ -79,7 +79,13 @@ export async function startNodeServer(
 ): Promise<RunningServer> {
   const { app } = await createApp(config, { files: nodeFiles, log });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    // The raw request line's target: the adapter's Request URL has dot segments resolved.
+    const fetch = (req: Request, { incoming }: HttpBindings | Http2Bindings) =>
+      app.fetch(req, {
+        rawTarget: incoming.url,
+        remoteAddr: incoming.socket.remoteAddress,
+      } satisfies RequestEnv);
+    const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
       const port = (info as AddressInfo).port;
       const host = config.host.includes(':') ? `[${config.host}]` : config.host;
       resolve({
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
   try {
     const server = await startNodeServer(config);
     console.log(`Promscope ${VERSION} on Node: ${server.url} (datasource ${config.prometheusUrl})`);
+    for (const note of startupNotes(config)) console.log(note);
     const stop = () => void server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

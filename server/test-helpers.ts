@@ -6,7 +6,7 @@ import type { App } from './app.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadConfig } from './config.ts';
-import type { FileSystem } from './deps.ts';
+import type { FileSystem, RequestEnv } from './deps.ts';
 
 /** Files in a Map keyed by absolute path; records every read, atomic write and remove. */
 export class MemoryFs implements FileSystem {
@@ -132,8 +132,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 export interface TestApp extends App {
   fs: MemoryFs;
   calls: UpstreamCall[];
-  /** `app.request` with a base URL, so relative paths become http://localhost/… */
-  request: (path: string, init?: RequestInit) => Promise<Response>;
+  /**
+   * `app.request` with a base URL, so relative paths become http://localhost/…; the path also
+   * goes in as the raw request target, as main.node.ts passes it, from `remoteAddr`.
+   */
+  request: (path: string, init?: RequestInit, remoteAddr?: string) => Promise<Response>;
 }
 
 export async function testApp(
@@ -142,7 +145,8 @@ export async function testApp(
   const fs = opts.fs ?? new MemoryFs();
   const upstream = fakeUpstream(opts.respond ?? prometheusLike);
   const built = await createApp(testConfig(opts.config), { files: fs, fetch: upstream.fetch });
-  const request = async (path: string, init?: RequestInit) => built.app.request(path, init);
+  const request = async (path: string, init?: RequestInit, remoteAddr = '127.0.0.1') =>
+    built.app.request(path, init, { rawTarget: path, remoteAddr } satisfies RequestEnv);
   return { ...built, fs, calls: upstream.calls, request };
 }
 

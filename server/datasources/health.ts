@@ -1,6 +1,6 @@
 // Is a datasource up, and which Prometheus is it? Cached briefly and coalesced, so a page full
 // of viewers polling /api/health costs the upstream one buildinfo call per interval.
-import type { Datasource } from './registry.ts';
+import { type Datasource, displayUrl } from './registry.ts';
 import { callUpstream, UpstreamError } from './upstream.ts';
 
 export interface DatasourceHealth {
@@ -75,7 +75,7 @@ export class HealthChecker {
       this.cache.set(ds.uid, entry);
     }
     const probe = await entry.result;
-    const base = { uid: ds.uid, name: ds.name, url: ds.url };
+    const base = { uid: ds.uid, name: ds.name, url: displayUrl(ds.url) };
     return probe.up
       ? { ...base, up: true, ...(probe.version ? { prometheusVersion: probe.version } : {}) }
       : { ...base, up: false, error: probe.error };

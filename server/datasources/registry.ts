@@ -2,6 +2,7 @@
 // added from the UI, which persist in DATA_DIR/datasources.json.
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface Datasource {
   uid: string;
@@ -29,13 +30,21 @@ export interface PublicDatasource {
   jsonData: { timeInterval: string; incrementalQueryOverlapWindow: string };
 }
 
+/**
+ * A URL as the API may show it: without user:password, which only a hand-edited
+ * datasources.json can have put there (such a datasource is refused at use anyway).
+ */
+export function displayUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
+}
+
 export function toPublic(ds: Datasource): PublicDatasource {
   return {
     uid: ds.uid,
     name: ds.name,
     type: 'prometheus',
     access: 'proxy',
-    url: ds.url,
+    url: displayUrl(ds.url),
     isDefault: ds.isDefault,
     readOnly: ds.provisioned,
     jsonData: {
@@ -71,6 +80,7 @@ export class DatasourceRegistry {
     dataDir: string,
     private readonly defaultScrapeS: number,
     private readonly defaultOverlapS = 600,
+    private readonly policy: UrlPolicy = { loopbackOnly: true, allowed: [] },
   ) {
     this.items = [...defaults];
     this.file = joinPath(dataDir, 'datasources.json');
@@ -103,6 +113,21 @@ export class DatasourceRegistry {
 
   get(uid: string): Datasource | undefined {
     return this.items.find((d) => d.uid === uid);
+  }
+
+  /**
+   * Why `ds` may not be called, or null when it may. Checked on every use, not only on add:
+   * DATA_DIR/datasources.json may have been edited by hand (a file: URL, or one outside
+   * ALLOWED_DATASOURCE_URLS), and the policy may have changed since it was added.
+   */
+  refusal(ds: Datasource): string | null {
+    if (ds.provisioned) return null; // the operator's own configuration, checked at start
+    const checked = checkDatasourceUrl(ds.url, this.policy);
+    if (!checked.ok) return `datasource "${ds.name}" is refused: ${checked.reason}`;
+    if (checked.url !== ds.url) {
+      return `datasource "${ds.name}" is refused: its URL is not in normal form (${checked.url})`;
+    }
+    return null;
   }
 
   findByUrl(url: string): Datasource | undefined {

@@ -4,7 +4,7 @@ import { apiError } from '../errors.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
-import { toPublic } from './registry.ts';
+import { displayUrl, toPublic } from './registry.ts';
 import { checkDatasourceUrl } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
@@ -22,7 +22,13 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   const app = new Hono();
 
   app.get('/health', async (c) => {
-    const datasources = await Promise.all(opts.registry.list().map((ds) => opts.health.check(ds)));
+    const datasources = await Promise.all(
+      opts.registry.list().map((ds) => {
+        const refusal = opts.registry.refusal(ds);
+        if (!refusal) return opts.health.check(ds);
+        return { uid: ds.uid, name: ds.name, url: displayUrl(ds.url), up: false, error: refusal };
+      }),
+    );
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok', version: opts.version, readOnly: opts.readOnly, datasources });
   });

@@ -49,10 +49,14 @@ function matches(pattern: string, url: string): boolean {
   return new RegExp(`^${source}(?:/.*)?$`, 'i').test(url);
 }
 
-export function checkDatasourceUrl(
-  text: unknown,
-  opts: { loopbackOnly: boolean; allowed: readonly string[] },
-): PolicyResult {
+export interface UrlPolicy {
+  /** The server listens on loopback only: any http(s) URL. */
+  loopbackOnly: boolean;
+  /** ALLOWED_DATASOURCE_URLS, for a server reachable from the network. */
+  allowed: readonly string[];
+}
+
+export function checkDatasourceUrl(text: unknown, opts: UrlPolicy): PolicyResult {
   const parsed = normaliseDatasourceUrl(text);
   if (!parsed.ok || opts.loopbackOnly) return parsed;
   if (opts.allowed.some((p) => matches(p, parsed.url))) return parsed;

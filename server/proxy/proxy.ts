@@ -20,6 +20,7 @@ import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts'
 import { callUpstream, timeoutError, UpstreamError } from '../datasources/upstream.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import type { ResponseCache } from './cache.ts';
 import {
@@ -43,6 +44,8 @@ export interface ProxyOptions {
   cacheFreshS: number; // seconds
   /** Largest upstream body relayed. */
   maxBytes: number; // bytes
+  /** Longest `query` or `match[]` value forwarded. */
+  maxQueryLength: number; // characters
   now?: () => number; // ms since the epoch
 }
 
@@ -93,6 +96,16 @@ function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
     at += c.byteLength;
   }
   return out;
+}
+
+/** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
+function longParam(query: string, form: string | undefined, max: number): string | undefined {
+  for (const raw of [query, form ?? '']) {
+    for (const [k, v] of new URLSearchParams(raw)) {
+      if ((k === 'query' || k === 'match[]') && v.length > max) return k;
+    }
+  }
+  return undefined;
 }
 
 interface Call {
@@ -200,7 +213,8 @@ export function proxyHandler(opts: ProxyOptions) {
 
   return async (c: Context) => {
     const url = new URL(c.req.url);
-    const target = parseProxyPath(url.pathname);
+    // The raw path, as sent: the URL's own pathname has had dot segments resolved already.
+    const target = parseProxyPath(rawPath(c));
     if (!target) {
       return apiError(c, 404, 'not_found', 'not a read-only Prometheus API path this proxy serves');
     }
@@ -211,6 +225,8 @@ export function proxyHandler(opts: ProxyOptions) {
     }
     const ds = opts.registry.get(target.uid);
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${target.uid}"`);
+    const refusal = opts.registry.refusal(ds);
+    if (refusal) return apiError(c, 403, 'forbidden', refusal);
 
     let form: string | undefined;
     if (method === 'POST') {
@@ -222,6 +238,15 @@ export function proxyHandler(opts: ProxyOptions) {
     }
     const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
     const params = normalisedParams(call.query, form);
+    const tooLong = longParam(call.query, form, opts.maxQueryLength);
+    if (tooLong) {
+      return apiError(
+        c,
+        400,
+        'bad_data',
+        `${tooLong} is over the ${opts.maxQueryLength}-character limit (MAX_QUERY_LENGTH)`,
+      );
+    }
     const key = requestKey(ds.uid, target.endpoint, params);
 
     const headers = new Headers(PROXIED_HEADERS);

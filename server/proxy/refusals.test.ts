@@ -1,0 +1,113 @@
+// What the proxy refuses before any upstream call, beyond the path allowlist: over-long PromQL
+// (MAX_QUERY_LENGTH) and datasources whose URL fails the policy at the time of use.
+import { describe, expect, it } from 'vitest';
+import { MemoryFs, testApp } from '../test-helpers.ts';
+
+const PROXY = '/api/datasources/proxy/uid';
+
+describe('the PromQL length cap', () => {
+  // An expression of n characters, percent-encoded where it goes into a URL.
+  const long = (n: number) => `up${'+1'.repeat((n - 2) / 2)}${n % 2 ? ' ' : ''}`;
+  const enc = (n: number) => encodeURIComponent(long(n));
+
+  it('forwards a query at the cap and refuses one character more, as GET or POST', async () => {
+    const t = await testApp({ config: { maxQueryLength: 100 } });
+    const at = await t.request(`${PROXY}/prometheus/api/v1/query?query=${enc(100)}`);
+    expect(at.status).toBe(200);
+    expect(t.calls).toHaveLength(1);
+
+    const get = await t.request(`${PROXY}/prometheus/api/v1/query?query=${enc(101)}`);
+    expect(get.status).toBe(400);
+    expect(await get.json()).toEqual({
+      status: 'error',
+      errorType: 'bad_data',
+      error: 'query is over the 100-character limit (MAX_QUERY_LENGTH)',
+    });
+    const post = await t.request(`${PROXY}/prometheus/api/v1/query_range`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ query: long(101), start: '1', end: '2', step: '1' }).toString(),
+    });
+    expect(post.status).toBe(400);
+    const series = await t.request(
+      `${PROXY}/prometheus/api/v1/series?match[]=up&match[]=${enc(101)}`,
+    );
+    expect(series.status).toBe(400);
+    expect(((await series.json()) as { error: string }).error).toMatch(/^match\[\] is over/);
+    expect(t.calls).toHaveLength(1);
+  });
+
+  it('defaults to 64 KiB', async () => {
+    const t = await testApp();
+    const body = new URLSearchParams({ query: long(64 * 1024 + 1) }).toString();
+    const res = await t.request(`${PROXY}/prometheus/api/v1/query`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
+    expect(res.status).toBe(400);
+    expect(t.calls).toEqual([]);
+  });
+});
+
+describe('the datasource URL policy at every use', () => {
+  // DATA_DIR/datasources.json edited by hand after the server checked what was added.
+  const edited = () =>
+    new MemoryFs({
+      '/data/datasources.json': JSON.stringify({
+        datasources: [
+          { uid: 'prom-file', name: 'File', url: 'file:///etc/passwd' },
+          { uid: 'prom-js', name: 'Js', url: 'javascript:alert(1)' },
+          { uid: 'prom-meta', name: 'Metadata', url: 'http://169.254.169.254' },
+          { uid: 'prom-cred', name: 'Cred', url: 'http://u:p@prom-c:9090' },
+          { uid: 'prom-ok', name: 'Ok', url: 'http://prom.allowed:9090' },
+        ],
+      }),
+    });
+  const beyondLoopback = { host: '0.0.0.0', allowedDatasourceUrls: ['http://prom.allowed:9090'] };
+
+  it.each(['prom-file', 'prom-js', 'prom-meta', 'prom-cred'])(
+    'refuses to proxy to %s with 403 and never calls it',
+    async (uid) => {
+      const t = await testApp({ fs: edited(), config: beyondLoopback });
+      const res = await t.request(`${PROXY}/${uid}/api/v1/query?query=up`);
+      expect(res.status).toBe(403);
+      const body = (await res.json()) as { errorType: string; error: string };
+      expect(body.errorType).toBe('forbidden');
+      expect(body.error).toMatch(/^datasource ".*" is refused: /);
+      expect(t.calls).toEqual([]);
+    },
+  );
+
+  it('still proxies to an added URL that passes', async () => {
+    const t = await testApp({ fs: edited(), config: beyondLoopback });
+    const res = await t.request(`${PROXY}/prom-ok/api/v1/query?query=up`);
+    expect(res.status).toBe(200);
+    expect(t.calls.map((c) => c.url)).toEqual([
+      'http://prom.allowed:9090/api/v1/query?query=up&timeout=29000ms',
+    ]);
+  });
+
+  it('refuses non-http schemes even on a loopback-only server', async () => {
+    const t = await testApp({ fs: edited() });
+    for (const uid of ['prom-file', 'prom-js']) {
+      expect((await t.request(`${PROXY}/${uid}/api/v1/query?query=up`)).status).toBe(403);
+    }
+    expect(t.calls).toEqual([]);
+  });
+
+  it('reports refused datasources as down in /api/health without probing them', async () => {
+    const t = await testApp({ fs: edited(), config: beyondLoopback });
+    const health = (await (await t.request('/api/health')).json()) as {
+      datasources: { uid: string; up: boolean; error?: string }[];
+    };
+    const down = health.datasources.filter((d) => !d.up).map((d) => d.uid);
+    expect(down).toEqual(['prom-file', 'prom-js', 'prom-meta', 'prom-cred']);
+    expect(t.calls.every((c) => /^http:\/\/(localhost|prom\.allowed):9090\//.test(c.url))).toBe(
+      true,
+    );
+    // Never the credentials a hand-edited URL carried.
+    expect(JSON.stringify(health)).not.toMatch(/u:p@/);
+    expect(await (await t.request('/api/datasources')).text()).not.toMatch(/u:p@/);
+  });
+});
