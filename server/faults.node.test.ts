@@ -127,22 +127,21 @@ function listen(port: number): Promise<FakeProm> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  const fake: FakeProm = {
+    server,
+    sockets,
+    alive: true,
+    kill() {
+      fake.alive = false;
+      return new Promise((done) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => done());
+      });
+    },
+  };
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () =>
-      resolve({
-        server,
-        sockets,
-        alive: true,
-        kill() {
-          this.alive = false;
-          return new Promise((done) => {
-            for (const s of sockets) s.destroy();
-            server.close(() => done());
-          });
-        },
-      }),
-    );
+    server.listen(port, '127.0.0.1', () => resolve(fake));
   });
 }
 
