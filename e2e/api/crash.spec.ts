@@ -67,8 +67,9 @@ async function jsonFiles(
   return out;
 }
 
-test('kill -9 during a stream of saves loses no acknowledged version', async ({}, testInfo) => {
+test('kill -9 during a stream of saves loses no acknowledged version', async () => {
   test.setTimeout(120_000);
+  const testInfo = test.info();
   const runtime = (testInfo.project.metadata.runtime as Runtime | undefined) ?? 'node';
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-crash-'));
   const env = { DATA_DIR: tmp, PROMETHEUS_URL: prometheusUrl(), DASHBOARDS_DIR: join(tmp, 'none') };
