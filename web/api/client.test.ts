@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { promUrl, queryRange, rangeSearchParams, upstreamDuration } from './client.ts';
+import { getJson, promUrl, queryRange, rangeSearchParams, upstreamDuration } from './client.ts';
 
 describe('upstreamDuration', () => {
   it("reads the proxy's Server-Timing entry", () => {
@@ -99,6 +99,11 @@ describe('broken answers become clear errors', () => {
     expect((await errorFor('{"status":"success","data":{"resultType":"matrix"}}'))?.message).toBe(
       'a success answer without a list of series',
     );
+  });
+
+  it('takes a list as an answer (our own lists are JSON arrays)', async () => {
+    vi.stubGlobal('fetch', async () => new Response('[{"uid":"a"}]', { status: 200 }));
+    expect(await getJson('/api/datasources')).toEqual([{ uid: 'a' }]);
   });
 
   it("keeps Prometheus' own words for its errors", async () => {

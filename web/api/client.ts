@@ -72,7 +72,8 @@ async function fetchJson<T>(
   const body = await readJson<
     T & { status?: string; errorType?: string; error?: string; message?: string }
   >(res);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+  // Objects (Prometheus' envelope, our answers) and lists (our own lists) are answers.
+  if (typeof body !== 'object' || body === null) {
     throw new ApiError(
       res.status,
       'bad_response',
