@@ -4,6 +4,8 @@
 // its own Prometheus (the demo's launcher, on a port chosen here, data in a temp folder) and
 // its own Promscope server pointed at that port, so the shared stack is never disturbed.
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../server/demo/free-port.ts';
@@ -101,6 +103,43 @@ test('Prometheus down at start, up, killed mid-refresh and back: one tick each, 
   } finally {
     await prom?.stop();
     await server?.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+});
+
+test('a datasource behind a proxy answering an HTML error page: the panel says so in words', async ({
+  page,
+}) => {
+  const tmp = await mkdtemp(join(tmpdir(), 'promscope-broken-'));
+  await mkdir(join(tmp, 'dashboards'));
+  await writeFile(join(tmp, 'dashboards', 'outage.json'), JSON.stringify(dashboard));
+  // nginx in front of a Prometheus that is gone.
+  const broken = createServer((_req, res) => {
+    res.writeHead(502, { 'Content-Type': 'text/html' });
+    res.end(
+      '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n',
+    );
+  });
+  await new Promise<void>((r) => broken.listen(0, '127.0.0.1', r));
+  const { port } = broken.address() as AddressInfo;
+  let server: ServerProcess | undefined;
+  try {
+    server = await startPromscope('node', {
+      PROMETHEUS_URL: `http://127.0.0.1:${port}`,
+      DASHBOARDS_DIR: join(tmp, 'dashboards'),
+      DATA_DIR: join(tmp, 'data'),
+    });
+    const d = new DashboardPage(page);
+    await d.open(`${server.url}/d/outage?refresh=2s`);
+    await expect(d.panel('Scrapes').getByRole('alert')).toHaveText(
+      'HTTP 502: an HTML page, not Prometheus JSON ("502 Bad Gateway")',
+    );
+    await expect(d.health).toHaveAttribute('data-state', 'down');
+    await expect(d.health).toContainText('does not answer like Prometheus (HTTP 502');
+  } finally {
+    await server?.stop();
+    broken.closeAllConnections();
+    await new Promise((r) => broken.close(r));
     await rm(tmp, { recursive: true, force: true });
   }
 });
