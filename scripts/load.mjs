@@ -97,9 +97,9 @@ const rows = [
     `${report.latencyMs.p50} / ${report.latencyMs.p90} / ${report.latencyMs.p99} / ${report.latencyMs.max} ms`,
   ],
   [
-    'Server RSS warm → end (max)',
+    'Server RSS warm → halfway → end (max)',
     report.rssMiB
-      ? `${report.rssMiB.warm} → ${report.rssMiB.end} MiB (max ${report.rssMiB.max} MiB)`
+      ? `${report.rssMiB.warm} → ${report.rssMiB.mid} → ${report.rssMiB.end} MiB (max ${report.rssMiB.max} MiB)`
       : 'not measured',
   ],
 ];

@@ -33,8 +33,8 @@ export interface LoadReport {
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** By kind of request (proxy endpoint, SPA page, asset, API). */
   byKind: Record<string, { requests: number; p50: number; p99: number }>;
-  /** Server RSS in MiB: after the first tenth of the run (warm), at the end, the highest. */
-  rssMiB?: { warm: number; end: number; max: number };
+  /** Server RSS in MiB: after the first tenth of the run (warm), halfway, at the end, the highest. */
+  rssMiB?: { warm: number; mid: number; end: number; max: number };
 }
 
 /** The q-quantile of sorted values (nearest rank). */
@@ -214,6 +214,7 @@ export async function runLoad(opts: LoadOptions): Promise<LoadReport> {
       ? {
           rssMiB: {
             warm: round(rss[warmAt]!),
+            mid: round(rss[Math.floor(rss.length / 2)]!),
             end: round(rss[rss.length - 1]!),
             max: round(Math.max(...rss)),
           },
