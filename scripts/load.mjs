@@ -70,6 +70,18 @@ try {
     .filter((n) => /\.(js|css)$/.test(n))
     .map((n) => `/assets/${n}`);
   console.log(`load: ${connections} connections for ${seconds} s against ${base} …`);
+  // The server's V8 heap in use (its own /metrics), to tell a leak from memory not yet given back.
+  const heap = [];
+  const sampleHeap = async () => {
+    try {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+      if (m) heap.push(Number(m[1]) / 1024 / 1024);
+    } catch {
+      // a missed sample
+    }
+  };
+  const heapTimer = setInterval(sampleHeap, Math.max(1000, (seconds * 1000) / 20));
   report = await runLoad({
     base,
     connections,
@@ -77,6 +89,10 @@ try {
     next: dashboardMix(assets),
     pid: server.pid,
   });
+  clearInterval(heapTimer);
+  await new Promise((r) => setTimeout(r, 2000)); // ms: the load is over; let the heap settle
+  await sampleHeap();
+  report.heapMiB = heap.map((v) => Math.round(v));
 } finally {
   await stopAll();
 }
@@ -103,6 +119,13 @@ const rows = [
       : 'not measured',
   ],
 ];
+if (report.heapMiB.length > 2) {
+  const h = report.heapMiB;
+  rows.push([
+    'Server V8 heap used: warm → halfway → end of load → 2 s after (max)',
+    `${h[1]} → ${h[Math.floor(h.length / 2)]} → ${h[h.length - 2]} → ${h[h.length - 1]} MiB (max ${Math.max(...h)} MiB)`,
+  ]);
+}
 for (const [kind, k] of Object.entries(report.byKind)) {
   rows.push([`↳ ${kind}`, `${k.requests} requests, p50 ${k.p50} ms, p99 ${k.p99} ms`]);
 }
