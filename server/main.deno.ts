@@ -4,9 +4,12 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
+import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
 
-const notFound = (err: unknown) => err instanceof Deno.errors.NotFound;
+// A path under a regular file (ENOTDIR) does not exist either, as on Node.
+const notFound = (err: unknown) =>
+  err instanceof Deno.errors.NotFound || (err as { code?: string }).code === 'ENOTDIR';
 
 const denoFiles: FileSystem = {
   async readFile(path) {
@@ -34,7 +37,9 @@ const denoFiles: FileSystem = {
     try {
       const file = await Deno.open(tmp, { write: true, create: true, truncate: true, mode: 0o644 });
       try {
-        await file.write(new TextEncoder().encode(data));
+        // write() may take only part of the bytes; the rest goes in further calls.
+        const bytes = new TextEncoder().encode(data);
+        for (let at = 0; at < bytes.length; ) at += await file.write(bytes.subarray(at));
         await file.sync();
       } finally {
         file.close();
@@ -43,6 +48,13 @@ const denoFiles: FileSystem = {
     } catch (err) {
       await Deno.remove(tmp).catch(() => undefined);
       throw err;
+    }
+    // The rename itself is durable only once the directory entry is on disk.
+    const dh = await Deno.open(dir, { read: true });
+    try {
+      await dh.sync();
+    } finally {
+      dh.close();
     }
   },
   async remove(path) {
@@ -77,6 +89,8 @@ try {
   Deno.exit(2);
 }
 const { app } = await createApp(cfg, { files: denoFiles, log: console.error });
+const problem = await checkDataDir(denoFiles, cfg.dataDir);
+if (problem) console.error(`promscope: ${problem}`);
 const server = Deno.serve(
   {
     hostname: cfg.host,

@@ -9,9 +9,15 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
+import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
 
-const missing = (err: unknown) => (err as { code?: string }).code === 'ENOENT';
+// A path under a regular file (ENOTDIR) does not exist either: a DATA_DIR set to a file still
+// lets the server start, read-only, and say why saves fail (storage.ts).
+const missing = (err: unknown) => {
+  const code = (err as { code?: string }).code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+};
 
 export const nodeFiles: FileSystem = {
   async readFile(path) {
@@ -78,6 +84,8 @@ export async function startNodeServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const { app } = await createApp(config, { files: nodeFiles, log });
+  const problem = await checkDataDir(nodeFiles, config.dataDir);
+  if (problem) log(`promscope: ${problem}`);
   return new Promise((resolve, reject) => {
     // The raw request line's target: the adapter's Request URL has dot segments resolved.
     const fetch = (req: Request, { incoming }: HttpBindings | Http2Bindings) =>

@@ -154,4 +154,30 @@ describe('compression', () => {
       expect(text.length, path).toBeGreaterThan(4000);
     }
   });
+
+  it('gzips an asset once and serves the same bytes, with their length, every time', async () => {
+    const js = `console.log(${JSON.stringify('z'.repeat(8000))});`;
+    const t = await testApp({ fs: new MemoryFs({ '/web/assets/app-def456.js': js }) });
+    const get = () =>
+      t.request('/assets/app-def456.js', { headers: { 'Accept-Encoding': 'gzip, br' } });
+    const [a, b] = [await get(), await get()];
+    const bytesA = new Uint8Array(await a.arrayBuffer());
+    const bytesB = new Uint8Array(await b.arrayBuffer());
+    expect(a.headers.get('Content-Encoding')).toBe('gzip');
+    // A length up front means a finished gzip, not one streamed per request.
+    expect(a.headers.get('Content-Length')).toBe(String(bytesA.byteLength));
+    expect(bytesA.byteLength).toBeLessThan(js.length / 10);
+    expect(bytesB).toEqual(bytesA);
+    expect(a.headers.get('Vary')).toContain('Accept-Encoding');
+    const text = await new Response(
+      new Blob([bytesA]).stream().pipeThrough(new DecompressionStream('gzip')),
+    ).text();
+    expect(text).toBe(js);
+    // A client without gzip gets the file as it is.
+    const plain = await t.request('/assets/app-def456.js', {
+      headers: { 'Accept-Encoding': 'identity' },
+    });
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    expect(await plain.text()).toBe(js);
+  });
 });

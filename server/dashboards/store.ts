@@ -48,7 +48,7 @@ export class SavedDashboards {
 
   constructor(
     private readonly files: FileSystem,
-    dataDir: string,
+    readonly dataDir: string,
   ) {
     this.dir = joinPath(dataDir, 'dashboards');
     this.history = new VersionHistory(files, joinPath(this.dir, 'versions'));
@@ -152,7 +152,14 @@ export class SavedDashboards {
       dashboard,
       dashboardCreated,
     });
-    await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(dashboard, null, 2)}\n`);
+    try {
+      await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(dashboard, null, 2)}\n`);
+    } catch (err) {
+      // Not saved: take back the record of a version that never became current (best effort;
+      // a record left behind is overwritten by the next save, which gets this number).
+      await this.history.remove(uid, version).catch(() => undefined);
+      throw err;
+    }
     // Best effort: the save has happened; a failed prune is retried by the next save.
     await this.history.prune(uid).catch(() => undefined);
     const title = String(dashboard.title);

@@ -88,6 +88,10 @@ export class VersionHistory {
     );
   }
 
+  async remove(uid: string, version: number): Promise<void> {
+    await this.files.remove(this.file(uid, version));
+  }
+
   /** Removes all but the newest KEEP_VERSIONS records. */
   async prune(uid: string): Promise<void> {
     const old = (await this.numbers(uid)).slice(KEEP_VERSIONS);

@@ -154,7 +154,7 @@ describe('POST /api/dashboards/db', () => {
     expect(t.fs.writes).toEqual([]);
   });
 
-  it('answers 500 with the cause when the disk is full, and keeps the previous file', async () => {
+  it('answers 507 with the cause when the disk is full, and keeps the previous file', async () => {
     const t = await testApp();
     await save(t, ops());
     const before = t.fs.text(FILE);
@@ -163,11 +163,12 @@ describe('POST /api/dashboards/db', () => {
     };
     const res = await save(t, ops({ version: 1, title: 'Lost' }));
     expect(res).toEqual({
-      status: 500,
+      status: 507,
       body: {
         status: 'error',
-        errorType: 'internal',
-        error: 'could not save dashboard "ops": ENOSPC: no space left on device, write',
+        errorType: 'insufficient_storage',
+        error:
+          'could not save dashboard "ops": no space left on the disk holding DATA_DIR (/data); nothing was changed: free some space and save again (ENOSPC: no space left on device, write)',
       },
     });
     expect(t.fs.text(FILE)).toBe(before);

@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
+import { storageProblem } from '../storage.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards, SaveResult } from './store.ts';
 import { newUid } from './store.ts';
@@ -26,11 +27,15 @@ export async function jsonBody(c: Context): Promise<{ body: unknown } | { error:
   }
 }
 
-/** Storage failures answer 500 with what went wrong (ENOSPC, EACCES…) so the user can act on it. */
+/**
+ * Storage failures say what went wrong so the user can act on it: a full disk is 507, a
+ * DATA_DIR the server may not write names DATA_DIR; both say nothing was changed.
+ */
 export function storageError(c: Context, deps: WriteDeps, what: string, err: unknown): Response {
   const reason = (err as Error)?.message ?? String(err);
   deps.log?.(`error: ${what}: ${(err as Error)?.stack ?? reason}`);
-  return apiError(c, 500, 'internal', `${what}: ${reason}`);
+  const problem = storageProblem(err, deps.saved.dataDir);
+  return apiError(c, problem.status, problem.errorType, `${what}: ${problem.words}`);
 }
 
 /** Grafana's answer to a save; 412 carries Grafana's own status and message. */

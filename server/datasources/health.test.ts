@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { connectionRefused, promJson, testApp } from '../test-helpers.ts';
+import { connectionRefused, prometheusLike, promJson, testApp } from '../test-helpers.ts';
 import { VERSION } from '../version.ts';
+import { HealthChecker } from './health.ts';
+import type { Datasource } from './registry.ts';
 
 describe('GET /api/health', () => {
   it('reports each datasource with the Prometheus version from buildinfo', async () => {
@@ -88,5 +90,57 @@ describe('GET /api/health for servers without buildinfo', () => {
       up: false,
       error: 'http://localhost:9090 does not answer like Prometheus (HTTP 200 from /api/v1/query)',
     });
+  });
+});
+
+describe('HealthChecker freshness', () => {
+  const ds = { uid: 'p', name: 'P', url: 'http://p:9090', isDefault: true } as Datasource;
+
+  /** A fetch that answers up or down as `state.up` says, counting calls; `gate` holds answers. */
+  function switchable() {
+    const state = { up: false, calls: 0, gate: null as Promise<void> | null };
+    const fetchFn = (async (url: string) => {
+      state.calls++;
+      if (state.gate) await state.gate;
+      if (!state.up) connectionRefused();
+      return prometheusLike(String(url), {});
+    }) as unknown as typeof fetch;
+    return { state, fetchFn };
+  }
+
+  it('re-probes on request once the last answer is older than the ttl, so a change shows within a second', async () => {
+    const { state, fetchFn } = switchable();
+    let clock = 0;
+    const checker = new HealthChecker(fetchFn, 3000, 1000, () => clock);
+    expect((await checker.check(ds)).up).toBe(false);
+    state.up = true;
+    clock = 900; // ms: still fresh, the cached "down" stands
+    expect((await checker.check(ds)).up).toBe(false);
+    clock = 1001;
+    expect((await checker.check(ds)).up).toBe(true);
+    expect(state.calls).toBe(2);
+    state.up = false;
+    clock = 2100;
+    expect(await checker.check(ds)).toMatchObject({ up: false, error: /connection refused/ });
+  });
+
+  it('joins a probe under way however long it takes, never stacking a second one', async () => {
+    const { state, fetchFn } = switchable();
+    state.up = true;
+    let open!: () => void;
+    state.gate = new Promise((r) => {
+      open = r;
+    });
+    let clock = 0;
+    const checker = new HealthChecker(fetchFn, 3000, 1000, () => clock);
+    const first = checker.check(ds);
+    clock = 2500; // ms: the probe is slow, older than the ttl, and still running
+    const second = checker.check(ds);
+    open();
+    expect((await Promise.all([first, second])).map((h) => h.up)).toEqual([true, true]);
+    expect(state.calls).toBe(1);
+    // Fresh for a ttl after it answered, not after it started.
+    expect((await checker.check(ds)).up).toBe(true);
+    expect(state.calls).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
-// Is a datasource up, and which Prometheus is it? Cached briefly and coalesced, so a page full
-// of viewers polling /api/health costs the upstream one buildinfo call per interval.
+// Is a datasource up, and which Prometheus is it? Fresh to within a second, and coalesced: a
+// page full of viewers asking on every dashboard tick costs the upstream at most one buildinfo
+// call per second, and a probe under way is shared, never stacked behind another one.
 import { type Datasource, displayUrl } from './registry.ts';
 import { callUpstream, UpstreamError } from './upstream.ts';
 
@@ -58,21 +59,35 @@ export async function probeDatasource(
   }
 }
 
+interface Entry {
+  result: Promise<Probe>;
+  /** When the probe answered (ms since the epoch); undefined while it runs. */
+  settledAt?: number;
+}
+
 export class HealthChecker {
-  private readonly cache = new Map<string, { at: number; result: Promise<Probe> }>();
+  private readonly cache = new Map<string, Entry>();
 
   constructor(
     private readonly fetchFn: typeof fetch,
     private readonly timeoutMs = 3000, // ms
-    private readonly ttlMs = 5000, // ms
+    /** How old an answer may be and still be given; older ones are re-probed on request. */
+    private readonly ttlMs = 1000, // ms
+    private readonly now: () => number = Date.now, // ms since the epoch
   ) {}
 
   async check(ds: Datasource): Promise<DatasourceHealth> {
-    const now = Date.now();
     let entry = this.cache.get(ds.uid);
-    if (!entry || now - entry.at > this.ttlMs) {
-      entry = { at: now, result: probeDatasource(ds, this.fetchFn, this.timeoutMs) };
-      this.cache.set(ds.uid, entry);
+    // A probe under way is joined whatever its age; a settled one is kept for ttlMs after it
+    // answered (not after it started, or a slow probe would be stale on arrival).
+    const stale = entry?.settledAt !== undefined && this.now() - entry.settledAt > this.ttlMs;
+    if (!entry || stale) {
+      const fresh: Entry = { result: probeDatasource(ds, this.fetchFn, this.timeoutMs) };
+      void fresh.result.then(() => {
+        fresh.settledAt = this.now();
+      });
+      this.cache.set(ds.uid, fresh);
+      entry = fresh;
     }
     const probe = await entry.result;
     const base = { uid: ds.uid, name: ds.name, url: displayUrl(ds.url) };

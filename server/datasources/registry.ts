@@ -77,7 +77,7 @@ export class DatasourceRegistry {
   constructor(
     defaults: Datasource[],
     private readonly files: FileSystem,
-    dataDir: string,
+    readonly dataDir: string,
     private readonly defaultScrapeS: number,
     private readonly defaultOverlapS = 600,
     private readonly policy: UrlPolicy = { loopbackOnly: true, allowed: [] },

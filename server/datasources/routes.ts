@@ -1,6 +1,7 @@
 // GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
+import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
@@ -87,11 +88,12 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       const ds = await opts.registry.add(checked.url, name);
       return c.json(toPublic(ds), 201);
     } catch (err) {
+      const problem = storageProblem(err, opts.registry.dataDir);
       return apiError(
         c,
-        500,
-        'internal',
-        `could not save the datasource: ${(err as Error).message}`,
+        problem.status,
+        problem.errorType,
+        `could not save the datasource: ${problem.words}`,
       );
     }
   });

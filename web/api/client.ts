@@ -13,17 +13,43 @@ export class ApiError extends Error {
   }
 }
 
+/** What a body that is not JSON looks like, in words: an HTML page's title, or its start. */
+export function describeNonJson(status: number, text: string): string {
+  const http = `HTTP ${status}`;
+  if (text.trim() === '') return `${http}: empty answer, not JSON`;
+  if (/^\s*</.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+    const words = (title || text.replace(/<[^>]*>/g, ' '))
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120);
+    return `${http}: an HTML page, not Prometheus JSON${words ? ` ("${words}")` : ''}`;
+  }
+  if (/^\s*[[{]/.test(text)) {
+    const end = text.slice(-40).replace(/\s+/g, ' ');
+    return `${http}: invalid or incomplete JSON (${text.length} characters, ending "${end}")`;
+  }
+  return `${http}: not JSON (${text.slice(0, 120).replace(/\s+/g, ' ')})`;
+}
+
 async function readJson<T>(res: Response): Promise<T> {
-  const text = await res.text();
+  let text: string;
   try {
-    return JSON.parse(text) as T;
-  } catch {
-    const snippet = text.slice(0, 120).replace(/\s+/g, ' ');
+    text = await res.text();
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    // The stream broke after the status line: the connection dropped, or the server cut an
+    // answer over its size limit (it can no longer send an error once streaming has begun).
     throw new ApiError(
       res.status,
       'bad_response',
-      `HTTP ${res.status}: not JSON (${snippet || 'empty body'})`,
+      `HTTP ${res.status}: the answer broke off before its end (the connection was lost, or the answer is over the server's size limit)`,
     );
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(res.status, 'bad_response', describeNonJson(res.status, text));
   }
 }
 
@@ -46,6 +72,14 @@ async function fetchJson<T>(
   const body = await readJson<
     T & { status?: string; errorType?: string; error?: string; message?: string }
   >(res);
+  // Objects (Prometheus' envelope, our answers) and lists (our own lists) are answers.
+  if (typeof body !== 'object' || body === null) {
+    throw new ApiError(
+      res.status,
+      'bad_response',
+      `HTTP ${res.status}: JSON, but not an answer in Prometheus' shape`,
+    );
+  }
   if (!res.ok || body.status === 'error') {
     // Prometheus and our API say `error`; Grafana-shaped refusals (412 on save) say `message`.
     const words = body.error ?? body.message ?? `HTTP ${res.status}`;
@@ -88,7 +122,13 @@ export async function promGet<T>(
   const { body, headers } = await fetchJson<APIResponse<T>>(promUrl(dsUid, endpoint, params), {
     signal,
   });
-  if (body.status !== 'success') throw new ApiError(200, body.errorType, body.error);
+  if (body.status !== 'success') {
+    throw new ApiError(
+      200,
+      body.errorType ?? 'bad_response',
+      body.error ?? `not a Prometheus answer (status ${JSON.stringify(body.status ?? null)})`,
+    );
+  }
   return {
     data: body.data,
     warnings: body.warnings ?? [],
@@ -110,12 +150,17 @@ export function rangeSearchParams(p: RangeParams): Record<string, string> {
   return { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) };
 }
 
-export function queryRange(
+export async function queryRange(
   dsUid: string,
   p: RangeParams,
   signal?: AbortSignal,
 ): Promise<PromResult<MatrixData>> {
-  return promGet<MatrixData>(dsUid, 'query_range', rangeSearchParams(p), signal);
+  const answer = await promGet<MatrixData>(dsUid, 'query_range', rangeSearchParams(p), signal);
+  // Panels read data.result as a list of series; anything else is a broken answer, said so here.
+  if (!Array.isArray(answer.data?.result)) {
+    throw new ApiError(200, 'bad_response', 'a success answer without a list of series');
+  }
+  return answer;
 }
 
 export function queryInstant(

@@ -1,5 +1,5 @@
 // The datasource in use with its health (up/down, Prometheus version, re-checked every
-// 15 s), and a field to point Promscope at another Prometheus URL. A refused or unreachable
+// 15 s and on every dashboard tick), and a field to point Promscope at another Prometheus URL. A refused or unreachable
 // URL is explained and changes nothing.
 import { useState } from 'preact/hooks';
 import type { Datasource, Health } from '../api/server.ts';

@@ -135,6 +135,15 @@ function DashboardView({
 
   // A new range starts from the current moment, not from the last tick.
   useEffect(refreshNow, [raw.from, raw.to]);
+  // The datasource's health dot follows the panels: every tick (and manual refresh) asks the
+  // server again, which re-probes when its answer is over a second old. A check under way is
+  // joined, not restarted.
+  useEffect(() => {
+    void queryClient.refetchQueries(
+      { queryKey: ['health'], type: 'active' },
+      { cancelRefetch: false },
+    );
+  }, [now, rev]);
   const range = useMemo(() => {
     const r = resolveRange(raw, now);
     return 'error' in r ? r : { ...r, rev };
