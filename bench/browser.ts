@@ -11,18 +11,19 @@
 import { type Browser, chromium, type Page } from '@playwright/test';
 import { median } from './stats.ts';
 import { syntheticSeries } from './tick-bytes.ts';
+import { type TickCost, type TraceEvent, ticksFromTrace } from './trace.ts';
 
 export const TICK_DASHBOARD_UID = 'bench-ticks';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** 8 timeseries panels × 10 series; 70 min at ~700 px wide is a 6 s step, ~700 points. */
+/** 8 timeseries panels × 10 series; 80 min on a ~690 px wide plot is a 7 s step, ~690 points. */
 export function tickDashboard(): Record<string, unknown> {
   return {
     uid: TICK_DASHBOARD_UID,
     title: 'Bench: live ticks',
     tags: ['bench'],
     schemaVersion: 39,
-    time: { from: 'now-70m', to: 'now' },
+    time: { from: 'now-80m', to: 'now' },
     refresh: '5s',
     panels: Array.from({ length: 8 }, (_, i) => ({
       id: i + 1,
@@ -42,8 +43,8 @@ export interface BrowserReport {
   panelsDrawn: string;
   /** Script bytes the dashboard page really fetched (transfer size, gzip) and their names. */
   scriptsLoaded: { name: string; transfer: number }[];
-  /** Main-thread ms per live tick, one per tick. */
-  tickMs: number[];
+  /** Main-thread cost of each live tick. */
+  ticks: TickCost[];
   tickSamples: number;
   stress: {
     drawnMs: number;
@@ -87,61 +88,6 @@ async function timeToDrawn(page: Page, charts: number, stats: number): Promise<n
   } catch {
     return Number.NaN;
   }
-}
-
-interface TraceEvent {
-  name: string;
-  ph: string;
-  ts: number; // µs
-  dur?: number; // µs
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: { url?: string } };
-}
-
-/** Main-thread busy ms per tick from a Chrome trace (see the header). */
-export function ticksFromTrace(events: TraceEvent[], windowMs = 3000): number[] {
-  const mains = new Set(
-    events
-      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
-      .map((e) => `${e.pid}:${e.tid}`),
-  );
-  const sends = events
-    .filter((e) => e.name === 'ResourceSendRequest' && e.args?.data?.url?.includes('query_range'))
-    .sort((a, b) => a.ts - b.ts);
-  if (sends.length === 0) return [];
-  const pid = sends[0]!.pid;
-  const taskName = events.some((e) => e.name === 'RunTask' && e.ph === 'X')
-    ? 'RunTask'
-    : 'ThreadControllerImpl::RunTask';
-  const tasks = events
-    .filter(
-      (e) => e.ph === 'X' && e.name === taskName && e.pid === pid && mains.has(`${e.pid}:${e.tid}`),
-    )
-    .map((e) => [e.ts, e.ts + (e.dur ?? 0)] as const)
-    .sort((a, b) => a[0] - b[0]);
-  // A tick starts at a request sent more than 2 s after the one before it.
-  const starts: number[] = [];
-  let prev = Number.NEGATIVE_INFINITY;
-  for (const s of sends) {
-    if (s.ts - prev > 2_000_000) starts.push(s.ts);
-    prev = s.ts;
-  }
-  return starts.map((t0) => {
-    const from = t0 - 100_000;
-    const to = t0 + windowMs * 1000;
-    let busy = 0;
-    let covered = from;
-    for (const [a, b] of tasks) {
-      const s = Math.max(a, covered);
-      const e = Math.min(b, to);
-      if (e > s) {
-        busy += e - s;
-        covered = e;
-      }
-    }
-    return busy / 1000;
-  });
 }
 
 export async function benchBrowser(opts: {
@@ -205,8 +151,10 @@ export async function benchBrowser(opts: {
     const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
       traceEvents: TraceEvent[];
     };
-    const tickMs = ticksFromTrace(trace.traceEvents);
-    opts.log(`browser: ${tickMs.length} ticks, median ${median(tickMs).toFixed(1)} ms main thread`);
+    const ticks = ticksFromTrace(trace.traceEvents);
+    opts.log(
+      `browser: ${ticks.length} ticks, median ${median(ticks.map((t) => t.busyMs)).toFixed(1)} ms main thread`,
+    );
     await ctx.close();
 
     // 3. Stress: 100 series × ~10,000 points in Explore.
@@ -249,7 +197,7 @@ export async function benchBrowser(opts: {
       firstDrawMs,
       panelsDrawn,
       scriptsLoaded,
-      tickMs,
+      ticks,
       tickSamples,
       stress: { drawnMs, ...stress },
     };

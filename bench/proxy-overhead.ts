@@ -8,12 +8,26 @@ import { type LoadResult, runLoad } from './http.ts';
 import { queryRequests } from './metrics-text.ts';
 import { fmt, mark, percentile, table } from './stats.ts';
 
-export const EXPR = 'sum by (route) (rate(http_requests_total{job="demo"}[1m]))';
-const WINDOW_S = 900; // s: a 15 m window
-const STEP_S = 5; // s
+import { syntheticSeries } from './tick-bytes.ts';
+
+/** The queries compared: one Prometheus answers in about a millisecond, one that works. */
+export const QUERIES = {
+  light: {
+    expr: 'sum by (route) (rate(http_requests_total{job="demo"}[1m]))',
+    windowS: 900, // s: 15 m
+    stepS: 5, // s
+  },
+  heavy: {
+    expr: syntheticSeries(20),
+    windowS: 21_600, // s: 6 h
+    stepS: 15, // s: 1441 points × 20 series
+  },
+} as const;
+export type QueryName = keyof typeof QUERIES;
 export const ACCEPT_ENCODING = 'gzip';
 
 export interface OverheadRow {
+  query: QueryName;
   kind: 'same' | 'distinct';
   concurrency: number;
   direct: LoadResult;
@@ -22,14 +36,15 @@ export interface OverheadRow {
   proxyUpstream: number;
 }
 
-function rangeQs(n: number, distinct: boolean): string {
-  const end = Math.floor(Date.now() / 1000 / STEP_S) * STEP_S;
-  const query = distinct ? `${EXPR} + 0*${n}` : EXPR;
+function rangeQs(name: QueryName, n: number, distinct: boolean): string {
+  const { expr, windowS, stepS } = QUERIES[name];
+  const end = Math.floor(Date.now() / 1000 / stepS) * stepS;
+  const query = distinct ? `${expr} + 0*${n}` : expr;
   return new URLSearchParams({
     query,
-    start: String(end - WINDOW_S),
+    start: String(end - windowS),
     end: String(end),
-    step: String(STEP_S),
+    step: String(stepS),
   }).toString();
 }
 
@@ -48,24 +63,29 @@ export async function benchProxyOverhead(opts: {
   const direct = `${opts.prometheusUrl}/api/v1/query_range`;
   const proxied = `${opts.serverUrl}/api/datasources/proxy/uid/${encodeURIComponent(opts.dsUid)}/api/v1/query_range`;
   const rows: OverheadRow[] = [];
-  for (const kind of ['distinct', 'same'] as const) {
+  const runs: [QueryName, 'distinct' | 'same'][] = [
+    ['light', 'distinct'],
+    ['light', 'same'],
+    ['heavy', 'distinct'],
+  ];
+  for (const [query, kind] of runs) {
     for (const concurrency of opts.concurrencies) {
       const run = (base: string) =>
         runLoad({
-          url: (n) => `${base}?${rangeQs(n, kind === 'distinct')}`,
+          url: (n) => `${base}?${rangeQs(query, n, kind === 'distinct')}`,
           concurrency,
           durationMs: opts.durationMs,
           acceptEncoding: ACCEPT_ENCODING,
         });
       // Warm both paths (sockets, Prometheus' caches) before measuring.
       await runLoad({
-        url: (n) => `${direct}?${rangeQs(n, true)}`,
+        url: (n) => `${direct}?${rangeQs(query, n, true)}`,
         concurrency,
         durationMs: 500,
         acceptEncoding: ACCEPT_ENCODING,
       });
       await runLoad({
-        url: (n) => `${proxied}?${rangeQs(n, true)}`,
+        url: (n) => `${proxied}?${rangeQs(query, n, true)}`,
         concurrency,
         durationMs: 500,
         acceptEncoding: ACCEPT_ENCODING,
@@ -75,6 +95,7 @@ export async function benchProxyOverhead(opts: {
       const p = await run(proxied);
       const proxyUpstream = (await promQueryCount(opts.prometheusUrl)) - before;
       rows.push({
+        query,
         kind,
         concurrency,
         direct: d,
@@ -82,7 +103,7 @@ export async function benchProxyOverhead(opts: {
         proxyUpstream: Math.max(0, proxyUpstream),
       });
       opts.log(
-        `proxy overhead ${kind} c=${concurrency}: direct ${fmt(d.requests / d.durationS)} req/s, proxy ${fmt(p.requests / p.durationS)} req/s`,
+        `proxy overhead ${query} ${kind} c=${concurrency}: direct ${fmt(d.requests / d.durationS)} req/s, proxy ${fmt(p.requests / p.durationS)} req/s`,
       );
     }
   }
@@ -92,6 +113,7 @@ export async function benchProxyOverhead(opts: {
 export function overheadTable(rows: OverheadRow[]): string {
   return table(
     [
+      'query',
       'load',
       'conc.',
       'direct p50 / p99 (ms)',
@@ -112,6 +134,7 @@ export function overheadTable(rows: OverheadRow[]): string {
       const dt = r.direct.requests / r.direct.durationS;
       const pt = r.proxy.requests / r.proxy.durationS;
       return [
+        r.query,
         r.kind,
         String(r.concurrency),
         `${fmt(d50, 2)} / ${fmt(d99, 2)}`,

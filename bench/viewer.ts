@@ -8,7 +8,7 @@
 import type http from 'node:http';
 import type { MatrixData } from '../web/api/types.ts';
 import type { Panel } from '../web/dashboard/model.ts';
-import { msToNextTick } from '../web/dashboard/use-now.ts';
+import { msToNextTick, tickTime } from '../web/dashboard/use-now.ts';
 import { planQueries } from '../web/panels/panel-queries.ts';
 import { fetchSliding, LiveBases, type RangeFetch } from '../web/query/incremental.ts';
 import { get } from './http.ts';
@@ -96,15 +96,15 @@ export class Viewer {
     if (this.timer !== undefined) clearTimeout(this.timer);
   }
 
-  private schedule(): void {
+  /** use-now.ts' timer: the next wall-clock multiple, a tick never earlier than it is due. */
+  private schedule(after = Date.now()): void {
     if (this.stopped) return;
-    this.timer = setTimeout(
-      () => {
-        void this.tick(Date.now());
-        this.schedule();
-      },
-      msToNextTick(Date.now(), this.opts.refreshMs),
-    );
+    const due = after + msToNextTick(after, this.opts.refreshMs);
+    this.timer = setTimeout(() => {
+      const now = tickTime(Date.now(), due);
+      void this.tick(now);
+      this.schedule(now);
+    }, due - Date.now());
   }
 
   async tick(nowMs: number): Promise<void> {
