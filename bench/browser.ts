@@ -16,14 +16,14 @@ import { type TickCost, type TraceEvent, ticksFromTrace } from './trace.ts';
 export const TICK_DASHBOARD_UID = 'bench-ticks';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** 8 timeseries panels × 10 series; 80 min on a ~690 px wide plot is a 7 s step, ~690 points. */
+/** 8 timeseries panels × 10 series; 55 min on a ~690 px wide plot is a 5 s step (one new point every tick), 661 points. */
 export function tickDashboard(): Record<string, unknown> {
   return {
     uid: TICK_DASHBOARD_UID,
     title: 'Bench: live ticks',
     tags: ['bench'],
     schemaVersion: 39,
-    time: { from: 'now-80m', to: 'now' },
+    time: { from: 'now-55m', to: 'now' },
     refresh: '5s',
     panels: Array.from({ length: 8 }, (_, i) => ({
       id: i + 1,

@@ -20,7 +20,7 @@ export const QUERIES = {
   heavy: {
     expr: syntheticSeries(20),
     windowS: 21_600, // s: 6 h
-    stepS: 15, // s: 1441 points × 20 series
+    stepS: 60, // s: 361 points × 20 series
   },
 } as const;
 export type QueryName = keyof typeof QUERIES;
@@ -69,7 +69,10 @@ export async function benchProxyOverhead(opts: {
     ['heavy', 'distinct'],
   ];
   for (const [query, kind] of runs) {
-    for (const concurrency of opts.concurrencies) {
+    // The heavy query at 64 at once only measures Prometheus' own queue on a small machine.
+    const levels =
+      query === 'heavy' ? opts.concurrencies.filter((c) => c <= 16) : opts.concurrencies;
+    for (const concurrency of levels) {
       const run = (base: string) =>
         runLoad({
           url: (n) => `${base}?${rangeQs(query, n, kind === 'distinct')}`,
