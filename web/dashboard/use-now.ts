@@ -12,15 +12,17 @@ export function useNow(intervalMs: number | null): { now: number; refresh: () =>
   useEffect(() => {
     if (!intervalMs) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const start = () => {
+    // ms: the wall-clock multiple the timer is set for. A timer may fire a little before it
+    // by Date.now(); the tick still counts as that moment, or its aligned range would not
+    // have moved and the next tick would be a whole interval away.
+    const start = (after = Date.now()) => {
       stop();
-      timer = setTimeout(
-        () => {
-          refresh();
-          start();
-        },
-        msToNextTick(Date.now(), intervalMs),
-      );
+      const due = after + msToNextTick(after, intervalMs);
+      timer = setTimeout(() => {
+        const now = tickTime(Date.now(), due);
+        setNow(now);
+        start(now);
+      }, due - Date.now());
     };
     const stop = () => {
       if (timer !== undefined) clearTimeout(timer);
@@ -42,6 +44,11 @@ export function useNow(intervalMs: number | null): { now: number; refresh: () =>
   }, [intervalMs, refresh]);
 
   return { now, refresh };
+}
+
+/** The time a tick due at `due` stands for: never before it, though its timer may fire early. */
+export function tickTime(now: number, due: number): number {
+  return Math.max(now, due);
 }
 
 /** ms from `now` to the next wall-clock multiple of the interval (never 0: a full interval). */

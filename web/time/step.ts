@@ -24,7 +24,11 @@ export function computeStep({ rangeMs, widthPx, minIntervalMs }: StepInput): num
 
 /**
  * Snaps a range (ms) to multiples of the step, in unix seconds, so every viewer of a
- * dashboard sends byte-identical queries that caches and Prometheus can share.
+ * dashboard sends byte-identical queries that caches and Prometheus can share. The end is
+ * floored and the start is a whole number of steps before it, enough to cover the range: the
+ * same range always spans the same number of steps, so a live window keeps its length as it
+ * slides and incremental refresh can reuse it (flooring both ends independently would make a
+ * 24 h window at a 123 s step 702 steps long on one tick and 703 on the next).
  */
 export function alignRange(
   startMs: number,
@@ -32,9 +36,13 @@ export function alignRange(
   stepS: number,
 ): { start: number; end: number } {
   const stepMs = stepS * 1000;
-  const start = Math.floor(startMs / stepMs) * stepS;
   const end = Math.floor(endMs / stepMs) * stepS;
-  return { start, end: Math.max(start, end) };
+  if (endMs <= startMs) {
+    const start = Math.floor(startMs / stepMs) * stepS;
+    return { start, end: Math.max(start, end) };
+  }
+  const steps = Math.ceil((endMs - startMs) / stepMs);
+  return { start: end - steps * stepS, end };
 }
 
 /**

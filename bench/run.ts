@@ -1,0 +1,219 @@
+// `npm run bench`: starts its own stack (stack.ts), runs the five benchmarks side by side on
+// it, prints each table, writes bench/RESULTS.md with the machine and date, and stops
+// everything, also on Ctrl+C. A benchmark, not a test: a missed goal is marked, never failed.
+// BENCH_QUICK=1 runs every part shorter (a smoke run, its figures noisier).
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normaliseDashboard } from '../web/dashboard/model.ts';
+import { layoutPanels } from '../web/dashboard/rows.ts';
+import { benchBrowser, tickDashboard } from './browser.ts';
+import { bundleTable, measureBundle } from './bundle.ts';
+import { ACCEPT_ENCODING, benchProxyOverhead, overheadTable, QUERIES } from './proxy-overhead.ts';
+import { type BenchStack, SCRAPE_S, startBenchStack } from './stack.ts';
+import { bytes, fmt, mark, median, percentile, table } from './stats.ts';
+import { benchTickBytes, tickBytesTable } from './tick-bytes.ts';
+import { queryPanels } from './viewer.ts';
+import { benchViewers, viewersTable } from './viewers.ts';
+
+// dist/bench/bench/run.js → the repository root.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const quick = process.env.BENCH_QUICK === '1';
+const log = (line: string) => console.log(`  ${line}`);
+
+const plan = quick
+  ? { proxyMs: 3_000, viewersMs: 15_000, loads: 1, tickS: 16 }
+  : { proxyMs: 8_000, viewersMs: 60_000, loads: 3, tickS: 26 };
+
+let stack: BenchStack | null = null;
+let stopping: Promise<void> | null = null;
+function stopAll(): Promise<void> {
+  stopping ??= stack ? stack.stop() : Promise.resolve();
+  return stopping;
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping the bench stack…`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+function machine(promVersion: string): string {
+  const cpus = os.cpus();
+  return table(
+    ['', ''],
+    [
+      ['date', new Date().toISOString()],
+      [
+        'CPU',
+        `${cpus[0]?.model ?? 'unknown'} × ${cpus.length} (load average at start ${os
+          .loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+      ],
+      ['RAM', `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`],
+      ['OS', `${os.type()} ${os.release()} ${os.arch()}`],
+      ['Node', process.version],
+      ['Prometheus', promVersion],
+      ['run', quick ? 'BENCH_QUICK=1 (short)' : 'full'],
+    ],
+  );
+}
+
+async function main() {
+  const started = Date.now();
+  const sections: string[] = [];
+  const section = (title: string, body: string) => {
+    console.log(`\n## ${title}\n\n${body}\n`);
+    sections.push(`## ${title}\n\n${body}\n`);
+  };
+
+  console.log(
+    `Promscope bench${quick ? ' (BENCH_QUICK)' : ''}: starting Prometheus, the demo service and the server…`,
+  );
+  stack = await startBenchStack({
+    root,
+    dashboards: { 'bench-ticks.json': tickDashboard() },
+    log,
+  });
+  const s = stack;
+
+  // 5. Bundle (no stack needed, but printed with the rest).
+  const bundle = measureBundle(join(root, 'dist', 'web'));
+
+  // 1. Proxy overhead.
+  log('1/4 proxy overhead…');
+  const overhead = await benchProxyOverhead({
+    prometheusUrl: s.prometheusUrl,
+    serverUrl: s.serverUrl,
+    dsUid: s.dsUid,
+    concurrencies: [1, 16, 64],
+    durationMs: plan.proxyMs,
+    log,
+  });
+
+  // 2. Viewers of the Service overview.
+  log('2/4 viewers…');
+  const raw = (await (
+    await fetch(`${s.serverUrl}/api/dashboards/uid/service-overview`)
+  ).json()) as {
+    dashboard: Record<string, unknown>;
+  };
+  const overview = normaliseDashboard(raw.dashboard);
+  const panels = queryPanels(layoutPanels(overview.panels, new Set()));
+  const viewers = await benchViewers({
+    prometheusUrl: s.prometheusUrl,
+    serverUrl: s.serverUrl,
+    dsUid: s.dsUid,
+    panels,
+    windowMs: 15 * 60_000,
+    refreshMs: 5_000,
+    scrapeIntervalS: SCRAPE_S,
+    overlapS: s.liveOverlapS,
+    counts: [1, 10, 50],
+    durationMs: plan.viewersMs,
+    log,
+  });
+
+  // 3. Live tick bytes.
+  log('3/4 live tick bytes…');
+  const tickBytes = await benchTickBytes({
+    serverUrl: s.serverUrl,
+    dsUid: s.dsUid,
+    scrapeIntervalS: SCRAPE_S,
+    overlaps: [s.liveOverlapS, 60],
+    windows: [
+      { label: '1h', ms: 3_600_000 },
+      { label: '24h', ms: 86_400_000 },
+    ],
+    log,
+  });
+
+  // 4. Browser.
+  log('4/4 browser…');
+  const browser = await benchBrowser({
+    serverUrl: s.serverUrl,
+    dsUid: s.dsUid,
+    loads: plan.loads,
+    tickSeconds: plan.tickS,
+    log,
+  });
+
+  await stopAll();
+  stack = null;
+
+  section('Machine', machine(s.prometheusVersion));
+  section(
+    '1. Proxy overhead',
+    `The same \`query_range\` sent straight to Prometheus and through the proxy with the same client, keep-alive, \`Accept-Encoding: ${ACCEPT_ENCODING}\` on both sides (Prometheus gzips its own answer; through the proxy, Prometheus answers uncompressed and Promscope gzips). Ranges end at now (aligned to the step), which the cache never holds. **light**: \`${QUERIES.light.expr}\`, 15 min at 5 s, Prometheus answers in about a millisecond. **heavy**: 20 synthetic series (bench/tick-bytes.ts) over 6 h at 60 s, 361 points each, at concurrency 1 and 16. ${plan.proxyMs / 1000} s per run, direct then proxy, after a 0.5 s warm-up of each. **distinct**: a no-op \`+ 0*N\` makes every request unique, so each is one upstream call (the proxy's bare cost). **same**: every request of a step is identical, so concurrent ones may share an upstream call (last column: upstream calls Prometheus counted per proxied request). Goals: p50 ≤ 1.05×, throughput ≥ 0.9× of direct. The load generator, Prometheus and the server share the machine's cores (and other work on it).\n\n${overheadTable(overhead)}`,
+  );
+  section(
+    '2. Viewers and server memory',
+    `Simulated viewers of the Service overview (${panels.length} panels, 15 min window, 5 s refresh, live overlap ${s.liveOverlapS} s), opened at random moments within one refresh, each sending what the browser sends (see bench/README.md). Upstream requests as Prometheus counts them (\`prometheus_http_requests_total\`, handlers \`/api/v1/query\` + \`/api/v1/query_range\`), over ${plan.viewersMs / 1000} s of steady state after every viewer has loaded and ticked once. Goal: 50 viewers ≤ 1.2× one viewer; server RSS (\`process_resident_memory_bytes\` from its /metrics) flat over the run.\n\n${viewersTable(viewers)}`,
+  );
+  section(
+    '3. Live tick bytes',
+    `One panel ~704 px wide of 10 synthetic series (full-precision floats at every instant, so the whole window has points on a fresh Prometheus), at a 5 s refresh: the last 10 minutes of ticks replayed, each planned with planQueries and fetched with fetchSliding (incremental) and as a whole window (full reload), through the proxy. Bytes per 5 s tick averaged over all ticks (a tick whose aligned range has not moved sends nothing in either mode); JSON = the body as sent by Prometheus, gzip = on the wire from Promscope. Goals: ≥ 20× fewer on 1 h, ≥ 100× on 24 h.\n\n${tickBytesTable(tickBytes)}`,
+  );
+  const drawn = browser.firstDrawMs;
+  const busy = browser.ticks.map((t) => t.busyMs);
+  const script = browser.ticks.map((t) => t.scriptMs);
+  const scriptTotal = browser.scriptsLoaded.reduce((n, x) => n + x.transfer, 0);
+  section(
+    '4. Browser (Chromium)',
+    table(
+      ['measure', 'figure', 'goal'],
+      [
+        [
+          `Service overview: navigation → every panel drawn (${browser.panelsDrawn}; ${drawn.length} fresh loads)`,
+          `median ${fmt(median(drawn), 0)} ms (${drawn.map((d) => fmt(d, 0)).join(', ')})`,
+          '',
+        ],
+        [
+          `Live tick, 8 panels × 10 series (${browser.tickSamples} samples drawn): renderer main-thread time per tick, all tasks (Chrome trace, ${browser.ticks.length} ticks)`,
+          `median ${fmt(median(busy), 1)} ms, max ${fmt(percentile(busy, 100), 1)} ms (${busy.map((b) => fmt(b, 0)).join(', ')})`,
+          `≤ 16 ms ${mark(median(busy) <= 16)}`,
+        ],
+        [
+          '… of which running JS (fetch handling, merge, Preact, uPlot setData and draw calls); the rest is style, layout, paint and compositing',
+          `median ${fmt(median(script), 1)} ms (${script.map((b) => fmt(b, 0)).join(', ')})`,
+          '',
+        ],
+        [
+          `Stress: ${browser.stress.series} series, ${browser.stress.samples} samples in Explore: navigation → drawn`,
+          `${fmt(browser.stress.drawnMs, 0)} ms`,
+          '',
+        ],
+        [
+          'Stress: longest main-thread task (the page frozen at most) / all long tasks',
+          `${fmt(browser.stress.longestTaskMs, 0)} ms / ${fmt(browser.stress.longTasksMs, 0)} ms`,
+          '',
+        ],
+        [
+          'Scripts the dashboard page fetched (transfer size, gzip)',
+          `${bytes(scriptTotal)}: ${browser.scriptsLoaded.map((x) => x.name).join(', ')}`,
+          '',
+        ],
+      ],
+    ),
+  );
+  section(
+    '5. Bundle',
+    `From dist/web: what index.html loads before the dashboard can draw, and what is loaded lazily. gzip at zlib's default level.\n\n${bundleTable(bundle)}`,
+  );
+
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const md = `# Promscope benchmark results\n\nWritten by \`npm run bench\` (bench/README.md says what each part measures). Every figure of one run, measured side by side on the same machine; goals marked ✓ or ✗ missed. Run took ${minutes} min.\n\n${sections.join('\n')}`;
+  writeFileSync(join(root, 'bench', 'RESULTS.md'), md);
+  console.log(`Wrote bench/RESULTS.md (${minutes} min).`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (err) => {
+    console.error(err);
+    await stopAll();
+    process.exit(1);
+  },
+);
