@@ -105,3 +105,17 @@ export function withTimeout(
   }
   return { query: [...drop(query), ours].join('&'), form };
 }
+
+/**
+ * Whether a finished answer may be handed to identical requests arriving just after it: only
+ * when the request names its own time (a range, or an instant query at a given `time`), so
+ * the answer is the same a moment later. An instant query at "now" is always asked anew.
+ */
+export function shareableAfterwards(endpoint: string, params: URLSearchParams): boolean {
+  if (endpoint === 'query_range') return true;
+  if (endpoint === 'query') return params.has('time');
+  if (endpoint === 'series' || endpoint === 'labels' || endpoint.startsWith('label/')) {
+    return params.has('start') && params.has('end');
+  }
+  return false;
+}

@@ -31,7 +31,13 @@ import {
   type Opened,
 } from './flight.ts';
 import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
-import { normalisedParams, rangeCacheable, requestKey, withTimeout } from './params.ts';
+import {
+  normalisedParams,
+  rangeCacheable,
+  requestKey,
+  shareableAfterwards,
+  withTimeout,
+} from './params.ts';
 
 export interface ProxyOptions {
   registry: DatasourceRegistry;
@@ -60,6 +66,14 @@ const PROXIED_HEADERS = {
 
 /** Endpoints that take Prometheus' `timeout` parameter. */
 const TIMED = new Set(['query', 'query_range']);
+
+/**
+ * ms a finished answer stays shared. Viewers of one dashboard tick at the same wall-clock
+ * moment, but their identical requests arrive spread over tens of milliseconds, often after
+ * the first one's answer is already complete; for this long they get that answer instead of
+ * a new upstream call.
+ */
+export const SHARE_AFTER_MS = 2_000;
 
 /** How much sooner than our deadline Prometheus is asked to stop: 10%, at most 1 s. */
 export function timeoutMargin(timeoutMs: number): number {
@@ -122,7 +136,13 @@ export function proxyHandler(opts: ProxyOptions) {
   const { metrics, limiter, cache } = opts;
 
   /** Queue, call and read one upstream answer for every waiter of `flight`. */
-  async function fly(flight: Flight, key: string, call: Call, cacheable: boolean) {
+  async function fly(
+    flight: Flight,
+    key: string,
+    call: Call,
+    cacheable: boolean,
+    shareable: boolean,
+  ) {
     const { ds } = call;
     const label = endpointLabel(call.endpoint);
     const deadline = AbortSignal.timeout(opts.timeoutMs);
@@ -195,12 +215,27 @@ export function proxyHandler(opts: ProxyOptions) {
       return { head: { status: upstream.status, contentType, upstreamMs }, body: upstream.body };
     };
 
-    let result: FlightResult;
+    let result: FlightResult | undefined;
     try {
       result = await flight.run(open);
     } finally {
       release?.();
-      if (flights.get(key) === flight) flights.delete(key);
+      // Only a whole, successful, complete answer (no warnings of a partial one) is shared on.
+      const keep =
+        shareable &&
+        result?.chunks !== undefined &&
+        result.head?.status === 200 &&
+        result.chunks.reduce((n, c) => n + c.byteLength, 0) <= cache.maxEntryBytes &&
+        !hasWarnings(concat(result.chunks));
+      if (!keep) {
+        if (flights.get(key) === flight) flights.delete(key);
+      } else {
+        const forget = setTimeout(() => {
+          if (flights.get(key) === flight) flights.delete(key);
+        }, SHARE_AFTER_MS);
+        // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
+        (forget as { unref?: () => void }).unref?.();
+      }
     }
     if (result.failure instanceof BodyTooLargeError) metrics.tooLarge(ds.uid);
     if (cacheable && result.chunks && result.head?.status === 200) {
@@ -273,7 +308,13 @@ export function proxyHandler(opts: ProxyOptions) {
       flight = new Flight(opts.maxBytes);
       flights.set(key, flight);
       waiter = flight.join()!;
-      void fly(flight, key, call, cacheable);
+      void fly(
+        flight,
+        key,
+        call,
+        cacheable,
+        shareableAfterwards(target.endpoint, new URLSearchParams(params)),
+      );
     }
     // The browser going away (tab closed, query superseded) gives up this waiter's share:
     // while waiting for the answer, through the request's signal; once the body streams,

@@ -2,8 +2,9 @@
 // the per-datasource queue, the size cap, client aborts and gzip. The upstream is a mocked
 // fetch whose answers the tests hold back and release, to make the faults a real Prometheus
 // cannot be made to produce on cue.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { promError, promJson, type Responder, testApp } from '../test-helpers.ts';
+import { SHARE_AFTER_MS } from './proxy.ts';
 
 const PROXY = '/api/datasources/proxy/uid/prometheus/api/v1';
 const MATRIX = { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[60, '1']] }] };
@@ -229,14 +230,44 @@ describe('the range cache', () => {
   });
 
   it('never caches a range that reaches the freshest minutes', async () => {
-    const t = await testApp({ respond: () => promJson(MATRIX) });
-    const search = rangeSearch('fresh');
-    for (let i = 0; i < 2; i++) {
-      const res = await t.request(`${PROXY}/query_range${search}`);
-      expect(res.headers.get('X-Promscope-Cache')).toBe('bypass');
-      await res.text();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const t = await testApp({ respond: () => promJson(MATRIX) });
+      const search = rangeSearch('fresh');
+      for (let i = 0; i < 2; i++) {
+        const res = await t.request(`${PROXY}/query_range${search}`);
+        expect(res.headers.get('X-Promscope-Cache')).toBe('bypass');
+        await res.text();
+        // Past the moment a finished answer is still shared.
+        vi.advanceTimersByTime(SHARE_AFTER_MS + 1);
+      }
+      expect(t.calls).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
     }
-    expect(t.calls).toHaveLength(2);
+  });
+
+  it('hands a just-finished answer to identical requests arriving within 2 s', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const t = await testApp({ respond: () => promJson(MATRIX) });
+      const search = rangeSearch('fresh');
+      const first = await (await t.request(`${PROXY}/query_range${search}`)).text();
+      vi.advanceTimersByTime(SHARE_AFTER_MS - 100);
+      const second = await (await t.request(`${PROXY}/query_range${search}`)).text();
+      expect(second).toBe(first);
+      expect(t.calls).toHaveLength(1);
+      vi.advanceTimersByTime(200);
+      await (await t.request(`${PROXY}/query_range${search}`)).text();
+      expect(t.calls).toHaveLength(2);
+      // An instant query at "now" is never handed on: it is always asked anew.
+      const now = `?query=${encodeURIComponent('up')}`;
+      await (await t.request(`${PROXY}/query${now}`)).text();
+      await (await t.request(`${PROXY}/query${now}`)).text();
+      expect(t.calls).toHaveLength(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('never caches an error or a partial answer with warnings', async () => {
