@@ -64,21 +64,15 @@ function ViewGrid({
       return next;
     });
 
+  // What every panel gets from the grid, whichever way it is shown.
+  const shared = { datasources, selected, scope, time, onZoom, graphTooltip };
+
   if (viewPanel !== undefined && viewPanel !== null) {
     const nested = panels.flatMap((p) => [p, ...((p as { panels?: Panel[] }).panels ?? [])]);
     const panel = nested.find((p) => p.id === viewPanel && p.type !== 'row');
     return (
       <PanelView found={panel !== undefined}>
-        {panel && (
-          <GridPanel
-            panel={panel}
-            datasources={datasources}
-            selected={selected}
-            scope={scope}
-            time={time}
-            onZoom={onZoom}
-          />
-        )}
+        {panel && <GridPanel panel={panel} {...shared} />}
       </PanelView>
     );
   }
@@ -98,15 +92,7 @@ function ViewGrid({
                 onToggle={() => toggle(panel.id)}
               />
             ) : (
-              <GridPanel
-                panel={panel}
-                datasources={datasources}
-                selected={selected}
-                scope={scope}
-                time={time}
-                onZoom={onZoom}
-                graphTooltip={graphTooltip}
-              />
+              <GridPanel panel={panel} {...shared} />
             )}
           </div>
         );

@@ -4,13 +4,12 @@
 // becomes draggable, `?editPanel=<id>` opens the panel editor and `?editview=<tab>` the
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource, SaveAnswer } from '../api/server.ts';
 import { getDashboard, saveDashboard } from '../api/server.ts';
 import { Icon } from '../app/Icon.tsx';
 import { lazy } from '../app/lazy.tsx';
-import { ConfirmDialog } from '../app/Modal.tsx';
-import { navigate, setNavigationGuard, setParams } from '../app/router.ts';
+import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
@@ -29,19 +28,20 @@ import {
   copyOf,
   duplicatePanel,
   findPanel,
-  isRow,
   removePanel,
   replacePanel,
-  rowPanelCount,
   sameJson,
   withIds,
 } from './dashboard-edit.ts';
+import type { Confirm } from './EditParts.tsx';
+import { ConfirmLayer, EmptyDashboard } from './EditParts.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { normaliseDashboard } from './model.ts';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
 import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
 import { TimePicker } from './TimePicker.tsx';
+import { useLeaveGuard } from './use-leave-guard.ts';
 import { useNow } from './use-now.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
 
@@ -86,8 +86,6 @@ export function DashboardPage(props: Props) {
   if (!res.data) return <main class="page-message">Loading dashboard…</main>;
   return <DashboardView {...props} loaded={res.data} isNew={false} />;
 }
-
-type Confirm = { kind: 'remove'; id: number } | { kind: 'leave'; url: string } | { kind: 'exit' };
 
 function DashboardView({
   uid,
@@ -163,28 +161,7 @@ function DashboardView({
   }, [dash.title, dirty]);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
 
-  // Leaving with unsaved changes asks first: in the app (links, back, forward) and the browser.
-  const leaving = useRef(false);
-  useEffect(() => {
-    if (!dirty) return;
-    const onUnload = (e: BeforeUnloadEvent) => {
-      if (leaving.current) return;
-      e.preventDefault();
-      e.returnValue = '';
-    };
-    window.addEventListener('beforeunload', onUnload);
-    // This page's path, taken now: on back and forward, location already shows where to.
-    const path = location.pathname;
-    const off = setNavigationGuard((url) => {
-      if (leaving.current || new URL(url, location.href).pathname === path) return true;
-      setConfirm({ kind: 'leave', url });
-      return false;
-    });
-    return () => {
-      window.removeEventListener('beforeunload', onUnload);
-      off();
-    };
-  }, [dirty]);
+  const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
   const closeEditors = () => setParams({ editPanel: null, editview: null, editIndex: null });
   const exitEdit = () => {
@@ -462,76 +439,5 @@ function DashboardView({
       )}
       {dialogs}
     </main>
-  );
-}
-
-function EmptyDashboard(p: { onAddPanel: () => void; onAddRow: () => void }) {
-  return (
-    <section class="empty-dashboard" aria-label="Empty dashboard">
-      <h2>Start your new dashboard by adding a visualization</h2>
-      <p class="empty-hint">
-        Pick a query and a visualization; drag panels by their header and resize them from the
-        corner.
-      </p>
-      <div class="empty-actions">
-        <button type="button" class="primary" onClick={p.onAddPanel}>
-          + Add visualization
-        </button>
-        <button type="button" onClick={p.onAddRow}>
-          + Add row
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function ConfirmLayer(p: {
-  confirm: Confirm;
-  work: Json | null;
-  onCancel: () => void;
-  onRemove: (id: number, keepPanels: boolean) => void;
-  onDiscard: () => void;
-}) {
-  const { confirm } = p;
-  if (confirm.kind === 'remove') {
-    const target = p.work ? findPanel(p.work, confirm.id) : undefined;
-    const title =
-      typeof target?.title === 'string' && target.title ? `“${target.title}”` : 'this panel';
-    if (target && isRow(target)) {
-      const n = p.work ? rowPanelCount(p.work, confirm.id) : 0;
-      return (
-        <ConfirmDialog
-          title="Remove row"
-          message={`Remove the row ${title} and the ${n} panel${n === 1 ? '' : 's'} in it, or only the row?`}
-          onCancel={p.onCancel}
-          actions={[
-            { label: 'Remove row only', onClick: () => p.onRemove(confirm.id, true) },
-            {
-              label: 'Remove row and panels',
-              kind: 'danger',
-              onClick: () => p.onRemove(confirm.id, false),
-            },
-          ]}
-        />
-      );
-    }
-    return (
-      <ConfirmDialog
-        title="Remove panel"
-        message={`Remove ${title} from the dashboard?`}
-        onCancel={p.onCancel}
-        actions={[
-          { label: 'Remove', kind: 'danger', onClick: () => p.onRemove(confirm.id, false) },
-        ]}
-      />
-    );
-  }
-  return (
-    <ConfirmDialog
-      title="Unsaved changes"
-      message="Discard unsaved changes?"
-      onCancel={p.onCancel}
-      actions={[{ label: 'Discard', kind: 'danger', onClick: p.onDiscard }]}
-    />
   );
 }

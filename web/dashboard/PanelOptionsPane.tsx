@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { resolveColor } from '../chart/palette.ts';
-import { REDUCER_IDS } from '../chart/reduce.ts';
+import { REDUCER_IDS, REDUCERS } from '../chart/reduce.ts';
 import { panelKinds, panelPlugin } from '../panels/registry.tsx';
 import type { Json } from './dashboard-edit.ts';
 import type { LegendMode, Step } from './panel-options.ts';
@@ -30,17 +30,8 @@ interface Props {
 
 const DEFAULTS = ['fieldConfig', 'defaults'];
 const CUSTOM = [...DEFAULTS, 'custom'];
-const REDUCER_LABELS: Record<string, string> = {
-  lastNotNull: 'Last *',
-  last: 'Last',
-  mean: 'Mean',
-  max: 'Max',
-  min: 'Min',
-  sum: 'Total',
-  first: 'First',
-  firstNotNull: 'First *',
-  count: 'Count',
-};
+// Grafana's names for the reducers, as the legend table's headers show them.
+const REDUCER_LABELS: Record<string, string> = REDUCERS;
 const REDUCED_KINDS = new Set(['stat', 'gauge', 'bargauge', 'table']);
 
 export function PanelOptionsPane({ panel, onChange }: Props) {
