@@ -30,3 +30,26 @@ export function Icon({ name }: { name: IconName }) {
     </svg>
   );
 }
+
+/** A small button that is only an icon: its label is for screen readers, its title on hover. */
+export function IconButton(p: {
+  icon: IconName;
+  label: string;
+  title: string;
+  onClick: () => void;
+  disabled?: boolean;
+  danger?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      class={p.danger ? 'icon-button danger' : 'icon-button'}
+      aria-label={p.label}
+      title={p.title}
+      disabled={p.disabled}
+      onClick={p.onClick}
+    >
+      <Icon name={p.icon} />
+    </button>
+  );
+}

@@ -3,7 +3,7 @@
 // the others make room and everything floats up). While dragging, the panel follows the
 // pointer and a placeholder shows where it will land; the working copy changes on release.
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { Icon } from '../app/Icon.tsx';
+import { IconButton } from '../app/Icon.tsx';
 import type { GridPanelProps, GridProps } from './DashboardGrid.tsx';
 import { GridPanel, RowHeader } from './DashboardGrid.tsx';
 import type { Json, LayoutItem } from './dashboard-edit.ts';
@@ -167,33 +167,25 @@ function PanelActions({ panel, edit }: { panel: Panel; edit: GridEdit }) {
   const name = panel.title || `panel ${panel.id}`;
   return (
     <div class="edit-actions">
-      <button
-        type="button"
-        class="icon-button"
-        aria-label={`Edit ${name}`}
+      <IconButton
+        icon="edit"
+        label={`Edit ${name}`}
         title="Edit"
         onClick={() => edit.onEditPanel(panel.id)}
-      >
-        <Icon name="edit" />
-      </button>
-      <button
-        type="button"
-        class="icon-button"
-        aria-label={`Duplicate ${name}`}
+      />
+      <IconButton
+        icon="copy"
+        label={`Duplicate ${name}`}
         title="Duplicate"
         onClick={() => edit.onDuplicate(panel.id)}
-      >
-        <Icon name="copy" />
-      </button>
-      <button
-        type="button"
-        class="icon-button danger"
-        aria-label={`Remove ${name}`}
+      />
+      <IconButton
+        icon="trash"
+        label={`Remove ${name}`}
         title="Remove"
+        danger
         onClick={() => edit.onRemove(panel.id)}
-      >
-        <Icon name="trash" />
-      </button>
+      />
     </div>
   );
 }
@@ -245,24 +237,19 @@ function EditRow(p: {
         />
       )}
       <div class="edit-actions row-actions">
-        <button
-          type="button"
-          class="icon-button"
-          aria-label={`Rename row ${row.title}`}
+        <IconButton
+          icon="cog"
+          label={`Rename row ${row.title}`}
           title="Rename"
           onClick={() => setRenaming(true)}
-        >
-          <Icon name="cog" />
-        </button>
-        <button
-          type="button"
-          class="icon-button danger"
-          aria-label={`Remove row ${row.title}`}
+        />
+        <IconButton
+          icon="trash"
+          label={`Remove row ${row.title}`}
           title="Remove row"
+          danger
           onClick={p.onRemove}
-        >
-          <Icon name="trash" />
-        </button>
+        />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@
 // delete and move; and the editor of one variable. Everything changes the working copy's
 // `templating.list` through edit.ts.
 import { useState } from 'preact/hooks';
-import { Icon } from '../app/Icon.tsx';
+import { Icon, IconButton } from '../app/Icon.tsx';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { setParams, useLocation } from '../app/router.ts';
 import type { SettingsTabProps } from '../dashboard/settings-tabs.tsx';
@@ -138,44 +138,33 @@ export function VariablesSettings(p: SettingsTabProps) {
                 <td class="variable-type">{typeLabel(v.type)}</td>
                 <td class="variable-definition">{definitionOf(v)}</td>
                 <td class="variable-actions">
-                  <button
-                    type="button"
-                    class="icon-button"
-                    aria-label={`Move ${name} up`}
+                  <IconButton
+                    icon="up"
+                    label={`Move ${name} up`}
                     title="Move up"
                     disabled={i === 0}
                     onClick={() => setList(moveVariable(list, i, -1))}
-                  >
-                    <Icon name="up" />
-                  </button>
-                  <button
-                    type="button"
-                    class="icon-button"
-                    aria-label={`Move ${name} down`}
+                  />
+                  <IconButton
+                    icon="down"
+                    label={`Move ${name} down`}
                     title="Move down"
                     disabled={i === list.length - 1}
                     onClick={() => setList(moveVariable(list, i, 1))}
-                  >
-                    <Icon name="down" />
-                  </button>
-                  <button
-                    type="button"
-                    class="icon-button"
-                    aria-label={`Duplicate ${name}`}
+                  />
+                  <IconButton
+                    icon="copy"
+                    label={`Duplicate ${name}`}
                     title="Duplicate"
                     onClick={() => setList(duplicateVariable(list, i).list)}
-                  >
-                    <Icon name="copy" />
-                  </button>
-                  <button
-                    type="button"
-                    class="icon-button danger"
-                    aria-label={`Delete ${name}`}
+                  />
+                  <IconButton
+                    icon="trash"
+                    label={`Delete ${name}`}
                     title="Delete"
+                    danger
                     onClick={() => setConfirm(i)}
-                  >
-                    <Icon name="trash" />
-                  </button>
+                  />
                 </td>
               </tr>
             );
