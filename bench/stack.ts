@@ -2,13 +2,14 @@
 // demo's launcher) scraping the demo service and the Promscope server every 5 s, the demo
 // traffic, and the built server as a child process (`node dist/server/main.node.js`), so its
 // memory and CPU are its own and not the load generator's. stop() ends all of it.
-import type { ChildProcess } from 'node:child_process';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../server/demo/free-port.ts';
 import { findPrometheus, waitForData } from '../server/demo/prometheus.ts';
+import type { ServerProcess } from '../server/demo/server-process.ts';
+import { startPromscope } from '../server/demo/server-process.ts';
 import { startDemoStack } from '../server/demo/stack.ts';
 
 export const SCRAPE_S = 5; // seconds
@@ -23,32 +24,6 @@ export interface BenchStack {
   liveOverlapS: number;
   prometheusVersion: string;
   stop(): Promise<void>;
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    child.once('exit', () => {
-      clearTimeout(kill);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-async function waitHealthy(child: ChildProcess, url: string, output: () => string) {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited early:\n${output()}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start within 30 s:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 export async function startBenchStack(opts: {
@@ -79,30 +54,24 @@ export async function startBenchStack(opts: {
     extraTargets: [{ job: 'promscope', url: `${serverUrl}/metrics` }],
     log: opts.log,
   });
-  let server: ChildProcess | null = null;
+  let server: ServerProcess | null = null;
   const stop = async () => {
-    if (server) await stopChild(server);
+    await server?.stop();
     await stack.stop();
     await rm(tmp, { recursive: true, force: true });
   };
   try {
-    let output = '';
-    server = spawn(process.execPath, [join(opts.root, 'dist/server/main.node.js')], {
-      cwd: opts.root,
+    server = await startPromscope({
+      root: opts.root,
+      runtime: 'node',
+      port,
       env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
         PROMETHEUS_URL: stack.prometheus.url,
         SCRAPE_INTERVAL: `${SCRAPE_S}s`,
         DATA_DIR: join(tmp, 'data'),
         DASHBOARDS_DIR: dashboardsDir,
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
     });
-    server.stdout?.on('data', (d) => (output += d));
-    server.stderr?.on('data', (d) => (output += d));
-    await waitHealthy(server, serverUrl, () => output);
     opts.log(`promscope server on ${serverUrl} (pid ${server.pid})`);
     const list = (await (await fetch(`${serverUrl}/api/datasources`)).json()) as {
       uid: string;
@@ -119,7 +88,7 @@ export async function startBenchStack(opts: {
     return {
       prometheusUrl: stack.prometheus.url,
       serverUrl,
-      serverPid: server.pid ?? 0,
+      serverPid: server.pid,
       dsUid: ds.uid,
       liveOverlapS: Number.parseInt(ds.jsonData.incrementalQueryOverlapWindow, 10) || 600,
       prometheusVersion: version.trim(),
