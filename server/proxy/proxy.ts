@@ -98,12 +98,23 @@ function errorOf(e: UpstreamError): FlightError {
 }
 
 /** Whether a Prometheus JSON answer carries warnings (a partial answer); bytes are not parsed. */
-function hasWarnings(body: Uint8Array): boolean {
-  return new TextDecoder().decode(body).includes('"warnings":');
+const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
+
+/** Prometheus writes `warnings` after `data`, so only the answer's tail is read for it. */
+const WARNINGS_TAIL = 64 * 1024; // bytes
+
+function hasWarnings(chunks: readonly Uint8Array[]): boolean {
+  const tail: Uint8Array[] = [];
+  let bytes = 0;
+  for (let i = chunks.length - 1; i >= 0 && bytes < WARNINGS_TAIL; i--) {
+    tail.unshift(chunks[i]!);
+    bytes += chunks[i]!.byteLength;
+  }
+  return new TextDecoder().decode(concat(tail)).includes('"warnings":');
 }
 
-function concat(chunks: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(byteLength(chunks));
   let at = 0;
   for (const c of chunks) {
     out.set(c, at);
@@ -215,34 +226,30 @@ export function proxyHandler(opts: ProxyOptions) {
       return { head: { status: upstream.status, contentType, upstreamMs }, body: upstream.body };
     };
 
-    let result: FlightResult | undefined;
+    const forget = () => {
+      if (flights.get(key) === flight) flights.delete(key);
+    };
+    let result: FlightResult;
     try {
       result = await flight.run(open);
+    } catch (err) {
+      forget();
+      throw err;
     } finally {
       release?.();
-      // Only a whole, successful, complete answer (no warnings of a partial one) is shared on.
-      const keep =
-        shareable &&
-        result?.chunks !== undefined &&
-        result.head?.status === 200 &&
-        result.chunks.reduce((n, c) => n + c.byteLength, 0) <= cache.maxEntryBytes &&
-        !hasWarnings(concat(result.chunks));
-      if (!keep) {
-        if (flights.get(key) === flight) flights.delete(key);
-      } else {
-        const forget = setTimeout(() => {
-          if (flights.get(key) === flight) flights.delete(key);
-        }, SHARE_AFTER_MS);
-        // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
-        (forget as { unref?: () => void }).unref?.();
-      }
     }
     if (result.failure instanceof BodyTooLargeError) metrics.tooLarge(ds.uid);
-    if (cacheable && result.chunks && result.head?.status === 200) {
-      const body = concat(result.chunks);
-      if (body.byteLength <= cache.maxEntryBytes && !hasWarnings(body)) {
-        cache.set(key, { body, contentType: result.head.contentType });
-      }
+    // A whole, successful and complete answer (no warnings of a partial one) may be reused:
+    // handed on for a moment, and cached when the range allows.
+    const chunks = result.head?.status === 200 ? result.chunks : undefined;
+    const reusable =
+      chunks !== undefined && byteLength(chunks) <= cache.maxEntryBytes && !hasWarnings(chunks);
+    if (shareable && reusable) {
+      // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
+      (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
+    } else forget();
+    if (cacheable && reusable) {
+      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType });
     }
   }
 
