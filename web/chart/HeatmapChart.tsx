@@ -6,8 +6,7 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { boundaryTicks, boundaryValue, type Heatmap } from './heatmap.ts';
 import { cellsPlugin, type HeatmapView, heatmapTooltipPlugin } from './heatmap-plugins.ts';
-import { AXIS } from './options.ts';
-import { timeTicks } from './time-axis.ts';
+import { AXIS, TIME_AXIS, yAxisSize } from './options.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
 
 interface Props {
@@ -55,16 +54,11 @@ export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height,
         },
       },
       axes: [
-        {
-          ...AXIS,
-          space: 70,
-          values: (u, splits, _axis, _space, incr) =>
-            timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
-        },
+        TIME_AXIS,
         {
           ...AXIS,
           show: showYAxis,
-          size: 64,
+          size: yAxisSize,
           grid: { show: false },
           splits: (u) =>
             boundaryTicks(current().heatmap.upper.length, u.bbox.height / devicePixelRatio),

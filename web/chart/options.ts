@@ -80,6 +80,14 @@ export const AXIS = {
   font: '11px system-ui, sans-serif',
 };
 
+/** The x axis every time chart shares: ticks in the words of the range they cover. */
+export const TIME_AXIS: uPlot.Axis = {
+  ...AXIS,
+  space: 70,
+  values: (u, splits, _axis, _space, incr) =>
+    timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
+};
+
 /** Hex colour plus alpha, for area fills. */
 export function withAlpha(hex: string, alpha: number): string {
   if (!/^#[0-9a-fA-F]{6}$/.test(hex)) return hex;
@@ -150,12 +158,7 @@ export function chartOptions(
         : {},
     },
     axes: [
-      {
-        ...AXIS,
-        space: 70,
-        values: (u, splits, _axis, _space, incr) =>
-          timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
-      },
+      TIME_AXIS,
       {
         ...AXIS,
         size: yAxisSize,
