@@ -5,6 +5,7 @@ import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
 import { columnAt, type Heatmap } from './heatmap.ts';
 import { colorIndex } from './heatmap-color.ts';
+import { tooltipRow } from './tooltip-plugin.ts';
 
 /** What the plugins read at draw time, so live ticks need no new plugins. */
 export interface HeatmapView {
@@ -70,24 +71,8 @@ export function cellsPlugin(view: () => HeatmapView): uPlot.Plugin {
 export function heatmapTooltipPlugin(view: () => HeatmapView): uPlot.Plugin {
   let box: HTMLDivElement;
   let hover: HTMLDivElement;
-  const row = (label: string, value: string, color?: string) => {
-    const line = document.createElement('div');
-    line.className = 'tt-row';
-    if (color) {
-      const swatch = document.createElement('span');
-      swatch.className = 'tt-swatch heatmap-swatch';
-      swatch.style.background = color;
-      line.append(swatch);
-    }
-    const name = document.createElement('span');
-    name.className = 'tt-label';
-    name.textContent = label;
-    const val = document.createElement('span');
-    val.className = 'tt-value';
-    val.textContent = value;
-    line.append(name, val);
-    return line;
-  };
+  const row = (label: string, value: string, color?: string) =>
+    tooltipRow(label, value, color, 'tt-swatch heatmap-swatch');
   const hide = () => {
     box.hidden = true;
     hover.hidden = true;

@@ -17,6 +17,31 @@ export interface TooltipSeries {
  * `value(s, i)` is series s (1-based) at index i as the data has it, before any stacking;
  * `format(v, s)` formats a value of series s (1-based) in its unit.
  */
+/** One tooltip line: a colour swatch (when given), the label and the value, all as text. */
+export function tooltipRow(
+  label: string,
+  value: string,
+  color?: string,
+  swatchClass = 'tt-swatch',
+): HTMLDivElement {
+  const line = document.createElement('div');
+  line.className = 'tt-row';
+  if (color) {
+    const swatch = document.createElement('span');
+    swatch.className = swatchClass;
+    swatch.style.background = color;
+    line.append(swatch);
+  }
+  const name = document.createElement('span');
+  name.className = 'tt-label';
+  name.textContent = label;
+  const val = document.createElement('span');
+  val.className = 'tt-value';
+  val.textContent = value;
+  line.append(name, val);
+  return line;
+}
+
 export function tooltipPlugin(
   getSeries: () => readonly TooltipSeries[],
   value: (series: number, idx: number) => number | null | undefined,
@@ -24,21 +49,6 @@ export function tooltipPlugin(
   shared: () => boolean = () => false,
 ): uPlot.Plugin {
   let box: HTMLDivElement;
-  const row = (color: string, label: string, value: string) => {
-    const line = document.createElement('div');
-    line.className = 'tt-row';
-    const swatch = document.createElement('span');
-    swatch.className = 'tt-swatch';
-    swatch.style.background = color;
-    const name = document.createElement('span');
-    name.className = 'tt-label';
-    name.textContent = label;
-    const val = document.createElement('span');
-    val.className = 'tt-value';
-    val.textContent = value;
-    line.append(swatch, name, val);
-    return line;
-  };
 
   return {
     hooks: {
@@ -73,7 +83,7 @@ export function tooltipPlugin(
         const head = document.createElement('div');
         head.className = 'tt-time';
         head.textContent = formatTimestamp((u.data[0][idx] ?? 0) * 1000); // unix s → ms
-        const lines = rows.map((r) => row(r.color, r.label, format(r.value, r.index)));
+        const lines = rows.map((r) => tooltipRow(r.label, format(r.value, r.index), r.color));
         if (more > 0) {
           const rest = document.createElement('div');
           rest.className = 'tt-more';
