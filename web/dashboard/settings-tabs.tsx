@@ -4,11 +4,11 @@
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
-import { QUICK_RANGES } from '../time/time-range.ts';
 import type { VariableState } from '../variables/resolve.ts';
 import { VariablesSettings } from '../variables/VariablesSettings.tsx';
 import type { Json } from './dashboard-edit.ts';
 import { parseDashboardJson, splitTags } from './settings.ts';
+import { RangeOptions } from './TimePicker.tsx';
 
 export interface SettingsTabProps {
   dashboard: Json;
@@ -113,16 +113,7 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
               set('time', { ...time, from, to });
             }}
           >
-            {!QUICK_RANGES.some((r) => r.from === time.from && r.to === time.to) && (
-              <option value={`${str(time.from)}|${str(time.to)}`}>
-                {str(time.from)} to {str(time.to)}
-              </option>
-            )}
-            {QUICK_RANGES.map((r) => (
-              <option key={r.from} value={`${r.from}|${r.to}`}>
-                {r.label}
-              </option>
-            ))}
+            <RangeOptions value={{ from: str(time.from), to: str(time.to) }} />
           </select>
         </label>
         <label class="field">
