@@ -13,8 +13,6 @@ import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
-import { parseDuration } from '../time/duration.ts';
-import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
@@ -41,8 +39,8 @@ import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
 import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
 import { TimePicker } from './TimePicker.tsx';
+import { useDashboardClock } from './use-dashboard-clock.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
-import { useNow } from './use-now.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
 
 interface Props {
@@ -118,34 +116,7 @@ function DashboardView({
     if ((editPanel || editview) && !readOnly && work === null) setWork(original);
   }, [editPanel, editview, readOnly]);
 
-  const raw = {
-    from: params.get('from') ?? dash.time.from ?? 'now-1h',
-    to: params.get('to') ?? dash.time.to ?? 'now',
-  };
-  const refresh = params.get('refresh') ?? (dash.refresh || 'off');
-  const refreshMs = isRelativeToNow(raw) ? (parseDuration(refresh) ?? null) : null;
-  const { now, refresh: refreshNow } = useNow(refreshMs);
-  const [rev, setRev] = useState(0);
-  const refreshAll = () => {
-    setRev((r) => r + 1);
-    refreshNow();
-  };
-
-  // A new range starts from the current moment, not from the last tick.
-  useEffect(refreshNow, [raw.from, raw.to]);
-  // The datasource's health dot follows the panels: every tick (and manual refresh) asks the
-  // server again, which re-probes when its answer is over a second old. A check under way is
-  // joined, not restarted.
-  useEffect(() => {
-    void queryClient.refetchQueries(
-      { queryKey: ['health'], type: 'active' },
-      { cancelRefetch: false },
-    );
-  }, [now, rev]);
-  const range = useMemo(() => {
-    const r = resolveRange(raw, now);
-    return 'error' in r ? r : { ...r, rev };
-  }, [raw.from, raw.to, now, rev]);
+  const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash);
   const defs = useMemo(() => readVariables(dash.templating), [dash]);
   const vars = useVariables(
     defs,
