@@ -171,17 +171,21 @@ test('threshold bands and lines are drawn behind the series', async ({ page }) =
   expect(drawn.lines.map((l) => l.color)).toEqual(['#FF9830', '#F2495C']);
 
   // Sample the canvas across the middle of the red band (above every series but the top
-  // one's peak) and along the orange line: most samples are the threshold colour.
-  const red = drawn.areas[2]!;
-  const orangeLine = drawn.lines[0]!;
-  const pixels = await chart.evaluate(
-    (root, ys) => {
+  // one's peak) and along the orange line: most samples are the threshold colour. The shapes
+  // are read in the same task as the pixels, and the whole is polled, so a redraw between
+  // (a late resize for the legend) cannot pair old positions with a new canvas.
+  const near = (p: number[], rgb: number[], alpha: [number, number]) =>
+    rgb.every((c, i) => Math.abs(p[i]! - c) <= 12) && p[3]! >= alpha[0] && p[3]! <= alpha[1];
+  const sample = () =>
+    chart.evaluate((root) => {
+      const shapes = JSON.parse((root as HTMLElement).dataset.thresholds!) as typeof drawn;
       const canvas = root.querySelector('canvas')!;
       const over = root.querySelector('.u-over')!.getBoundingClientRect();
       const box = canvas.getBoundingClientRect();
       const k = canvas.width / box.width;
       const ctx = canvas.getContext('2d')!;
-      return ys.map((y) =>
+      const red = shapes.areas[2]!;
+      const at = (y: number) =>
         [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9].map((f) => [
           ...ctx.getImageData(
             Math.round((over.left - box.left + over.width * f) * k),
@@ -189,17 +193,27 @@ test('threshold bands and lines are drawn behind the series', async ({ page }) =
             1,
             1,
           ).data,
-        ]),
-      );
-    },
-    [(red.top + red.bottom) / 2 - 1, orangeLine.y],
-  );
-  const near = (p: number[], rgb: number[], alpha: [number, number]) =>
-    rgb.every((c, i) => Math.abs(p[i]! - c) <= 12) && p[3]! >= alpha[0] && p[3]! <= alpha[1];
-  // A 0.15 tint of #F2495C: subtle, like Grafana's.
-  expect(pixels[0]!.filter((p) => near(p, [242, 73, 92], [25, 60])).length).toBeGreaterThan(4);
-  // The orange line at 0.7 over its band.
-  expect(pixels[1]!.filter((p) => near(p, [255, 152, 48], [150, 230])).length).toBeGreaterThan(4);
+        ]);
+      const line = shapes.lines[0]!.y;
+      // The line is two device pixels wide around its rounded y: look one row either side.
+      return {
+        band: at((red.top + red.bottom) / 2 - 1),
+        line: [at(line - 1), at(line), at(line + 1)],
+      };
+    });
+  await expect
+    .poll(async () => {
+      const px = await sample();
+      return {
+        // A 0.15 tint of #F2495C: subtle, like Grafana's.
+        band: px.band.filter((p) => near(p, [242, 73, 92], [25, 60])).length > 4,
+        // The orange line at 0.7 over its band.
+        line: px.line.some(
+          (row) => row.filter((p) => near(p, [255, 152, 48], [150, 230])).length > 4,
+        ),
+      };
+    })
+    .toEqual({ band: true, line: true });
 });
 
 test('graphTooltip 1: hovering one chart moves the crosshair on the others', async ({ page }) => {
