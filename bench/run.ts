@@ -1,7 +1,8 @@
 // `npm run bench`: starts its own stack (stack.ts), runs the five benchmarks side by side on
 // it, prints each table, writes bench/RESULTS.md with the machine and date, and stops
 // everything, also on Ctrl+C. A benchmark, not a test: a missed goal is marked, never failed.
-// BENCH_QUICK=1 runs every part shorter (a smoke run, its figures noisier).
+// BENCH_QUICK=1 runs every part shorter (a smoke run, its figures noisier); BENCH_ONLY=1,4
+// runs just those parts.
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +21,15 @@ import { benchViewers, viewersTable } from './viewers.ts';
 // dist/bench/bench/run.js → the repository root.
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const quick = process.env.BENCH_QUICK === '1';
+// BENCH_ONLY=1,4 runs just those parts (numbers as below); such a run prints its tables but
+// leaves bench/RESULTS.md alone, which always holds one whole run.
+const only = new Set(
+  (process.env.BENCH_ONLY ?? '1,2,3,4,5')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((n) => n >= 1 && n <= 5),
+);
+const whole = only.size === 5;
 const log = (line: string) => console.log(`  ${line}`);
 
 const plan = quick
@@ -84,14 +94,16 @@ async function main() {
 
   // 1. Proxy overhead.
   log('1/4 proxy overhead…');
-  const overhead = await benchProxyOverhead({
-    prometheusUrl: s.prometheusUrl,
-    serverUrl: s.serverUrl,
-    dsUid: s.dsUid,
-    concurrencies: [1, 16, 64],
-    durationMs: plan.proxyMs,
-    log,
-  });
+  const overhead = !only.has(1)
+    ? null
+    : await benchProxyOverhead({
+        prometheusUrl: s.prometheusUrl,
+        serverUrl: s.serverUrl,
+        dsUid: s.dsUid,
+        concurrencies: [1, 16, 64],
+        durationMs: plan.proxyMs,
+        log,
+      });
 
   // 2. Viewers of the Service overview.
   log('2/4 viewers…');
@@ -102,60 +114,92 @@ async function main() {
   };
   const overview = normaliseDashboard(raw.dashboard);
   const panels = queryPanels(layoutPanels(overview.panels, new Set()));
-  const viewers = await benchViewers({
-    prometheusUrl: s.prometheusUrl,
-    serverUrl: s.serverUrl,
-    dsUid: s.dsUid,
-    panels,
-    windowMs: 15 * 60_000,
-    refreshMs: 5_000,
-    scrapeIntervalS: SCRAPE_S,
-    overlapS: s.liveOverlapS,
-    counts: [1, 10, 50],
-    durationMs: plan.viewersMs,
-    log,
-  });
+  const viewers = !only.has(2)
+    ? null
+    : await benchViewers({
+        prometheusUrl: s.prometheusUrl,
+        serverUrl: s.serverUrl,
+        dsUid: s.dsUid,
+        panels,
+        windowMs: 15 * 60_000,
+        refreshMs: 5_000,
+        scrapeIntervalS: SCRAPE_S,
+        overlapS: s.liveOverlapS,
+        counts: [1, 10, 50],
+        durationMs: plan.viewersMs,
+        log,
+      });
 
   // 3. Live tick bytes.
   log('3/4 live tick bytes…');
-  const tickBytes = await benchTickBytes({
-    serverUrl: s.serverUrl,
-    dsUid: s.dsUid,
-    scrapeIntervalS: SCRAPE_S,
-    overlaps: [s.liveOverlapS, 60],
-    windows: [
-      { label: '1h', ms: 3_600_000 },
-      { label: '24h', ms: 86_400_000 },
-    ],
-    log,
-  });
+  const tickBytes = !only.has(3)
+    ? null
+    : await benchTickBytes({
+        serverUrl: s.serverUrl,
+        dsUid: s.dsUid,
+        scrapeIntervalS: SCRAPE_S,
+        overlaps: [s.liveOverlapS, 60],
+        windows: [
+          { label: '1h', ms: 3_600_000 },
+          { label: '24h', ms: 86_400_000 },
+        ],
+        log,
+      });
 
   // 4. Browser.
   log('4/4 browser…');
-  const browser = await benchBrowser({
-    serverUrl: s.serverUrl,
-    dsUid: s.dsUid,
-    loads: plan.loads,
-    tickSeconds: plan.tickS,
-    log,
-  });
+  const browser = !only.has(4)
+    ? null
+    : await benchBrowser({
+        serverUrl: s.serverUrl,
+        dsUid: s.dsUid,
+        loads: plan.loads,
+        tickSeconds: plan.tickS,
+        log,
+      });
 
   await stopAll();
   stack = null;
 
   section('Machine', machine(s.prometheusVersion));
-  section(
-    '1. Proxy overhead',
-    `The same \`query_range\` sent straight to Prometheus and through the proxy with the same client, keep-alive, \`Accept-Encoding: ${ACCEPT_ENCODING}\` on both sides (Prometheus gzips its own answer; through the proxy, Prometheus answers uncompressed and Promscope gzips). Ranges end at now (aligned to the step), which the cache never holds. **light**: \`${QUERIES.light.expr}\`, 15 min at 5 s, Prometheus answers in about a millisecond. **heavy**: 20 synthetic series (bench/tick-bytes.ts) over 6 h at 60 s, 361 points each, at concurrency 1 and 16. ${plan.proxyMs / 1000} s per run, direct then proxy, after a 0.5 s warm-up of each. **distinct**: a no-op \`+ 0*N\` makes every request unique, so each is one upstream call (the proxy's bare cost). **same**: every request of a step is identical, so concurrent ones may share an upstream call (last column: upstream calls Prometheus counted per proxied request). Goals: p50 ≤ 1.05×, throughput ≥ 0.9× of direct. The load generator, Prometheus and the server share the machine's cores (and other work on it).\n\n${overheadTable(overhead)}`,
-  );
-  section(
-    '2. Viewers and server memory',
-    `Simulated viewers of the Service overview (${panels.length} panels, 15 min window, 5 s refresh, live overlap ${s.liveOverlapS} s), opened at random moments within one refresh, each sending what the browser sends (see bench/README.md). Upstream requests as Prometheus counts them (\`prometheus_http_requests_total\`, handlers \`/api/v1/query\` + \`/api/v1/query_range\`), over ${plan.viewersMs / 1000} s of steady state after every viewer has loaded and ticked once. Goal: 50 viewers ≤ 1.2× one viewer; server RSS (\`process_resident_memory_bytes\` from its /metrics) flat over the run.\n\n${viewersTable(viewers)}`,
-  );
-  section(
-    '3. Live tick bytes',
-    `One panel ~704 px wide of 10 synthetic series (full-precision floats at every instant, so the whole window has points on a fresh Prometheus), at a 5 s refresh: the last 10 minutes of ticks replayed, each planned with planQueries and fetched with fetchSliding (incremental) and as a whole window (full reload), through the proxy. Bytes per 5 s tick averaged over all ticks (a tick whose aligned range has not moved sends nothing in either mode); JSON = the body as sent by Prometheus, gzip = on the wire from Promscope. Goals: ≥ 20× fewer on 1 h, ≥ 100× on 24 h.\n\n${tickBytesTable(tickBytes)}`,
-  );
+  if (overhead)
+    section(
+      '1. Proxy overhead',
+      `The same \`query_range\` sent straight to Prometheus and through the proxy with the same client, keep-alive, \`Accept-Encoding: ${ACCEPT_ENCODING}\` on both sides (Prometheus gzips its own answer; through the proxy, Prometheus answers uncompressed and Promscope gzips). Ranges end at now (aligned to the step), which the cache never holds. **light**: \`${QUERIES.light.expr}\`, 15 min at 5 s, Prometheus answers in about a millisecond. **heavy**: 20 synthetic series (bench/tick-bytes.ts) over 6 h at 60 s, 361 points each, at concurrency 1 and 16. ${plan.proxyMs / 1000} s per run, direct then proxy, after a 0.5 s warm-up of each. **distinct**: a no-op \`+ 0*N\` makes every request unique, so each is one upstream call (the proxy's bare cost). **same**: every request of a step is identical, so concurrent ones may share an upstream call (last column: upstream calls Prometheus counted per proxied request). Goals: p50 ≤ 1.05×, throughput ≥ 0.9× of direct. The load generator, Prometheus and the server share the machine's cores (and other work on it).\n\n${overheadTable(overhead)}`,
+    );
+  if (viewers)
+    section(
+      '2. Viewers and server memory',
+      `Simulated viewers of the Service overview (${panels.length} panels, 15 min window, 5 s refresh, live overlap ${s.liveOverlapS} s), opened at random moments within one refresh, each sending what the browser sends (see bench/README.md). Upstream requests as Prometheus counts them (\`prometheus_http_requests_total\`, handlers \`/api/v1/query\` + \`/api/v1/query_range\`), over ${plan.viewersMs / 1000} s of steady state after every viewer has loaded and ticked once. Goal: 50 viewers ≤ 1.2× one viewer; server RSS (\`process_resident_memory_bytes\` from its /metrics) flat over the run.\n\n${viewersTable(viewers)}`,
+    );
+  if (tickBytes)
+    section(
+      '3. Live tick bytes',
+      `One panel ~704 px wide of 10 synthetic series (full-precision floats at every instant, so the whole window has points on a fresh Prometheus), at a 5 s refresh: the last 10 minutes of ticks replayed, each planned with planQueries and fetched with fetchSliding (incremental) and as a whole window (full reload), through the proxy. Bytes per 5 s tick averaged over all ticks (a tick whose aligned range has not moved sends nothing in either mode); JSON = the body as sent by Prometheus, gzip = on the wire from Promscope. Goals: ≥ 20× fewer on 1 h, ≥ 100× on 24 h.\n\n${tickBytesTable(tickBytes)}`,
+    );
+  if (browser) sectionBrowser(section, browser);
+  if (only.has(5))
+    section(
+      '5. Bundle',
+      `From dist/web: what index.html loads before the dashboard can draw, and what is loaded lazily. gzip at zlib's default level.\n\n${bundleTable(bundle)}`,
+    );
+
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  if (!whole) {
+    console.log(
+      `Parts ${[...only].join(', ')} only (${minutes} min): bench/RESULTS.md left as it was.`,
+    );
+    return;
+  }
+  const md = `# Promscope benchmark results\n\nWritten by \`npm run bench\` (bench/README.md says what each part measures). Every figure of one run, measured side by side on the same machine; goals marked ✓ or ✗ missed. Run took ${minutes} min.\n\n${sections.join('\n')}`;
+  writeFileSync(join(root, 'bench', 'RESULTS.md'), md);
+  console.log(`Wrote bench/RESULTS.md (${minutes} min).`);
+}
+
+function sectionBrowser(
+  section: (title: string, body: string) => void,
+  browser: Awaited<ReturnType<typeof benchBrowser>>,
+) {
   const drawn = browser.firstDrawMs;
   const busy = browser.ticks.map((t) => t.busyMs);
   const script = browser.ticks.map((t) => t.scriptMs);
@@ -198,15 +242,6 @@ async function main() {
       ],
     ),
   );
-  section(
-    '5. Bundle',
-    `From dist/web: what index.html loads before the dashboard can draw, and what is loaded lazily. gzip at zlib's default level.\n\n${bundleTable(bundle)}`,
-  );
-
-  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  const md = `# Promscope benchmark results\n\nWritten by \`npm run bench\` (bench/README.md says what each part measures). Every figure of one run, measured side by side on the same machine; goals marked ✓ or ✗ missed. Run took ${minutes} min.\n\n${sections.join('\n')}`;
-  writeFileSync(join(root, 'bench', 'RESULTS.md'), md);
-  console.log(`Wrote bench/RESULTS.md (${minutes} min).`);
 }
 
 main().then(
