@@ -12,6 +12,7 @@ export interface Answer {
   /** The body decoded, when asked for. */
   body?: Buffer;
   latencyMs: number; // ms
+  headers: http.IncomingHttpHeaders;
 }
 
 export function agent(maxSockets: number): http.Agent {
@@ -20,7 +21,12 @@ export function agent(maxSockets: number): http.Agent {
 
 export function get(
   url: string,
-  opts: { agent: http.Agent; acceptEncoding?: string; decode?: boolean },
+  opts: {
+    agent: http.Agent;
+    acceptEncoding?: string;
+    decode?: boolean;
+    headers?: Record<string, string>;
+  },
 ): Promise<Answer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
@@ -31,6 +37,7 @@ export function get(
         headers: {
           Accept: 'application/json',
           ...(opts.acceptEncoding ? { 'Accept-Encoding': opts.acceptEncoding } : {}),
+          ...opts.headers,
         },
       },
       (res) => {
@@ -47,7 +54,13 @@ export function get(
             const raw = Buffer.concat(chunks);
             body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
           }
-          resolve({ status: res.statusCode ?? 0, wireBytes, body, latencyMs });
+          resolve({
+            status: res.statusCode ?? 0,
+            wireBytes,
+            body,
+            latencyMs,
+            headers: res.headers,
+          });
         });
         res.on('error', reject);
       },

@@ -175,7 +175,7 @@ async function main() {
   if (tickBytes)
     section(
       '3. Live tick bytes',
-      `One panel ~704 px wide of 10 synthetic series (full-precision floats at every instant, so the whole window has points on a fresh Prometheus), at a 5 s refresh: the last 10 minutes of ticks replayed, each planned with planQueries and fetched with fetchSliding (incremental) and as a whole window (full reload), through the proxy. Bytes per 5 s tick averaged over all ticks (a tick whose aligned range has not moved sends nothing in either mode); JSON = the body as sent by Prometheus, gzip = on the wire from Promscope. Goals: ≥ 20× fewer on 1 h, ≥ 100× on 24 h.\n\n${tickBytesTable(tickBytes)}`,
+      `One panel ~704 px wide of 10 synthetic series (full-precision floats at every instant, so the whole window has points on a fresh Prometheus), at a 5 s refresh: the last 10 minutes of ticks replayed, each planned with planQueries and fetched with fetchSliding (incremental: the overlap is re-asked of Prometheus, and the tick says what it holds, so the proxy sends only later points when the held ones are unchanged) and as a whole window (full reload), through the proxy. The synthetic values at an instant never change once written, as with real series. Bytes per 5 s tick averaged over all ticks (a tick whose aligned range has not moved sends nothing in either mode); JSON = the body as sent by Prometheus, gzip = on the wire from Promscope. Goals: ≥ 20× fewer on 1 h, ≥ 100× on 24 h.\n\n${tickBytesTable(tickBytes)}`,
     );
   if (browser) sectionBrowser(section, browser);
   if (only.has(5))

@@ -15,11 +15,14 @@ import { proxyRangeFetch } from './viewer.ts';
 
 /**
  * `n` series of full-precision floats that exist at every instant: a sine of time, offset per
- * series by the value of one of the demo's histogram buckets at the query's end (`@ end()`,
- * so the selector is evaluated once, where data exists, whatever the window).
+ * series by the value of one of the demo's histogram buckets at one instant, so the selector
+ * is evaluated once, where data exists, whatever the window. `at` (unix seconds) fixes that
+ * instant, so a point's value never changes once written, as with real series; without it the
+ * instant is the query's end (`@ end()`), and every query sees other values.
  */
-export function syntheticSeries(n: number, salt = 0): string {
-  return `sin(vector(time()) / ${300 + salt} + on() group_right() topk(${n}, http_request_duration_seconds_bucket{job="demo"} @ end()))`;
+export function syntheticSeries(n: number, salt = 0, at?: number): string {
+  const when = at === undefined ? 'end()' : String(at);
+  return `sin(vector(time()) / ${300 + salt} + on() group_right() topk(${n}, http_request_duration_seconds_bucket{job="demo"} @ ${when}))`;
 }
 
 export interface TickBytesRow {
@@ -28,6 +31,8 @@ export interface TickBytesRow {
   step: number; // s
   ticks: number;
   fetches: number;
+  /** Incremental fetches the proxy answered with only the points after what was held. */
+  applied: number;
   incremental: { body: number; wire: number }; // bytes summed over the ticks
   full: { body: number; wire: number }; // bytes summed over the ticks
   /** Points per series in one incremental fetch, and in the window. */
@@ -47,7 +52,7 @@ export async function benchTickBytes(opts: {
   windows: { label: string; ms: number }[];
   log: (line: string) => void;
 }): Promise<TickBytesRow[]> {
-  const expr = syntheticSeries(10);
+  const expr = syntheticSeries(10, 0, Math.floor(Date.now() / 1000) - 10);
   const panel = { targets: [{ refId: 'A', expr }] };
   const pool = agent(4);
   const rows: TickBytesRow[] = [];
@@ -59,6 +64,7 @@ export async function benchTickBytes(opts: {
       const bases = new LiveBases();
       let lastEnd = -1;
       let fetches = 0;
+      let applied = 0;
       let deltaPoints = 0;
       let windowPoints = 0;
       let step = 0;
@@ -93,6 +99,7 @@ export async function benchTickBytes(opts: {
         await proxyRangeFetch(opts.serverUrl, opts.dsUid, expr, pool, count(full))(grid);
         if (k > 0) {
           fetches++;
+          if (answer.delta === 'applied') applied++;
           deltaPoints = Math.round((answer.fetched.end - answer.fetched.start) / step) + 1;
           windowPoints = Math.round((grid.end - grid.start) / step) + 1;
         }
@@ -103,6 +110,7 @@ export async function benchTickBytes(opts: {
         step,
         ticks,
         fetches,
+        applied,
         incremental: inc,
         full,
         deltaPoints,
@@ -124,7 +132,8 @@ export function tickBytesTable(rows: TickBytesRow[]): string {
       'overlap',
       'step',
       'fetching ticks / ticks',
-      'points per series: delta / window',
+      'only later points sent',
+      'points per series asked of Prometheus: overlap / window',
       'incremental per tick (JSON / gzip)',
       'full reload per tick (JSON / gzip)',
       'ratio JSON',
@@ -139,6 +148,7 @@ export function tickBytesTable(rows: TickBytesRow[]): string {
         `${r.overlapS} s`,
         `${r.step} s`,
         `${r.fetches} / ${r.ticks}`,
+        `${r.applied} / ${r.fetches}`,
         `${r.deltaPoints} / ${r.windowPoints}`,
         `${bytes(r.incremental.body / r.ticks)} / ${bytes(r.incremental.wire / r.ticks)}`,
         `${bytes(r.full.body / r.ticks)} / ${bytes(r.full.wire / r.ticks)}`,

@@ -6,6 +6,7 @@
 // aligned range has not moved since the last tick is not sent at all (query-core's cache,
 // keyed by the whole request, does the same in the browser).
 import type http from 'node:http';
+import { DELTA_HEADER, formatKnown, KNOWN_HEADER } from '../server/proxy/known.ts';
 import type { MatrixData } from '../web/api/types.ts';
 import type { Panel } from '../web/dashboard/model.ts';
 import { msToNextTick, tickTime } from '../web/dashboard/use-now.ts';
@@ -53,7 +54,7 @@ export function proxyRangeFetch(
   onAnswer: (wireBytes: number, bodyBytes: number) => void,
   acceptEncoding = 'gzip',
 ): RangeFetch {
-  return async (grid) => {
+  return async (grid, _signal, known) => {
     const qs = new URLSearchParams({
       query: expr,
       start: String(grid.start),
@@ -61,7 +62,9 @@ export function proxyRangeFetch(
       step: String(grid.step),
     });
     const url = `${serverUrl}/api/datasources/proxy/uid/${encodeURIComponent(dsUid)}/api/v1/query_range?${qs}`;
-    const a = await get(url, { agent, acceptEncoding, decode: true });
+    // As the browser does: a live tick says what it holds (server/proxy/known.ts).
+    const headers = known ? { [KNOWN_HEADER]: formatKnown(known) } : undefined;
+    const a = await get(url, { agent, acceptEncoding, decode: true, headers });
     const text = a.body?.toString('utf8') ?? '';
     onAnswer(a.wireBytes, a.body?.length ?? 0);
     if (a.status !== 200) throw new Error(`HTTP ${a.status}: ${text.slice(0, 200)}`);
@@ -71,6 +74,7 @@ export function proxyRangeFetch(
       warnings: body.warnings ?? [],
       infos: body.infos ?? [],
       totalMs: a.latencyMs,
+      delta: a.headers[DELTA_HEADER.toLowerCase()] as string | undefined,
     };
   };
 }

@@ -63,6 +63,12 @@ export class ServerMetrics {
     labelNames: ['datasource'],
     registers: [this.registry],
   });
+  private readonly liveDeltas = new Counter({
+    name: 'promscope_proxy_live_delta_total',
+    help: 'Live ticks that said what the browser holds, by outcome: applied (only later points sent), mismatch (a held value changed: all sent) or none (not a plain matrix).',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
   private proxy: ProxyState | undefined;
 
   constructor() {
@@ -145,5 +151,9 @@ export class ServerMetrics {
 
   tooLarge(datasource: string): void {
     this.oversize.inc({ datasource });
+  }
+
+  liveDelta(outcome: 'applied' | 'mismatch' | 'none'): void {
+    this.liveDeltas.inc({ outcome });
   }
 }

@@ -1,5 +1,6 @@
 // Incremental live refresh on a real Prometheus: after the first load, a tick asks only for
-// [last end − overlap, now], and what is drawn equals what a full load of the same window gives.
+// [last end − overlap, now], says what it already holds, gets only the later points when those
+// are unchanged, and what is drawn equals what a full load of the same window gives.
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
@@ -11,13 +12,33 @@ const OVERLAP_S = 600; // the default overlap
 test('a live tick fetches only the newest stretch and draws what a full load would', async ({
   page,
 }) => {
-  const asked: { start: number; end: number; step: number; query: string }[] = [];
+  const asked: {
+    start: number;
+    end: number;
+    step: number;
+    query: string;
+    known?: string;
+    delta?: string;
+    series?: number;
+    points?: number;
+  }[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
     const query = url.searchParams.get('query') ?? '';
     if (url.pathname.endsWith('/api/v1/query_range') && query.startsWith(PREFIX)) {
       const n = (k: string) => Number(url.searchParams.get(k));
-      asked.push({ start: n('start'), end: n('end'), step: n('step'), query });
+      const known = r.headers()['x-promscope-known'];
+      const entry = { start: n('start'), end: n('end'), step: n('step'), query, known };
+      asked.push(entry);
+      void r.response().then(async (res) => {
+        if (!res?.ok()) return;
+        const body = (await res.json()) as { data: { result: { values: unknown[] }[] } };
+        Object.assign(entry, {
+          delta: res.headers()['x-promscope-delta'],
+          series: body.data.result.length,
+          points: body.data.result.reduce((k, s) => k + s.values.length, 0),
+        });
+      });
     }
   });
   const dash = new DashboardPage(page);
@@ -35,6 +56,20 @@ test('a live tick fetches only the newest stretch and draws what a full load wou
   for (const t of ticks) {
     expect(t.step).toBe(first.step);
     expect(t.end - t.start).toBeLessThanOrEqual(OVERLAP_S + 2 * t.step);
+    // Each tick says what it holds: its last end, and a digest of its points.
+    expect(t.known).toMatch(/^t=\d+; digest=[0-9a-f]{16}$/);
+  }
+  expect(first.known).toBeUndefined();
+  // Held points rarely change (a scrape landing just after a tick's read can change the
+  // newest one), so ticks get only the points after what they hold: a step or two per series,
+  // not the overlap's hundreds.
+  await expect
+    .poll(() => asked.filter((t) => t.known && t.delta === 'applied').length, { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(2);
+  for (const t of asked.filter((x) => x.delta === 'applied')) {
+    const held = Number(/^t=(\d+)/.exec(t.known!)![1]);
+    expect(held).toBeGreaterThan(t.start);
+    expect(t.points!).toBeLessThanOrEqual(t.series! * ((t.end - held) / t.step));
   }
 
   // Stop the clock, then compare what is drawn with a full load of the drawn grid.

@@ -7,6 +7,7 @@ import {
   type Responder,
   testApp,
 } from '../test-helpers.ts';
+import { digestUpTo, formatKnown } from './known.ts';
 
 const PROXY = '/api/datasources/proxy/uid/prometheus/api/v1';
 const MATRIX = { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[1, '1']] }] };
@@ -248,5 +249,71 @@ describe('proxy headers', () => {
     // Even an HTML answer cannot run: it is sandboxed and never sniffed.
     expect(res.headers.get('Content-Security-Policy')).toBe('sandbox');
     expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+  });
+});
+
+describe('live ticks that say what the browser holds (X-Promscope-Known)', () => {
+  const series = [
+    {
+      metric: { route: '/a' },
+      values: [
+        [100, '1'],
+        [110, '2'],
+        [120, '3'],
+      ],
+    },
+    { metric: { route: '/b' }, values: [[110, '5']] },
+  ] as { metric: Record<string, string>; values: [number, string][] }[];
+  const tick = `${PROXY}/query_range?query=x&start=100&end=120&step=10`;
+  const knownHeader = (values = series) => ({
+    'X-Promscope-Known': formatKnown({ t: 110, digest: digestUpTo(values, 110) }),
+  });
+
+  it('get only the points after what they hold, from the same upstream call as anyone', async () => {
+    const t = await testApp({ respond: () => promJson({ resultType: 'matrix', result: series }) });
+    const [plain, delta] = await Promise.all([
+      t.request(tick),
+      t.request(tick, { headers: knownHeader() }),
+    ]);
+    expect(t.calls).toHaveLength(1);
+    expect(t.calls[0]!.headers['x-promscope-known']).toBeUndefined();
+    expect((await plain.json()).data.result).toEqual(series);
+    expect(delta.status).toBe(200);
+    expect(delta.headers.get('X-Promscope-Delta')).toBe('applied');
+    expect(delta.headers.get('Content-Type')).toBe('application/json');
+    expect(await delta.json()).toEqual({
+      status: 'success',
+      data: { resultType: 'matrix', result: [{ metric: { route: '/a' }, values: [[120, '3']] }] },
+    });
+  });
+
+  it('get the whole answer when a value they hold has changed since', async () => {
+    const t = await testApp({ respond: () => promJson({ resultType: 'matrix', result: series }) });
+    const stale = [
+      {
+        ...series[0]!,
+        values: [
+          [100, '1'],
+          [110, '1.5'],
+        ],
+      },
+      series[1]!,
+    ] as typeof series;
+    const res = await t.request(tick, { headers: knownHeader(stale) });
+    expect(res.headers.get('X-Promscope-Delta')).toBe('mismatch');
+    expect((await res.json()).data.result).toEqual(series);
+    const metrics = await (await t.request('/metrics')).text();
+    expect(metrics).toMatch(/promscope_proxy_live_delta_total\{outcome="mismatch"\} 1/);
+  });
+
+  it("leave Prometheus' errors and other endpoints alone", async () => {
+    const t = await testApp({ respond: () => promError(400, 'bad_data', 'parse error') });
+    const res = await t.request(tick, { headers: knownHeader() });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('X-Promscope-Delta')).toBeNull();
+    expect((await res.json()).error).toBe('parse error');
+    const ok = await testApp({ respond: () => promJson({ resultType: 'vector', result: [] }) });
+    const instant = await ok.request(`${PROXY}/query?query=x&time=120`, { headers: knownHeader() });
+    expect(instant.headers.get('X-Promscope-Delta')).toBeNull();
   });
 });

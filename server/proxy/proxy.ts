@@ -15,6 +15,8 @@
 // - a body over `maxBytes` is refused: a JSON 502 too_large when its length is declared,
 //   otherwise the stream is cut at the cap (flight.ts).
 // Compression to the browser is the app's compress middleware over this stream.
+// A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
+// one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
 import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
 import { callUpstream, timeoutError, UpstreamError } from '../datasources/upstream.ts';
@@ -30,6 +32,7 @@ import {
   type FlightResult,
   type Opened,
 } from './flight.ts';
+import { applyKnown, DELTA_HEADER, KNOWN_HEADER, type Known, parseKnown } from './known.ts';
 import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
 import {
   normalisedParams,
@@ -131,6 +134,24 @@ function longParam(query: string, form: string | undefined, max: number): string
     }
   }
   return undefined;
+}
+
+/**
+ * A live tick's answer cut to the points the browser lacks (known.ts). Such answers are the
+ * tick's overlap, minutes of data, and the flight's cap still bounds what is read; a stream
+ * cut at the cap goes on as an error.
+ */
+async function knownResponse(
+  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>,
+  known: Known,
+  headers: Headers,
+  metrics: ServerMetrics,
+): Promise<Response> {
+  const text = await new Response(body).text();
+  const { outcome, body: out } = applyKnown(text, known);
+  metrics.liveDelta(outcome);
+  headers.set(DELTA_HEADER, outcome);
+  return new Response(out, { status: 200, headers });
 }
 
 interface Call {
@@ -292,6 +313,8 @@ export function proxyHandler(opts: ProxyOptions) {
     const key = requestKey(ds.uid, target.endpoint, params);
 
     const headers = new Headers(PROXIED_HEADERS);
+    const known =
+      target.endpoint === 'query_range' ? parseKnown(c.req.header(KNOWN_HEADER)) : undefined;
     const cacheable =
       target.endpoint === 'query_range' &&
       cache.maxBytes > 0 &&
@@ -303,6 +326,7 @@ export function proxyHandler(opts: ProxyOptions) {
         headers.set('Content-Type', hit.contentType);
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
+        if (known) return knownResponse(hit.body, known, headers, metrics);
         return new Response(hit.body, { status: 200, headers });
       }
     }
@@ -344,6 +368,22 @@ export function proxyHandler(opts: ProxyOptions) {
     headers.set('Content-Type', head.contentType);
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
+    if (known && head.status === 200) {
+      try {
+        return await knownResponse(waiter.body(), known, headers, metrics);
+      } catch (err) {
+        if (err instanceof BodyTooLargeError) {
+          return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
+        }
+        const why = err instanceof Error ? err.message : String(err);
+        return apiError(
+          c,
+          502,
+          'unavailable',
+          `the answer of datasource "${ds.name}" broke off: ${why}`,
+        );
+      }
+    }
     return new Response(waiter.body(), { status: head.status, headers });
   };
 }

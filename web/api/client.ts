@@ -1,5 +1,7 @@
 // Typed calls to the Promscope server. Errors arrive in Prometheus' envelope from both our
 // server and upstream, and become an ApiError carrying Prometheus' own words.
+// The live-tick header contract is one file shared with the proxy, so both digest alike.
+import { DELTA_HEADER, formatKnown, KNOWN_HEADER, type Known } from '../../server/proxy/known.ts';
 import type { APIResponse, MatrixData, QueryData } from './types.ts';
 
 export class ApiError extends Error {
@@ -96,6 +98,11 @@ export interface PromResult<T> {
   upstreamMs?: number; // ms
   /** Time from sending to a parsed answer, in this browser. */
   totalMs: number; // ms
+  /**
+   * For a live tick that said what it holds (server/proxy/known.ts): `applied` when the answer
+   * has only the later points, `mismatch` or `none` when it is whole; absent otherwise.
+   */
+  delta?: string;
 }
 
 /** `upstream;dur=12.3` → 12.3 (https://www.w3.org/TR/server-timing/). */
@@ -117,10 +124,12 @@ export async function promGet<T>(
   endpoint: string,
   params: Record<string, string>,
   signal?: AbortSignal,
+  requestHeaders?: Record<string, string>,
 ) {
   const started = performance.now();
   const { body, headers } = await fetchJson<APIResponse<T>>(promUrl(dsUid, endpoint, params), {
     signal,
+    headers: requestHeaders,
   });
   if (body.status !== 'success') {
     throw new ApiError(
@@ -135,6 +144,7 @@ export async function promGet<T>(
     infos: body.infos ?? [],
     upstreamMs: upstreamDuration(headers.get('Server-Timing')),
     totalMs: performance.now() - started,
+    delta: headers.get(DELTA_HEADER) ?? undefined,
   };
 }
 
@@ -150,12 +160,20 @@ export function rangeSearchParams(p: RangeParams): Record<string, string> {
   return { query: p.query, start: String(p.start), end: String(p.end), step: String(p.step) };
 }
 
+/** `known`: what a live tick already holds, so only later points need come (known.ts). */
 export async function queryRange(
   dsUid: string,
   p: RangeParams,
   signal?: AbortSignal,
+  known?: Known,
 ): Promise<PromResult<MatrixData>> {
-  const answer = await promGet<MatrixData>(dsUid, 'query_range', rangeSearchParams(p), signal);
+  const answer = await promGet<MatrixData>(
+    dsUid,
+    'query_range',
+    rangeSearchParams(p),
+    signal,
+    known ? { [KNOWN_HEADER]: formatKnown(known) } : undefined,
+  );
   // Panels read data.result as a list of series; anything else is a broken answer, said so here.
   if (!Array.isArray(answer.data?.result)) {
     throw new ApiError(200, 'bad_response', 'a success answer without a list of series');

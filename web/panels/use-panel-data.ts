@@ -88,7 +88,7 @@ export function useRangeQueries(
           liveBases,
           LiveBases.key(dsUid, q.expr, grid, rev),
           grid,
-          (g, s) => queryRange(dsUid, { query: q.expr, ...g }, s),
+          (g, s, known) => queryRange(dsUid, { query: q.expr, ...g }, s, known),
           liveOverlapS(dsUid),
           signal,
         );

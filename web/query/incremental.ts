@@ -5,6 +5,11 @@
 // default 10 m). Series are matched by their labels; ones that appear or vanish mid-window
 // are handled, and the merged series come in Prometheus' own order (sorted by labels), so a
 // merged answer reads exactly like a full one.
+//
+// A tick also says what it holds (digest of its overlap points, server/proxy/known.ts); when
+// the proxy finds those unchanged it sends only the later points, so a tick's bytes follow
+// the refresh interval, not the overlap. Either way the merge comes out the same.
+import { digestUpTo, type Known } from '../../server/proxy/known.ts';
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric, RangeSeries, SamplePair } from '../api/types.ts';
 import type { Grid } from '../chart/matrix.ts';
@@ -109,7 +114,11 @@ export class LiveBases {
   }
 }
 
-export type RangeFetch = (grid: Grid, signal?: AbortSignal) => Promise<PromResult<MatrixData>>;
+export type RangeFetch = (
+  grid: Grid,
+  signal?: AbortSignal,
+  known?: Known,
+) => Promise<PromResult<MatrixData>>;
 
 /**
  * One tick of a range query: the delta merged into the last answer when the window only slid,
@@ -126,8 +135,13 @@ export async function fetchSliding(
   const base = bases.get(key);
   const delta = base ? deltaRange(base.grid, grid, overlapS) : null;
   if (base && delta) {
-    const part = await fetchRange({ ...delta, step: grid.step }, signal);
-    const result = mergeSlid(base.result, part.data.result, delta.start, grid);
+    const held = base.grid.end;
+    const known = { t: held, digest: digestUpTo(base.result, held, delta.start) };
+    const part = await fetchRange({ ...delta, step: grid.step }, signal, known);
+    // Applied: the answer has only points after `held`, and ours up to it are Prometheus'
+    // current ones. Otherwise it is the whole overlap, merged from its start.
+    const cut = part.delta === 'applied' ? held + grid.step / 2 : delta.start;
+    const result = mergeSlid(base.result, part.data.result, cut, grid);
     bases.set(key, grid, result);
     return { ...part, data: { resultType: 'matrix', result }, fetched: delta };
   }
