@@ -1,4 +1,5 @@
 // The read-only Prometheus proxy against a real Prometheus, on Node and on Deno.
+import { digestUpTo, formatKnown } from '../../server/proxy/known.ts';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 
 const proxy = '/api/datasources/proxy/uid/prometheus/api/v1';
@@ -91,4 +92,53 @@ test('an unknown datasource is a 404 in the Prometheus error shape', async ({ re
   const res = await request.get('/api/datasources/proxy/uid/nope/api/v1/query?query=up');
   expect(res.status()).toBe(404);
   expect(await res.json()).toMatchObject({ status: 'error', errorType: 'not_found' });
+});
+
+test('a live tick that says what it holds gets only the later points', async ({ request }) => {
+  // A range a little in the past, so no late scrape (1 s apart) changes it between reads.
+  let end = 0;
+  const range = (start: number, to: number) =>
+    new URLSearchParams({
+      query: 'sum by (route) (rate(http_requests_total{job="demo"}[20s]))',
+      start: String(start),
+      end: String(to),
+      step: '5',
+    });
+  type Series = { metric: Record<string, string>; values: [number, string][] }[];
+  let series: Series = [];
+  // A freshly started Prometheus may not have rates that far back yet: wait until it has.
+  await expect
+    .poll(async () => {
+      end = Math.floor(Date.now() / 1000 / 5) * 5 - 5;
+      const full = await (await request.get(`${proxy}/query_range?${range(end - 30, end)}`)).json();
+      series = full.data.result;
+      return series.some((s) => s.values.some(([t]) => t === end - 20));
+    })
+    .toBe(true);
+  const held = end - 10;
+  const known = formatKnown({ t: held, digest: digestUpTo(series, held, end - 20) });
+  const res = await request.get(`${proxy}/query_range?${range(end - 20, end)}`, {
+    headers: { 'X-Promscope-Known': known },
+  });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['x-promscope-delta']).toBe('applied');
+  const tick = (await res.json()).data.result as Series;
+  // Exactly the points after `held`, as Prometheus has them.
+  const later = series
+    .map((s) => ({ metric: s.metric, values: s.values.filter(([t]) => t > held) }))
+    .filter((s) => s.values.length > 0);
+  expect(tick).toEqual(later);
+
+  // A held value that differs from Prometheus' gets the whole answer back.
+  const wrong = series.map((s) => ({
+    ...s,
+    values: s.values.map(([t]) => [t, '42'] as [number, string]),
+  }));
+  const whole = await request.get(`${proxy}/query_range?${range(end - 20, end)}`, {
+    headers: {
+      'X-Promscope-Known': formatKnown({ t: held, digest: digestUpTo(wrong, held, end - 20) }),
+    },
+  });
+  expect(whole.headers()['x-promscope-delta']).toBe('mismatch');
+  expect((await whole.json()).data.result.length).toBe(series.length);
 });
