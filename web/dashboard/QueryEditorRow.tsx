@@ -1,6 +1,8 @@
 // One query of the panel editor: its letter, the PromQL editor (typed text is kept as a draft
 // and sent to the panel on Enter or when focus leaves the editor, as Grafana runs queries on
-// blur), legend format, min step, hide and remove.
+// blur), legend format, min step, hide and remove. The legend format and min step are drafts
+// too, sent when the field is left: a controlled input showing the panel's value would be reset
+// by any render in between (the preview's answer arriving), losing what was typed.
 import { useEffect, useState } from 'preact/hooks';
 import { LazyEditor } from '../explore/LazyEditor.tsx';
 import { parseDuration } from '../time/duration.ts';
@@ -24,8 +26,13 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
   const commit = (value = draft) => {
     if (value !== expr) onChange({ expr: value });
   };
+  const legendFormat = text(target.legendFormat);
+  const [legendDraft, setLegendDraft] = useState(legendFormat);
+  useEffect(() => setLegendDraft(legendFormat), [legendFormat]);
   const hidden = target.hide === true;
   const interval = text(target.interval);
+  const [intervalDraft, setIntervalDraft] = useState(interval);
+  useEffect(() => setIntervalDraft(interval), [interval]);
   const badStep = interval !== '' && parseDuration(interval) === null;
 
   return (
@@ -48,7 +55,8 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
             <input
               aria-label={`Legend format ${refId}`}
               placeholder="{{label}}"
-              value={text(target.legendFormat)}
+              value={legendDraft}
+              onInput={(e) => setLegendDraft(e.currentTarget.value)}
               onChange={(e) => onChange({ legendFormat: e.currentTarget.value || undefined })}
             />
           </label>
@@ -60,7 +68,8 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
               aria-invalid={badStep}
               placeholder="auto"
               title="A duration such as 30s or 1m"
-              value={interval}
+              value={intervalDraft}
+              onInput={(e) => setIntervalDraft(e.currentTarget.value)}
               onChange={(e) => onChange({ interval: e.currentTarget.value.trim() || undefined })}
             />
           </label>
