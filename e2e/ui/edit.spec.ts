@@ -64,8 +64,8 @@ test('a new dashboard: add a panel in the editor, save, reload, and see it drawn
   await expect
     .poll(async () => Number(await dash.chart('Requests by route').getAttribute('data-series')))
     .toBe(routes);
-  // The legend format took: entries are bare routes, not {route="…"}. (The field once lost
-  // what was typed when the preview's answer came before focus left it.)
+  // The legend format took: entries are bare routes, not {route="…"}. Once, on a loaded
+  // machine, the saved panel came without it; this says so here, where it happens.
   await expect(page.getByRole('textbox', { name: 'Legend format A' })).toHaveValue('{{route}}');
   await expect(dash.legend('Requests by route').filter({ hasText: /^\/api\/orders$/ })).toHaveCount(
     1,
