@@ -1,8 +1,6 @@
 // One query of the panel editor: its letter, the PromQL editor (typed text is kept as a draft
 // and sent to the panel on Enter or when focus leaves the editor, as Grafana runs queries on
-// blur), legend format, min step, hide and remove. The legend format and min step are drafts
-// too, sent when the field is left: a controlled input showing the panel's value would be reset
-// by any render in between (the preview's answer arriving), losing what was typed.
+// blur), legend format, min step, hide and remove.
 import { useEffect, useState } from 'preact/hooks';
 import { LazyEditor } from '../explore/LazyEditor.tsx';
 import { parseDuration } from '../time/duration.ts';
@@ -26,13 +24,8 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
   const commit = (value = draft) => {
     if (value !== expr) onChange({ expr: value });
   };
-  const legendFormat = text(target.legendFormat);
-  const [legendDraft, setLegendDraft] = useState(legendFormat);
-  useEffect(() => setLegendDraft(legendFormat), [legendFormat]);
   const hidden = target.hide === true;
   const interval = text(target.interval);
-  const [intervalDraft, setIntervalDraft] = useState(interval);
-  useEffect(() => setIntervalDraft(interval), [interval]);
   const badStep = interval !== '' && parseDuration(interval) === null;
 
   return (
@@ -55,8 +48,7 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
             <input
               aria-label={`Legend format ${refId}`}
               placeholder="{{label}}"
-              value={legendDraft}
-              onInput={(e) => setLegendDraft(e.currentTarget.value)}
+              value={text(target.legendFormat)}
               onChange={(e) => onChange({ legendFormat: e.currentTarget.value || undefined })}
             />
           </label>
@@ -68,8 +60,7 @@ export function QueryEditorRow({ target, datasourceUid, canRemove, onChange, onR
               aria-invalid={badStep}
               placeholder="auto"
               title="A duration such as 30s or 1m"
-              value={intervalDraft}
-              onInput={(e) => setIntervalDraft(e.currentTarget.value)}
+              value={interval}
               onChange={(e) => onChange({ interval: e.currentTarget.value.trim() || undefined })}
             />
           </label>
