@@ -5,10 +5,15 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
-  timeout: 60_000,
-  expect: { timeout: 20_000 },
+  timeout: 60_000, // ms per test
+  expect: { timeout: 20_000 }, // ms: web-first assertions and polls on a busy 2-core machine
+  // CI is a 2-core machine that also runs Prometheus, the demo and both servers: two workers.
   workers: 2,
+  // No retries, in CI either: a retried pass is reported as "flaky" and lands green, which
+  // hides exactly the races these specs must not have. A red run is a bug to find.
   retries: 0,
+  // A stray test.only would turn a CI run into one green test.
+  forbidOnly: !!process.env.CI,
   reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
   outputDir: 'test-results',
   use: {

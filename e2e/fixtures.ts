@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The server a spec talks to: the Node one, or the Deno one for the api-deno project.
+import type { Page } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ server: string }>({
@@ -34,3 +35,21 @@ export const haveGrafanaFixtures = existsSync(GRAFANA_FIXTURES);
 export const NO_FIXTURES = 'needs shared/fixtures/grafana beside the repository';
 export const grafanaFixture = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(GRAFANA_FIXTURES, name), 'utf8'));
+
+/**
+ * Waits until what the page has queued has run, for the checks that nothing hostile ran: every
+ * image has loaded or failed (its error event, where an onerror payload would run, is fired in
+ * the same task), then a task and two frames more (toggle and error events are queued tasks).
+ * A fixed sleep would be too short on a busy machine and prove nothing.
+ */
+export async function queuedEventsRun(page: Page): Promise<void> {
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete));
+  await page.evaluate(
+    () =>
+      new Promise<void>((done) => {
+        setTimeout(() =>
+          requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done))),
+        );
+      }),
+  );
+}

@@ -34,30 +34,45 @@ export class DashboardPage {
     return this.panel(title).locator('.uplot');
   }
 
-  /** Waits until the panel draws at least `min` series with samples, and returns its numbers. */
+  /**
+   * Waits until the panel draws at least `min` series with samples, and returns its numbers.
+   * The three attributes are read together, in one task of the page, so they describe one draw:
+   * a live tick between separate reads could pair one draw's series with another's end.
+   */
   async drawn(title: string, min = 1): Promise<{ series: number; samples: number; end: number }> {
     const chart = this.chart(title);
-    await expect(chart).toHaveAttribute('data-series', /^[1-9]\d*$/);
+    const read = () =>
+      chart.evaluate((el) => {
+        const ds = (el as HTMLElement).dataset;
+        return { series: Number(ds.series), samples: Number(ds.samples), end: Number(ds.end) };
+      });
+    await expect(chart).toHaveAttribute('data-series', /^\d+$/);
+    let now = { series: 0, samples: 0, end: 0 };
     await expect
-      .poll(async () => Number(await chart.getAttribute('data-series')))
-      .toBeGreaterThanOrEqual(min);
-    await expect
-      .poll(async () => Number(await chart.getAttribute('data-samples')))
-      .toBeGreaterThan(0);
-    return {
-      series: Number(await chart.getAttribute('data-series')),
-      samples: Number(await chart.getAttribute('data-samples')),
-      end: Number(await chart.getAttribute('data-end')),
-    };
+      .poll(async () => {
+        now = await read();
+        return now.series >= min && now.samples > 0 ? 'drawn' : JSON.stringify(now);
+      })
+      .toBe('drawn');
+    return now;
   }
 
-  /** Moves the mouse over a chart at `fraction` of its width; returns the tooltip. */
+  /**
+   * Moves the mouse over a chart at `fraction` of its width; returns the tooltip. The plot's
+   * box is read again on every try and the mouse comes in from outside: a late layout change
+   * (the legend arriving, a scrollbar) moves the plot, and uPlot measures it again only when
+   * the mouse enters.
+   */
   async hoverChart(title: string, fraction: number): Promise<Locator> {
     const over = this.chart(title).locator('.u-over');
-    const box = (await over.boundingBox())!;
-    await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
     const tooltip = this.panel(title).locator('.chart-tooltip');
-    await expect(tooltip).toBeVisible();
+    await expect(async () => {
+      const box = await over.boundingBox();
+      if (!box) throw new Error(`"${title}" has no plot yet`);
+      await this.page.mouse.move(0, 0);
+      await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+      await expect(tooltip).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     return tooltip;
   }
 
@@ -74,29 +89,39 @@ export class DashboardPage {
     return this.panel(title).locator('.panel-body.heatmap');
   }
 
-  /** Waits until a heatmap draws cells; returns what its body says it drew. */
+  /** Waits until a heatmap draws cells; returns what its body says it drew, read at once. */
   async heatmapDrawn(title: string): Promise<{ buckets: number; cells: number; maxCount: number }> {
     const body = this.heatmap(title);
     await expect(body).toHaveAttribute('data-cells', /^[1-9]\d*$/);
-    return {
-      buckets: Number(await body.getAttribute('data-buckets')),
-      cells: Number(await body.getAttribute('data-cells')),
-      maxCount: Number(await body.getAttribute('data-max-count')),
-    };
+    return body.evaluate((el) => {
+      const ds = (el as HTMLElement).dataset;
+      return {
+        buckets: Number(ds.buckets),
+        cells: Number(ds.cells),
+        maxCount: Number(ds.maxCount),
+      };
+    });
   }
 
   /**
    * Hovers a heatmap column at `fraction` of the plot's width, from the bottom row up, until
-   * a cell answers with a tooltip; returns the tooltip.
+   * a cell answers with a tooltip; returns the tooltip. As in hoverChart, the box is read
+   * again and the mouse comes in from outside on every try.
    */
   async hoverHeatmapCell(title: string, fraction: number): Promise<Locator> {
     const over = this.heatmap(title).locator('.u-over');
     const tooltip = this.heatmap(title).locator('.heatmap-tooltip');
-    const box = (await over.boundingBox())!;
-    for (let y = box.height - 2; y > 0; y -= 6) {
-      await this.page.mouse.move(box.x + box.width * fraction, box.y + y);
-      if (await tooltip.isVisible()) return tooltip;
-    }
-    throw new Error(`no heatmap cell under x = ${fraction} of "${title}"`);
+    await expect(async () => {
+      const box = await over.boundingBox();
+      if (!box) throw new Error(`"${title}" has no plot yet`);
+      await this.page.mouse.move(0, 0);
+      for (let y = box.height - 2; y > 0; y -= 6) {
+        await this.page.mouse.move(box.x + box.width * fraction, box.y + y);
+        // uPlot draws the cursor and the tooltip in the mousemove handler itself.
+        if (await tooltip.isVisible()) return;
+      }
+      throw new Error(`no heatmap cell under x = ${fraction} of "${title}"`);
+    }).toPass({ timeout: 20_000 });
+    return tooltip;
   }
 }

@@ -100,6 +100,16 @@ export class EditDashboardPage extends DashboardPage {
   }
 }
 
+/**
+ * Playwright's API client keeps its connection to the server open between calls, and the
+ * server closes one idle for 5 s (Node's keep-alive timeout). A test that saves through the API
+ * at its start and reads the result at its end, after more than 5 s of UI, can send its read
+ * on the connection just as the server closes it: ECONNRESET ("socket hang up"), seen on a
+ * loaded machine. Browsers retry an idempotent request that failed that way on a reused
+ * connection; these helpers do the same, once, for their GET.
+ */
+const RESET_RETRIES = 1;
+
 /** Saves a dashboard through the API (as a test's starting point); returns its uid. */
 export async function createDashboard(
   request: APIRequestContext,
@@ -114,7 +124,7 @@ export async function storedDashboard(
   request: APIRequestContext,
   uid: string,
 ): Promise<{ dashboard: Record<string, unknown>; meta: { version: number } }> {
-  const res = await request.get(`/api/dashboards/uid/${uid}`);
+  const res = await request.get(`/api/dashboards/uid/${uid}`, { maxRetries: RESET_RETRIES });
   expect(res.status()).toBe(200);
   return res.json();
 }

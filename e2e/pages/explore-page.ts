@@ -47,17 +47,22 @@ export class ExplorePage {
     return this.page.getByRole('tab', { name, exact: true });
   }
 
-  /** Series and samples drawn, once at least `min` series are on the chart. */
+  /**
+   * Series and samples drawn, once at least `min` series are on the chart; both read in one
+   * task of the page, so they describe the same draw.
+   */
   async drawn(min = 1): Promise<{ series: number; samples: number }> {
+    await expect(this.chart).toHaveAttribute('data-series', /^\d+$/);
+    let now = { series: 0, samples: 0 };
     await expect
-      .poll(async () => Number(await this.chart.getAttribute('data-series')))
-      .toBeGreaterThanOrEqual(min);
-    await expect
-      .poll(async () => Number(await this.chart.getAttribute('data-samples')))
-      .toBeGreaterThan(0);
-    return {
-      series: Number(await this.chart.getAttribute('data-series')),
-      samples: Number(await this.chart.getAttribute('data-samples')),
-    };
+      .poll(async () => {
+        now = await this.chart.evaluate((el) => {
+          const ds = (el as HTMLElement).dataset;
+          return { series: Number(ds.series), samples: Number(ds.samples) };
+        });
+        return now.series >= min && now.samples > 0 ? 'drawn' : JSON.stringify(now);
+      })
+      .toBe('drawn');
+    return now;
   }
 }

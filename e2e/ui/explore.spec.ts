@@ -82,10 +82,17 @@ test('the table tab lists one row per series, sorts, and copies CSV', async ({ p
   await expect(ex.table.locator('thead')).toContainText('route');
   await ex.table.getByRole('button', { name: 'Value' }).click(); // ascending
   await ex.table.getByRole('button', { name: /Value/ }).click(); // descending
-  const values = await ex.table
-    .locator('td.num')
-    .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
-  expect(values).toEqual([...values].sort((a, b) => b - a));
+  await expect(ex.table.locator('thead th').last()).toHaveAttribute('aria-sort', 'descending');
+  // Read once the sorted rows are rendered, not on the click's heels.
+  let values: number[] = [];
+  await expect
+    .poll(async () => {
+      values = await ex.table
+        .locator('td.num')
+        .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+      return values.length === 6 && values.every((v, i) => i === 0 || values[i - 1]! >= v);
+    })
+    .toBe(true);
   await page.getByRole('button', { name: 'Copy as CSV' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied 6 rows' })).toBeVisible();
   const csv = await page.evaluate(() => navigator.clipboard.readText());

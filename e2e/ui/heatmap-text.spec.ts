@@ -1,7 +1,7 @@
 // Heatmap and text panels on a real Prometheus (e2e/fixtures/dashboards/e2e-heatmap-text.json):
 // the heatmap draws one row per `le` bucket Prometheus has, and hostile text never runs.
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import { expect, queuedEventsRun, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
 const DASH = '/d/e2e-heatmap-text/e2e-heatmap-and-text?refresh=off';
@@ -61,11 +61,14 @@ test('live ticks redraw the heatmap in the same uPlot instance', async ({ page }
   await dash.open('/d/e2e-heatmap-text/e2e-heatmap-and-text?refresh=5s');
   await dash.heatmapDrawn(HEATMAP);
   const body = dash.heatmap(HEATMAP);
-  const samples = Number(await body.getAttribute('data-samples'));
   const canvas = await body.locator('canvas').elementHandle();
-  await expect
-    .poll(async () => Number(await body.getAttribute('data-samples')), { timeout: 20_000 })
-    .not.toBe(samples);
+  // The count of samples is no sign of a tick: once Prometheus is older than the 5 min window,
+  // every tick brings as many as it drops. The picture is: the window slides and new cells
+  // come in. So wait for a tick to ask, take the picture, and wait for the next to change it.
+  await page.waitForRequest((r) => r.url().includes('/query_range?'));
+  const picture = () => canvas!.evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+  const before = await picture();
+  await expect.poll(picture, { timeout: 20_000 }).not.toBe(before);
   expect(await canvas!.evaluate((c) => c.isConnected)).toBe(true);
   await expect(body.locator('canvas')).toHaveCount(1);
 });
@@ -145,14 +148,17 @@ test('hostile markdown and HTML never run script and lose every handler', async 
   const tabbed = html.getByText('tabbed');
   expect(await tabbed.getAttribute('href')).toBeNull();
   await tabbed.click();
+  const details = html.locator('details');
+  const wasOpen = await details.evaluate((d) => (d as HTMLDetailsElement).open);
   await html.getByText('details', { exact: true }).click(); // fires toggle: the handler is gone
+  await expect(details).toHaveJSProperty('open', !wasOpen);
   // A real link keeps its href and opens in a new tab, without the page's own target.
   const safe = text.getByRole('link', { name: 'safe link' });
   await expect(safe).toHaveAttribute('href', 'https://example.com');
   await expect(safe).toHaveAttribute('target', '_blank');
   await expect(safe).toHaveAttribute('rel', 'noopener noreferrer');
 
-  await page.waitForTimeout(300); // let any queued error or toggle event run
+  await queuedEventsRun(page); // any queued error or toggle event has run
   expect(await xss(page)).toBeUndefined();
   await expect(page).toHaveURL(/\/d\/e2e-heatmap-text\//);
 });

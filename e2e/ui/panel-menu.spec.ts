@@ -79,9 +79,13 @@ test('View shows the one panel filling the area; the time picker works; Escape r
   await menu.pick('View');
   await expect(page).toHaveURL(new RegExp(`viewPanel=${ROUTE_PANEL.id}(&|$)`));
   await expect(page.locator('section.panel')).toHaveCount(1);
-  const box = (await menu.panel.boundingBox())!;
-  expect(box.width).toBeGreaterThan(gridWidth * 1.8);
-  expect(box.height).toBeGreaterThan(600);
+  // Polled: the panel grows to the area as the layout settles, not in the render that shows it.
+  await expect
+    .poll(async () => {
+      const box = (await menu.panel.boundingBox())!;
+      return box.width > gridWidth * 1.8 && box.height > 600 ? 'fills' : JSON.stringify(box);
+    })
+    .toBe('fills');
   await dash.drawn(ROUTE, 3);
 
   const ranges: number[] = [];

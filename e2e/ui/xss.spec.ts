@@ -5,7 +5,7 @@
 // Everything shows as text or is sanitised: no payload runs (each would set window.__xss),
 // nothing even tries and is stopped by the CSP, and no handler attribute reaches the DOM.
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures.ts';
+import { expect, queuedEventsRun, test } from '../fixtures.ts';
 import { HOSTILE, HOSTILE_METRIC } from '../hostile-target.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 import { ExplorePage } from '../pages/explore-page.ts';
@@ -34,7 +34,7 @@ async function watch(page: Page) {
 
 /** What must hold on any page: nothing ran, nothing tried, nothing hostile in the DOM. */
 async function nothingRan(page: Page, dialogs: string[]) {
-  await page.waitForTimeout(300); // let any queued error, load or toggle event fire
+  await queuedEventsRun(page); // any queued error, load or toggle event has run
   const state = await page.evaluate(() => {
     const w = window as unknown as { __xss?: unknown; __csp: string[] };
     const all = [...document.querySelectorAll('*')];

@@ -111,7 +111,11 @@ function Home() {
   });
   useEffect(() => {
     const ok = hits.data?.filter((h) => !h.error) ?? [];
-    const home = ok.find((h) => h.tags.includes('home')) ?? ok[0];
+    // A saved copy of the home dashboard keeps its tags; the provisioned one still wins.
+    const home =
+      ok.find((h) => h.provisioned && h.tags.includes('home')) ??
+      ok.find((h) => h.tags.includes('home')) ??
+      ok[0];
     if (home) navigate(home.url + location.search, { replace: true });
   }, [hits.data]);
   if (hits.error) {
