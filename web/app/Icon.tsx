@@ -8,6 +8,9 @@ const PATHS = {
   plus: 'M12 5v14M5 12h14',
   up: 'M12 19V5M6 11l6-6 6 6',
   down: 'M12 5v14M6 13l6 6 6-6',
+  link: 'M10 14a4 4 0 0 0 6 0l3-3a4 4 0 0 0-6-6l-1 1M14 10a4 4 0 0 0-6 0l-3 3a4 4 0 0 0 6 6l1-1',
+  external: 'M14 4h6v6M20 4l-9 9M18 14v6H4V6h6',
+  caret: 'M7 10l5 5 5-5',
 } as const;
 
 export type IconName = keyof typeof PATHS;

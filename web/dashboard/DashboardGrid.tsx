@@ -136,6 +136,7 @@ export function GridPanel({
       <PanelFrame
         title={panel.title}
         panelId={panel.id}
+        links={panel.links}
         loading={false}
         errors={[]}
         notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}

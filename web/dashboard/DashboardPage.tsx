@@ -15,9 +15,10 @@ import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
-import { useVariables } from '../variables/use-variables.ts';
+import { useVariables, type Variables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
+import { DashboardLinks } from './DashboardLinks.tsx';
 import type { Json } from './dashboard-edit.ts';
 import {
   addPanel,
@@ -34,6 +35,8 @@ import {
 import type { Confirm } from './EditParts.tsx';
 import { ConfirmLayer, EmptyDashboard } from './EditParts.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
+import { type LinkEnv, readDashboardLinks } from './links.ts';
+import { LinkEnvContext } from './links-context.ts';
 import { normaliseDashboard } from './model.ts';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
@@ -131,6 +134,8 @@ function DashboardView({
     document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
   }, [dash.title, dirty]);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
+  const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
+  const linkEnv = useLinkEnv(vars, raw);
 
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
@@ -369,7 +374,10 @@ function DashboardView({
           )}
         </div>
       </div>
-      <VariablesBar states={vars.states} onChange={vars.setValue} />
+      <div class="submenu">
+        <VariablesBar states={vars.states} onChange={vars.setValue} />
+        <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
+      </div>
       {'error' in range ? (
         <p class="page-message" role="alert">
           {range.error}
@@ -385,30 +393,43 @@ function DashboardView({
         />
       ) : (
         <PanelActionsContext.Provider value={panelActions}>
-          <DashboardGrid
-            panels={dash.panels}
-            scope={vars.panelScope}
-            datasources={datasources}
-            selected={selected}
-            onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
-            time={range}
-            graphTooltip={dash.graphTooltip}
-            viewPanel={editing ? null : panelActions.viewing}
-            edit={
-              editing
-                ? {
-                    dashboard: work,
-                    onChange: change,
-                    onEditPanel: (id) => setParams({ editPanel: String(id) }),
-                    onDuplicate: (id) => setWork(duplicatePanel(work, id).dashboard),
-                    onRemove: (id) => setConfirm({ kind: 'remove', id }),
-                  }
-                : undefined
-            }
-          />
+          <LinkEnvContext.Provider value={linkEnv}>
+            <DashboardGrid
+              panels={dash.panels}
+              scope={vars.panelScope}
+              datasources={datasources}
+              selected={selected}
+              onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
+              time={range}
+              graphTooltip={dash.graphTooltip}
+              viewPanel={editing ? null : panelActions.viewing}
+              edit={
+                editing
+                  ? {
+                      dashboard: work,
+                      onChange: change,
+                      onEditPanel: (id) => setParams({ editPanel: String(id) }),
+                      onDuplicate: (id) => setWork(duplicatePanel(work, id).dashboard),
+                      onRemove: (id) => setConfirm({ kind: 'remove', id }),
+                    }
+                  : undefined
+              }
+            />
+          </LinkEnvContext.Provider>
         </PanelActionsContext.Provider>
       )}
       {dialogs}
     </main>
+  );
+}
+
+/** What links carry over: the variables as selected and the range as written in the URL. */
+function useLinkEnv(vars: Variables, raw: { from: string; to: string }): LinkEnv {
+  const variables = vars.states.map((s) => ({ name: s.def.name, values: s.selected }));
+  const signature = JSON.stringify(variables);
+  const scope = vars.panelScope ?? vars.scope;
+  return useMemo(
+    () => ({ scope, variables, time: { from: raw.from, to: raw.to } }),
+    [scope, signature, raw.from, raw.to],
   );
 }

@@ -52,6 +52,8 @@ export interface Panel {
   };
   /** Minimum interval for every target of the panel, e.g. "1m". */
   interval?: string;
+  /** Grafana's panel links (read by links.ts). */
+  links?: unknown;
 }
 
 export interface Dashboard {
@@ -65,6 +67,8 @@ export interface Dashboard {
   panels: Panel[];
   /** Grafana's variables, read by web/variables/model.ts. */
   templating?: unknown;
+  /** Grafana's dashboard links (read by links.ts). */
+  links?: unknown;
 }
 
 const obj = (v: unknown): Record<string, unknown> =>

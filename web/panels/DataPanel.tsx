@@ -57,6 +57,7 @@ export function DataPanel({
       panelId={panel.id}
       onExplore={explore}
       inspectable
+      links={panel.links}
     >
       {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
       <div class="panel-split">

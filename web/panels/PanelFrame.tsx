@@ -3,6 +3,9 @@
 // panel's errors and notices in Prometheus' own words. Everything here renders as text.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { LinksMenu } from '../app/LinkList.tsx';
+import { readPanelLinks, resolvePanelLinks } from '../dashboard/links.ts';
+import { useLinkEnv } from '../dashboard/links-context.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import type { MenuItemId } from './panel-menu.ts';
@@ -21,6 +24,8 @@ interface Props {
   onExplore?: () => void;
   /** The panel draws an Inspect drawer when asked (see PanelActions.inspecting). */
   inspectable?: boolean;
+  /** Grafana's `panel.links`, drawn as a menu in the header on a dashboard. */
+  links?: unknown;
   children: ComponentChildren;
 }
 
@@ -33,9 +38,12 @@ export function PanelFrame({
   panelId,
   onExplore,
   inspectable,
+  links,
   children,
 }: Props) {
   const actions = usePanelActions();
+  const linkEnv = useLinkEnv();
+  const panelLinks = linkEnv ? resolvePanelLinks(readPanelLinks(links), linkEnv) : [];
   const hasMenu = actions !== null && panelId !== undefined;
   const items = hasMenu
     ? menuItems({
@@ -73,6 +81,14 @@ export function PanelFrame({
         <h2 class="panel-title" title={description}>
           {title}
         </h2>
+        {panelLinks.length > 0 && (
+          <LinksMenu
+            label={`Links of panel ${title || 'without title'}`}
+            icon
+            links={panelLinks}
+            class="panel-links-button"
+          />
+        )}
         {errors.length > 0 && (
           <span class="panel-error-icon" role="img" aria-label="error" title={errors.join('\n')}>
             !

@@ -1,11 +1,11 @@
 // The menu button in a panel's header and its menu (ARIA menu button pattern:
-// https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/). The menu is a popover in the top
-// layer, so a small panel's `overflow: hidden` never clips it, and it is rendered into
-// <body> so its clicks do not reach the panel's grid cell (dragging in edit mode). Outside
-// clicks close it (the popover's light dismiss); Escape closes it and returns focus; arrow
-// keys move between items; an item's letter picks it.
+// https://www.w3.org/WAI/ARIA/apg/patterns/menu-button/). The menu is a popover
+// (app/popover.ts) rendered into <body>, so its clicks do not reach the panel's grid cell
+// (dragging in edit mode). Escape closes it and returns focus; arrow keys move between items;
+// an item's letter picks it.
 import { createPortal } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useRef } from 'preact/hooks';
+import { moveFocus, usePopoverMenu } from '../app/popover.ts';
 import type { MenuItem, MenuItemId } from './panel-menu.ts';
 import { itemForKey } from './panel-menu.ts';
 
@@ -15,48 +15,13 @@ interface Props {
   onPick: (id: MenuItemId) => void;
 }
 
-const GAP = 4; // px between the button and the menu
+const ITEM = '[role="menuitem"]';
 
 export function PanelMenu({ title, items, onPick }: Props) {
   const id = useId();
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
-  const [open, setOpen] = useState(false);
-
-  useEffect(() => {
-    const el = menu.current;
-    if (!el) return;
-    // Placed under the button, right edges aligned, before it is painted.
-    const place = (e: Event) => {
-      if ((e as ToggleEvent).newState !== 'open' || !button.current) return;
-      const r = button.current.getBoundingClientRect();
-      el.style.top = `${r.bottom + GAP}px`;
-      el.style.right = `${Math.max(GAP, document.documentElement.clientWidth - r.right)}px`;
-    };
-    const toggled = (e: Event) => {
-      const opened = (e as ToggleEvent).newState === 'open';
-      setOpen(opened);
-      if (opened) el.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    };
-    el.addEventListener('beforetoggle', place);
-    el.addEventListener('toggle', toggled);
-    return () => {
-      el.removeEventListener('beforetoggle', place);
-      el.removeEventListener('toggle', toggled);
-    };
-  }, []);
-
-  // A menu left open would float away from its panel when the page scrolls.
-  useEffect(() => {
-    if (!open) return;
-    const close = () => menu.current?.hidePopover();
-    window.addEventListener('scroll', close, { capture: true, passive: true });
-    window.addEventListener('resize', close);
-    return () => {
-      window.removeEventListener('scroll', close, { capture: true });
-      window.removeEventListener('resize', close);
-    };
-  }, [open]);
+  const open = usePopoverMenu(button, menu, ITEM);
 
   const close = (focusButton: boolean) => {
     menu.current?.hidePopover();
@@ -68,16 +33,9 @@ export function PanelMenu({ title, items, onPick }: Props) {
   };
 
   const onMenuKey = (e: KeyboardEvent) => {
-    const buttons = [...(menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const at = buttons.indexOf(document.activeElement as HTMLElement);
-    const move = (to: number) => buttons[(to + buttons.length) % buttons.length]?.focus();
     if (e.key === 'Escape') close(true);
-    else if (e.key === 'ArrowDown') move(at + 1);
-    else if (e.key === 'ArrowUp') move(at - 1);
-    else if (e.key === 'Home') move(0);
-    else if (e.key === 'End') move(-1);
     else if (e.key === 'Tab') close(false);
-    else {
+    else if (!moveFocus(menu.current, ITEM, e.key)) {
       const item = e.ctrlKey || e.metaKey || e.altKey ? undefined : itemForKey(items, e.key);
       if (!item) return;
       pick(item);

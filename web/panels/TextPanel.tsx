@@ -24,6 +24,7 @@ function TextPanel({ panel }: PanelProps) {
       loading={false}
       errors={[]}
       notices={[]}
+      links={panel.links}
     >
       <div class={`panel-body text-panel text-${mode}`}>
         {mode === 'code' ? (

@@ -1,0 +1,195 @@
+// Grafana's dashboard links (`dashboard.links`: a URL, or the dashboards carrying some tags)
+// and panel links (`panel.links`), read and turned into addresses (pure).
+// https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/manage-dashboard-links/
+//
+// A link's URL may use the dashboard's variables (`$x`, `${x}`) and Grafana's
+// `${__url_time_range}` and `${__all_variables}`; "include current time range" and "include
+// current template variable values" append `from=&to=` and `var-x=`. Only http(s), mailto and
+// addresses inside this app are links: a `javascript:` or `data:` URL is shown as refused text.
+import type { SearchHit } from '../api/server.ts';
+import type { Scope } from '../variables/format.ts';
+import { interpolateVariables } from '../variables/format.ts';
+
+export interface DashboardLink {
+  type: 'link' | 'dashboards';
+  title: string;
+  url: string;
+  tooltip: string;
+  /** type dashboards: the dashboards that carry every one of these tags. */
+  tags: string[];
+  /** type dashboards: one dropdown instead of a link per dashboard. */
+  asDropdown: boolean;
+  includeVars: boolean;
+  keepTime: boolean;
+  targetBlank: boolean;
+}
+
+export interface PanelLink {
+  title: string;
+  url: string;
+  targetBlank: boolean;
+}
+
+/** What a link's address may carry over from the page. */
+export interface LinkEnv {
+  scope: Scope;
+  /** The dashboard's variables and their selected values (`$__all` for All), in order. */
+  variables: readonly { name: string; values: readonly string[] }[];
+  /** The range as written in the URL, e.g. now-1h and now. */
+  time: { from: string; to: string };
+}
+
+/** A link ready to draw: an address, or why there is none. */
+export type Resolved =
+  | { title: string; href: string; targetBlank: boolean; tooltip?: string }
+  | { title: string; refused: string; tooltip?: string };
+
+const obj = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const strings = (v: unknown) =>
+  Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string' && t !== '') : [];
+
+export function readDashboardLinks(raw: unknown): DashboardLink[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.map((r) => {
+    const l = obj(r);
+    return {
+      type: l.type === 'dashboards' ? 'dashboards' : 'link',
+      title: str(l.title),
+      url: str(l.url),
+      tooltip: str(l.tooltip),
+      tags: strings(l.tags),
+      asDropdown: l.asDropdown === true,
+      includeVars: l.includeVars === true,
+      keepTime: l.keepTime === true,
+      targetBlank: l.targetBlank === true,
+    };
+  });
+}
+
+export function readPanelLinks(raw: unknown): PanelLink[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .map((r) => {
+      const l = obj(r);
+      return { title: str(l.title), url: str(l.url), targetBlank: l.targetBlank === true };
+    })
+    .filter((l) => l.url !== '' || l.title !== '');
+}
+
+/** The part after `?`: `from=…&to=…`. */
+function timeQuery(env: LinkEnv): string {
+  return new URLSearchParams({ from: env.time.from, to: env.time.to }).toString();
+}
+
+/** The part after `?`: `var-a=x&var-b=y&var-b=z`. */
+function variablesQuery(env: LinkEnv): string {
+  const q = new URLSearchParams();
+  for (const v of env.variables) for (const value of v.values) q.append(`var-${v.name}`, value);
+  return q.toString();
+}
+
+/** Query parameters added to an address, before its `#fragment`. */
+export function withQuery(url: string, query: string): string {
+  if (query === '') return url;
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  const sep = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
+  return `${base}${sep}${query}${fragment}`;
+}
+
+const SAFE_SCHEMES = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * Why an address may not be a link, or null when it may: only http(s), mailto and paths of
+ * this app. Browsers ignore tabs and line breaks in a scheme, so `java\tscript:` is refused too.
+ */
+export function refusedScheme(url: string): string | null {
+  const trimmed = url.trim();
+  if (trimmed === '') return 'no URL';
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed, 'http://promscope.invalid/');
+  } catch {
+    return 'not a valid URL';
+  }
+  return SAFE_SCHEMES.has(parsed.protocol) ? null : `${parsed.protocol} links are not followed`;
+}
+
+// Grafana's names, written out: not template strings.
+const URL_TIME_RANGE = '$' + '{__url_time_range}';
+const ALL_VARIABLES = '$' + '{__all_variables}';
+
+/** A link's address with the dashboard's variables and the chosen parts of the page added. */
+export function linkAddress(
+  url: string,
+  env: LinkEnv,
+  add: { keepTime?: boolean; includeVars?: boolean } = {},
+): { href: string } | { refused: string } {
+  // Grafana's link built-ins first; they are not variables of the scope.
+  const expanded = url
+    .replaceAll(URL_TIME_RANGE, timeQuery(env))
+    .replaceAll(ALL_VARIABLES, variablesQuery(env));
+  return withPage(interpolateVariables(expanded, env.scope, 'text'), env, add);
+}
+
+function withPage(
+  url: string,
+  env: LinkEnv,
+  add: { keepTime?: boolean; includeVars?: boolean },
+): { href: string } | { refused: string } {
+  let href = url;
+  if (add.keepTime) href = withQuery(href, timeQuery(env));
+  if (add.includeVars) href = withQuery(href, variablesQuery(env));
+  const refused = refusedScheme(href);
+  return refused === null ? { href: href.trim() } : { refused };
+}
+
+function resolve(
+  title: string,
+  address: { href: string } | { refused: string },
+  targetBlank: boolean,
+  tooltip?: string,
+): Resolved {
+  const t = tooltip ? { tooltip } : {};
+  return 'href' in address
+    ? { title, href: address.href, targetBlank, ...t }
+    : { title, refused: address.refused, ...t };
+}
+
+export function resolvePanelLinks(links: readonly PanelLink[], env: LinkEnv): Resolved[] {
+  return links.map((l) =>
+    resolve(
+      interpolateVariables(l.title, env.scope, 'text') || l.url,
+      linkAddress(l.url, env),
+      l.targetBlank,
+    ),
+  );
+}
+
+/** A `link` link: one address. */
+export function resolveUrlLink(link: DashboardLink, env: LinkEnv): Resolved {
+  return resolve(
+    interpolateVariables(link.title, env.scope, 'text') || link.url,
+    linkAddress(link.url, env, link),
+    link.targetBlank,
+    link.tooltip || undefined,
+  );
+}
+
+/**
+ * A `dashboards` link: every dashboard carrying all of its tags (Grafana's search by tags),
+ * the current one left out, sorted by title.
+ */
+export function resolveDashboardsLink(
+  link: DashboardLink,
+  hits: readonly SearchHit[],
+  currentUid: string,
+  env: LinkEnv,
+): Resolved[] {
+  return hits
+    .filter((h) => !h.error && h.uid !== currentUid && link.tags.every((t) => h.tags.includes(t)))
+    .sort((a, b) => a.title.localeCompare(b.title))
+    .map((h) => resolve(h.title, withPage(h.url, env, link), link.targetBlank));
+}
