@@ -17,6 +17,10 @@ export interface ChartSeries {
   /** Grafana's custom.showPoints: 'auto' draws them where there is room. */
   showPoints?: 'auto' | 'always' | 'never';
   pointSize?: number; // px
+  /** Grafana's custom.lineInterpolation; straight segments by default. */
+  interpolation?: 'linear' | 'smooth' | 'stepBefore' | 'stepAfter';
+  /** Grafana's custom.lineStyle: [on, off] px for a dashed line, dotted when `on` is 0. */
+  dash?: number[];
   /** Values in the tooltip: the series' unit and decimals. */
   unit?: string;
   decimals?: number;
@@ -34,6 +38,8 @@ export function seriesLook(s: ChartSeries): string {
     s.drawStyle,
     s.showPoints,
     s.pointSize,
+    s.interpolation,
+    s.dash,
   ]);
 }
 
@@ -127,7 +133,22 @@ export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
     ...(fill ? { fill } : {}),
     ...(draw === 'bars' ? { paths: uPlot.paths.bars!({ size: [0.6, 40], align: 0 }) } : {}),
     ...(draw === 'points' ? { paths: () => null } : {}),
+    ...(draw === 'line' ? linePaths(s) : {}),
   };
+}
+
+/** A line's shape (spline, steps) and dashes, as Grafana's lineInterpolation and lineStyle. */
+function linePaths(s: ChartSeries): Partial<uPlot.Series> {
+  const out: Partial<uPlot.Series> = {};
+  if (s.interpolation === 'smooth') out.paths = uPlot.paths.spline!();
+  else if (s.interpolation === 'stepAfter') out.paths = uPlot.paths.stepped!({ align: 1 });
+  else if (s.interpolation === 'stepBefore') out.paths = uPlot.paths.stepped!({ align: -1 });
+  if (s.dash && s.dash.length > 0) {
+    out.dash = s.dash;
+    // A zero-length dash draws nothing with square ends: dots need round ones.
+    if (s.dash[0] === 0) out.cap = 'round';
+  }
+  return out;
 }
 
 /** Stacked series fill down to the one below them (uPlot bands), not to zero. */

@@ -22,6 +22,10 @@ export interface FieldCustom {
   hideFrom?: { legend?: boolean; tooltip?: boolean; viz?: boolean };
   /** 'auto' | 'left' | 'right' | 'hidden' */
   axisPlacement?: string;
+  /** 'linear' | 'smooth' | 'stepBefore' | 'stepAfter' */
+  lineInterpolation?: string;
+  /** fill 'solid' | 'dash' | 'dot'; dash: [on, off] in px */
+  lineStyle?: { fill?: string; dash?: number[] };
 }
 
 export interface FieldConfig {

@@ -20,6 +20,17 @@ import { usePanelData } from './use-panel-data.ts';
 
 const DRAW_STYLES = new Set(['line', 'bars', 'points']);
 const SHOW_POINTS = new Set(['auto', 'always', 'never']);
+const INTERPOLATIONS = new Set(['linear', 'smooth', 'stepBefore', 'stepAfter']);
+
+/** Grafana's lineStyle as uPlot dashes: its own [on, off], else dash 10/10 and dot 0/10. */
+export function lineDash(
+  style: { fill?: string; dash?: number[] } | undefined,
+): number[] | undefined {
+  if (!style || (style.fill !== 'dash' && style.fill !== 'dot')) return undefined;
+  const own = Array.isArray(style.dash) && style.dash.every((n) => typeof n === 'number' && n >= 0);
+  if (own && style.dash!.length > 0) return style.dash;
+  return style.fill === 'dot' ? [0, 10] : [10, 10];
+}
 
 /** The per-series part of the chart's style, from the series' field config. */
 function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
@@ -35,6 +46,10 @@ function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
       ? (custom.showPoints as ChartSeries['showPoints'])
       : undefined,
     pointSize: num(custom.pointSize),
+    interpolation: INTERPOLATIONS.has(custom.lineInterpolation ?? '')
+      ? (custom.lineInterpolation as ChartSeries['interpolation'])
+      : undefined,
+    dash: lineDash(custom.lineStyle),
     unit: c.unit,
     decimals: num(c.decimals),
     noTooltip: custom.hideFrom?.tooltip === true,
