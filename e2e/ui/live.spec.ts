@@ -38,7 +38,12 @@ test('a live tick fetches only the newest stretch and draws what a full load wou
       pending.add(r);
       void r.response().then(async (res) => {
         if (!res?.ok()) return;
-        const body = (await res.json()) as { data: { result: { values: unknown[] }[] } };
+        // A request the page cancelled (a tick overtaken by the next) has no body to read;
+        // the entry then stays without figures and the checks below skip it.
+        const body = (await res.json().catch(() => null)) as {
+          data: { result: { values: unknown[] }[] };
+        } | null;
+        if (!body) return;
         Object.assign(entry, {
           delta: res.headers()['x-promscope-delta'],
           series: body.data.result.length,
