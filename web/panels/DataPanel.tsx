@@ -2,6 +2,8 @@
 // warnings, the measured body the panel draws in, "No data" when a query answered with
 // nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
+import { useMemo } from 'preact/hooks';
+import { undrawnOptions } from '../../server/dashboards/grafana/undrawn.ts';
 import { lazy } from '../app/lazy.tsx';
 import type { Panel } from '../dashboard/model.ts';
 import { PanelFrame } from './PanelFrame.tsx';
@@ -43,6 +45,10 @@ export function DataPanel({
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
   const actions = usePanelActions();
+  const undrawn = useMemo(
+    () => undrawnOptions(panel as unknown as Record<string, unknown>).map((u) => u.message),
+    [panel],
+  );
   const explore =
     actions && visibleTargets(panel).length > 0
       ? () => actions.explore(panel, data.dsUid)
@@ -58,6 +64,7 @@ export function DataPanel({
       onExplore={explore}
       inspectable
       links={panel.links}
+      undrawn={undrawn}
     >
       {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
       <div class="panel-split">

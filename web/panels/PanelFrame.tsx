@@ -26,6 +26,8 @@ interface Props {
   inspectable?: boolean;
   /** Grafana's `panel.links`, drawn as a menu in the header on a dashboard. */
   links?: unknown;
+  /** Options of the panel's JSON that are kept but not drawn (shown beside the title). */
+  undrawn?: readonly string[];
   children: ComponentChildren;
 }
 
@@ -39,6 +41,7 @@ export function PanelFrame({
   onExplore,
   inspectable,
   links,
+  undrawn = [],
   children,
 }: Props) {
   const actions = usePanelActions();
@@ -88,6 +91,16 @@ export function PanelFrame({
             links={panelLinks}
             class="panel-links-button"
           />
+        )}
+        {undrawn.length > 0 && (
+          <span
+            class="panel-undrawn-icon"
+            role="img"
+            aria-label={`Not drawn here: ${undrawn.join('; ')}`}
+            title={`Not drawn here (kept in the JSON):\n${undrawn.map((u) => `• ${u}`).join('\n')}`}
+          >
+            i
+          </span>
         )}
         {errors.length > 0 && (
           <span class="panel-error-icon" role="img" aria-label="error" title={errors.join('\n')}>

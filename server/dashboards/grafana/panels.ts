@@ -8,6 +8,7 @@ import { reportHeatmap } from './heatmap.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
 import { type IssueLog, isObj, type Json } from './types.ts';
+import { undrawnOptions } from './undrawn.ts';
 
 export const DRAWN_TYPES = new Set([
   'timeseries',
@@ -117,5 +118,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
   const type = panel.type;
   if (typeof type !== 'string' || !DRAWN_TYPES.has(type)) {
     log.add(panel, `${path}.type`, `panel type "${String(type)}" is not supported; kept unchanged`);
+    return;
   }
+  for (const u of undrawnOptions(panel)) log.add(panel, `${path}.${u.path}`, u.message);
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseDashboard } from './normalise.ts';
+import { undrawnOptions } from './undrawn.ts';
+
+describe('undrawnOptions', () => {
+  it('nothing for a panel drawn as it is', () => {
+    expect(
+      undrawnOptions({
+        type: 'timeseries',
+        repeat: null,
+        timeFrom: null,
+        timeShift: '',
+        transformations: [],
+        fieldConfig: { defaults: { links: [], custom: { gradientMode: 'none' } } },
+        targets: [{ expr: 'up', exemplar: false }],
+      }),
+    ).toEqual([]);
+  });
+
+  it('names each option it does not draw, with its path', () => {
+    const found = undrawnOptions({
+      type: 'timeseries',
+      repeat: 'instance',
+      timeFrom: '1h',
+      timeShift: '1d',
+      transformations: [{ id: 'organize' }, { id: 'filterByValue', disabled: true }],
+      fieldConfig: {
+        defaults: {
+          links: [{ title: 'x', url: 'https://x' }],
+          custom: {
+            transform: 'negative-Y',
+            scaleDistribution: { type: 'log', log: 2 },
+            gradientMode: 'opacity',
+          },
+        },
+      },
+      targets: [
+        { expr: 'a', exemplar: true },
+        { expr: 'b', exemplar: true, hide: true },
+      ],
+    });
+    expect(found.map((u) => u.path)).toEqual([
+      'transformations',
+      'repeat',
+      'timeFrom',
+      'timeShift',
+      'fieldConfig.defaults.links',
+      'fieldConfig.defaults.custom.transform',
+      'fieldConfig.defaults.custom.scaleDistribution',
+      'fieldConfig.defaults.custom.gradientMode',
+      'targets[0].exemplar',
+    ]);
+    expect(found[0]!.message).toBe('transformations are not applied (organize)');
+    expect(found[1]!.message).toBe('repeating by $instance is not done; the panel is shown once');
+  });
+
+  it("a table's merge and reduce are what it draws anyway", () => {
+    const table = { type: 'table', transformations: [{ id: 'merge' }, { id: 'reduce' }] };
+    expect(undrawnOptions(table)).toEqual([]);
+    expect(undrawnOptions({ ...table, type: 'stat' })).toHaveLength(1);
+  });
+});
+
+describe('the import report', () => {
+  it('lists what a drawn panel keeps but does not draw, per panel', () => {
+    const { issues, dashboard } = normaliseDashboard({
+      schemaVersion: 39,
+      panels: [
+        {
+          id: 4,
+          type: 'timeseries',
+          title: 'Latency',
+          gridPos: { x: 0, y: 0, w: 12, h: 8 },
+          timeShift: '1h',
+          targets: [{ refId: 'A', expr: 'up' }],
+        },
+      ],
+    });
+    expect(issues).toEqual([
+      {
+        panelId: 4,
+        panelTitle: 'Latency',
+        path: 'panels[0].timeShift',
+        message: 'time shift 1h is not applied',
+      },
+    ]);
+    // Kept as it came, so a save here does not lose it.
+    expect((dashboard.panels as { timeShift?: string }[])[0]!.timeShift).toBe('1h');
+  });
+});
