@@ -21,11 +21,10 @@ test('options not drawn are reported on import and shown on the panel', async ({
           {
             id: 1,
             type: 'timeseries',
-            title: 'Up shifted',
+            title: 'Up organised',
             gridPos: { x: 0, y: 0, w: 12, h: 8 },
-            timeShift: '1h',
             transformations: [{ id: 'organize', options: {} }],
-            targets: [{ refId: 'A', expr: 'up' }],
+            targets: [{ refId: 'A', expr: 'up', exemplar: true }],
           },
           {
             id: 2,
@@ -42,17 +41,17 @@ test('options not drawn are reported on import and shown on the panel', async ({
   const answer = (await res.json()) as { issues: { panelId?: number; message: string }[] };
   expect(answer.issues).toEqual([
     expect.objectContaining({ panelId: 1, message: 'transformations are not applied (organize)' }),
-    expect.objectContaining({ panelId: 1, message: 'time shift 1h is not applied' }),
+    expect.objectContaining({ panelId: 1, message: 'exemplars are not drawn' }),
   ]);
 
   const dash = new DashboardPage(page);
   await dash.open(`/d/${uid}`);
-  const note = dash.panel('Up shifted').getByRole('img', { name: /^Not drawn here/ });
+  const note = dash.panel('Up organised').getByRole('img', { name: /^Not drawn here/ });
   await expect(note).toHaveAccessibleName(
-    'Not drawn here: transformations are not applied (organize); time shift 1h is not applied',
+    'Not drawn here: transformations are not applied (organize); exemplars are not drawn',
   );
   await expect(dash.panel('Up plain').getByRole('img', { name: /^Not drawn here/ })).toHaveCount(0);
   // Still drawn: the series Prometheus has for `up`.
-  const drawn = await dash.drawn('Up shifted', 1);
+  const drawn = await dash.drawn('Up organised', 1);
   expect(drawn.samples).toBeGreaterThan(0);
 });

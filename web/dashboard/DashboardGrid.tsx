@@ -14,6 +14,7 @@ import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { GridEdit } from './EditGrid.tsx';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
+import { panelTime } from './panel-time.ts';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
@@ -129,6 +130,8 @@ export function GridPanel({
   graphTooltip,
 }: GridPanelProps) {
   const panel = useMemo(() => interpolatePanel(saved, scope), [saved, scope]);
+  // Relative time is up to this moment; the dashboard's `time` changes with every tick.
+  const own = useMemo(() => panelTime(panel, time, Date.now()), [panel, time]);
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
   if (!plugin) {
@@ -150,7 +153,7 @@ export function GridPanel({
       panel={panel}
       dsUid={ds.uid}
       scrapeIntervalS={scrapeIntervalS(ds)}
-      time={time}
+      time={own}
       onZoom={onZoom}
       graphTooltip={graphTooltip}
     />

@@ -54,6 +54,10 @@ export interface Panel {
   interval?: string;
   /** Grafana's panel links (read by links.ts). */
   links?: unknown;
+  /** The panel's own relative time and time shift, e.g. "1h" (panel-time.ts). */
+  timeFrom?: unknown;
+  timeShift?: unknown;
+  hideTimeOverride?: unknown;
 }
 
 export interface Dashboard {

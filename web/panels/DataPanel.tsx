@@ -6,6 +6,7 @@ import { useMemo } from 'preact/hooks';
 import { undrawnOptions } from '../../server/dashboards/grafana/undrawn.ts';
 import { lazy } from '../app/lazy.tsx';
 import type { Panel } from '../dashboard/model.ts';
+import { timeOverrideInfo } from '../dashboard/panel-time.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import { visibleTargets } from './panel-menu.ts';
@@ -45,10 +46,11 @@ export function DataPanel({
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
   const actions = usePanelActions();
-  const undrawn = useMemo(
-    () => undrawnOptions(panel as unknown as Record<string, unknown>).map((u) => u.message),
-    [panel],
-  );
+  const [undrawn, timeInfo] = useMemo(() => {
+    const own = timeOverrideInfo(panel);
+    const notDrawn = undrawnOptions(panel as unknown as Record<string, unknown>);
+    return [[...notDrawn.map((u) => u.message), ...own.errors], own.info] as const;
+  }, [panel]);
   const explore =
     actions && visibleTargets(panel).length > 0
       ? () => actions.explore(panel, data.dsUid)
@@ -65,6 +67,7 @@ export function DataPanel({
       inspectable
       links={panel.links}
       undrawn={undrawn}
+      timeInfo={timeInfo}
     >
       {/* Always wrapped, with or without a side: the measured body must stay the same element. */}
       <div class="panel-split">

@@ -28,6 +28,8 @@ interface Props {
   links?: unknown;
   /** Options of the panel's JSON that are kept but not drawn (shown beside the title). */
   undrawn?: readonly string[];
+  /** The panel's own time, e.g. "Last 1h · shifted 1d" (dashboard/panel-time.ts). */
+  timeInfo?: string;
   children: ComponentChildren;
 }
 
@@ -42,6 +44,7 @@ export function PanelFrame({
   inspectable,
   links,
   undrawn = [],
+  timeInfo,
   children,
 }: Props) {
   const actions = usePanelActions();
@@ -84,6 +87,7 @@ export function PanelFrame({
         <h2 class="panel-title" title={description}>
           {title}
         </h2>
+        {timeInfo && <span class="panel-time-info">{timeInfo}</span>}
         {panelLinks.length > 0 && (
           <LinksMenu
             label={`Links of panel ${title || 'without title'}`}

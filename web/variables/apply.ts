@@ -45,6 +45,8 @@ export function interpolatePanel(panel: Panel, scope: Scope): Panel {
       ? { description: text(panel.description, scope) as string }
       : {}),
     ...(panel.interval !== undefined ? { interval: text(panel.interval, scope) as string } : {}),
+    ...(typeof panel.timeFrom === 'string' ? { timeFrom: text(panel.timeFrom, scope) } : {}),
+    ...(typeof panel.timeShift === 'string' ? { timeShift: text(panel.timeShift, scope) } : {}),
     ...(panel.datasource !== undefined ? { datasource: datasource(panel.datasource, scope) } : {}),
     targets: panel.targets.map((t) => target(t, scope)),
     // The text panel's content.

@@ -21,8 +21,6 @@ describe('undrawnOptions', () => {
     const found = undrawnOptions({
       type: 'timeseries',
       repeat: 'instance',
-      timeFrom: '1h',
-      timeShift: '1d',
       transformations: [{ id: 'organize' }, { id: 'filterByValue', disabled: true }],
       fieldConfig: {
         defaults: {
@@ -42,8 +40,6 @@ describe('undrawnOptions', () => {
     expect(found.map((u) => u.path)).toEqual([
       'transformations',
       'repeat',
-      'timeFrom',
-      'timeShift',
       'fieldConfig.defaults.links',
       'fieldConfig.defaults.custom.transform',
       'fieldConfig.defaults.custom.scaleDistribution',
@@ -71,7 +67,7 @@ describe('the import report', () => {
           type: 'timeseries',
           title: 'Latency',
           gridPos: { x: 0, y: 0, w: 12, h: 8 },
-          timeShift: '1h',
+          repeat: 'instance',
           targets: [{ refId: 'A', expr: 'up' }],
         },
       ],
@@ -80,11 +76,11 @@ describe('the import report', () => {
       {
         panelId: 4,
         panelTitle: 'Latency',
-        path: 'panels[0].timeShift',
-        message: 'time shift 1h is not applied',
+        path: 'panels[0].repeat',
+        message: 'repeating by $instance is not done; the panel is shown once',
       },
     ]);
     // Kept as it came, so a save here does not lose it.
-    expect((dashboard.panels as { timeShift?: string }[])[0]!.timeShift).toBe('1h');
+    expect((dashboard.panels as { repeat?: string }[])[0]!.repeat).toBe('instance');
   });
 });

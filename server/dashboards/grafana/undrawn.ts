@@ -27,14 +27,6 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   if (nonEmpty(panel.repeat)) {
     add('repeat', `repeating by $${panel.repeat} is not done; the panel is shown once`);
   }
-  if (nonEmpty(panel.timeFrom)) {
-    add(
-      'timeFrom',
-      `relative time ${panel.timeFrom} is not applied; the dashboard's range is used`,
-    );
-  }
-  if (nonEmpty(panel.timeShift)) add('timeShift', `time shift ${panel.timeShift} is not applied`);
-
   const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
   const defaults = isObj(fc.defaults) ? fc.defaults : {};
   if (Array.isArray(defaults.links) && defaults.links.length > 0) {
