@@ -15,6 +15,8 @@ import type { GridEdit } from './EditGrid.tsx';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
 import { panelTime } from './panel-time.ts';
+import type { RepeatedPanel } from './repeat.ts';
+import { repeatPanels } from './repeat.ts';
 import type { RowPanel } from './rows.ts';
 import { layoutPanels, rowOpen, rowSize } from './rows.ts';
 
@@ -57,7 +59,9 @@ function ViewGrid({
 }: GridProps) {
   // Rows the viewer opened or closed, by id, against what the JSON says.
   const [toggled, setToggled] = useState<ReadonlySet<number>>(new Set());
-  const shown = useMemo(() => layoutPanels(panels, toggled), [panels, toggled]);
+  // Repeating panels drawn once per value of their variable.
+  const expanded = useMemo(() => repeatPanels(panels, scope), [panels, scope]);
+  const shown = useMemo(() => layoutPanels(expanded, toggled), [expanded, toggled]);
   const toggle = (id: number) =>
     setToggled((t) => {
       const next = new Set(t);
@@ -69,11 +73,11 @@ function ViewGrid({
   const shared = { datasources, selected, scope, time, onZoom, graphTooltip };
 
   if (viewPanel !== undefined && viewPanel !== null) {
-    const nested = panels.flatMap((p) => [p, ...((p as { panels?: Panel[] }).panels ?? [])]);
+    const nested = expanded.flatMap((p) => [p, ...((p as { panels?: Panel[] }).panels ?? [])]);
     const panel = nested.find((p) => p.id === viewPanel && p.type !== 'row');
     return (
       <PanelView found={panel !== undefined}>
-        {panel && <GridPanel panel={panel} {...shared} />}
+        {panel && <GridPanel panel={panel} {...shared} scope={scopeOf(panel, scope)} />}
       </PanelView>
     );
   }
@@ -89,11 +93,11 @@ function ViewGrid({
               <RowHeader
                 row={{ ...panel, title: interpolateVariables(panel.title, scope, 'text') }}
                 open={rowOpen(panel, toggled)}
-                size={rowSize(panels, panel.id)}
+                size={rowSize(expanded, panel.id)}
                 onToggle={() => toggle(panel.id)}
               />
             ) : (
-              <GridPanel panel={panel} {...shared} />
+              <GridPanel panel={panel} {...shared} scope={scopeOf(panel, scope)} />
             )}
           </div>
         );
@@ -101,6 +105,10 @@ function ViewGrid({
     </div>
   );
 }
+
+/** A repeated panel's copy has its own value of the repeated variable. */
+const scopeOf = (panel: Panel, scope: Scope): Scope =>
+  (panel as RepeatedPanel).repeatScope ?? scope;
 
 export function RowHeader(p: { row: RowPanel; open: boolean; size: number; onToggle: () => void }) {
   return (

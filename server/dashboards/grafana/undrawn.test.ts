@@ -20,7 +20,6 @@ describe('undrawnOptions', () => {
   it('names each option it does not draw, with its path', () => {
     const found = undrawnOptions({
       type: 'timeseries',
-      repeat: 'instance',
       transformations: [{ id: 'organize' }, { id: 'filterByValue', disabled: true }],
       fieldConfig: {
         defaults: {
@@ -39,7 +38,6 @@ describe('undrawnOptions', () => {
     });
     expect(found.map((u) => u.path)).toEqual([
       'transformations',
-      'repeat',
       'fieldConfig.defaults.links',
       'fieldConfig.defaults.custom.transform',
       'fieldConfig.defaults.custom.scaleDistribution',
@@ -47,7 +45,10 @@ describe('undrawnOptions', () => {
       'targets[0].exemplar',
     ]);
     expect(found[0]!.message).toBe('transformations are not applied (organize)');
-    expect(found[1]!.message).toBe('repeating by $instance is not done; the panel is shown once');
+    expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
+    expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([
+      { path: 'repeat', message: 'repeating the row by $instance is not done; it is shown once' },
+    ]);
   });
 
   it("a table's merge and reduce are what it draws anyway", () => {
@@ -67,7 +68,7 @@ describe('the import report', () => {
           type: 'timeseries',
           title: 'Latency',
           gridPos: { x: 0, y: 0, w: 12, h: 8 },
-          repeat: 'instance',
+          transformations: [{ id: 'calculateField' }],
           targets: [{ refId: 'A', expr: 'up' }],
         },
       ],
@@ -76,11 +77,13 @@ describe('the import report', () => {
       {
         panelId: 4,
         panelTitle: 'Latency',
-        path: 'panels[0].repeat',
-        message: 'repeating by $instance is not done; the panel is shown once',
+        path: 'panels[0].transformations',
+        message: 'transformations are not applied (calculateField)',
       },
     ]);
     // Kept as it came, so a save here does not lose it.
-    expect((dashboard.panels as { repeat?: string }[])[0]!.repeat).toBe('instance');
+    expect((dashboard.panels as { transformations?: unknown[] }[])[0]!.transformations).toEqual([
+      { id: 'calculateField' },
+    ]);
   });
 });

@@ -24,8 +24,8 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   if (transforms.length > 0) {
     add('transformations', `transformations are not applied (${transforms.join(', ')})`);
   }
-  if (nonEmpty(panel.repeat)) {
-    add('repeat', `repeating by $${panel.repeat} is not done; the panel is shown once`);
+  if (panel.type === 'row' && nonEmpty(panel.repeat)) {
+    add('repeat', `repeating the row by $${panel.repeat} is not done; it is shown once`);
   }
   const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
   const defaults = isObj(fc.defaults) ? fc.defaults : {};
