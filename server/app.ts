@@ -114,11 +114,20 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       readOnly: config.readOnly,
     }),
   );
+  const saved = new SavedDashboards(deps.files, config.dataDir);
+  if (!config.readOnly) {
+    // A killed process's half-done saves leave temp files; nothing of this one is saving yet.
+    const removed = await saved.sweepTemps().catch((e: unknown) => {
+      deps.log?.(`promscope: could not clear temp files in DATA_DIR: ${String(e)}`);
+      return 0;
+    });
+    if (removed > 0) deps.log?.(`promscope: removed ${removed} temp file(s) of interrupted saves`);
+  }
   app.route(
     '/api',
     dashboardRoutes({
       provisioned: new ProvisionedDashboards(deps.files, config.dashboardsDir),
-      saved: new SavedDashboards(deps.files, config.dataDir),
+      saved,
       readOnly: config.readOnly,
       log: deps.log,
     }),

@@ -2,7 +2,7 @@
 // in the middle of a save, a DATA_DIR the server cannot write, and twenty clients saving one
 // dashboard at once over HTTP on the real Node server. Afterwards every file is valid JSON at
 // a version the API acknowledged, and the answers say what happened.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -202,5 +202,34 @@ describe('twenty clients saving one dashboard at the same version, over HTTP', (
       'versions/ops/1.json',
       'versions/ops/2.json',
     ]);
+  });
+});
+
+describe('temp files of saves a killed process left behind', () => {
+  it('are removed at start; dashboards, history and other files stay', async () => {
+    const dir = join(tmp, 'dashboards');
+    await mkdir(join(dir, 'versions', 'a'), { recursive: true });
+    const kept = {
+      'a.json': '{"uid":"a","title":"A","version":2}\n',
+      'versions/a/1.json': '{"version":1}\n',
+      'notes.txt': 'mine',
+      'b.json.tmp-x': 'not ours: no pid',
+    };
+    for (const [name, text] of Object.entries(kept)) await writeFile(join(dir, name), text);
+    for (const name of ['a.json.tmp-4242-k3j2h1', 'versions/a/2.json.tmp-77-zz9']) {
+      await writeFile(join(dir, name), '{"half":');
+    }
+    const logs: string[] = [];
+    await createApp(testConfig({ dataDir: tmp }), { files: nodeFiles, log: (l) => logs.push(l) });
+    expect(Object.fromEntries(await tree(dir))).toEqual(kept);
+    expect(logs).toContain('promscope: removed 2 temp file(s) of interrupted saves');
+  });
+
+  it('are left alone by a read-only server, which writes nothing', async () => {
+    const dir = join(tmp, 'dashboards');
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'a.json.tmp-1-a'), '{');
+    await createApp(testConfig({ dataDir: tmp, readOnly: true }), { files: nodeFiles });
+    expect([...(await tree(dir)).keys()]).toEqual(['a.json.tmp-1-a']);
   });
 });

@@ -2,7 +2,8 @@
 // systems: a server of the spec's own is hammered with saves of one dashboard by four
 // clients, killed at a random moment, restarted on the same DATA_DIR, five times over.
 // Afterwards every dashboard file is valid JSON, the stored version is at least the last one
-// the API acknowledged, and every acknowledged version is the current one or in the history.
+// the API acknowledged, and every acknowledged version is the current one or in the history;
+// the temp files of cut-short saves are gone once it has started again.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,11 @@ test('kill -9 during a stream of saves loses no acknowledged version', async () 
     expect(res.status).toBe(200);
     const body = (await res.json()) as { dashboard: { version: number } };
     expect(body.dashboard.version).toBeGreaterThanOrEqual(lastAck!.version);
+    // Temp files of the saves each kill cut short were cleared when it started.
+    const left = (await readdir(join(tmp, 'dashboards'), { recursive: true })).filter((n) =>
+      n.includes('.tmp-'),
+    );
+    expect(left).toEqual([]);
     await server.stop();
   } finally {
     await server?.kill9();

@@ -39,6 +39,9 @@ const unreachable = async (uid: string): Promise<DashboardEntry> => ({
   error: `${uid}.json: the file name is not a valid uid (A-Z, a-z, 0-9, "_", "-"; up to 40)`,
 });
 
+/** A temp file of writeFileAtomic (main.node.ts, main.deno.ts). */
+const TEMP_FILE = /\.json\.tmp-\d+-[a-z0-9]+$/;
+
 const versionOf = (d: Dashboard | undefined) => (typeof d?.version === 'number' ? d.version : 0);
 
 export class SavedDashboards {
@@ -67,6 +70,28 @@ export class SavedDashboards {
       if (this.queues.get(uid) === tail) this.queues.delete(uid);
     });
     return run;
+  }
+
+  /**
+   * Removes the temp files of saves a killed process left half done (writeFileAtomic's
+   * `<file>.tmp-<pid>-<random>`): run at start, before this process saves anything. The saved
+   * files themselves are whole either way (rename is atomic); this only stops litter piling up.
+   */
+  async sweepTemps(): Promise<number> {
+    let removed = 0;
+    const sweep = async (dir: string) => {
+      for (const name of (await this.files.readDir(dir)) ?? []) {
+        if (!TEMP_FILE.test(name)) continue;
+        await this.files.remove(joinPath(dir, name));
+        removed++;
+      }
+    };
+    await sweep(this.dir);
+    const versions = joinPath(this.dir, 'versions');
+    for (const uid of (await this.files.readDir(versions)) ?? []) {
+      if (UID_PATTERN.test(uid)) await sweep(joinPath(versions, uid));
+    }
+    return removed;
   }
 
   /** The file name is the uid, whatever the JSON inside claims: saves write to `<uid>.json`. */

@@ -101,7 +101,7 @@ describe('repeatPanels', () => {
       panels: [panel(11, 0, 1, 12, 4, { repeat: 'host' })],
     } as Panel;
     const [expandedRow] = repeatPanels([row], scopeWith('a', 'b'));
-    expect((expandedRow as { panels: Panel[] }).panels.map((p) => p.id)).toEqual([11, 11001]);
+    expect((expandedRow as unknown as { panels: Panel[] }).panels.map((p) => p.id)).toEqual([11, 11001]);
     const lone = [panel(1, 0, 0, 8, 5, { repeat: 'nope' })];
     expect(pos(repeatPanels(lone, scopeWith('a')))).toEqual([[1, 0, 0, 8]]);
     expect(pos(repeatPanels([panel(1, 0, 0, 8, 5, { repeat: 'host' })], scopeWith()))).toEqual([
