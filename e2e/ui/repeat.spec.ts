@@ -72,3 +72,61 @@ test('a repeated panel is drawn once per selected value, each with its own serie
   await dash.drawn('Up of prometheus', 1);
   await expect(dash.panel('Up of promscope')).toHaveCount(0);
 });
+
+test('a repeated row is copied with its panels, one per value, each querying its value', async ({
+  page,
+  request,
+}, testInfo) => {
+  const uid = `repeat-row-${testInfo.workerIndex}`;
+  const saved = await request.post('/api/dashboards/db', {
+    headers: { 'Content-Type': 'application/json' },
+    data: {
+      overwrite: true,
+      dashboard: {
+        uid,
+        title: 'Repeat row e2e',
+        time: { from: 'now-5m', to: 'now' },
+        templating: {
+          list: [
+            {
+              type: 'custom',
+              name: 'job',
+              query: 'prometheus,demo',
+              multi: true,
+              current: { text: ['prometheus', 'demo'], value: ['prometheus', 'demo'] },
+            },
+          ],
+        },
+        panels: [
+          {
+            id: 1,
+            type: 'row',
+            title: 'Job $job',
+            repeat: 'job',
+            gridPos: { x: 0, y: 0, w: 24, h: 1 },
+          },
+          {
+            id: 2,
+            type: 'timeseries',
+            title: 'Targets of $job',
+            gridPos: { x: 0, y: 1, w: 24, h: 6 },
+            targets: [{ refId: 'A', expr: 'up{job="$job"}', legendFormat: '{{job}}' }],
+          },
+        ],
+      },
+    },
+  });
+  expect(saved.status()).toBe(200);
+
+  const dash = new DashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  await expect(page.locator('.row-toggle')).toHaveText([/Job prometheus/, /Job demo/]);
+  for (const job of ['prometheus', 'demo']) {
+    expect((await dash.drawn(`Targets of ${job}`, 1)).series).toBe(1);
+    await expect(dash.panel(`Targets of ${job}`).locator('.legend')).toContainText(job);
+  }
+  // Closing one copy of the row hides only its own panel.
+  await page.locator('.row-toggle', { hasText: 'Job prometheus' }).click();
+  await expect(dash.panel('Targets of prometheus')).toHaveCount(0);
+  await expect(dash.panel('Targets of demo')).toBeVisible();
+});

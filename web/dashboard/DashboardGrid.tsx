@@ -91,7 +91,10 @@ function ViewGrid({
           <div class="grid-item" style={style} key={panel.id} data-panel-type={panel.type}>
             {panel.type === 'row' ? (
               <RowHeader
-                row={{ ...panel, title: interpolateVariables(panel.title, scope, 'text') }}
+                row={{
+                  ...panel,
+                  title: interpolateVariables(panel.title, scopeOf(panel, scope), 'text'),
+                }}
                 open={rowOpen(panel, toggled)}
                 size={rowSize(expanded, panel.id)}
                 onToggle={() => toggle(panel.id)}

@@ -101,11 +101,62 @@ describe('repeatPanels', () => {
       panels: [panel(11, 0, 1, 12, 4, { repeat: 'host' })],
     } as Panel;
     const [expandedRow] = repeatPanels([row], scopeWith('a', 'b'));
-    expect((expandedRow as unknown as { panels: Panel[] }).panels.map((p) => p.id)).toEqual([11, 11001]);
+    expect((expandedRow as unknown as { panels: Panel[] }).panels.map((p) => p.id)).toEqual([
+      11, 11001,
+    ]);
     const lone = [panel(1, 0, 0, 8, 5, { repeat: 'nope' })];
     expect(pos(repeatPanels(lone, scopeWith('a')))).toEqual([[1, 0, 0, 8]]);
     expect(pos(repeatPanels([panel(1, 0, 0, 8, 5, { repeat: 'host' })], scopeWith()))).toEqual([
       [1, 0, 0, 8],
     ]);
+  });
+});
+
+describe('repeating rows', () => {
+  const row = (id: number, y: number, extra = {}): Panel =>
+    ({ ...panel(id, 0, y, 24, 1), type: 'row', title: 'Row $host', ...extra }) as Panel;
+
+  it('copies an open row with its panels once per value; what follows moves down', () => {
+    const out = repeatPanels(
+      [row(1, 0, { repeat: 'host' }), panel(2, 0, 1, 12, 4), panel(3, 12, 1, 12, 4), row(4, 5)],
+      scopeWith('a', 'b'),
+    ) as RepeatedPanel[];
+    expect(out.map((p) => [p.id, p.gridPos.y])).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 1],
+      [1001, 5],
+      [2001, 6],
+      [3001, 6],
+      [4, 10],
+    ]);
+    const titleOf = (p: RepeatedPanel) => interpolateVariables(p.title, p.repeatScope!, 'text');
+    expect(out.slice(0, 6).map(titleOf)).toEqual([
+      'Row a',
+      'P2 a',
+      'P3 a',
+      'Row b',
+      'P2 b',
+      'P3 b',
+    ]);
+    expect(out[6]!.repeatScope).toBeUndefined();
+  });
+
+  it('copies a collapsed row with the panels it carries, each copy with its own value', () => {
+    const out = repeatPanels(
+      [row(1, 0, { repeat: 'host', collapsed: true, panels: [panel(2, 0, 1, 24, 4)] }), row(3, 1)],
+      scopeWith('a', 'b', 'c'),
+    ) as (RepeatedPanel & { panels?: RepeatedPanel[] })[];
+    expect(out.map((p) => [p.id, p.gridPos.y])).toEqual([
+      [1, 0],
+      [1001, 1],
+      [1002, 2],
+      [3, 3],
+    ]);
+    expect(
+      out
+        .slice(0, 3)
+        .map((r) => interpolateVariables(r.panels![0]!.title, r.panels![0]!.repeatScope!, 'text')),
+    ).toEqual(['P2 a', 'P2 b', 'P2 c']);
   });
 });

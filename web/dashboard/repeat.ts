@@ -2,7 +2,8 @@
 // value of variable x (every option for All), each copy with x set to its one value, laid out
 // as Grafana's DashboardModel.repeatPanel does — side by side (`repeatDirection: "h"`, at most
 // `maxPerRow` to a line, 4 by default) or one under the other (`"v"`); what was below moves
-// down by the room the copies take. Done in view mode only; edit mode edits the one panel.
+// down by the room the copies take. A row with `repeat` is copied with all its panels, once
+// per value, one copy under the other. Done in view mode only; edit mode edits the originals.
 // https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/create-dashboard/#configure-repeating-panels
 import type { Scope } from '../variables/format.ts';
 import type { Panel } from './model.ts';
@@ -65,16 +66,76 @@ function expandList(panels: readonly Panel[], scope: Scope): Panel[] {
       out.push(Array.isArray(row.panels) ? { ...row, panels: expandList(row.panels, scope) } : row);
       continue;
     }
-    const { copies, grow } = expand(p, scope);
+    const { copies, grow } = expand(p, p.repeatScope ?? scope);
     out.push(...copies);
     if (grow > 0) shifts = [...shifts, { from: bottom(original), by: grow }];
   }
   return out;
 }
 
+type Row = RepeatedPanel & { collapsed?: boolean; panels?: Panel[] };
+
+/** The value of `name` alone, in a copy of the scope. */
+function scopeFor(scope: Scope, name: string, value: string): Scope {
+  const own = new Map(scope);
+  own.set(name, { values: [value], text: value, regex: scope.get(name)?.regex ?? false });
+  return own;
+}
+
+/** A panel (or row) moved down by `dy`, as the copy for `scope`. */
+function copyOf<T extends RepeatedPanel>(p: T, index: number, dy: number, scope: Scope): T {
+  return {
+    ...p,
+    id: copyId(p.id, index),
+    gridPos: { ...p.gridPos, y: p.gridPos.y + dy },
+    repeatScope: scope,
+    repeatOf: p.id,
+  };
+}
+
+/**
+ * Rows with `repeat`, copied with their panels once per value, one under the other; what
+ * follows moves down. A row's panels are those after it up to the next row (or, collapsed,
+ * the ones it carries).
+ */
+function repeatRows(panels: readonly Panel[], scope: Scope): Panel[] {
+  const sorted = [...panels].sort((a, b) => a.gridPos.y - b.gridPos.y || a.gridPos.x - b.gridPos.x);
+  const out: Panel[] = [];
+  let shift = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const p = sorted[i]!;
+    const moved = shift === 0 ? p : { ...p, gridPos: { ...p.gridPos, y: p.gridPos.y + shift } };
+    const row = p as Row;
+    const name = p.type === 'row' && typeof row.repeat === 'string' ? row.repeat : '';
+    const values = name ? (scope.get(name)?.values ?? []) : [];
+    if (values.length === 0) {
+      out.push(moved);
+      continue;
+    }
+    // The row's section: the panels after it up to the next row.
+    let end = i + 1;
+    while (end < sorted.length && sorted[end]!.type !== 'row') end++;
+    const section = sorted.slice(i + 1, end);
+    const height =
+      Math.max(p.gridPos.y + 1, ...section.map((c) => c.gridPos.y + c.gridPos.h)) - p.gridPos.y;
+    values.forEach((value, k) => {
+      const own = scopeFor(scope, name, value);
+      const dy = shift + k * height;
+      const copy = copyOf(row, k, dy, own);
+      if (Array.isArray(row.panels)) {
+        copy.panels = row.panels.map((c) => copyOf(c as RepeatedPanel, k, 0, own));
+      }
+      out.push(copy, ...section.map((c) => copyOf(c as RepeatedPanel, k, dy, own)));
+    });
+    shift += (values.length - 1) * height;
+    i = end - 1;
+  }
+  return out;
+}
+
 export function repeatPanels(panels: readonly Panel[], scope: Scope): Panel[] {
   if (!panels.some((p) => hasRepeat(p))) return panels as Panel[];
-  return expandList(panels, scope);
+  return expandList(repeatRows(panels, scope), scope);
 }
 
 function hasRepeat(p: Panel): boolean {

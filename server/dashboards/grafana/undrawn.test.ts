@@ -46,9 +46,7 @@ describe('undrawnOptions', () => {
     ]);
     expect(found[0]!.message).toBe('transformations are not applied (organize)');
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
-    expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([
-      { path: 'repeat', message: 'repeating the row by $instance is not done; it is shown once' },
-    ]);
+    expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([]);
   });
 
   it("a table's merge and reduce are what it draws anyway", () => {

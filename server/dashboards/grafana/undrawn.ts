@@ -24,9 +24,6 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   if (transforms.length > 0) {
     add('transformations', `transformations are not applied (${transforms.join(', ')})`);
   }
-  if (panel.type === 'row' && nonEmpty(panel.repeat)) {
-    add('repeat', `repeating the row by $${panel.repeat} is not done; it is shown once`);
-  }
   const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
   const defaults = isObj(fc.defaults) ? fc.defaults : {};
   if (Array.isArray(defaults.links) && defaults.links.length > 0) {
