@@ -15,7 +15,7 @@ import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
-import { useVariables, type Variables } from '../variables/use-variables.ts';
+import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { DashboardLinks } from './DashboardLinks.tsx';
@@ -35,8 +35,8 @@ import {
 import type { Confirm } from './EditParts.tsx';
 import { ConfirmLayer, EmptyDashboard } from './EditParts.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
-import { type LinkEnv, readDashboardLinks } from './links.ts';
-import { LinkEnvContext } from './links-context.ts';
+import { readDashboardLinks } from './links.ts';
+import { LinkEnvContext, useLinkEnv } from './links-context.ts';
 import { normaliseDashboard } from './model.ts';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
@@ -420,16 +420,5 @@ function DashboardView({
       )}
       {dialogs}
     </main>
-  );
-}
-
-/** What links carry over: the variables as selected and the range as written in the URL. */
-function useLinkEnv(vars: Variables, raw: { from: string; to: string }): LinkEnv {
-  const variables = vars.states.map((s) => ({ name: s.def.name, values: s.selected }));
-  const signature = JSON.stringify(variables);
-  const scope = vars.panelScope ?? vars.scope;
-  return useMemo(
-    () => ({ scope, variables, time: { from: raw.from, to: raw.to } }),
-    [scope, signature, raw.from, raw.to],
   );
 }

@@ -5,7 +5,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { LinksMenu } from '../app/LinkList.tsx';
 import { readPanelLinks, resolvePanelLinks } from '../dashboard/links.ts';
-import { useLinkEnv } from '../dashboard/links-context.ts';
+import { useLinkEnvContext } from '../dashboard/links-context.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import type { MenuItemId } from './panel-menu.ts';
@@ -48,7 +48,7 @@ export function PanelFrame({
   children,
 }: Props) {
   const actions = usePanelActions();
-  const linkEnv = useLinkEnv();
+  const linkEnv = useLinkEnvContext();
   const panelLinks = linkEnv ? resolvePanelLinks(readPanelLinks(links), linkEnv) : [];
   const hasMenu = actions !== null && panelId !== undefined;
   const items = hasMenu
