@@ -35,6 +35,7 @@ test('a repeated panel is drawn once per selected value, each with its own serie
             title: 'Up of $job',
             repeat: 'job',
             gridPos: { x: 0, y: 0, w: 8, h: 7 },
+            links: [{ title: 'Runbook of $job', url: '/runbooks/$job' }],
             targets: [{ refId: 'A', expr: 'up{job=~"$job"}', legendFormat: '{{job}}' }],
           },
           {
@@ -65,6 +66,13 @@ test('a repeated panel is drawn once per selected value, each with its own serie
   expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x);
   const below = await dash.panel('Below').boundingBox();
   expect(below!.y).toBeGreaterThanOrEqual(boxes[0]!.y + boxes[0]!.height);
+
+  // Each copy's link has its own value.
+  await dash.panel('Up of demo').getByRole('button', { name: 'Links of panel Up of demo' }).click();
+  await expect(
+    page.getByRole('menu', { name: 'Links of panel Up of demo' }).getByRole('menuitem'),
+  ).toHaveAttribute('href', '/runbooks/demo');
+  await page.keyboard.press('Escape');
 
   // Two values selected: two copies.
   await dash.open(`/d/${uid}?var-job=demo&var-job=prometheus`);

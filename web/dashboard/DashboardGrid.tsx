@@ -12,6 +12,7 @@ import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { GridEdit } from './EditGrid.tsx';
+import { LinkEnvContext, useLinkEnvContext } from './links-context.ts';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
 import { panelTime } from './panel-time.ts';
@@ -145,28 +146,35 @@ export function GridPanel({
   const own = useMemo(() => panelTime(panel, time, Date.now()), [panel, time]);
   const plugin = panelPlugin(panel.type);
   const ds = resolveDatasource(panel.datasource, datasources, selected);
-  if (!plugin) {
-    return (
-      <PanelFrame
-        title={panel.title}
-        panelId={panel.id}
-        links={panel.links}
-        loading={false}
-        errors={[]}
-        notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}
-      >
-        <div class="panel-body" />
-      </PanelFrame>
-    );
-  }
+  // A repeated copy's links see its own value of the repeated variable.
+  const linkEnv = useLinkEnvContext();
+  const ownLinks = useMemo(
+    () => (linkEnv && linkEnv.scope !== scope ? { ...linkEnv, scope } : linkEnv),
+    [linkEnv, scope],
+  );
   return (
-    <plugin.Component
-      panel={panel}
-      dsUid={ds.uid}
-      scrapeIntervalS={scrapeIntervalS(ds)}
-      time={own}
-      onZoom={onZoom}
-      graphTooltip={graphTooltip}
-    />
+    <LinkEnvContext.Provider value={ownLinks}>
+      {plugin ? (
+        <plugin.Component
+          panel={panel}
+          dsUid={ds.uid}
+          scrapeIntervalS={scrapeIntervalS(ds)}
+          time={own}
+          onZoom={onZoom}
+          graphTooltip={graphTooltip}
+        />
+      ) : (
+        <PanelFrame
+          title={panel.title}
+          panelId={panel.id}
+          links={panel.links}
+          loading={false}
+          errors={[]}
+          notices={[`Panel type "${panel.type}" is not drawn by this version of Promscope`]}
+        >
+          <div class="panel-body" />
+        </PanelFrame>
+      )}
+    </LinkEnvContext.Provider>
   );
 }
