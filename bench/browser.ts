@@ -16,8 +16,13 @@ import { type TickCost, type TraceEvent, ticksFromTrace } from './trace.ts';
 export const TICK_DASHBOARD_UID = 'bench-ticks';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** 8 timeseries panels × 10 series; 55 min on a ~690 px wide plot is a 5 s step (one new point every tick), 661 points. */
-export function tickDashboard(): Record<string, unknown> {
+/**
+ * 8 timeseries panels × 10 series; 55 min on a ~690 px wide plot is a 5 s step (one new point
+ * every tick), 661 points. `at` (unix seconds, an instant with data) fixes the synthetic
+ * series as in part 3, so held points never change and ticks come back as only the new points
+ * ('applied'), as with real series.
+ */
+export function tickDashboard(at: number): Record<string, unknown> {
   return {
     uid: TICK_DASHBOARD_UID,
     title: 'Bench: live ticks',
@@ -30,7 +35,7 @@ export function tickDashboard(): Record<string, unknown> {
       type: 'timeseries',
       title: `Panel ${i + 1}`,
       gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 7, w: 12, h: 7 },
-      targets: [{ refId: 'A', expr: syntheticSeries(10, i * 100), legendFormat: '{{series}}' }],
+      targets: [{ refId: 'A', expr: syntheticSeries(10, i * 100, at), legendFormat: '{{series}}' }],
       fieldConfig: { defaults: {}, overrides: [] },
       options: {},
     })),

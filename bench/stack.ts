@@ -23,13 +23,13 @@ export interface BenchStack {
   /** Its live overlap (s), from jsonData.incrementalQueryOverlapWindow. */
   liveOverlapS: number;
   prometheusVersion: string;
+  /** Writes a dashboard beside dashboards/; the server reads the folder on each call. */
+  provision(name: string, json: unknown): Promise<void>;
   stop(): Promise<void>;
 }
 
 export async function startBenchStack(opts: {
   root: string;
-  /** Extra dashboards (name → JSON) provisioned beside dashboards/. */
-  dashboards: Record<string, unknown>;
   log: (line: string) => void;
 }): Promise<BenchStack> {
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-bench-'));
@@ -40,9 +40,8 @@ export async function startBenchStack(opts: {
       await copyFile(join(opts.root, 'dashboards', name), join(dashboardsDir, name));
     }
   }
-  for (const [name, json] of Object.entries(opts.dashboards)) {
-    await writeFile(join(dashboardsDir, name), JSON.stringify(json, null, 2));
-  }
+  const provision = (name: string, json: unknown) =>
+    writeFile(join(dashboardsDir, name), JSON.stringify(json, null, 2));
 
   const port = await freePort(0);
   const serverUrl = `http://127.0.0.1:${port}`;
@@ -92,6 +91,7 @@ export async function startBenchStack(opts: {
       dsUid: ds.uid,
       liveOverlapS: Number.parseInt(ds.jsonData.incrementalQueryOverlapWindow, 10) || 600,
       prometheusVersion: version.trim(),
+      provision,
       stop,
     };
   } catch (err) {

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
 import { navigate } from './app/router.ts';
+import { installFrameScheduler } from './query/frame-scheduler.ts';
 import './styles.css';
 
 // Same-origin links navigate inside the app instead of reloading the page; downloads
@@ -23,5 +24,8 @@ document.addEventListener('click', (e) => {
   e.preventDefault();
   navigate(url.pathname + url.search);
 });
+
+// Answers landing within one frame render together (see frame-scheduler.ts).
+installFrameScheduler();
 
 render(<App />, document.getElementById('app')!);

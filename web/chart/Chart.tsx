@@ -2,9 +2,10 @@
 // that come and go are added or removed in place, and a resize calls setSize. Nothing is
 // rebuilt unless the axis setup (unit, min, max, draw mode) itself changes. On a dashboard
 // with graphTooltip 1 or 2 the cursors of all its charts move together (uPlot cursor sync).
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { memo } from '../app/memo.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
 import { chartOptions, seriesLook, seriesOptions, stackBands } from './options.ts';
 import { stackColumns } from './stack.ts';
@@ -33,7 +34,7 @@ interface Props {
 /** One dashboard is on screen at a time, so one sync group is one dashboard. */
 const SYNC_KEY = 'promscope-dashboard';
 
-export function Chart({
+function ChartImpl({
   data,
   samples,
   series,
@@ -53,7 +54,7 @@ export function Chart({
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
 
   // Made when the axis setup changes (rare), destroyed on unmount.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const tooltip = tooltipPlugin(
       () => latest.current.series,
       (s, i) => latest.current.data[s]?.[i],
@@ -93,7 +94,7 @@ export function Chart({
   ]);
 
   // Every tick: bring the series list in line, then hand over the new columns.
-  useEffect(() => {
+  useLayoutEffect(() => {
     const u = plot.current;
     if (!u) return;
     u.batch(() => {
@@ -122,18 +123,25 @@ export function Chart({
     ds.end = String(data[0][data[0].length - 1] ?? '');
   }, [data, series]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     plot.current?.setSize({ width, height });
   }, [width, height]);
 
   // New threshold settings only need a redraw: the plugin reads them when it draws.
   const thresholdsKey = JSON.stringify(thresholds ?? null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     plot.current?.redraw(false);
   }, [thresholdsKey]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }
+
+/**
+ * Re-renders only when a prop changed: a live tick re-renders the panel twice (loading, then
+ * the answer) and only the answer concerns the chart. Callers pass stable style, thresholds
+ * and callbacks (useMemo, useLatest). Drawn in layout effects, in the same frame as the render.
+ */
+export const Chart = memo(ChartImpl);
 
 /** What uPlot draws: the data itself, or running totals when stacked. */
 function drawn(

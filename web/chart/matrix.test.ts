@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
-import { matrixToColumns, seriesKey } from './matrix.ts';
+import { matrixToColumns, matrixToColumnsSliced, SLICE_SAMPLES, seriesKey } from './matrix.ts';
 
 const GRID = { start: 1000, end: 1060, step: 15 }; // unix seconds: 1000, 1015, …, 1060
 
@@ -159,5 +159,29 @@ describe('seriesKey', () => {
       seriesKey({ a: '"1"' }),
     ]);
     expect(keys.size).toBe(7);
+  });
+});
+
+describe('matrixToColumnsSliced', () => {
+  const grid = { start: 0, end: 9_999, step: 1 };
+  // 30 series × 10,000 samples: 300,000 samples, three slices' worth.
+  const result: RangeSeries[] = Array.from({ length: 30 }, (_, k) => ({
+    metric: { k: String(k) },
+    values: Array.from({ length: 10_000 }, (_, t) => [t, String(k + t / 10)] as [number, string]),
+  }));
+
+  it('gives the same columns as matrixToColumns, yielding between slices of samples', async () => {
+    let yields = 0;
+    const cols = await matrixToColumnsSliced(result, grid, 200, async () => {
+      yields++;
+    });
+    expect(cols).toEqual(matrixToColumns(result, grid));
+    expect(yields).toBe(Math.ceil(300_000 / SLICE_SAMPLES) - 1);
+  });
+
+  it('converts only the first maxSeries series', async () => {
+    const cols = await matrixToColumnsSliced(result, grid, 3, async () => {});
+    expect(cols.ys).toHaveLength(3);
+    expect(cols.ys[2]![5]).toBe(2.5);
   });
 });

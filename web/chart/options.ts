@@ -1,5 +1,7 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
+
 import uPlot from 'uplot';
+import { labelWidth } from './label-widths.ts';
 import { isolatedIndices } from './stack.ts';
 import { timeTicks } from './time-axis.ts';
 import { axisFormatter } from './units.ts';
@@ -74,8 +76,12 @@ export function yAxisSize(
   // uPlot re-measures until sizes settle; past the first pass keep what was found.
   if (cycleNum > 1 && axis._size) return axis._size;
   if (!values || values.length === 0) return 40;
-  u.ctx.font = axis.font?.[0] ?? AXIS.font; // uPlot keeps the font scaled by pixel ratio here
-  const longest = Math.max(...values.map((v) => u.ctx.measureText(v ?? '').width));
+  const font = axis.font?.[0] ?? AXIS.font; // uPlot keeps the font scaled by pixel ratio here
+  const measure = (text: string) => {
+    u.ctx.font = font;
+    return u.ctx.measureText(text).width;
+  };
+  const longest = Math.max(...values.map((v) => labelWidth(font, v ?? '', measure)));
   return Math.max(40, Math.ceil(longest / devicePixelRatio + TICK_GAP));
 }
 

@@ -1,6 +1,7 @@
 // Explore's Graph tab: the queries over the range (uPlot), drawn as lines, stacked or bars,
 // with a legend, a tooltip, drag-to-zoom, and what each query cost.
-import { useRef } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
+import { useLatest } from '../app/memo.ts';
 import { Chart } from '../chart/Chart.tsx';
 import { Legend } from '../panels/Legend.tsx';
 import { MAX_SERIES } from '../panels/panel-data.ts';
@@ -32,7 +33,12 @@ export function GraphView({ state, data, onChange, onZoom }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const { width } = useSize(box);
   const { hidden, setHidden, series, aligned } = useChartSeries(data);
-  const style = { unit: state.unit, min: state.yMin, mode: state.mode };
+  // Stable unless changed, so the memoised chart skips renders that leave it as it was.
+  const style = useMemo(
+    () => ({ unit: state.unit, min: state.yMin, mode: state.mode }),
+    [state.unit, state.yMin, state.mode],
+  );
+  const zoom = useLatest(onZoom);
 
   return (
     <div class="graph-view">
@@ -90,7 +96,7 @@ export function GraphView({ state, data, onChange, onZoom }: Props) {
             style={style}
             width={width}
             height={360}
-            onZoom={onZoom}
+            onZoom={zoom}
           />
         )}
       </div>

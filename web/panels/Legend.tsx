@@ -1,6 +1,8 @@
 // A chart's legend: a list (wrapping, below the chart) or a table (one row per series, a column
 // per calc, sortable by clicking a header). Values come already reduced and formatted; what a
 // click on a series does is in legend-state.ts. Everything renders as text.
+
+import { memo } from '../app/memo.ts';
 import type { LegendSort } from '../chart/legend-calcs.ts';
 import type { ReducerId } from '../chart/reduce.ts';
 import { REDUCERS } from '../chart/reduce.ts';
@@ -26,15 +28,7 @@ interface Props {
   onSort?: (by: LegendSort['by']) => void;
 }
 
-export function Legend({
-  series,
-  hidden,
-  onChange,
-  mode = 'list',
-  calcs = [],
-  sort,
-  onSort,
-}: Props) {
+function LegendImpl({ series, hidden, onChange, mode = 'list', calcs = [], sort, onSort }: Props) {
   const keys = series.map((s) => s.key);
   const item = (s: LegendEntry, withValues: boolean) => {
     const off = hidden.has(s.key) || s.off === true;
@@ -107,3 +101,6 @@ export function Legend({
     </div>
   );
 }
+
+/** Re-renders only when a prop changed: most live ticks leave the legend as it was. */
+export const Legend = memo(LegendImpl);

@@ -2,6 +2,7 @@
 // as lines or bands, and a legend as a list or a table (with reducer columns, sortable) below
 // or beside the chart. Each series has its own field config: defaults + overrides.
 import { useMemo, useState } from 'preact/hooks';
+import { useLatest, useSameValue } from '../app/memo.ts';
 import { Chart } from '../chart/Chart.tsx';
 import type { LegendSort } from '../chart/legend-calcs.ts';
 import { legendOptions, legendRows, nextSort, sortLegendRows } from '../chart/legend-calcs.ts';
@@ -86,10 +87,10 @@ function TimeseriesPanel(props: PanelProps) {
     [series, fields],
   );
 
-  const legend = legendOptions(panel.options.legend);
+  const legend = useMemo(() => legendOptions(panel.options.legend), [panel.options.legend]);
   const [userSort, setUserSort] = useState<LegendSort | null>(null);
   const sort = userSort ?? legend.sort;
-  const entries = useMemo((): LegendEntry[] => {
+  const fresh = useMemo((): LegendEntry[] => {
     const inLegend = named.series
       .map((s, i) => ({ s, i }))
       .filter(({ i }) => fields[i]!.config.custom?.hideFrom?.legend !== true);
@@ -113,29 +114,40 @@ function TimeseriesPanel(props: PanelProps) {
       };
     });
   }, [named.series, data.ys, fields, legend.calcs.join(), sort?.by, sort?.desc]);
+  // Most ticks leave the legend's text as it was: then the memoised legend need not render.
+  const entries = useSameValue(fresh, sameEntries);
+  const onSort = useLatest((by: LegendSort['by']) => setUserSort(nextSort(sort, by)));
 
+  // Stable for a panel's config, so the memoised chart renders only when its data changes.
   const d = panel.fieldConfig.defaults;
-  const style = {
-    unit: d.unit,
-    min: d.min,
-    max: d.max,
-    fillOpacity: d.custom?.fillOpacity,
-    lineWidth: d.custom?.lineWidth,
-    mode:
-      d.custom?.drawStyle === 'bars'
-        ? ('bars' as const)
-        : d.custom?.stacking?.mode === 'normal'
-          ? ('stacked' as const)
-          : ('lines' as const),
-    axisPlacement: d.custom?.axisPlacement,
-  };
-  const thresholds = {
-    steps: d.thresholds?.steps,
-    mode: d.thresholds?.mode,
-    style: d.custom?.thresholdsStyle?.mode,
-    min: d.min,
-    max: d.max,
-  };
+  const style = useMemo(
+    () => ({
+      unit: d.unit,
+      min: d.min,
+      max: d.max,
+      fillOpacity: d.custom?.fillOpacity,
+      lineWidth: d.custom?.lineWidth,
+      mode:
+        d.custom?.drawStyle === 'bars'
+          ? ('bars' as const)
+          : d.custom?.stacking?.mode === 'normal'
+            ? ('stacked' as const)
+            : ('lines' as const),
+      axisPlacement: d.custom?.axisPlacement,
+    }),
+    [d],
+  );
+  const thresholds = useMemo(
+    () => ({
+      steps: d.thresholds?.steps,
+      mode: d.thresholds?.mode,
+      style: d.custom?.thresholdsStyle?.mode,
+      min: d.min,
+      max: d.max,
+    }),
+    [d],
+  );
+  const zoom = useLatest(props.onZoom);
   const notices = [
     ...data.warnings,
     ...(data.dropped > 0
@@ -150,7 +162,7 @@ function TimeseriesPanel(props: PanelProps) {
       mode={legend.displayMode}
       calcs={legend.calcs}
       sort={sort}
-      onSort={(by) => setUserSort(nextSort(sort, by))}
+      onSort={onSort}
     />
   );
   const right = legend.placement === 'right';
@@ -174,12 +186,30 @@ function TimeseriesPanel(props: PanelProps) {
           style={style}
           width={width}
           height={height}
-          onZoom={props.onZoom}
+          onZoom={zoom}
           thresholds={thresholds}
           graphTooltip={props.graphTooltip}
         />
       )}
     </DataPanel>
+  );
+}
+
+/** Same rows, labels, colours and value texts: what the legend shows would not change. */
+function sameEntries(a: LegendEntry[], b: LegendEntry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return (
+        x.key === y.key &&
+        x.label === y.label &&
+        x.color === y.color &&
+        x.off === y.off &&
+        (x.values ?? []).map((v) => `${v.raw}\u0000${v.text}`).join('\u0001') ===
+          (y.values ?? []).map((v) => `${v.raw}\u0000${v.text}`).join('\u0001')
+      );
+    })
   );
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
 import type { RangeSeries } from '../api/types.ts';
+import { matrixToColumns } from '../chart/matrix.ts';
 import {
   describeOutcome,
   describeRequest,
@@ -29,6 +30,7 @@ const answer = (result: RangeSeries[], extra: Partial<RangeAnswer> = {}): RangeA
   upstreamMs: 3.21,
   grid,
   samples: result.reduce((n, s) => n + (s.values?.length ?? 0), 0),
+  columns: matrixToColumns(result, grid),
   ...extra,
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
+import { matrixToColumns } from '../chart/matrix.ts';
 import type { RangeAnswer } from './panel-data.ts';
 import { MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
@@ -18,6 +19,7 @@ const answer = (result: RangeSeries[]): RangeAnswer => ({
   totalMs: 1,
   grid,
   samples: result.reduce((n, s) => n + (s.values?.length ?? 0), 0),
+  columns: matrixToColumns(result, grid),
 });
 
 describe('panelColumns', () => {

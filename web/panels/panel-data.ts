@@ -3,8 +3,8 @@
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric } from '../api/types.ts';
 import { formatLegend } from '../chart/legend.ts';
-import type { Grid } from '../chart/matrix.ts';
-import { matrixToColumns, seriesKey } from '../chart/matrix.ts';
+import type { Columns, Grid } from '../chart/matrix.ts';
+import { seriesKey } from '../chart/matrix.ts';
 import { seriesColor } from '../chart/palette.ts';
 import type { PlannedQuery } from './panel-queries.ts';
 
@@ -41,6 +41,11 @@ export type RangeAnswer = PromResult<MatrixData> & {
   fetched?: { start: number; end: number };
   /** Samples in the answer, counted once when it arrives. */
   samples: number;
+  /**
+   * uPlot's columns of the first MAX_SERIES series, converted once when the answer arrives
+   * (matrixToColumnsSliced), so no render converts samples and panels sharing it share them.
+   */
+  columns: Columns;
 };
 
 export function panelColumns(
@@ -56,7 +61,7 @@ export function panelColumns(
     const room = Math.max(0, MAX_SERIES - out.series.length);
     const kept = result.length > room ? result.slice(0, room) : result;
     out.dropped += result.length - kept.length;
-    const cols = matrixToColumns(kept, answer.grid);
+    const cols = answer.columns;
     if (out.xs.length === 0) out.xs = cols.xs;
     kept.forEach((s, j) => {
       out.samples += s.values?.length ?? 0;

@@ -4,11 +4,12 @@
 import { keepPreviousData } from '@tanstack/query-core';
 import { useMemo, useRef } from 'preact/hooks';
 import { promUrl, queryRange, rangeSearchParams } from '../api/client.ts';
+import { matrixToColumnsSliced } from '../chart/matrix.ts';
 import { rangeKey } from '../query/client.ts';
 import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
-import { panelColumns } from './panel-data.ts';
+import { MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
 import { planQueries } from './panel-queries.ts';
 import type { PanelProps } from './types.ts';
@@ -93,7 +94,8 @@ export function useRangeQueries(
           signal,
         );
         const samples = answer.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0);
-        return { ...answer, grid, samples };
+        const columns = await matrixToColumnsSliced(answer.data.result, grid, MAX_SERIES);
+        return { ...answer, grid, samples, columns };
       },
       placeholderData: keepPreviousData,
       enabled,

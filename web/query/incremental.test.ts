@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
-import { compareMetrics, deltaRange, fetchSliding, LiveBases, mergeSlid } from './incremental.ts';
+import {
+  compareMetrics,
+  deltaRange,
+  fetchSliding,
+  LiveBases,
+  mergeSlid,
+  samplesBetween,
+} from './incremental.ts';
 
 const series = (
   metric: Record<string, string>,
@@ -142,5 +149,25 @@ describe('fetchSliding', () => {
     bases.set('c', g, []);
     expect(bases.get('a')).toBeUndefined();
     expect(bases.get('c')).toBeDefined();
+  });
+});
+
+describe('samplesBetween', () => {
+  const values: [number, string][] = [
+    [10, 'a'],
+    [20, 'b'],
+    [30, 'c'],
+    [40, 'd'],
+  ];
+  it('cuts a time-sorted series by time, the end in or out', () => {
+    expect(samplesBetween(values, 20, 40, false).map((v) => v[1])).toEqual(['b', 'c']);
+    expect(samplesBetween(values, 20, 40, true).map((v) => v[1])).toEqual(['b', 'c', 'd']);
+    expect(samplesBetween(values, 15, 35, true).map((v) => v[1])).toEqual(['b', 'c']);
+    expect(samplesBetween(values, 50, 60, true)).toEqual([]);
+    expect(samplesBetween(values, 0, 10, false)).toEqual([]);
+  });
+  it('copies: pushing to the cut leaves the series as it was', () => {
+    samplesBetween(values, 0, 100, true).push([50, 'e']);
+    expect(values).toHaveLength(4);
   });
 });

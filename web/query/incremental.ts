@@ -68,7 +68,8 @@ export function compareMetrics(a: Metric, b: Metric): number {
 /**
  * The last answer's series trimmed to `grid` and cut at `deltaStart`, with the delta's
  * samples from `deltaStart` on. A series left with no sample in the window is dropped, as a
- * full query would not return it.
+ * full query would not return it. Samples come sorted by time (Prometheus' order), so each
+ * series is cut by binary search and copied once, not filtered and concatenated.
  */
 export function mergeSlid(
   prev: readonly RangeSeries[],
@@ -78,19 +79,44 @@ export function mergeSlid(
 ): RangeSeries[] {
   const merged = new Map<string, { metric: Metric; values: SamplePair[] }>();
   for (const s of prev) {
-    const values = (s.values ?? []).filter((v) => v[0] >= grid.start && v[0] < deltaStart);
+    const values = samplesBetween(s.values ?? [], grid.start, deltaStart, false);
     merged.set(seriesKey(s.metric), { metric: s.metric, values });
   }
   for (const s of delta) {
-    const fresh = (s.values ?? []).filter((v) => v[0] >= deltaStart && v[0] <= grid.end);
+    const values = s.values ?? [];
+    const from = firstAfter(values, deltaStart, false);
+    const to = firstAfter(values, grid.end, true);
     const key = seriesKey(s.metric);
     const have = merged.get(key);
-    if (have) have.values = have.values.concat(fresh);
-    else merged.set(key, { metric: s.metric, values: fresh });
+    if (!have) merged.set(key, { metric: s.metric, values: values.slice(from, to) });
+    else for (let i = from; i < to; i++) have.values.push(values[i]!);
   }
   return [...merged.values()]
     .filter((s) => s.values.length > 0)
     .sort((a, b) => compareMetrics(a.metric, b.metric));
+}
+
+/** A copy of the samples with from ≤ t < to (t ≤ to when `toIncluded`), of samples sorted by time. */
+export function samplesBetween(
+  values: readonly SamplePair[],
+  from: number, // unix seconds
+  to: number, // unix seconds
+  toIncluded: boolean,
+): SamplePair[] {
+  return values.slice(firstAfter(values, from, false), firstAfter(values, to, toIncluded));
+}
+
+/** Index of the first sample at or after `t` (after `t` when `strict`), by binary search. */
+function firstAfter(values: readonly SamplePair[], t: number, strict: boolean): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const at = values[mid]![0];
+    if (at < t || (strict && at === t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The last merged answer of each live query, by everything but its position in time. */

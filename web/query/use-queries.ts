@@ -2,7 +2,7 @@
 // changes on a live tick, the observer keeps showing its previous data until the new answer
 // lands, so panels never flash empty. Unsubscribing cancels fetches nobody waits for.
 import type { QueryObserverOptions, QueryObserverResult } from '@tanstack/query-core';
-import { QueryObserver } from '@tanstack/query-core';
+import { hashKey, QueryObserver } from '@tanstack/query-core';
 import { useEffect, useReducer, useRef } from 'preact/hooks';
 import { queryClient } from './client.ts';
 
@@ -11,6 +11,8 @@ export function useQueries<T>(
 ): QueryObserverResult<T, Error>[] {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const observers = useRef<QueryObserver<T, Error>[]>([]).current;
+  // What each observer was last given: key hash and enabled.
+  const given = useRef<string[]>([]).current;
   while (observers.length < list.length) {
     observers.push(new QueryObserver<T, Error>(queryClient, list[observers.length]!));
   }
@@ -24,8 +26,14 @@ export function useQueries<T>(
     };
   }, [count]);
 
+  // New options only when a slot's key or enabled changed: setOptions on every render (a
+  // panel renders several times per tick) costs a lookup and an update of each observer. A
+  // key names its whole request, so the same key means the same query function.
   useEffect(() => {
     list.forEach((options, i) => {
+      const sig = `${options.enabled !== false}${hashKey(options.queryKey)}`;
+      if (given[i] === sig) return;
+      given[i] = sig;
       observers[i]!.setOptions(options);
     });
   });
