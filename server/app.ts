@@ -11,6 +11,7 @@ import { SavedDashboards } from './dashboards/store.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
+import { fetchUpstream } from './datasources/upstream.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
@@ -93,7 +94,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     proxyHandler({
       registry,
       metrics,
-      fetch: fetchFn,
+      upstream: deps.upstream ?? fetchUpstream(fetchFn),
       timeoutMs: config.upstreamTimeoutMs,
       limiter,
       cache,

@@ -19,7 +19,12 @@
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
 import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
-import { callUpstream, timeoutError, UpstreamError } from '../datasources/upstream.ts';
+import {
+  callUpstream,
+  timeoutError,
+  type Upstream,
+  UpstreamError,
+} from '../datasources/upstream.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
@@ -45,7 +50,7 @@ import {
 export interface ProxyOptions {
   registry: DatasourceRegistry;
   metrics: ServerMetrics;
-  fetch: typeof fetch;
+  upstream: Upstream;
   timeoutMs: number; // ms
   limiter: UpstreamLimiter;
   cache: ResponseCache;
@@ -217,7 +222,7 @@ export function proxyHandler(opts: ProxyOptions) {
             body: form === undefined ? undefined : new TextEncoder().encode(form),
             contentType: form === undefined ? undefined : FORM,
           },
-          { fetch: opts.fetch, timeoutMs: opts.timeoutMs, signal, deadline },
+          { upstream: opts.upstream, timeoutMs: opts.timeoutMs, signal, deadline },
         );
       } catch (err) {
         const e =
