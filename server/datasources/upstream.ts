@@ -62,12 +62,14 @@ export type Upstream = (url: string, init: UpstreamInit) => Promise<Response>;
  */
 export function fetchUpstream(fetchFn: typeof fetch): Upstream {
   return async (url, init) => {
-    const res = await fetchFn(url, { ...init, redirect: 'manual' });
+    // Asking for an encoding here might make fetch leave the body encoded: fetch negotiates.
+    const { 'Accept-Encoding': _, ...headers } = init.headers;
+    const res = await fetchFn(url, { ...init, headers, redirect: 'manual' });
     if (!res.headers.has('Content-Encoding')) return res;
-    const headers = new Headers(res.headers);
-    headers.delete('Content-Encoding');
-    headers.delete('Content-Length');
-    return new Response(res.body, { status: res.status, headers });
+    const decoded = new Headers(res.headers);
+    decoded.delete('Content-Encoding');
+    decoded.delete('Content-Length');
+    return new Response(res.body, { status: res.status, headers: decoded });
   };
 }
 

@@ -18,12 +18,19 @@
 // possible before the status line has gone out, so an answer known to be too big up front
 // (its Content-Length) is refused by the caller before the flight starts streaming.
 //
+// The cap counts decoded bytes: a gzip body that may inflate past it is decoded beside the
+// pass-through and counted (GzipMeter, encoding.ts), and the flight ends only once it has been.
+//
 // Waiters may leave (the client went away) at any time; the upstream call is aborted only when
 // the last one has left, and a flight abandoned that way takes no new waiters.
+
+import { type Encoding, GzipMeter, mayInflatePast } from './encoding.ts';
 
 export interface FlightHead {
   status: number;
   contentType: string;
+  /** The body's Content-Encoding, as the upstream sent it and as the chunks hold it. */
+  encoding: Encoding;
   upstreamMs: number; // ms from the upstream request to its response headers
 }
 
@@ -79,7 +86,14 @@ export class Flight {
   private wake: () => void = () => {};
   private changed = this.nextChange();
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * `brokeOff` turns an error reading the upstream body (the upstream died mid-answer) into
+   * the error every waiter's stream ends with.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly brokeOff: (err: unknown) => unknown = (err) => err,
+  ) {}
 
   /** Waiters still interested; the first join does not count as "merged". */
   get waiting(): number {
@@ -176,21 +190,38 @@ export class Flight {
     // Every waiter gone: stop reading too, whatever the fetch does with its own signal.
     const stop = () => reader?.cancel(this.abort.signal.reason).catch(() => {});
     this.abort.signal.addEventListener('abort', stop, { once: true });
+    const gzipped = opened.head.encoding === 'gzip';
+    let meter: GzipMeter | undefined;
     try {
       for (;;) {
         if (!reader) break;
         const { done, value } = await reader.read();
         if (done) break;
         this.bytes += value.byteLength;
-        if (this.bytes > this.maxBytes) throw new BodyTooLargeError(this.maxBytes);
+        if (this.bytes > this.maxBytes || meter?.over) throw new BodyTooLargeError(this.maxBytes);
         this.chunks.push(value);
+        if (meter) meter.write(value);
+        else if (gzipped && mayInflatePast(this.bytes, this.maxBytes)) {
+          meter = new GzipMeter(this.maxBytes);
+          for (const c of this.chunks) meter.write(c);
+        }
         this.notify();
+      }
+      if (meter) {
+        try {
+          await meter.end();
+        } catch (err) {
+          throw new Error(`the answer is not valid gzip: ${err}`);
+        }
+        if (meter.over) throw new BodyTooLargeError(this.maxBytes);
       }
       this.state = 'done';
       this.abort.signal.removeEventListener('abort', stop);
       this.notify();
       return { chunks: this.chunks, head: opened.head };
-    } catch (err) {
+    } catch (caught) {
+      const err = caught instanceof BodyTooLargeError ? caught : this.brokeOff(caught);
+      meter?.abort();
       reader?.cancel(err).catch(() => {});
       this.abort.signal.removeEventListener('abort', stop);
       this.failure = err;

@@ -1,6 +1,7 @@
 // GET|POST /api/datasources/proxy/uid/:uid/api/v1/<endpoint>: forwards a read-only Prometheus
 // API call to the datasource and streams the answer back as it came (status and body, no
-// re-encode). Only Accept, Content-Type and server-side auth go upstream; no cookie ever does.
+// re-encode). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
+// cookie ever does.
 //
 // On the way, so upstream load does not grow with the number of people watching:
 // - identical requests under way share one upstream call (flight.ts says how the body is
@@ -12,15 +13,17 @@
 //   full queue is a 429 with Retry-After (limiter.ts);
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
-// - a body over `maxBytes` is refused: a JSON 502 too_large when its length is declared,
-//   otherwise the stream is cut at the cap (flight.ts).
-// Compression to the browser is the app's compress middleware over this stream.
+// - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
+//   declared, otherwise the stream is cut at the cap (flight.ts).
+// Prometheus is asked for gzip, and its gzip goes to a browser that accepts gzip undecoded
+// (encoding.ts); the app's compress middleware leaves this route alone.
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
 import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
 import {
   callUpstream,
+  describeFetchError,
   timeoutError,
   type Upstream,
   UpstreamError,
@@ -30,6 +33,15 @@ import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import type { ResponseCache } from './cache.ts';
+import {
+  acceptsGzip,
+  type Encoding,
+  encodingOf,
+  GZIP_MIN_BYTES,
+  gunzip,
+  gzip,
+  readAll,
+} from './encoding.ts';
 import {
   BodyTooLargeError,
   Flight,
@@ -101,24 +113,65 @@ function tooLarge(ds: Datasource, maxBytes: number): FlightError {
   };
 }
 
+/**
+ * The error a body that broke off ends with. The Node adapter logs a response stream's error
+ * with its stack, which read like a crash: this one is an upstream's fault, in one line.
+ */
+function brokeOff(ds: Datasource, err: unknown): UpstreamError {
+  const e = new UpstreamError(
+    'unavailable',
+    `the answer of datasource "${ds.name}" broke off: ${describeFetchError(err)}`,
+  );
+  e.stack = `UpstreamError: ${e.message}`;
+  return e;
+}
+
 function errorOf(e: UpstreamError): FlightError {
   return { status: e.kind === 'timeout' ? 504 : 502, errorType: e.kind, error: e.message };
 }
 
-/** Whether a Prometheus JSON answer carries warnings (a partial answer); bytes are not parsed. */
 const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
 
 /** Prometheus writes `warnings` after `data`, so only the answer's tail is read for it. */
 const WARNINGS_TAIL = 64 * 1024; // bytes
 
-function hasWarnings(chunks: readonly Uint8Array[]): boolean {
+/** Whether a Prometheus JSON answer carries warnings (a partial answer); JSON is not parsed. */
+async function hasWarnings(chunks: readonly Uint8Array[], encoding: Encoding): Promise<boolean> {
+  const body = encoding === 'gzip' ? [await readAll(gunzip(concat(chunks)))] : chunks;
   const tail: Uint8Array[] = [];
   let bytes = 0;
-  for (let i = chunks.length - 1; i >= 0 && bytes < WARNINGS_TAIL; i--) {
-    tail.unshift(chunks[i]!);
-    bytes += chunks[i]!.byteLength;
+  for (let i = body.length - 1; i >= 0 && bytes < WARNINGS_TAIL; i--) {
+    tail.unshift(body[i]!);
+    bytes += body[i]!.byteLength;
   }
-  return new TextDecoder().decode(concat(tail)).includes('"warnings":');
+  const text = new TextDecoder().decode(concat(tail));
+  return text.slice(-WARNINGS_TAIL).includes('"warnings":');
+}
+
+type Body = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
+
+/**
+ * The answer to the browser from a body in `encoding`: gzip passed through to a browser that
+ * takes it and decoded for one that does not; an unencoded body gzipped for a browser that
+ * takes gzip, unless it is known to be too small to gain.
+ */
+function answer(
+  body: Body,
+  encoding: Encoding,
+  status: number,
+  headers: Headers,
+  clientGzip: boolean,
+): Response {
+  headers.set('Vary', 'Accept-Encoding');
+  if (encoding === 'gzip') {
+    if (!clientGzip) return new Response(gunzip(body), { status, headers });
+    headers.set('Content-Encoding', 'gzip');
+    return new Response(body, { status, headers });
+  }
+  const small = body instanceof Uint8Array && body.byteLength < GZIP_MIN_BYTES;
+  if (!clientGzip || small) return new Response(body, { status, headers });
+  headers.set('Content-Encoding', 'gzip');
+  return new Response(gzip(body), { status, headers });
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -147,16 +200,18 @@ function longParam(query: string, form: string | undefined, max: number): string
  * cut at the cap goes on as an error.
  */
 async function knownResponse(
-  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>,
+  body: Body,
+  encoding: Encoding,
   known: Known,
   headers: Headers,
   metrics: ServerMetrics,
+  clientGzip: boolean,
 ): Promise<Response> {
-  const text = await new Response(body).text();
+  const text = await new Response(encoding === 'gzip' ? gunzip(body) : body).text();
   const { outcome, body: out } = applyKnown(text, known);
   metrics.liveDelta(outcome);
   headers.set(DELTA_HEADER, outcome);
-  return new Response(out, { status: 200, headers });
+  return answer(new TextEncoder().encode(out), 'identity', 200, headers, clientGzip);
 }
 
 interface Call {
@@ -221,6 +276,7 @@ export function proxyHandler(opts: ProxyOptions) {
             method: call.method,
             body: form === undefined ? undefined : new TextEncoder().encode(form),
             contentType: form === undefined ? undefined : FORM,
+            acceptEncoding: 'gzip',
           },
           { upstream: opts.upstream, timeoutMs: opts.timeoutMs, signal, deadline },
         );
@@ -242,6 +298,18 @@ export function proxyHandler(opts: ProxyOptions) {
           },
         };
       }
+      const contentEncoding = upstream.headers.get('Content-Encoding');
+      const encoding = encodingOf(contentEncoding);
+      if (encoding === null) {
+        await upstream.body?.cancel();
+        return {
+          error: {
+            status: 502,
+            errorType: 'unavailable',
+            error: `datasource "${ds.name}" answered in Content-Encoding "${contentEncoding}", which was not asked for`,
+          },
+        };
+      }
       // Declared length (of the encoded body when compressed, so a lower bound) over the cap.
       if (Number(upstream.headers.get('Content-Length') ?? 0) > opts.maxBytes) {
         await upstream.body?.cancel();
@@ -249,7 +317,10 @@ export function proxyHandler(opts: ProxyOptions) {
         return { error: tooLarge(ds, opts.maxBytes) };
       }
       const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
-      return { head: { status: upstream.status, contentType, upstreamMs }, body: upstream.body };
+      return {
+        head: { status: upstream.status, contentType, encoding, upstreamMs },
+        body: upstream.body,
+      };
     };
 
     const forget = () => {
@@ -268,14 +339,18 @@ export function proxyHandler(opts: ProxyOptions) {
     // A whole, successful and complete answer (no warnings of a partial one) may be reused:
     // handed on for a moment, and cached when the range allows.
     const chunks = result.head?.status === 200 ? result.chunks : undefined;
+    const encoding = result.head?.encoding ?? 'identity';
     const reusable =
-      chunks !== undefined && byteLength(chunks) <= cache.maxEntryBytes && !hasWarnings(chunks);
+      (shareable || cacheable) &&
+      chunks !== undefined &&
+      byteLength(chunks) <= cache.maxEntryBytes &&
+      !(await hasWarnings(chunks, encoding).catch(() => true));
     if (shareable && reusable) {
       // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
       (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
     } else forget();
     if (cacheable && reusable) {
-      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType });
+      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
     }
   }
 
@@ -318,6 +393,7 @@ export function proxyHandler(opts: ProxyOptions) {
     const key = requestKey(ds.uid, target.endpoint, params);
 
     const headers = new Headers(PROXIED_HEADERS);
+    const clientGzip = acceptsGzip(c.req.header('Accept-Encoding'));
     const known =
       target.endpoint === 'query_range' ? parseKnown(c.req.header(KNOWN_HEADER)) : undefined;
     const cacheable =
@@ -331,8 +407,10 @@ export function proxyHandler(opts: ProxyOptions) {
         headers.set('Content-Type', hit.contentType);
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
-        if (known) return knownResponse(hit.body, known, headers, metrics);
-        return new Response(hit.body, { status: 200, headers });
+        if (known) {
+          return knownResponse(hit.body, hit.encoding, known, headers, metrics, clientGzip);
+        }
+        return answer(hit.body, hit.encoding, 200, headers, clientGzip);
       }
     }
     headers.set('X-Promscope-Cache', cacheable ? 'miss' : 'bypass');
@@ -341,7 +419,7 @@ export function proxyHandler(opts: ProxyOptions) {
     let waiter = flight?.join();
     if (waiter) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
     else {
-      flight = new Flight(opts.maxBytes);
+      flight = new Flight(opts.maxBytes, (err) => brokeOff(ds, err));
       flights.set(key, flight);
       waiter = flight.join()!;
       void fly(
@@ -369,26 +447,28 @@ export function proxyHandler(opts: ProxyOptions) {
       return apiError(c, status, errorType, error);
     }
     const { head } = outcome;
-    // fetch has already undone any Content-Encoding, so length and encoding are not copied.
+    // Length and encoding are not copied: answer() sets the encoding the browser gets.
     headers.set('Content-Type', head.contentType);
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
     if (known && head.status === 200) {
       try {
-        return await knownResponse(waiter.body(), known, headers, metrics);
+        return await knownResponse(
+          waiter.body(),
+          head.encoding,
+          known,
+          headers,
+          metrics,
+          clientGzip,
+        );
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
         }
-        const why = err instanceof Error ? err.message : String(err);
-        return apiError(
-          c,
-          502,
-          'unavailable',
-          `the answer of datasource "${ds.name}" broke off: ${why}`,
-        );
+        const why = err instanceof UpstreamError ? err : brokeOff(ds, err);
+        return apiError(c, 502, 'unavailable', why.message);
       }
     }
-    return new Response(waiter.body(), { status: head.status, headers });
+    return answer(waiter.body(), head.encoding, head.status, headers, clientGzip);
   };
 }
