@@ -31,6 +31,8 @@ export interface FlightHead {
   contentType: string;
   /** The body's Content-Encoding, as the upstream sent it and as the chunks hold it. */
   encoding: Encoding;
+  /** The body's length as declared (Content-Length), encoded bytes. */
+  length?: number; // bytes
   upstreamMs: number; // ms from the upstream request to its response headers
 }
 
@@ -60,6 +62,13 @@ export interface Waiter {
   outcome: Promise<FlightOutcome>;
   /** The whole body from its first byte, then live. Call once, after an ok outcome. */
   body(): ReadableStream<Uint8Array>;
+  /** Settles once the body has been read to its end, or has failed. */
+  ended: Promise<void>;
+  /**
+   * Once ended, the whole body in one piece, or what it failed with; this waiter has left.
+   * Undefined while the body is still being read.
+   */
+  result(): { body: Uint8Array<ArrayBuffer> } | { failure: unknown } | undefined;
   /** Idempotent; called by body() itself when the stream ends or is cancelled. */
   leave(): void;
 }
@@ -82,6 +91,10 @@ export class Flight {
   private settleOutcome!: (o: FlightOutcome) => void;
   private readonly outcome = new Promise<FlightOutcome>((resolve) => {
     this.settleOutcome = resolve;
+  });
+  private settleEnded!: () => void;
+  private readonly ended = new Promise<void>((resolve) => {
+    this.settleEnded = resolve;
   });
   private wake: () => void = () => {};
   private changed = this.nextChange();
@@ -107,6 +120,7 @@ export class Flight {
   }
 
   private notify(): void {
+    if (this.state === 'done' || this.state === 'failed') this.settleEnded();
     const wake = this.wake;
     this.changed = this.nextChange();
     wake();
@@ -156,7 +170,18 @@ export class Flight {
         { highWaterMark: 0 },
       );
     };
-    return { outcome: this.outcome, body, leave };
+    const result = () => {
+      if (this.state === 'done') {
+        leave();
+        return { body: concat(this.chunks) };
+      }
+      if (this.state === 'failed') {
+        leave();
+        return { failure: this.failure };
+      }
+      return undefined;
+    };
+    return { outcome: this.outcome, body, leave, ended: this.ended, result };
   }
 
   /**
@@ -207,6 +232,8 @@ export class Flight {
         }
         this.notify();
       }
+      // A cancelled read ends like a complete body: an abort is a failure, never an end.
+      if (this.abort.signal.aborted) throw this.abort.signal.reason;
       if (meter) {
         try {
           await meter.end();
@@ -230,4 +257,17 @@ export class Flight {
       return { failure: err, head: opened.head };
     }
   }
+}
+
+/** The chunks as one array; a single chunk's own bytes when they are all of its buffer. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  if (only && only.buffer instanceof ArrayBuffer) return only as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

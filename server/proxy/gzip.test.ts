@@ -109,10 +109,29 @@ describe('the size cap on a gzip answer', () => {
     );
   const config = { maxResponseBytes: 1024 * 1024 };
 
-  it('counts decoded bytes: a small gzip that inflates past the cap is cut', async () => {
+  it('counts decoded bytes: a small gzip that inflates past the cap is a JSON 502', async () => {
+    const declared = async () => {
+      const zipped = new Uint8Array(await bomb().arrayBuffer());
+      return new Response(zipped, {
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Encoding': 'gzip',
+          'Content-Length': String(zipped.byteLength),
+        },
+      });
+    };
+    const t = await testApp({ config, gzip: true, respond: declared });
+    const res = await t.request(`${PROXY}/query?query=up`, { headers: GZIP });
+    expect(res.status).toBe(502);
+    expect((await res.json()).errorType).toBe('too_large');
+  });
+
+  it('cuts a streamed one, whose length was not declared, at the cap', async () => {
     const t = await testApp({ config, gzip: true, respond: bomb });
     const res = await t.request(`${PROXY}/query?query=up`, { headers: GZIP });
-    await expect(res.arrayBuffer()).rejects.toThrow();
+    // Sent whole when already read to its end (a JSON 502), else streamed and cut.
+    if (res.status === 502) expect((await res.json()).errorType).toBe('too_large');
+    else await expect(res.arrayBuffer()).rejects.toThrow();
   });
 
   it('answers a live tick with the JSON 502 too_large', async () => {

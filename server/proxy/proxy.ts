@@ -52,7 +52,8 @@ import {
 import { applyKnown, DELTA_HEADER, KNOWN_HEADER, type Known, parseKnown } from './known.ts';
 import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
 import {
-  normalisedParams,
+  normalise,
+  paramPairs,
   rangeCacheable,
   requestKey,
   shareableAfterwards,
@@ -83,6 +84,9 @@ const PROXIED_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
 };
+
+/** Answers declared at most this long are read whole before they are sent. */
+const WHOLE_BYTES = 64 * 1024; // bytes
 
 /** Endpoints that take Prometheus' `timeout` parameter. */
 const TIMED = new Set(['query', 'query_range']);
@@ -185,11 +189,9 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 }
 
 /** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
-function longParam(query: string, form: string | undefined, max: number): string | undefined {
-  for (const raw of [query, form ?? '']) {
-    for (const [k, v] of new URLSearchParams(raw)) {
-      if ((k === 'query' || k === 'match[]') && v.length > max) return k;
-    }
+function longParam(pairs: readonly [string, string][], max: number): string | undefined {
+  for (const [k, v] of pairs) {
+    if ((k === 'query' || k === 'match[]') && v.length > max) return k;
   }
   return undefined;
 }
@@ -311,14 +313,16 @@ export function proxyHandler(opts: ProxyOptions) {
         };
       }
       // Declared length (of the encoded body when compressed, so a lower bound) over the cap.
-      if (Number(upstream.headers.get('Content-Length') ?? 0) > opts.maxBytes) {
+      const declared = upstream.headers.get('Content-Length');
+      const length = declared === null ? undefined : Number(declared);
+      if ((length ?? 0) > opts.maxBytes) {
         await upstream.body?.cancel();
         metrics.tooLarge(ds.uid);
         return { error: tooLarge(ds, opts.maxBytes) };
       }
       const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
       return {
-        head: { status: upstream.status, contentType, encoding, upstreamMs },
+        head: { status: upstream.status, contentType, encoding, length, upstreamMs },
         body: upstream.body,
       };
     };
@@ -380,8 +384,10 @@ export function proxyHandler(opts: ProxyOptions) {
       form = await c.req.text();
     }
     const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
-    const params = normalisedParams(call.query, form);
-    const tooLong = longParam(call.query, form, opts.maxQueryLength);
+    // Parsed once: the key, the length check, the cache and sharing rules all read these.
+    const pairs = paramPairs(call.query, form);
+    const parsed = new URLSearchParams(pairs);
+    const tooLong = longParam(pairs, opts.maxQueryLength);
     if (tooLong) {
       return apiError(
         c,
@@ -390,7 +396,7 @@ export function proxyHandler(opts: ProxyOptions) {
         `${tooLong} is over the ${opts.maxQueryLength}-character limit (MAX_QUERY_LENGTH)`,
       );
     }
-    const key = requestKey(ds.uid, target.endpoint, params);
+    const key = requestKey(ds.uid, target.endpoint, normalise(pairs));
 
     const headers = new Headers(PROXIED_HEADERS);
     const clientGzip = acceptsGzip(c.req.header('Accept-Encoding'));
@@ -399,7 +405,7 @@ export function proxyHandler(opts: ProxyOptions) {
     const cacheable =
       target.endpoint === 'query_range' &&
       cache.maxBytes > 0 &&
-      rangeCacheable(new URLSearchParams(params), now() / 1000, opts.cacheFreshS);
+      rangeCacheable(parsed, now() / 1000, opts.cacheFreshS);
     if (cacheable) {
       const hit = cache.get(key);
       metrics.cacheLookup(hit ? 'hit' : 'miss');
@@ -422,13 +428,7 @@ export function proxyHandler(opts: ProxyOptions) {
       flight = new Flight(opts.maxBytes, (err) => brokeOff(ds, err));
       flights.set(key, flight);
       waiter = flight.join()!;
-      void fly(
-        flight,
-        key,
-        call,
-        cacheable,
-        shareableAfterwards(target.endpoint, new URLSearchParams(params)),
-      );
+      void fly(flight, key, call, cacheable, shareableAfterwards(target.endpoint, parsed));
     }
     // The browser going away (tab closed, query superseded) gives up this waiter's share:
     // while waiting for the answer, through the request's signal; once the body streams,
@@ -468,6 +468,21 @@ export function proxyHandler(opts: ProxyOptions) {
         const why = err instanceof UpstreamError ? err : brokeOff(ds, err);
         return apiError(c, 502, 'unavailable', why.message);
       }
+    }
+    // A small answer (by its declared length) is sent whole, with its Content-Length, as is
+    // one already complete: no stream to set up, and a failure can still be a JSON error.
+    if (head.length !== undefined && head.length <= WHOLE_BYTES) await waiter.ended;
+    const ended = waiter.result();
+    if (ended && 'body' in ended) {
+      return answer(ended.body, head.encoding, head.status, headers, clientGzip);
+    }
+    if (ended) {
+      if (ended.failure instanceof BodyTooLargeError) {
+        return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
+      }
+      const why =
+        ended.failure instanceof UpstreamError ? ended.failure : brokeOff(ds, ended.failure);
+      return apiError(c, 502, why.kind === 'timeout' ? 'timeout' : 'unavailable', why.message);
     }
     return answer(waiter.body(), head.encoding, head.status, headers, clientGzip);
   };
