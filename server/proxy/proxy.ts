@@ -16,7 +16,14 @@
 // - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
 //   declared, otherwise the stream is cut at the cap (flight.ts).
 // Prometheus is asked for gzip, and its gzip goes to a browser that accepts gzip undecoded
-// (encoding.ts); the app's compress middleware leaves this route alone.
+// (encoding.ts, answer.ts); the app's compress middleware leaves this route alone.
+//
+// What the proxy costs per call, over calling Prometheus directly: on Node the upstream call
+// is node:http over keep-alive sockets (upstream.node.ts; the global fetch cost more than a
+// light query itself), gzip is passed through rather than decoded and re-encoded, and an
+// answer of up to 64 KiB goes out whole with its Content-Length rather than as a stream.
+// What is left over direct is mostly what any Node proxy costs on one machine: bench part 1
+// measures it beside a bare pass-through (its "floor" columns).
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
@@ -32,16 +39,9 @@ import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
+import { answer, byteLength, concat, hasWarnings, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
-import {
-  acceptsGzip,
-  type Encoding,
-  encodingOf,
-  GZIP_MIN_BYTES,
-  gunzip,
-  gzip,
-  readAll,
-} from './encoding.ts';
+import { acceptsGzip, encodingOf } from './encoding.ts';
 import {
   BodyTooLargeError,
   Flight,
@@ -49,7 +49,7 @@ import {
   type FlightResult,
   type Opened,
 } from './flight.ts';
-import { applyKnown, DELTA_HEADER, KNOWN_HEADER, type Known, parseKnown } from './known.ts';
+import { KNOWN_HEADER, parseKnown } from './known.ts';
 import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
 import {
   normalise,
@@ -134,86 +134,12 @@ function errorOf(e: UpstreamError): FlightError {
   return { status: e.kind === 'timeout' ? 504 : 502, errorType: e.kind, error: e.message };
 }
 
-const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
-
-/** Prometheus writes `warnings` after `data`, so only the answer's tail is read for it. */
-const WARNINGS_TAIL = 64 * 1024; // bytes
-
-/** Whether a Prometheus JSON answer carries warnings (a partial answer); JSON is not parsed. */
-async function hasWarnings(chunks: readonly Uint8Array[], encoding: Encoding): Promise<boolean> {
-  const body = encoding === 'gzip' ? [await readAll(gunzip(concat(chunks)))] : chunks;
-  const tail: Uint8Array[] = [];
-  let bytes = 0;
-  for (let i = body.length - 1; i >= 0 && bytes < WARNINGS_TAIL; i--) {
-    tail.unshift(body[i]!);
-    bytes += body[i]!.byteLength;
-  }
-  const text = new TextDecoder().decode(concat(tail));
-  return text.slice(-WARNINGS_TAIL).includes('"warnings":');
-}
-
-type Body = ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>;
-
-/**
- * The answer to the browser from a body in `encoding`: gzip passed through to a browser that
- * takes it and decoded for one that does not; an unencoded body gzipped for a browser that
- * takes gzip, unless it is known to be too small to gain.
- */
-function answer(
-  body: Body,
-  encoding: Encoding,
-  status: number,
-  headers: Headers,
-  clientGzip: boolean,
-): Response {
-  headers.set('Vary', 'Accept-Encoding');
-  if (encoding === 'gzip') {
-    if (!clientGzip) return new Response(gunzip(body), { status, headers });
-    headers.set('Content-Encoding', 'gzip');
-    return new Response(body, { status, headers });
-  }
-  const small = body instanceof Uint8Array && body.byteLength < GZIP_MIN_BYTES;
-  if (!clientGzip || small) return new Response(body, { status, headers });
-  headers.set('Content-Encoding', 'gzip');
-  return new Response(gzip(body), { status, headers });
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(byteLength(chunks));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
 function longParam(pairs: readonly [string, string][], max: number): string | undefined {
   for (const [k, v] of pairs) {
     if ((k === 'query' || k === 'match[]') && v.length > max) return k;
   }
   return undefined;
-}
-
-/**
- * A live tick's answer cut to the points the browser lacks (known.ts). Such answers are the
- * tick's overlap, minutes of data, and the flight's cap still bounds what is read; a stream
- * cut at the cap goes on as an error.
- */
-async function knownResponse(
-  body: Body,
-  encoding: Encoding,
-  known: Known,
-  headers: Headers,
-  metrics: ServerMetrics,
-  clientGzip: boolean,
-): Promise<Response> {
-  const text = await new Response(encoding === 'gzip' ? gunzip(body) : body).text();
-  const { outcome, body: out } = applyKnown(text, known);
-  metrics.liveDelta(outcome);
-  headers.set(DELTA_HEADER, outcome);
-  return answer(new TextEncoder().encode(out), 'identity', 200, headers, clientGzip);
 }
 
 interface Call {
