@@ -152,6 +152,12 @@ interface Call {
 
 export function proxyHandler(opts: ProxyOptions) {
   const flights = new Map<string, Flight>();
+  /**
+   * For a finished flight kept for sharing: whether its answer is partial (has warnings), and
+   * so not to be handed on. Asked only when someone would reuse it: decoding a gzip answer to
+   * look is not free, and most answers are never reused.
+   */
+  const partial = new WeakMap<Flight, () => Promise<boolean>>();
   const now = opts.now ?? Date.now;
   const { metrics, limiter, cache } = opts;
 
@@ -269,17 +275,22 @@ export function proxyHandler(opts: ProxyOptions) {
     // A whole, successful and complete answer (no warnings of a partial one) may be reused:
     // handed on for a moment, and cached when the range allows.
     const chunks = result.head?.status === 200 ? result.chunks : undefined;
-    const encoding = result.head?.encoding ?? 'identity';
-    const reusable =
-      (shareable || cacheable) &&
-      chunks !== undefined &&
-      byteLength(chunks) <= cache.maxEntryBytes &&
-      !(await hasWarnings(chunks, encoding).catch(() => true));
-    if (shareable && reusable) {
+    if (chunks === undefined || byteLength(chunks) > cache.maxEntryBytes) {
+      forget();
+      return;
+    }
+    const encoding = result.head!.encoding;
+    let looked: Promise<boolean> | undefined;
+    const isPartial = () => {
+      looked ??= hasWarnings(chunks, encoding).catch(() => true);
+      return looked;
+    };
+    if (shareable) {
+      partial.set(flight, isPartial);
       // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
       (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
     } else forget();
-    if (cacheable && reusable) {
+    if (cacheable && !(await isPartial())) {
       cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
     }
   }
@@ -348,6 +359,9 @@ export function proxyHandler(opts: ProxyOptions) {
     headers.set('X-Promscope-Cache', cacheable ? 'miss' : 'bypass');
 
     let flight = flights.get(key);
+    // A finished answer that turns out partial is asked for anew.
+    const isPartial = flight && partial.get(flight);
+    if (isPartial && (await isPartial())) flight = undefined;
     let waiter = flight?.join();
     if (waiter) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
     else {
