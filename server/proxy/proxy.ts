@@ -22,8 +22,10 @@
 // is node:http over keep-alive sockets (upstream.node.ts; the global fetch cost more than a
 // light query itself), gzip is passed through rather than decoded and re-encoded, and an
 // answer of up to 64 KiB goes out whole with its Content-Length rather than as a stream.
-// What is left over direct is mostly what any Node proxy costs on one machine: bench part 1
-// measures it beside a bare pass-through (its "floor" columns).
+// Whether a finished answer is partial (warnings) is looked at only when it would be reused.
+// What is left over direct is partly what any Node proxy costs on this machine (bench part
+// 1's "floor" columns, a bare pass-through) and partly this proxy's own work per request:
+// the app's middleware, Request and AbortSignal objects, web streams.
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
