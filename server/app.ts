@@ -11,6 +11,7 @@ import { SavedDashboards } from './dashboards/store.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
+import { fetchUpstream } from './datasources/upstream.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
@@ -27,6 +28,8 @@ const MAX_BODY = 1024 * 1024; // bytes: a PromQL form or a datasource is far sma
 // (big ones with many rows past 1 MiB), so saves and imports get five times the rest.
 const MAX_DASHBOARD_BODY = 5 * 1024 * 1024;
 const DASHBOARD_WRITES = new Set(['/api/dashboards/db', '/api/dashboards/import']);
+
+const PROXY_PREFIX = '/api/datasources/proxy/';
 
 const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
@@ -67,9 +70,11 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   app.use('*', targetGuard());
   app.use('*', rateLimit(config.rateLimit, config.rateBurst));
   // gzip when the client accepts it (CompressionStream: Node and Deno alike): JSON answers,
-  // the app's JS, CSS and pages, /metrics. A proxied body is compressed as it streams
-  // through, never buffered for it; Hono leaves types it cannot shrink alone.
-  app.use('*', compress({ encoding: 'gzip' }));
+  // the app's JS, CSS and pages, /metrics; Hono leaves types it cannot shrink alone. Not the
+  // proxy's answers: it passes Prometheus' own gzip through and encodes the rest itself
+  // (proxy/encoding.ts).
+  const gzip = compress({ encoding: 'gzip' });
+  app.use('*', (c, next) => (c.req.path.startsWith(PROXY_PREFIX) ? next() : gzip(c, next)));
   app.use('/api/*', writeGuard(config.readOnly));
   const bodyLimits = [MAX_BODY, MAX_DASHBOARD_BODY].map((maxSize) =>
     bodyLimit({
@@ -93,7 +98,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     proxyHandler({
       registry,
       metrics,
-      fetch: fetchFn,
+      upstream: deps.upstream ?? fetchUpstream(fetchFn),
       timeoutMs: config.upstreamTimeoutMs,
       limiter,
       cache,

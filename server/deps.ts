@@ -1,5 +1,6 @@
 // What a runtime entry point (main.node.ts, main.deno.ts) hands to createApp: the app itself
 // imports nothing runtime-specific.
+import type { Upstream } from './datasources/upstream.ts';
 
 export interface FileSystem {
   /** The file's bytes, or null when it does not exist. */
@@ -16,6 +17,8 @@ export interface Deps {
   files: FileSystem;
   /** Defaults to the global fetch; tests hand in upstream fakes for faults. */
   fetch?: typeof fetch;
+  /** The proxy's upstream client (Node: node:http); defaults to `fetch` through fetchUpstream. */
+  upstream?: Upstream;
   log?: (line: string) => void;
 }
 

@@ -8,6 +8,7 @@ import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server'
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
+import { nodeUpstream } from './datasources/upstream.node.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
 import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
@@ -83,7 +84,8 @@ export async function startNodeServer(
   config: Config,
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
-  const { app } = await createApp(config, { files: nodeFiles, log });
+  const client = nodeUpstream();
+  const { app } = await createApp(config, { files: nodeFiles, log, upstream: client.upstream });
   const problem = await checkDataDir(nodeFiles, config.dataDir);
   if (problem) log(`promscope: ${problem}`);
   return new Promise((resolve, reject) => {
@@ -103,6 +105,7 @@ export async function startNodeServer(
           new Promise<void>((done) => {
             server.close(() => done());
             (server as { closeAllConnections?: () => void }).closeAllConnections?.();
+            client.close();
           }),
       });
     });

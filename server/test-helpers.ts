@@ -6,7 +6,9 @@ import type { App } from './app.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadConfig } from './config.ts';
+import type { Upstream } from './datasources/upstream.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
+import { gzip } from './proxy/encoding.ts';
 
 /** Files in a Map keyed by absolute path; records every read, atomic write and remove. */
 export class MemoryFs implements FileSystem {
@@ -139,12 +141,32 @@ export interface TestApp extends App {
   request: (path: string, init?: RequestInit, remoteAddr?: string) => Promise<Response>;
 }
 
+/**
+ * An Upstream over a fake fetch that answers as Prometheus does through node:http: gzipped
+ * when asked for gzip, the bytes left encoded.
+ */
+export function gzippingUpstream(fetchFn: typeof fetch): Upstream {
+  return async (url, init) => {
+    const res = await fetchFn(url, init);
+    const encoded = res.headers.has('Content-Encoding'); // a fake's own bytes, as they are
+    if (!/gzip/.test(init.headers['Accept-Encoding'] ?? '') || !res.body || encoded) return res;
+    const headers = new Headers(res.headers);
+    headers.set('Content-Encoding', 'gzip');
+    headers.delete('Content-Length');
+    return new Response(gzip(res.body), { status: res.status, headers });
+  };
+}
+
 export async function testApp(
-  opts: { config?: Partial<Config>; fs?: MemoryFs; respond?: Responder } = {},
+  opts: { config?: Partial<Config>; fs?: MemoryFs; respond?: Responder; gzip?: boolean } = {},
 ): Promise<TestApp> {
   const fs = opts.fs ?? new MemoryFs();
   const upstream = fakeUpstream(opts.respond ?? prometheusLike);
-  const built = await createApp(testConfig(opts.config), { files: fs, fetch: upstream.fetch });
+  const built = await createApp(testConfig(opts.config), {
+    files: fs,
+    fetch: upstream.fetch,
+    upstream: opts.gzip ? gzippingUpstream(upstream.fetch) : undefined,
+  });
   const request = async (path: string, init?: RequestInit, remoteAddr = '127.0.0.1') =>
     built.app.request(path, init, { rawTarget: path, remoteAddr } satisfies RequestEnv);
   return { ...built, fs, calls: upstream.calls, request };

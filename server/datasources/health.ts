@@ -2,7 +2,7 @@
 // page full of viewers asking on every dashboard tick costs the upstream at most one buildinfo
 // call per second, and a probe under way is shared, never stacked behind another one.
 import { type Datasource, displayUrl } from './registry.ts';
-import { callUpstream, UpstreamError } from './upstream.ts';
+import { callUpstream, fetchUpstream, UpstreamError } from './upstream.ts';
 
 export interface DatasourceHealth {
   uid: string;
@@ -34,12 +34,13 @@ export async function probeDatasource(
   fetchFn: typeof fetch,
   timeoutMs: number,
 ): Promise<Probe> {
+  const upstream = fetchUpstream(fetchFn);
   try {
     const info = await callUpstream(
       ds,
       '/api/v1/status/buildinfo',
       { method: 'GET' },
-      { fetch: fetchFn, timeoutMs },
+      { upstream, timeoutMs },
     );
     const body = await readJson(info);
     if (info.ok && body?.status === 'success') return { up: true, version: body.data?.version };
@@ -47,7 +48,7 @@ export async function probeDatasource(
       ds,
       '/api/v1/query?query=1',
       { method: 'GET' },
-      { fetch: fetchFn, timeoutMs },
+      { upstream, timeoutMs },
     );
     if (query.ok && (await readJson(query))?.status === 'success') return { up: true };
     return {

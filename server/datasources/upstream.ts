@@ -11,10 +11,18 @@ export class UpstreamError extends Error {
   }
 }
 
-/** Words for why a fetch failed; Node puts the socket error in `cause`, Deno in the message. */
+/**
+ * Words for why a call failed; Node's fetch puts the socket error in `cause`, node:http on the
+ * error itself, Deno in the message.
+ */
 export function describeFetchError(err: unknown): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  const code = e.cause?.code;
+  const e = err as {
+    name?: string;
+    message?: string;
+    code?: string;
+    cause?: { code?: string; message?: string };
+  };
+  const code = e.cause?.code ?? e.code;
   const words: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ENOTFOUND: 'host not found',
@@ -32,8 +40,41 @@ export function describeFetchError(err: unknown): string {
   return e.cause?.message ?? e.message ?? String(err);
 }
 
+/** What goes to an upstream: never a browser's cookie or Authorization, only these headers. */
+export interface UpstreamInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: Uint8Array<ArrayBuffer>;
+  signal: AbortSignal;
+}
+
+/**
+ * One HTTP exchange with an upstream. Redirects are never followed (a 3xx is the answer), and
+ * the body is as the upstream sent it: when the answer has a Content-Encoding, the body is in
+ * it. On Node this is node:http over keep-alive sockets (upstream.node.ts): the global fetch
+ * costs far more per call than the proxy's own work; Deno and tests use fetchUpstream.
+ */
+export type Upstream = (url: string, init: UpstreamInit) => Promise<Response>;
+
+/**
+ * An Upstream over a fetch. fetch asks for and undoes compression by itself, so the answer
+ * it gives is marked as not encoded (Content-Encoding and the encoded Content-Length dropped).
+ */
+export function fetchUpstream(fetchFn: typeof fetch): Upstream {
+  return async (url, init) => {
+    // Asking for an encoding here might make fetch leave the body encoded: fetch negotiates.
+    const { 'Accept-Encoding': _, ...headers } = init.headers;
+    const res = await fetchFn(url, { ...init, headers, redirect: 'manual' });
+    if (!res.headers.has('Content-Encoding')) return res;
+    const decoded = new Headers(res.headers);
+    decoded.delete('Content-Encoding');
+    decoded.delete('Content-Length');
+    return new Response(res.body, { status: res.status, headers: decoded });
+  };
+}
+
 export interface UpstreamOptions {
-  fetch: typeof fetch;
+  upstream: Upstream;
   timeoutMs: number; // ms
   /** Aborted when the client goes away. */
   signal?: AbortSignal;
@@ -65,20 +106,21 @@ export async function callUpstream(
     body?: Uint8Array<ArrayBuffer>;
     contentType?: string;
     accept?: string;
+    acceptEncoding?: string;
   },
   opts: UpstreamOptions,
 ): Promise<Response> {
-  const headers = new Headers({ Accept: init.accept ?? 'application/json' });
-  if (init.contentType) headers.set('Content-Type', init.contentType);
-  if (ds.authorization) headers.set('Authorization', ds.authorization);
+  const headers: Record<string, string> = { Accept: init.accept ?? 'application/json' };
+  if (init.contentType) headers['Content-Type'] = init.contentType;
+  if (init.acceptEncoding) headers['Accept-Encoding'] = init.acceptEncoding;
+  if (ds.authorization) headers.Authorization = ds.authorization;
   const timeout = opts.deadline ?? AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
-    return await opts.fetch(ds.url + path, {
+    return await opts.upstream(ds.url + path, {
       method: init.method,
       headers,
       body: init.body,
-      redirect: 'manual',
       signal,
     });
   } catch (err) {

@@ -4,13 +4,16 @@ import { ResponseCache } from './cache.ts';
 const answer = (bytes: number) => ({
   body: new Uint8Array(bytes),
   contentType: 'application/json',
+  encoding: 'identity' as const,
 });
 
 describe('ResponseCache', () => {
   it('returns what was stored until the TTL has passed', () => {
     let now = 1000;
     const c = new ResponseCache(1000, 60_000, () => now);
-    c.set('k', { body: new TextEncoder().encode('{"a":1}'), contentType: 'application/json' });
+    const body = new TextEncoder().encode('{"a":1}');
+    c.set('k', { body, contentType: 'application/json', encoding: 'gzip' });
+    expect(c.get('k')!.encoding).toBe('gzip');
     expect(new TextDecoder().decode(c.get('k')!.body)).toBe('{"a":1}');
     now += 59_999;
     expect(c.get('k')).toBeDefined();

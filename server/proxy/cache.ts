@@ -1,10 +1,13 @@
 // A small in-memory LRU of whole upstream answers, bounded by bytes, each entry kept for a
 // short TTL. The proxy puts only old, step-aligned range results here (see rangeCacheable);
 // this module only knows keys, bytes and time.
+import type { Encoding } from './encoding.ts';
 
 export interface CachedAnswer {
+  /** As the upstream sent it: gzipped when `encoding` says so. */
   body: Uint8Array<ArrayBuffer>;
   contentType: string;
+  encoding: Encoding;
 }
 
 interface Entry extends CachedAnswer {

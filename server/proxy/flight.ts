@@ -18,12 +18,21 @@
 // possible before the status line has gone out, so an answer known to be too big up front
 // (its Content-Length) is refused by the caller before the flight starts streaming.
 //
+// The cap counts decoded bytes: a gzip body that may inflate past it is decoded beside the
+// pass-through and counted (GzipMeter, encoding.ts), and the flight ends only once it has been.
+//
 // Waiters may leave (the client went away) at any time; the upstream call is aborted only when
 // the last one has left, and a flight abandoned that way takes no new waiters.
+
+import { type Encoding, GzipMeter, mayInflatePast } from './encoding.ts';
 
 export interface FlightHead {
   status: number;
   contentType: string;
+  /** The body's Content-Encoding, as the upstream sent it and as the chunks hold it. */
+  encoding: Encoding;
+  /** The body's length as declared (Content-Length), encoded bytes. */
+  length?: number; // bytes
   upstreamMs: number; // ms from the upstream request to its response headers
 }
 
@@ -53,6 +62,13 @@ export interface Waiter {
   outcome: Promise<FlightOutcome>;
   /** The whole body from its first byte, then live. Call once, after an ok outcome. */
   body(): ReadableStream<Uint8Array>;
+  /** Settles once the body has been read to its end, or has failed. */
+  ended: Promise<void>;
+  /**
+   * Once ended, the whole body in one piece, or what it failed with; this waiter has left.
+   * Undefined while the body is still being read.
+   */
+  result(): { body: Uint8Array<ArrayBuffer> } | { failure: unknown } | undefined;
   /** Idempotent; called by body() itself when the stream ends or is cancelled. */
   leave(): void;
 }
@@ -76,10 +92,21 @@ export class Flight {
   private readonly outcome = new Promise<FlightOutcome>((resolve) => {
     this.settleOutcome = resolve;
   });
+  private settleEnded!: () => void;
+  private readonly ended = new Promise<void>((resolve) => {
+    this.settleEnded = resolve;
+  });
   private wake: () => void = () => {};
   private changed = this.nextChange();
 
-  constructor(private readonly maxBytes: number) {}
+  /**
+   * `brokeOff` turns an error reading the upstream body (the upstream died mid-answer) into
+   * the error every waiter's stream ends with.
+   */
+  constructor(
+    private readonly maxBytes: number,
+    private readonly brokeOff: (err: unknown) => unknown = (err) => err,
+  ) {}
 
   /** Waiters still interested; the first join does not count as "merged". */
   get waiting(): number {
@@ -93,6 +120,7 @@ export class Flight {
   }
 
   private notify(): void {
+    if (this.state === 'done' || this.state === 'failed') this.settleEnded();
     const wake = this.wake;
     this.changed = this.nextChange();
     wake();
@@ -142,7 +170,18 @@ export class Flight {
         { highWaterMark: 0 },
       );
     };
-    return { outcome: this.outcome, body, leave };
+    const result = () => {
+      if (this.state === 'done') {
+        leave();
+        return { body: concat(this.chunks) };
+      }
+      if (this.state === 'failed') {
+        leave();
+        return { failure: this.failure };
+      }
+      return undefined;
+    };
+    return { outcome: this.outcome, body, leave, ended: this.ended, result };
   }
 
   /**
@@ -176,21 +215,40 @@ export class Flight {
     // Every waiter gone: stop reading too, whatever the fetch does with its own signal.
     const stop = () => reader?.cancel(this.abort.signal.reason).catch(() => {});
     this.abort.signal.addEventListener('abort', stop, { once: true });
+    const gzipped = opened.head.encoding === 'gzip';
+    let meter: GzipMeter | undefined;
     try {
       for (;;) {
         if (!reader) break;
         const { done, value } = await reader.read();
         if (done) break;
         this.bytes += value.byteLength;
-        if (this.bytes > this.maxBytes) throw new BodyTooLargeError(this.maxBytes);
+        if (this.bytes > this.maxBytes || meter?.over) throw new BodyTooLargeError(this.maxBytes);
         this.chunks.push(value);
+        if (meter) meter.write(value);
+        else if (gzipped && mayInflatePast(this.bytes, this.maxBytes)) {
+          meter = new GzipMeter(this.maxBytes);
+          for (const c of this.chunks) meter.write(c);
+        }
         this.notify();
+      }
+      // A cancelled read ends like a complete body: an abort is a failure, never an end.
+      if (this.abort.signal.aborted) throw this.abort.signal.reason;
+      if (meter) {
+        try {
+          await meter.end();
+        } catch (err) {
+          throw new Error(`the answer is not valid gzip: ${err}`);
+        }
+        if (meter.over) throw new BodyTooLargeError(this.maxBytes);
       }
       this.state = 'done';
       this.abort.signal.removeEventListener('abort', stop);
       this.notify();
       return { chunks: this.chunks, head: opened.head };
-    } catch (err) {
+    } catch (caught) {
+      const err = caught instanceof BodyTooLargeError ? caught : this.brokeOff(caught);
+      meter?.abort();
       reader?.cancel(err).catch(() => {});
       this.abort.signal.removeEventListener('abort', stop);
       this.failure = err;
@@ -199,4 +257,17 @@ export class Flight {
       return { failure: err, head: opened.head };
     }
   }
+}
+
+/** The chunks as one array; a single chunk's own bytes when they are all of its buffer. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const only = chunks.length === 1 ? chunks[0]! : undefined;
+  if (only && only.buffer instanceof ArrayBuffer) return only as Uint8Array<ArrayBuffer>;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }

@@ -9,9 +9,18 @@
  * of a repeated key (match[]) keep their order.
  */
 export function normalisedParams(query: string, form?: string): string {
-  const pairs = [...new URLSearchParams(query), ...new URLSearchParams(form ?? '')];
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); // stable: values keep order
-  return pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+  return normalise(paramPairs(query, form));
+}
+
+/** The decoded parameters of the URL query, then of the form body, in order. */
+export function paramPairs(query: string, form?: string): [string, string][] {
+  return [...new URLSearchParams(query), ...new URLSearchParams(form ?? '')];
+}
+
+/** normalisedParams from pairs already parsed. */
+export function normalise(pairs: readonly [string, string][]): string {
+  const sorted = [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)); // stable
+  return sorted.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
 }
 
 /** One key per upstream call: datasource, endpoint and normalised parameters. */

@@ -1,6 +1,7 @@
 // GET|POST /api/datasources/proxy/uid/:uid/api/v1/<endpoint>: forwards a read-only Prometheus
 // API call to the datasource and streams the answer back as it came (status and body, no
-// re-encode). Only Accept, Content-Type and server-side auth go upstream; no cookie ever does.
+// re-encode). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
+// cookie ever does.
 //
 // On the way, so upstream load does not grow with the number of people watching:
 // - identical requests under way share one upstream call (flight.ts says how the body is
@@ -12,19 +13,37 @@
 //   full queue is a 429 with Retry-After (limiter.ts);
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
-// - a body over `maxBytes` is refused: a JSON 502 too_large when its length is declared,
-//   otherwise the stream is cut at the cap (flight.ts).
-// Compression to the browser is the app's compress middleware over this stream.
+// - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
+//   declared, otherwise the stream is cut at the cap (flight.ts).
+// Prometheus is asked for gzip, and its gzip goes to a browser that accepts gzip undecoded
+// (encoding.ts, answer.ts); the app's compress middleware leaves this route alone.
+//
+// What the proxy costs per call, over calling Prometheus directly: on Node the upstream call
+// is node:http over keep-alive sockets (upstream.node.ts; the global fetch cost more than a
+// light query itself), gzip is passed through rather than decoded and re-encoded, and an
+// answer of up to 64 KiB goes out whole with its Content-Length rather than as a stream.
+// Whether a finished answer is partial (warnings) is looked at only when it would be reused.
+// What is left over direct is partly what any Node proxy costs on this machine (bench part
+// 1's "floor" columns, a bare pass-through) and partly this proxy's own work per request:
+// the app's middleware, Request and AbortSignal objects, web streams.
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
 import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
-import { callUpstream, timeoutError, UpstreamError } from '../datasources/upstream.ts';
+import {
+  callUpstream,
+  describeFetchError,
+  timeoutError,
+  type Upstream,
+  UpstreamError,
+} from '../datasources/upstream.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
+import { answer, byteLength, concat, hasWarnings, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
+import { acceptsGzip, encodingOf } from './encoding.ts';
 import {
   BodyTooLargeError,
   Flight,
@@ -32,10 +51,11 @@ import {
   type FlightResult,
   type Opened,
 } from './flight.ts';
-import { applyKnown, DELTA_HEADER, KNOWN_HEADER, type Known, parseKnown } from './known.ts';
+import { KNOWN_HEADER, parseKnown } from './known.ts';
 import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
 import {
-  normalisedParams,
+  normalise,
+  paramPairs,
   rangeCacheable,
   requestKey,
   shareableAfterwards,
@@ -45,7 +65,7 @@ import {
 export interface ProxyOptions {
   registry: DatasourceRegistry;
   metrics: ServerMetrics;
-  fetch: typeof fetch;
+  upstream: Upstream;
   timeoutMs: number; // ms
   limiter: UpstreamLimiter;
   cache: ResponseCache;
@@ -66,6 +86,9 @@ const PROXIED_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
 };
+
+/** Answers declared at most this long are read whole before they are sent. */
+const WHOLE_BYTES = 64 * 1024; // bytes
 
 /** Endpoints that take Prometheus' `timeout` parameter. */
 const TIMED = new Set(['query', 'query_range']);
@@ -96,62 +119,29 @@ function tooLarge(ds: Datasource, maxBytes: number): FlightError {
   };
 }
 
+/**
+ * The error a body that broke off ends with. The Node adapter logs a response stream's error
+ * with its stack, which read like a crash: this one is an upstream's fault, in one line.
+ */
+function brokeOff(ds: Datasource, err: unknown): UpstreamError {
+  const e = new UpstreamError(
+    'unavailable',
+    `the answer of datasource "${ds.name}" broke off: ${describeFetchError(err)}`,
+  );
+  e.stack = `UpstreamError: ${e.message}`;
+  return e;
+}
+
 function errorOf(e: UpstreamError): FlightError {
   return { status: e.kind === 'timeout' ? 504 : 502, errorType: e.kind, error: e.message };
 }
 
-/** Whether a Prometheus JSON answer carries warnings (a partial answer); bytes are not parsed. */
-const byteLength = (chunks: readonly Uint8Array[]) => chunks.reduce((n, c) => n + c.byteLength, 0);
-
-/** Prometheus writes `warnings` after `data`, so only the answer's tail is read for it. */
-const WARNINGS_TAIL = 64 * 1024; // bytes
-
-function hasWarnings(chunks: readonly Uint8Array[]): boolean {
-  const tail: Uint8Array[] = [];
-  let bytes = 0;
-  for (let i = chunks.length - 1; i >= 0 && bytes < WARNINGS_TAIL; i--) {
-    tail.unshift(chunks[i]!);
-    bytes += chunks[i]!.byteLength;
-  }
-  return new TextDecoder().decode(concat(tail)).includes('"warnings":');
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(byteLength(chunks));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
-
 /** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
-function longParam(query: string, form: string | undefined, max: number): string | undefined {
-  for (const raw of [query, form ?? '']) {
-    for (const [k, v] of new URLSearchParams(raw)) {
-      if ((k === 'query' || k === 'match[]') && v.length > max) return k;
-    }
+function longParam(pairs: readonly [string, string][], max: number): string | undefined {
+  for (const [k, v] of pairs) {
+    if ((k === 'query' || k === 'match[]') && v.length > max) return k;
   }
   return undefined;
-}
-
-/**
- * A live tick's answer cut to the points the browser lacks (known.ts). Such answers are the
- * tick's overlap, minutes of data, and the flight's cap still bounds what is read; a stream
- * cut at the cap goes on as an error.
- */
-async function knownResponse(
-  body: ReadableStream<Uint8Array> | Uint8Array<ArrayBuffer>,
-  known: Known,
-  headers: Headers,
-  metrics: ServerMetrics,
-): Promise<Response> {
-  const text = await new Response(body).text();
-  const { outcome, body: out } = applyKnown(text, known);
-  metrics.liveDelta(outcome);
-  headers.set(DELTA_HEADER, outcome);
-  return new Response(out, { status: 200, headers });
 }
 
 interface Call {
@@ -164,6 +154,12 @@ interface Call {
 
 export function proxyHandler(opts: ProxyOptions) {
   const flights = new Map<string, Flight>();
+  /**
+   * For a finished flight kept for sharing: whether its answer is partial (has warnings), and
+   * so not to be handed on. Asked only when someone would reuse it: decoding a gzip answer to
+   * look is not free, and most answers are never reused.
+   */
+  const partial = new WeakMap<Flight, () => Promise<boolean>>();
   const now = opts.now ?? Date.now;
   const { metrics, limiter, cache } = opts;
 
@@ -177,12 +173,21 @@ export function proxyHandler(opts: ProxyOptions) {
   ) {
     const { ds } = call;
     const label = endpointLabel(call.endpoint);
-    const deadline = AbortSignal.timeout(opts.timeoutMs);
+    // One signal for queue, call and body: the deadline, or every waiter gone (which one, the
+    // flight's own signal tells). Cheaper per call than AbortSignal.timeout() and any().
+    const ended = new AbortController();
+    const deadline = ended.signal;
+    const timer = setTimeout(() => {
+      ended.abort(new DOMException(`no answer within ${opts.timeoutMs} ms`, 'TimeoutError'));
+    }, opts.timeoutMs);
+    (timer as { unref?: () => void }).unref?.(); // as AbortSignal.timeout: never keeps a process up
     const created = performance.now();
     let release: (() => void) | undefined;
     const open = async (signal: AbortSignal): Promise<Opened> => {
+      if (signal.aborted) ended.abort(signal.reason);
+      else signal.addEventListener('abort', () => ended.abort(signal.reason), { once: true });
       try {
-        release = await limiter.acquire(ds.uid, AbortSignal.any([signal, deadline]));
+        release = await limiter.acquire(ds.uid, deadline);
       } catch (err) {
         if (err instanceof QueueFullError) {
           metrics.rejected(ds.uid);
@@ -195,7 +200,7 @@ export function proxyHandler(opts: ProxyOptions) {
             },
           };
         }
-        if (deadline.aborted) return { error: errorOf(timeoutError(ds, opts.timeoutMs)) };
+        if (!signal.aborted) return { error: errorOf(timeoutError(ds, opts.timeoutMs)) };
         return { error: { status: 502, errorType: 'canceled', error: 'the client went away' } };
       }
       let { query, form } = call;
@@ -216,12 +221,16 @@ export function proxyHandler(opts: ProxyOptions) {
             method: call.method,
             body: form === undefined ? undefined : new TextEncoder().encode(form),
             contentType: form === undefined ? undefined : FORM,
+            acceptEncoding: 'gzip',
           },
-          { fetch: opts.fetch, timeoutMs: opts.timeoutMs, signal, deadline },
+          { upstream: opts.upstream, timeoutMs: opts.timeoutMs, deadline },
         );
       } catch (err) {
-        const e =
-          err instanceof UpstreamError ? err : new UpstreamError('unavailable', String(err));
+        const e = signal.aborted
+          ? new UpstreamError('canceled', 'the client went away')
+          : err instanceof UpstreamError
+            ? err
+            : new UpstreamError('unavailable', String(err));
         metrics.observeUpstream(ds.uid, label, e.kind, started);
         return { error: errorOf(e) };
       }
@@ -237,14 +246,31 @@ export function proxyHandler(opts: ProxyOptions) {
           },
         };
       }
+      const contentEncoding = upstream.headers.get('Content-Encoding');
+      const encoding = encodingOf(contentEncoding);
+      if (encoding === null) {
+        await upstream.body?.cancel();
+        return {
+          error: {
+            status: 502,
+            errorType: 'unavailable',
+            error: `datasource "${ds.name}" answered in Content-Encoding "${contentEncoding}", which was not asked for`,
+          },
+        };
+      }
       // Declared length (of the encoded body when compressed, so a lower bound) over the cap.
-      if (Number(upstream.headers.get('Content-Length') ?? 0) > opts.maxBytes) {
+      const declared = upstream.headers.get('Content-Length');
+      const length = declared === null ? undefined : Number(declared);
+      if ((length ?? 0) > opts.maxBytes) {
         await upstream.body?.cancel();
         metrics.tooLarge(ds.uid);
         return { error: tooLarge(ds, opts.maxBytes) };
       }
       const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
-      return { head: { status: upstream.status, contentType, upstreamMs }, body: upstream.body };
+      return {
+        head: { status: upstream.status, contentType, encoding, length, upstreamMs },
+        body: upstream.body,
+      };
     };
 
     const forget = () => {
@@ -257,20 +283,30 @@ export function proxyHandler(opts: ProxyOptions) {
       forget();
       throw err;
     } finally {
+      clearTimeout(timer);
       release?.();
     }
     if (result.failure instanceof BodyTooLargeError) metrics.tooLarge(ds.uid);
     // A whole, successful and complete answer (no warnings of a partial one) may be reused:
     // handed on for a moment, and cached when the range allows.
     const chunks = result.head?.status === 200 ? result.chunks : undefined;
-    const reusable =
-      chunks !== undefined && byteLength(chunks) <= cache.maxEntryBytes && !hasWarnings(chunks);
-    if (shareable && reusable) {
+    if (chunks === undefined || byteLength(chunks) > cache.maxEntryBytes) {
+      forget();
+      return;
+    }
+    const encoding = result.head!.encoding;
+    let looked: Promise<boolean> | undefined;
+    const isPartial = () => {
+      looked ??= hasWarnings(chunks, encoding).catch(() => true);
+      return looked;
+    };
+    if (shareable) {
+      partial.set(flight, isPartial);
       // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
       (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
     } else forget();
-    if (cacheable && reusable) {
-      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType });
+    if (cacheable && !(await isPartial())) {
+      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
     }
   }
 
@@ -300,8 +336,10 @@ export function proxyHandler(opts: ProxyOptions) {
       form = await c.req.text();
     }
     const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
-    const params = normalisedParams(call.query, form);
-    const tooLong = longParam(call.query, form, opts.maxQueryLength);
+    // Parsed once: the key, the length check, the cache and sharing rules all read these.
+    const pairs = paramPairs(call.query, form);
+    const parsed = new URLSearchParams(pairs);
+    const tooLong = longParam(pairs, opts.maxQueryLength);
     if (tooLong) {
       return apiError(
         c,
@@ -310,15 +348,16 @@ export function proxyHandler(opts: ProxyOptions) {
         `${tooLong} is over the ${opts.maxQueryLength}-character limit (MAX_QUERY_LENGTH)`,
       );
     }
-    const key = requestKey(ds.uid, target.endpoint, params);
+    const key = requestKey(ds.uid, target.endpoint, normalise(pairs));
 
     const headers = new Headers(PROXIED_HEADERS);
+    const clientGzip = acceptsGzip(c.req.header('Accept-Encoding'));
     const known =
       target.endpoint === 'query_range' ? parseKnown(c.req.header(KNOWN_HEADER)) : undefined;
     const cacheable =
       target.endpoint === 'query_range' &&
       cache.maxBytes > 0 &&
-      rangeCacheable(new URLSearchParams(params), now() / 1000, opts.cacheFreshS);
+      rangeCacheable(parsed, now() / 1000, opts.cacheFreshS);
     if (cacheable) {
       const hit = cache.get(key);
       metrics.cacheLookup(hit ? 'hit' : 'miss');
@@ -326,26 +365,25 @@ export function proxyHandler(opts: ProxyOptions) {
         headers.set('Content-Type', hit.contentType);
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
-        if (known) return knownResponse(hit.body, known, headers, metrics);
-        return new Response(hit.body, { status: 200, headers });
+        if (known) {
+          return knownResponse(hit.body, hit.encoding, known, headers, metrics, clientGzip);
+        }
+        return answer(hit.body, hit.encoding, 200, headers, clientGzip);
       }
     }
     headers.set('X-Promscope-Cache', cacheable ? 'miss' : 'bypass');
 
     let flight = flights.get(key);
+    // A finished answer that turns out partial is asked for anew.
+    const isPartial = flight && partial.get(flight);
+    if (isPartial && (await isPartial())) flight = undefined;
     let waiter = flight?.join();
     if (waiter) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
     else {
-      flight = new Flight(opts.maxBytes);
+      flight = new Flight(opts.maxBytes, (err) => brokeOff(ds, err));
       flights.set(key, flight);
       waiter = flight.join()!;
-      void fly(
-        flight,
-        key,
-        call,
-        cacheable,
-        shareableAfterwards(target.endpoint, new URLSearchParams(params)),
-      );
+      void fly(flight, key, call, cacheable, shareableAfterwards(target.endpoint, parsed));
     }
     // The browser going away (tab closed, query superseded) gives up this waiter's share:
     // while waiting for the answer, through the request's signal; once the body streams,
@@ -364,26 +402,43 @@ export function proxyHandler(opts: ProxyOptions) {
       return apiError(c, status, errorType, error);
     }
     const { head } = outcome;
-    // fetch has already undone any Content-Encoding, so length and encoding are not copied.
+    // Length and encoding are not copied: answer() sets the encoding the browser gets.
     headers.set('Content-Type', head.contentType);
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
     if (known && head.status === 200) {
       try {
-        return await knownResponse(waiter.body(), known, headers, metrics);
+        return await knownResponse(
+          waiter.body(),
+          head.encoding,
+          known,
+          headers,
+          metrics,
+          clientGzip,
+        );
       } catch (err) {
         if (err instanceof BodyTooLargeError) {
           return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
         }
-        const why = err instanceof Error ? err.message : String(err);
-        return apiError(
-          c,
-          502,
-          'unavailable',
-          `the answer of datasource "${ds.name}" broke off: ${why}`,
-        );
+        const why = err instanceof UpstreamError ? err : brokeOff(ds, err);
+        return apiError(c, 502, 'unavailable', why.message);
       }
     }
-    return new Response(waiter.body(), { status: head.status, headers });
+    // A small answer (by its declared length) is sent whole, with its Content-Length, as is
+    // one already complete: no stream to set up, and a failure can still be a JSON error.
+    if (head.length !== undefined && head.length <= WHOLE_BYTES) await waiter.ended;
+    const ended = waiter.result();
+    if (ended && 'body' in ended) {
+      return answer(ended.body, head.encoding, head.status, headers, clientGzip);
+    }
+    if (ended) {
+      if (ended.failure instanceof BodyTooLargeError) {
+        return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
+      }
+      const why =
+        ended.failure instanceof UpstreamError ? ended.failure : brokeOff(ds, ended.failure);
+      return apiError(c, 502, why.kind === 'timeout' ? 'timeout' : 'unavailable', why.message);
+    }
+    return answer(waiter.body(), head.encoding, head.status, headers, clientGzip);
   };
 }

@@ -270,6 +270,19 @@ describe('the range cache', () => {
     }
   });
 
+  it.each([false, true])('never hands on a finished partial answer (gzip: %s)', async (gzip) => {
+    const partialAnswer = () =>
+      new Response(
+        JSON.stringify({ status: 'success', data: MATRIX, warnings: ['partial: store down'] }),
+        { headers: { 'Content-Type': 'application/json' } },
+      );
+    const t = await testApp({ gzip, respond: partialAnswer });
+    const search = rangeSearch('fresh');
+    await (await t.request(`${PROXY}/query_range${search}`)).arrayBuffer();
+    await (await t.request(`${PROXY}/query_range${search}`)).arrayBuffer();
+    expect(t.calls).toHaveLength(2);
+  });
+
   it('never caches an error or a partial answer with warnings', async () => {
     const answers = [
       () => promError(503, 'unavailable', 'TSDB not ready'),
