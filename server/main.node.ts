@@ -90,10 +90,21 @@ export async function startNodeServer(
   if (problem) log(`promscope: ${problem}`);
   return new Promise((resolve, reject) => {
     // The raw request line's target: the adapter's Request URL has dot segments resolved.
-    const fetch = (req: Request, { incoming }: HttpBindings | Http2Bindings) =>
+    const fetch = (req: Request, { incoming, outgoing }: HttpBindings | Http2Bindings) =>
       app.fetch(req, {
         rawTarget: incoming.url,
         remoteAddr: incoming.socket.remoteAddress,
+        onGone: (gone) => {
+          if (outgoing.destroyed) {
+            gone();
+            return () => {};
+          }
+          const closed = () => {
+            if (!outgoing.writableFinished) gone();
+          };
+          outgoing.once('close', closed);
+          return () => outgoing.off('close', closed);
+        },
       } satisfies RequestEnv);
     const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
       const port = (info as AddressInfo).port;

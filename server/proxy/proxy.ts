@@ -25,7 +25,8 @@
 // Whether a finished answer is partial (warnings) is looked at only when it would be reused.
 // What is left over direct is partly what any Node proxy costs on this machine (bench part
 // 1's "floor" columns, a bare pass-through) and partly this proxy's own work per request:
-// the app's middleware, Request and AbortSignal objects, web streams.
+// the app's middleware and web streams. (No fetch Request is built for a GET on Node: neither
+// its body nor its signal is asked for; see deps.ts onGone.)
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
@@ -37,6 +38,7 @@ import {
   type Upstream,
   UpstreamError,
 } from '../datasources/upstream.ts';
+import { type RequestEnv, whenClientGone } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
@@ -389,12 +391,9 @@ export function proxyHandler(opts: ProxyOptions) {
     // while waiting for the answer, through the request's signal; once the body streams,
     // through the stream's cancel. (Deno's legacy request.signal also fires after a response
     // has been sent, with a warning when anyone listens, so nobody listens by then.)
-    const signal = c.req.raw.signal;
-    if (signal.aborted) waiter.leave();
-    else signal.addEventListener('abort', waiter.leave, { once: true });
-
+    const unwatch = whenClientGone(c.env as RequestEnv | undefined, c.req.raw, waiter.leave);
     const outcome = await waiter.outcome;
-    signal.removeEventListener('abort', waiter.leave);
+    unwatch();
     if (!outcome.ok) {
       waiter.leave();
       const { status, errorType, error, retryAfterS } = outcome.error;
