@@ -11,6 +11,11 @@ export interface FileSystem {
   writeFileAtomic(path: string, data: string): Promise<void>;
   /** Deletes a file; a file that is already gone is not an error (deletes are retried). */
   remove(path: string): Promise<void>;
+  /**
+   * What changes whenever the file does (inode, size, mtime), or null when it does not
+   * exist. Optional: without it, dashboard files are read and parsed on every call.
+   */
+  stamp?(path: string): Promise<string | null>;
 }
 
 export interface Deps {

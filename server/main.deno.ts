@@ -64,6 +64,16 @@ const denoFiles: FileSystem = {
       if (!notFound(err)) throw err;
     }
   },
+  async stamp(path) {
+    try {
+      const s = await Deno.stat(path);
+      // A save renames a new file in: a new inode, whatever its size and mtime.
+      return `${s.ino}:${s.size}:${s.mtime?.getTime()}`;
+    } catch (err) {
+      if (notFound(err)) return null;
+      throw err;
+    }
+  },
 };
 
 const root = new URL('..', import.meta.url).pathname.replace(/\/$/, '');

@@ -1,6 +1,6 @@
 // Node entry point: the only file that knows about Node's file system and HTTP server.
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -64,6 +64,16 @@ export const nodeFiles: FileSystem = {
   },
   async remove(path) {
     await rm(path, { force: true });
+  },
+  async stamp(path) {
+    try {
+      const s = await stat(path, { bigint: true });
+      // A save renames a new file in: a new inode, whatever its size and mtime.
+      return `${s.ino}:${s.size}:${s.mtimeNs}`;
+    } catch (err) {
+      if (missing(err)) return null;
+      throw err;
+    }
   },
 };
 

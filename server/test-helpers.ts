@@ -54,6 +54,17 @@ export class MemoryFs implements FileSystem {
     this.removes.push(path);
     this.files.delete(path);
   }
+
+  private readonly ids = new WeakMap<Uint8Array, number>();
+  private nextId = 0;
+
+  /** Changes whenever a path gets new bytes (put, a write, or `files.set`), as an inode would. */
+  async stamp(path: string): Promise<string | null> {
+    const bytes = this.files.get(path);
+    if (!bytes) return null;
+    if (!this.ids.has(bytes)) this.ids.set(bytes, this.nextId++);
+    return String(this.ids.get(bytes));
+  }
 }
 
 export interface UpstreamCall {

@@ -1,6 +1,7 @@
 // Provisioned dashboards: Grafana dashboard JSON files in DASHBOARDS_DIR, read-only. The
-// directory is read on each call, so edited files show up without a restart; a broken file is
-// reported with its error and never hides the others.
+// directory is looked at on each call, so edited files show up without a restart (a file is
+// parsed again only when it changed, ParsedFiles); a broken file is reported with its error
+// and never hides the others.
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 
@@ -45,22 +46,62 @@ export function parseDashboardFile(file: string, bytes: Uint8Array): DashboardEn
   }
 }
 
+/**
+ * Dashboard files parsed once and kept while the file stays the same (FileSystem.stamp:
+ * inode, size, mtime), so listing and opening dashboards reads only what changed instead of
+ * every file on every call. The entries handed out are shared: read them, never change them.
+ */
+export class ParsedFiles {
+  private readonly held = new Map<string, { stamp: string; entry: DashboardEntry }>();
+
+  constructor(private readonly files: FileSystem) {}
+
+  /** The parsed file at `path` (named `file` in errors), or null when there is none. */
+  async read(path: string, file: string): Promise<DashboardEntry | null> {
+    const stamp = this.files.stamp ? await this.files.stamp(path) : undefined;
+    if (stamp === null) {
+      this.held.delete(path);
+      return null;
+    }
+    const held = this.held.get(path);
+    if (stamp !== undefined && held?.stamp === stamp) return held.entry;
+    const bytes = await this.files.readFile(path);
+    if (!bytes) {
+      this.held.delete(path);
+      return null;
+    }
+    const entry = parseDashboardFile(file, bytes);
+    // Under a stamp taken before the read: a file changed in between is read again next time.
+    if (stamp !== undefined) this.held.set(path, { stamp, entry });
+    return entry;
+  }
+
+  /** Forgets files under `dir` that are not among `paths` (deleted since). */
+  keepOnly(dir: string, paths: ReadonlySet<string>): void {
+    for (const path of this.held.keys()) {
+      if (path.startsWith(`${dir}/`) && !paths.has(path)) this.held.delete(path);
+    }
+  }
+}
+
 export class ProvisionedDashboards {
+  private readonly parsed: ParsedFiles;
+
   constructor(
     private readonly files: FileSystem,
     private readonly dir: string,
-  ) {}
+  ) {
+    this.parsed = new ParsedFiles(files);
+  }
 
   async list(): Promise<DashboardEntry[]> {
-    const names = (await this.files.readDir(this.dir)) ?? [];
+    const names = ((await this.files.readDir(this.dir)) ?? []).filter((n) => n.endsWith('.json'));
+    const paths = new Map(names.map((n) => [joinPath(this.dir, n), n]));
+    this.parsed.keepOnly(this.dir.replace(/\/+$/, ''), new Set(paths.keys()));
     const entries = await Promise.all(
-      names
-        .filter((n) => n.endsWith('.json'))
-        .sort()
-        .map(async (file) => {
-          const bytes = await this.files.readFile(joinPath(this.dir, file));
-          return bytes ? parseDashboardFile(file, bytes) : null;
-        }),
+      [...paths]
+        .sort((a, b) => (a[1] < b[1] ? -1 : 1))
+        .map(([path, file]) => this.parsed.read(path, file)),
     );
     return entries.filter((e): e is DashboardEntry => e !== null);
   }

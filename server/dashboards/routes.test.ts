@@ -139,6 +139,27 @@ describe('GET /api/dashboards/uid/:uid', () => {
     };
     expect(body.dashboard.title).toBe('Nodes v2');
   });
+
+  it('reads a file again only when it changed, and forgets one removed', async () => {
+    const fs = provisioned();
+    const t = await testApp({ fs });
+    const titles = async () =>
+      ((await (await t.request('/api/search')).json()) as Hit[]).map((h) => h.title);
+    expect(await titles()).toEqual(['Node Exporter', 'Service Overview']);
+    const reads = () => fs.reads.filter((p) => p.startsWith('/dash/')).length;
+    const before = reads();
+    await t.request('/api/search');
+    await t.request('/api/dashboards/uid/svc-overview');
+    expect(reads()).toBe(before); // nothing changed: nothing read
+
+    fs.put('/dash/nodes.json', JSON.stringify({ ...nodes, title: 'Nodes v2' }));
+    expect(await titles()).toEqual(['Nodes v2', 'Service Overview']);
+    expect(reads()).toBe(before + 1); // only the changed file
+
+    await fs.remove('/dash/nodes.json');
+    expect(await titles()).toEqual(['Service Overview']);
+    expect((await t.request('/api/dashboards/uid/nodes')).status).toBe(404);
+  });
 });
 
 describe('slugify', () => {

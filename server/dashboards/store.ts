@@ -6,7 +6,7 @@
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import type { DashboardEntry } from './provisioned.ts';
-import { parseDashboardFile, slugify } from './provisioned.ts';
+import { ParsedFiles, slugify } from './provisioned.ts';
 import type { Dashboard, SaveRequest } from './validate.ts';
 import { assertUid, UID_PATTERN } from './validate.ts';
 import { VersionHistory } from './versions.ts';
@@ -47,6 +47,7 @@ const versionOf = (d: Dashboard | undefined) => (typeof d?.version === 'number' 
 export class SavedDashboards {
   readonly history: VersionHistory;
   private readonly dir: string;
+  private readonly parsed: ParsedFiles;
   private readonly queues = new Map<string, Promise<unknown>>();
 
   constructor(
@@ -55,6 +56,7 @@ export class SavedDashboards {
   ) {
     this.dir = joinPath(dataDir, 'dashboards');
     this.history = new VersionHistory(files, joinPath(this.dir, 'versions'));
+    this.parsed = new ParsedFiles(files);
   }
 
   private file(uid: string): string {
@@ -96,13 +98,14 @@ export class SavedDashboards {
 
   /** The file name is the uid, whatever the JSON inside claims: saves write to `<uid>.json`. */
   private async entry(uid: string): Promise<DashboardEntry | null> {
-    const bytes = await this.files.readFile(this.file(uid));
-    return bytes && { ...parseDashboardFile(`${uid}.json`, bytes), uid };
+    const entry = await this.parsed.read(this.file(uid), `${uid}.json`);
+    return entry && { ...entry, uid };
   }
 
   async list(): Promise<DashboardEntry[]> {
     const names = (await this.files.readDir(this.dir)) ?? [];
     const uids = names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -'.json'.length));
+    this.parsed.keepOnly(this.dir, new Set(uids.map((uid) => joinPath(this.dir, `${uid}.json`))));
     const entries = await Promise.all(
       uids.sort().map((uid) =>
         // A file put there by hand under a name no URL can reach is shown, not read.
