@@ -4,8 +4,8 @@
 // cookie ever does.
 //
 // On the way, so upstream load does not grow with the number of people watching:
-// - identical requests under way share one upstream call (flight.ts says how the body is
-//   shared while still streamed); the key is datasource + endpoint + sorted parameters, from
+// - identical requests under way share one upstream call (flights.ts runs it; flight.ts says
+//   how the body is shared while still streamed); the key is datasource + endpoint + sorted parameters, from
 //   the URL query and the form body alike, so GET and POST of one query merge;
 // - old, step-aligned query_range results come from a short byte-bounded cache (cache.ts,
 //   params.ts rangeCacheable); `X-Promscope-Cache` says hit, miss or bypass;
@@ -30,38 +30,26 @@
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
-import type { Datasource, DatasourceRegistry } from '../datasources/registry.ts';
-import {
-  callUpstream,
-  describeFetchError,
-  timeoutError,
-  type Upstream,
-  UpstreamError,
-} from '../datasources/upstream.ts';
+import type { DatasourceRegistry } from '../datasources/registry.ts';
+import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
 import { type RequestEnv, whenClientGone } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
-import { answer, byteLength, concat, hasWarnings, knownResponse } from './answer.ts';
+import { answer, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
-import { acceptsGzip, encodingOf } from './encoding.ts';
-import {
-  BodyTooLargeError,
-  Flight,
-  type FlightError,
-  type FlightResult,
-  type Opened,
-} from './flight.ts';
+import { acceptsGzip } from './encoding.ts';
+import { BodyTooLargeError } from './flight.ts';
+import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
 import { KNOWN_HEADER, parseKnown } from './known.ts';
-import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
+import type { UpstreamLimiter } from './limiter.ts';
 import {
   normalise,
   paramPairs,
   rangeCacheable,
   requestKey,
   shareableAfterwards,
-  withTimeout,
 } from './params.ts';
 
 export interface ProxyOptions {
@@ -80,8 +68,6 @@ export interface ProxyOptions {
   now?: () => number; // ms since the epoch
 }
 
-const FORM = 'application/x-www-form-urlencoded';
-
 /** Headers on every proxied answer: it is data, never a document to run. */
 const PROXIED_HEADERS = {
   'Content-Security-Policy': 'sandbox',
@@ -92,52 +78,6 @@ const PROXIED_HEADERS = {
 /** Answers declared at most this long are read whole before they are sent. */
 const WHOLE_BYTES = 64 * 1024; // bytes
 
-/** Endpoints that take Prometheus' `timeout` parameter. */
-const TIMED = new Set(['query', 'query_range']);
-
-/**
- * ms a finished answer stays shared. Viewers of one dashboard tick at the same wall-clock
- * moment, but their identical requests arrive spread over tens of milliseconds, often after
- * the first one's answer is already complete; for this long they get that answer instead of
- * a new upstream call.
- */
-export const SHARE_AFTER_MS = 2_000;
-
-/** How much sooner than our deadline Prometheus is asked to stop: 10%, at most 1 s. */
-export function timeoutMargin(timeoutMs: number): number {
-  return Math.min(1000, timeoutMs * 0.1); // ms
-}
-
-const mib = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
-
-function tooLarge(ds: Datasource, maxBytes: number): FlightError {
-  return {
-    status: 502,
-    errorType: 'too_large',
-    error:
-      `the answer of datasource "${ds.name}" is over the ${mib(maxBytes)} response limit; ` +
-      'narrow the query: fewer series (more selective labels or an aggregation), ' +
-      'a shorter range or a larger step',
-  };
-}
-
-/**
- * The error a body that broke off ends with. The Node adapter logs a response stream's error
- * with its stack, which read like a crash: this one is an upstream's fault, in one line.
- */
-function brokeOff(ds: Datasource, err: unknown): UpstreamError {
-  const e = new UpstreamError(
-    'unavailable',
-    `the answer of datasource "${ds.name}" broke off: ${describeFetchError(err)}`,
-  );
-  e.stack = `UpstreamError: ${e.message}`;
-  return e;
-}
-
-function errorOf(e: UpstreamError): FlightError {
-  return { status: e.kind === 'timeout' ? 504 : 502, errorType: e.kind, error: e.message };
-}
-
 /** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
 function longParam(pairs: readonly [string, string][], max: number): string | undefined {
   for (const [k, v] of pairs) {
@@ -146,171 +86,10 @@ function longParam(pairs: readonly [string, string][], max: number): string | un
   return undefined;
 }
 
-interface Call {
-  ds: Datasource;
-  endpoint: string; // e.g. "label/job/values"
-  method: 'GET' | 'POST';
-  query: string; // raw, without "?"
-  form?: string; // raw form body
-}
-
 export function proxyHandler(opts: ProxyOptions) {
-  const flights = new Map<string, Flight>();
-  /**
-   * For a finished flight kept for sharing: whether its answer is partial (has warnings), and
-   * so not to be handed on. Asked only when someone would reuse it: decoding a gzip answer to
-   * look is not free, and most answers are never reused.
-   */
-  const partial = new WeakMap<Flight, () => Promise<boolean>>();
+  const flights = new Flights(opts);
   const now = opts.now ?? Date.now;
-  const { metrics, limiter, cache } = opts;
-
-  /** Queue, call and read one upstream answer for every waiter of `flight`. */
-  async function fly(
-    flight: Flight,
-    key: string,
-    call: Call,
-    cacheable: boolean,
-    shareable: boolean,
-  ) {
-    const { ds } = call;
-    const label = endpointLabel(call.endpoint);
-    // One signal for queue, call and body: the deadline, or every waiter gone (which one, the
-    // flight's own signal tells). Cheaper per call than AbortSignal.timeout() and any().
-    const ended = new AbortController();
-    const deadline = ended.signal;
-    const timer = setTimeout(() => {
-      ended.abort(new DOMException(`no answer within ${opts.timeoutMs} ms`, 'TimeoutError'));
-    }, opts.timeoutMs);
-    (timer as { unref?: () => void }).unref?.(); // as AbortSignal.timeout: never keeps a process up
-    const created = performance.now();
-    let release: (() => void) | undefined;
-    const open = async (signal: AbortSignal): Promise<Opened> => {
-      if (signal.aborted) ended.abort(signal.reason);
-      else signal.addEventListener('abort', () => ended.abort(signal.reason), { once: true });
-      try {
-        release = await limiter.acquire(ds.uid, deadline);
-      } catch (err) {
-        if (err instanceof QueueFullError) {
-          metrics.rejected(ds.uid);
-          return {
-            error: {
-              status: 429,
-              errorType: 'too_many_requests',
-              error: `datasource "${ds.name}" is busy: ${err.message}; try again shortly`,
-              retryAfterS: 1,
-            },
-          };
-        }
-        if (!signal.aborted) return { error: errorOf(timeoutError(ds, opts.timeoutMs)) };
-        return { error: { status: 502, errorType: 'canceled', error: 'the client went away' } };
-      }
-      let { query, form } = call;
-      if (TIMED.has(call.endpoint)) {
-        // ms: Prometheus stops a margin before our deadline, counting the time spent queued
-        const margin = timeoutMargin(opts.timeoutMs);
-        const left = opts.timeoutMs - (performance.now() - created);
-        const budget = Math.floor(Math.min(opts.timeoutMs - margin, left - margin / 2));
-        ({ query, form } = withTimeout(query, form, budget));
-      }
-      const started = performance.now();
-      let upstream: Response;
-      try {
-        upstream = await callUpstream(
-          ds,
-          `/api/v1/${call.endpoint}${query ? `?${query}` : ''}`,
-          {
-            method: call.method,
-            body: form === undefined ? undefined : new TextEncoder().encode(form),
-            contentType: form === undefined ? undefined : FORM,
-            acceptEncoding: 'gzip',
-          },
-          { upstream: opts.upstream, timeoutMs: opts.timeoutMs, deadline },
-        );
-      } catch (err) {
-        const e = signal.aborted
-          ? new UpstreamError('canceled', 'the client went away')
-          : err instanceof UpstreamError
-            ? err
-            : new UpstreamError('unavailable', String(err));
-        metrics.observeUpstream(ds.uid, label, e.kind, started);
-        return { error: errorOf(e) };
-      }
-      const upstreamMs = performance.now() - started; // to the upstream's response headers
-      metrics.observeUpstream(ds.uid, label, String(upstream.status), started);
-      if (upstream.status >= 300 && upstream.status < 400) {
-        await upstream.body?.cancel();
-        return {
-          error: {
-            status: 502,
-            errorType: 'unavailable',
-            error: `datasource "${ds.name}" answered with a redirect (HTTP ${upstream.status}), which is not followed`,
-          },
-        };
-      }
-      const contentEncoding = upstream.headers.get('Content-Encoding');
-      const encoding = encodingOf(contentEncoding);
-      if (encoding === null) {
-        await upstream.body?.cancel();
-        return {
-          error: {
-            status: 502,
-            errorType: 'unavailable',
-            error: `datasource "${ds.name}" answered in Content-Encoding "${contentEncoding}", which was not asked for`,
-          },
-        };
-      }
-      // Declared length (of the encoded body when compressed, so a lower bound) over the cap.
-      const declared = upstream.headers.get('Content-Length');
-      const length = declared === null ? undefined : Number(declared);
-      if ((length ?? 0) > opts.maxBytes) {
-        await upstream.body?.cancel();
-        metrics.tooLarge(ds.uid);
-        return { error: tooLarge(ds, opts.maxBytes) };
-      }
-      const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
-      return {
-        head: { status: upstream.status, contentType, encoding, length, upstreamMs },
-        body: upstream.body,
-      };
-    };
-
-    const forget = () => {
-      if (flights.get(key) === flight) flights.delete(key);
-    };
-    let result: FlightResult;
-    try {
-      result = await flight.run(open);
-    } catch (err) {
-      forget();
-      throw err;
-    } finally {
-      clearTimeout(timer);
-      release?.();
-    }
-    if (result.failure instanceof BodyTooLargeError) metrics.tooLarge(ds.uid);
-    // A whole, successful and complete answer (no warnings of a partial one) may be reused:
-    // handed on for a moment, and cached when the range allows.
-    const chunks = result.head?.status === 200 ? result.chunks : undefined;
-    if (chunks === undefined || byteLength(chunks) > cache.maxEntryBytes) {
-      forget();
-      return;
-    }
-    const encoding = result.head!.encoding;
-    let looked: Promise<boolean> | undefined;
-    const isPartial = () => {
-      looked ??= hasWarnings(chunks, encoding).catch(() => true);
-      return looked;
-    };
-    if (shareable) {
-      partial.set(flight, isPartial);
-      // Never what keeps a stopping process alive (Node; Deno's timers have no unref()).
-      (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
-    } else forget();
-    if (cacheable && !(await isPartial())) {
-      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
-    }
-  }
+  const { metrics, cache } = opts;
 
   return async (c: Context) => {
     const url = new URL(c.req.url);
@@ -375,18 +154,13 @@ export function proxyHandler(opts: ProxyOptions) {
     }
     headers.set('X-Promscope-Cache', cacheable ? 'miss' : 'bypass');
 
-    let flight = flights.get(key);
-    // A finished answer that turns out partial is asked for anew.
-    const isPartial = flight && partial.get(flight);
-    if (isPartial && (await isPartial())) flight = undefined;
-    let waiter = flight?.join();
-    if (waiter) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
-    else {
-      flight = new Flight(opts.maxBytes, (err) => brokeOff(ds, err));
-      flights.set(key, flight);
-      waiter = flight.join()!;
-      void fly(flight, key, call, cacheable, shareableAfterwards(target.endpoint, parsed));
-    }
+    const { waiter, shared } = await flights.wait(
+      key,
+      call,
+      cacheable,
+      shareableAfterwards(target.endpoint, parsed),
+    );
+    if (shared) metrics.coalesced(ds.uid, endpointLabel(target.endpoint));
     // The browser going away (tab closed, query superseded) gives up this waiter's share:
     // while waiting for the answer, through the request's signal; once the body streams,
     // through the stream's cancel. (Deno's legacy request.signal also fires after a response

@@ -4,7 +4,7 @@
 // cannot be made to produce on cue.
 import { describe, expect, it, vi } from 'vitest';
 import { promError, promJson, type Responder, testApp } from '../test-helpers.ts';
-import { SHARE_AFTER_MS } from './proxy.ts';
+import { SHARE_AFTER_MS } from './flights.ts';
 
 const PROXY = '/api/datasources/proxy/uid/prometheus/api/v1';
 const MATRIX = { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[60, '1']] }] };
