@@ -189,7 +189,7 @@ async function main() {
     );
     return;
   }
-  const md = `# Promscope benchmark results\n\nWritten by \`npm run bench\` (bench/README.md says what each part measures). Every figure of one run, measured side by side on the same machine; goals marked ✓ or ✗ missed. Run took ${minutes} min.\n\n${sections.join('\n')}`;
+  const md = `# Promscope benchmark results\n\nWritten by \`npm run bench\` (bench/README.md says what each part measures). Every figure of one run, measured side by side on the same machine; goals marked ✓ or ✗ missed (what limits a missed one: bench/README.md, "Goals missed"). Run took ${minutes} min.\n\n${sections.join('\n')}`;
   writeFileSync(join(root, 'bench', 'RESULTS.md'), md);
   console.log(`Wrote bench/RESULTS.md (${minutes} min).`);
 }
