@@ -5,13 +5,11 @@
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { DashboardResponse, Datasource, SaveAnswer } from '../api/server.ts';
-import { getDashboard, saveDashboard } from '../api/server.ts';
-import { Icon } from '../app/Icon.tsx';
+import type { DashboardResponse, Datasource } from '../api/server.ts';
+import { getDashboard } from '../api/server.ts';
 import { lazy } from '../app/lazy.tsx';
 import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
-import { queryClient } from '../query/client.ts';
 import { useQuery } from '../query/use-queries.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
@@ -19,32 +17,30 @@ import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { DashboardLinks } from './DashboardLinks.tsx';
+import { DashboardToolbar } from './DashboardToolbar.tsx';
 import type { Json } from './dashboard-edit.ts';
 import {
   addPanel,
   addRow,
   blankDashboard,
-  copyOf,
   duplicatePanel,
-  findPanel,
   removePanel,
-  replacePanel,
   sameJson,
   withIds,
 } from './dashboard-edit.ts';
 import type { Confirm } from './EditParts.tsx';
 import { ConfirmLayer, EmptyDashboard } from './EditParts.tsx';
-import { ExportDialog } from './ExportDialog.tsx';
 import { readDashboardLinks } from './links.ts';
 import { LinkEnvContext, useLinkEnv } from './links-context.ts';
 import { normaliseDashboard } from './model.ts';
+import { PanelEditorRoute } from './PanelEditorRoute.tsx';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
-import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
 import { TimePicker } from './TimePicker.tsx';
 import { useDashboardClock } from './use-dashboard-clock.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
+import { useSaveFlow } from './use-save-flow.tsx';
 
 interface Props {
   /** Absent for /dashboard/new. */
@@ -57,10 +53,8 @@ interface Props {
 
 const EMPTY_SCOPE: Scope = new Map();
 
-// Editing is a chunk of its own: viewers never load the editor, settings or save dialogs.
-const PanelEditor = lazy(() => import('./PanelEditor.tsx').then((m) => m.PanelEditor));
+// Editing is a chunk of its own: viewers never load the editor or the settings.
 const SettingsView = lazy(() => import('./SettingsView.tsx').then((m) => m.SettingsView));
-const SaveDialog = lazy(() => import('./SaveDialog.tsx').then((m) => m.SaveDialog));
 
 const NEW: DashboardResponse = {
   dashboard: blankDashboard(),
@@ -108,9 +102,7 @@ function DashboardView({
   const dirty = work !== null && !sameJson(work, original);
   const shown = work ?? loaded.dashboard;
   const dash = useMemo(() => normaliseDashboard(shown), [shown]);
-  const [saving, setSaving] = useState<SaveMode | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
-  const canSaveInPlace = loaded.meta.canSave !== false && !loaded.meta.provisioned;
 
   const editPanel = params.get('editPanel');
   const editview = params.get('editview');
@@ -140,55 +132,25 @@ function DashboardView({
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
   const closeEditors = () => setParams({ editPanel: null, editview: null, editIndex: null });
+  const { saveButton, saveDialog } = useSaveFlow({
+    uid,
+    isNew,
+    loaded,
+    params,
+    current: work ?? original,
+    title: dash.title,
+    editing,
+    dirty,
+    leaving,
+    onDone: () => {
+      setWork(null);
+      closeEditors();
+    },
+  });
   const exitEdit = () => {
     if (dirty) return setConfirm({ kind: 'exit' });
     setWork(null);
     closeEditors();
-  };
-
-  const save = async (req: SaveRequest): Promise<SaveAnswer> => {
-    const current = work ?? original;
-    const body =
-      saving === 'copy'
-        ? copyOf(current, req.title ?? '')
-        : saving === 'new'
-          ? { ...current, title: req.title ?? current.title }
-          : { ...current, version: loaded.meta.version };
-    const answer = await saveDashboard(body, { overwrite: req.overwrite, message: req.message });
-    const stored = { ...body, uid: answer.uid, version: answer.version };
-    queryClient.setQueryData<DashboardResponse>(['dashboard', answer.uid], {
-      dashboard: stored,
-      meta: {
-        version: answer.version,
-        provisioned: false,
-        canSave: true,
-        slug: answer.slug,
-        url: answer.url,
-      },
-    });
-    void queryClient.invalidateQueries({ queryKey: ['search'] });
-    setSaving(null);
-    if (answer.uid !== uid) {
-      // A new dashboard or a copy: open it where it now lives, keeping the time in the URL.
-      leaving.current = true;
-      const keep = new URLSearchParams(params);
-      keep.delete('editPanel');
-      keep.delete('editview');
-      keep.delete('editIndex');
-      const qs = keep.toString();
-      navigate(`${answer.url}${qs ? `?${qs}` : ''}`, { replace: isNew, force: true });
-    } else {
-      setWork(null);
-      closeEditors();
-    }
-    return answer;
-  };
-
-  const reload = () => {
-    setSaving(null);
-    setWork(null);
-    closeEditors();
-    void queryClient.invalidateQueries({ queryKey: ['dashboard', uid ?? ''] });
   };
 
   const change = (next: Json) => setWork(next);
@@ -200,7 +162,6 @@ function DashboardView({
     setFresh(id);
     setParams({ editPanel: String(id) });
   };
-  const openSave = () => setSaving(isNew ? 'new' : canSaveInPlace ? 'save' : 'copy');
 
   const controls = (
     <>
@@ -212,36 +173,10 @@ function DashboardView({
       />
     </>
   );
-  const saveButton = editing && (
-    <button
-      type="button"
-      class={dirty ? 'primary' : ''}
-      onClick={openSave}
-      title={dirty ? 'Unsaved changes' : 'No changes to save'}
-    >
-      {isNew ? 'Save dashboard' : canSaveInPlace ? 'Save dashboard' : 'Save as copy'}
-      {dirty && <span class="dirty-dot" aria-hidden="true" />}
-    </button>
-  );
 
   const dialogs = (
     <>
-      {saving && (
-        <SaveDialog
-          mode={saving}
-          title={dash.title}
-          note={
-            saving === 'copy'
-              ? loaded.meta.provisioned
-                ? 'This dashboard is provisioned from a file on the server and cannot be saved in place. Save your changes as a new dashboard.'
-                : 'This dashboard cannot be saved in place. Save your changes as a new dashboard.'
-              : undefined
-          }
-          onSave={save}
-          onReload={reload}
-          onClose={() => setSaving(null)}
-        />
-      )}
+      {saveDialog}
       {confirm && (
         <ConfirmLayer
           confirm={confirm}
@@ -264,43 +199,25 @@ function DashboardView({
   );
 
   const gridTime = 'error' in range ? null : range;
-  const panelUnderEdit = editing && editPanel ? findPanel(work, Number(editPanel)) : undefined;
   if (editing && editPanel && gridTime) {
-    if (!panelUnderEdit) {
-      return (
-        <main class="page-message">
-          <h1>No panel {editPanel} on this dashboard</h1>
-          <button type="button" onClick={closeEditors}>
-            Back to dashboard
-          </button>
-        </main>
-      );
-    }
     return (
       <>
-        <PanelEditor
-          key={editPanel}
-          panel={panelUnderEdit}
+        <PanelEditorRoute
+          panelId={editPanel}
+          work={work}
+          fresh={fresh}
+          update={(f) => setWork((w) => (w ? f(w) : w))}
           scope={vars.panelScope ?? EMPTY_SCOPE}
           controls={controls}
           datasources={datasources}
           selected={selected}
           time={gridTime}
           onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
-          onApply={(p) => {
-            setWork((w) => (w ? replacePanel(w, p) : w));
+          onClose={() => {
             setFresh(null);
             setParams({ editPanel: null });
           }}
-          onDiscard={() => {
-            // Discarding a panel just added takes it away again, as in Grafana.
-            const added = fresh;
-            if (added !== null && added === panelUnderEdit.id) {
-              setWork((w) => (w ? removePanel(w, added) : w));
-            }
-            setFresh(null);
-            setParams({ editPanel: null });
-          }}
+          onBack={closeEditors}
         />
         {dialogs}
       </>
@@ -328,52 +245,22 @@ function DashboardView({
 
   return (
     <main class={editing ? 'dashboard editing' : 'dashboard'}>
-      <div class="toolbar">
-        <h1 class="dash-title">
-          {dash.title}
-          {editing && <span class="badge edit-badge">Editing</span>}
-        </h1>
-        <div class="toolbar-controls">
-          {editing && (
-            <div class="edit-tools">
-              <button type="button" onClick={() => addNewPanel(work)}>
-                + Add visualization
-              </button>
-              <button type="button" onClick={() => setWork(addRow(work).dashboard)}>
-                + Add row
-              </button>
-              <button type="button" onClick={() => setParams({ editview: 'settings' })}>
-                <Icon name="cog" /> Settings
-              </button>
-            </div>
-          )}
-          {!editing && !isNew && (
-            <ExportDialog
-              stored={loaded.dashboard}
-              title={dash.title}
-              datasources={datasources}
-              selected={selected}
-            />
-          )}
-          {controls}
-          {editing ? (
-            <>
-              {!isNew && (
-                <button type="button" onClick={exitEdit}>
-                  Exit edit
-                </button>
-              )}
-              {saveButton}
-            </>
-          ) : (
-            !readOnly && (
-              <button type="button" onClick={() => setWork(original)}>
-                <Icon name="edit" /> Edit
-              </button>
-            )
-          )}
-        </div>
-      </div>
+      <DashboardToolbar
+        title={dash.title}
+        stored={loaded.dashboard}
+        editing={editing}
+        isNew={isNew}
+        readOnly={readOnly}
+        datasources={datasources}
+        selected={selected}
+        controls={controls}
+        saveButton={saveButton}
+        onAddPanel={() => work && addNewPanel(work)}
+        onAddRow={() => work && setWork(addRow(work).dashboard)}
+        onSettings={() => setParams({ editview: 'settings' })}
+        onEdit={() => setWork(original)}
+        onExitEdit={exitEdit}
+      />
       <div class="submenu">
         <VariablesBar states={vars.states} onChange={vars.setValue} />
         <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />

@@ -1,0 +1,77 @@
+// The dashboard's title bar: its title, in edit mode the tools (add a panel or a row,
+// settings), Export when viewing, the time and refresh pickers, and Edit, Exit edit and Save.
+import type { ComponentChildren } from 'preact';
+import type { Datasource } from '../api/server.ts';
+import { Icon } from '../app/Icon.tsx';
+import type { Json } from './dashboard-edit.ts';
+import { ExportDialog } from './ExportDialog.tsx';
+
+interface Props {
+  title: string;
+  /** The JSON as stored, for Export. */
+  stored: Json;
+  editing: boolean;
+  isNew: boolean;
+  readOnly: boolean;
+  datasources: Datasource[];
+  selected: Datasource;
+  /** The time and refresh pickers. */
+  controls: ComponentChildren;
+  saveButton: ComponentChildren;
+  onAddPanel: () => void;
+  onAddRow: () => void;
+  onSettings: () => void;
+  onEdit: () => void;
+  onExitEdit: () => void;
+}
+
+export function DashboardToolbar(p: Props) {
+  return (
+    <div class="toolbar">
+      <h1 class="dash-title">
+        {p.title}
+        {p.editing && <span class="badge edit-badge">Editing</span>}
+      </h1>
+      <div class="toolbar-controls">
+        {p.editing && (
+          <div class="edit-tools">
+            <button type="button" onClick={p.onAddPanel}>
+              + Add visualization
+            </button>
+            <button type="button" onClick={p.onAddRow}>
+              + Add row
+            </button>
+            <button type="button" onClick={p.onSettings}>
+              <Icon name="cog" /> Settings
+            </button>
+          </div>
+        )}
+        {!p.editing && !p.isNew && (
+          <ExportDialog
+            stored={p.stored}
+            title={p.title}
+            datasources={p.datasources}
+            selected={p.selected}
+          />
+        )}
+        {p.controls}
+        {p.editing ? (
+          <>
+            {!p.isNew && (
+              <button type="button" onClick={p.onExitEdit}>
+                Exit edit
+              </button>
+            )}
+            {p.saveButton}
+          </>
+        ) : (
+          !p.readOnly && (
+            <button type="button" onClick={p.onEdit}>
+              <Icon name="edit" /> Edit
+            </button>
+          )
+        )}
+      </div>
+    </div>
+  );
+}
