@@ -247,3 +247,15 @@ export function copyOf(d: Json, title: string): Json {
   const { id: _id, uid: _uid, version: _version, ...rest } = d;
   return { ...rest, title };
 }
+
+/** The JSON a save of `current` sends in `mode`. */
+export function saveBody(
+  mode: 'save' | 'copy' | 'new',
+  current: Json,
+  req: { title?: string },
+  loadedVersion: number,
+): Json {
+  if (mode === 'copy') return copyOf(current, req.title ?? '');
+  if (mode === 'new') return { ...current, title: req.title ?? current.title };
+  return { ...current, version: loadedVersion };
+}

@@ -10,23 +10,11 @@ import { lazy } from '../app/lazy.tsx';
 import { navigate } from '../app/router.ts';
 import { queryClient } from '../query/client.ts';
 import type { Json } from './dashboard-edit.ts';
-import { copyOf } from './dashboard-edit.ts';
+import { saveBody } from './dashboard-edit.ts';
 import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
 
 // A chunk of its own: viewers never load it.
 const SaveDialog = lazy(() => import('./SaveDialog.tsx').then((m) => m.SaveDialog));
-
-/** The JSON a save of `current` sends in `mode`. */
-export function saveBody(
-  mode: SaveMode,
-  current: Json,
-  req: SaveRequest,
-  loadedVersion: number,
-): Json {
-  if (mode === 'copy') return copyOf(current, req.title ?? '');
-  if (mode === 'new') return { ...current, title: req.title ?? current.title };
-  return { ...current, version: loadedVersion };
-}
 
 async function saveAndCache(body: Json, req: SaveRequest): Promise<SaveAnswer> {
   const answer = await saveDashboard(body, { overwrite: req.overwrite, message: req.message });
