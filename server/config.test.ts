@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ConfigError,
-  DEFAULT_PORT,
-  helpText,
-  isLoopbackHost,
-  loadConfig,
-  parseSeconds,
-  startupNotes,
-} from './config.ts';
+import { DEFAULT_PORT, helpText, loadConfig, startupNotes } from './config.ts';
+import { ConfigError, parseSeconds } from './config-values.ts';
+import { isLoopbackHost } from './hosts.ts';
 
 const dirs = { dataDir: '/data', dashboardsDir: '/dash', webDir: '/web' };
 const load = (env: Record<string, string | undefined> = {}, argv: string[] = []) =>

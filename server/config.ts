@@ -1,6 +1,9 @@
 // Configuration from environment variables and matching command-line flags (flags win).
 // Runtime-agnostic: the entry points pass in the environment and argv they have.
 
+import { ConfigError, parseBytes, parseCount, parseSeconds, parseUrl } from './config-values.ts';
+import { allowedHosts, isLoopbackHost } from './hosts.ts';
+
 export interface Config {
   host: string;
   port: number;
@@ -43,8 +46,6 @@ export interface Config {
   /** Requests a client may make at once before the rate applies. */
   rateBurst: number; // requests
 }
-
-export class ConfigError extends Error {}
 
 export const DEFAULT_PORT = 4090; // not 3000 (Grafana) nor 9090 (Prometheus)
 
@@ -150,73 +151,6 @@ function parseFlags(argv: readonly string[]): Map<string, string> {
   return out;
 }
 
-/** Seconds from "15s", "1m", "500ms" or a bare number of seconds. */
-export function parseSeconds(text: string, what: string): number {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(text.trim());
-  if (!m) throw new ConfigError(`${what}: "${text}" is not a duration like 15s or 1m`);
-  const n = Number(m[1]);
-  const factor = { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] ?? 's'] ?? 1;
-  const seconds = n * factor;
-  if (!(seconds > 0)) throw new ConfigError(`${what} must be positive`);
-  return seconds;
-}
-
-/** A whole number from "10"; `min` is the smallest accepted. */
-export function parseCount(text: string, what: string, min: number): number {
-  if (!/^\d+$/.test(text.trim()) || Number(text) < min) {
-    throw new ConfigError(`${what}: "${text}" is not a whole number of at least ${min}`);
-  }
-  return Number(text);
-}
-
-const SIZE_UNITS: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  kb: 1000,
-  kib: 1024,
-  m: 1024 ** 2,
-  mb: 1000 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1000 ** 3,
-  gib: 1024 ** 3,
-};
-
-/** Bytes from "64MiB", "500kB", "1g" or a bare number of bytes. */
-export function parseBytes(text: string, what: string): number {
-  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
-  const factor = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
-  if (!m || factor === undefined) {
-    throw new ConfigError(`${what}: "${text}" is not a size like 64MiB or 500kB`);
-  }
-  return Math.floor(Number(m[1]) * factor);
-}
-
-/**
- * A Prometheus base URL. Credentials in it (`http://user:pass@host`) become a Basic
- * Authorization header kept on the server, so the URL shown to browsers never carries them.
- */
-function parseUrl(text: string, what: string): { url: string; authorization?: string } {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw new ConfigError(`${what}: "${text}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`${what}: only http and https URLs are accepted`);
-  }
-  if (url.search || url.hash) {
-    throw new ConfigError(`${what}: the URL must not have a query or a fragment`);
-  }
-  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
-  if (!url.username && !url.password) return { url: base };
-  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-  const bytes = new TextEncoder().encode(pair); // RFC 7617: UTF-8, then base64
-  return { url: base, authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` };
-}
-
 export interface ConfigDefaults {
   dataDir: string;
   dashboardsDir: string;
@@ -278,33 +212,6 @@ export function loadConfig(
   };
 }
 
-/** Whether `host` is an IP address literal (v4, or v6 with or without brackets). */
-export function isIpLiteral(host: string): boolean {
-  return /^\d{1,3}(?:\.\d{1,3}){3}$/.test(host) || /^\[?[0-9a-f:.]*:[0-9a-f:.]*\]?$/i.test(host);
-}
-
-/**
- * The Host names this server answers to: the loopback names, HOST itself when it is a name,
- * and ALLOWED_HOSTS. A browser tricked by DNS rebinding sends the attacker's name, so any
- * name not listed is refused; IP literals cannot be rebound and are always admitted.
- */
-export function allowedHosts(host: string, listed: string | undefined): string[] {
-  const extra = (listed ?? '')
-    .split(',')
-    .map((s) => s.trim().toLowerCase())
-    .filter(Boolean);
-  for (const name of extra) {
-    if (name !== '*' && !/^(?:\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(name)) {
-      throw new ConfigError(`ALLOWED_HOSTS: "${name}" is not a host name like example.com`);
-    }
-  }
-  if (extra.includes('*')) return ['*'];
-  const names = ['localhost', ...extra];
-  const own = host.toLowerCase();
-  if (!isIpLiteral(own) && own !== '') names.push(own);
-  return [...new Set(names)];
-}
-
 /** Lines worth printing at start: settings that open the server up, or may surprise. */
 export function startupNotes(config: Config): string[] {
   const notes: string[] = [];
@@ -330,8 +237,4 @@ export function helpText(): string {
   return ['Usage: promscope [options]', '', '  flag                         env', ...rows].join(
     '\n',
   );
-}
-
-export function isLoopbackHost(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\./.test(host);
 }

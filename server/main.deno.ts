@@ -2,7 +2,8 @@
 // Run with `deno task start` (see deno.json); npm dependencies come from node_modules.
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { ConfigError, helpText, loadConfig, startupNotes } from './config.ts';
+import { helpText, loadConfig, startupNotes } from './config.ts';
+import { ConfigError } from './config-values.ts';
 import type { FileSystem, RequestEnv } from './deps.ts';
 import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
