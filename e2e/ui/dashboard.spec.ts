@@ -65,6 +65,47 @@ test('live ticks update the same uPlot instance in place', async ({ page }) => {
   await expect(dash.chart('Request rate by route').locator('canvas')).toHaveCount(1);
 });
 
+test('a live tick redraws each chart once, not once per render of its panel', async ({ page }) => {
+  // Every uPlot draw starts by clearing its canvas: count the clears of each chart's canvas.
+  await page.addInitScript(() => {
+    const clears = new WeakMap<HTMLCanvasElement, number>();
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      clears.set(this.canvas, (clears.get(this.canvas) ?? 0) + 1);
+      return clear.apply(this, args);
+    };
+    (window as unknown as { __clears: () => number[] }).__clears = () =>
+      [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
+        (c) => clears.get(c) ?? 0,
+      );
+  });
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview/service-overview?refresh=5s');
+  const chart = dash.chart('Request rate by route');
+  await dash.drawn('Request rate by route');
+  const clears = () =>
+    page.evaluate(() => (window as unknown as { __clears: () => number[] }).__clears());
+  const end = async () => Number(await chart.getAttribute('data-end'));
+  // Start right after a tick has landed everywhere, then watch two more ticks.
+  let last = await end();
+  await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
+  await page.waitForTimeout(1500);
+  const before = await clears();
+  expect(before.length).toBeGreaterThanOrEqual(6);
+  last = await end();
+  await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
+  last = await end();
+  await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
+  await page.waitForTimeout(1500);
+  const after = await clears();
+  const drawn = after.map((n, i) => n - before[i]!);
+  // Two ticks: each chart drawn twice (a render of a panel without new columns draws nothing).
+  expect(
+    drawn.every((n) => n >= 1 && n <= 3),
+    `draws per chart over two ticks: ${drawn}`,
+  ).toBe(true);
+});
+
 test('time range and refresh pickers live in the URL and back restores them', async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open('/d/service-overview/service-overview');

@@ -64,17 +64,23 @@ function TimeseriesPanel(props: PanelProps) {
     () => resolveFields(panel.fieldConfig, data.series),
     [panel.fieldConfig, data.series],
   );
-  // The series as shown: names and colours after overrides.
+  // The series as shown: names and colours after overrides. Made from the columns alone, not
+  // from `data` as a whole: that is a new object on every render of a tick (loading, then
+  // the answer), and each new `named` would have the chart redraw the same columns again.
+  const { xs, ys, dropped, samples } = data;
   const named = useMemo(
     () => ({
-      ...data,
+      xs,
+      ys,
+      dropped,
+      samples,
       series: data.series.map((s, i) => ({
         ...s,
         label: fields[i]!.name,
         color: fields[i]!.color,
       })),
     }),
-    [data, fields],
+    [xs, ys, dropped, samples, data.series, fields],
   );
   const { hidden, setHidden, series, aligned } = useChartSeries(named);
   const chartSeries = useMemo(

@@ -104,7 +104,16 @@ export function useRangeQueries(
   const answers = results.map((r) => (r.isError ? undefined : r.data));
   // Labels follow the plan (refId, legend); the columns change only when an answer does.
   const legends = planned.map((q) => `${q.refId}\u0000${q.legendFormat ?? ''}`).join('\u0001');
-  const columns = useMemo(() => panelColumns(planned, answers), [legends, ...answers]);
+  // A panel's queries are drawn together: while some of a tick's answers are still on their
+  // way, the columns stay those drawn last, so a panel of several queries is drawn once per
+  // tick rather than once per answer, and its series never end at different moments.
+  const settled = results.every((r) => !r.isFetching);
+  const drawnLast = useRef<PanelColumns | null>(null);
+  const columns = useMemo(
+    () => (!settled && drawnLast.current) || panelColumns(planned, answers),
+    [legends, settled, ...answers],
+  );
+  drawnLast.current = columns;
   const many = planned.length > 1;
   const errors = results.flatMap((r, i) =>
     r.error ? [`${many ? `${planned[i]!.refId}: ` : ''}${r.error.message}`] : [],
