@@ -163,6 +163,11 @@ function DashboardView({
     setParams({ editPanel: String(id) });
   };
 
+  // Drag-zoom on any chart, the grid's or the editor's preview, sets the dashboard's range.
+  const zoomTo = (start: number, end: number) =>
+    setParams({ from: String(start), to: String(end) });
+  const addRowTo = (from: Json) => setWork(addRow(from).dashboard);
+
   const controls = (
     <>
       <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
@@ -212,7 +217,7 @@ function DashboardView({
           datasources={datasources}
           selected={selected}
           time={gridTime}
-          onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
+          onZoom={zoomTo}
           onClose={() => {
             setFresh(null);
             setParams({ editPanel: null });
@@ -256,7 +261,7 @@ function DashboardView({
         controls={controls}
         saveButton={saveButton}
         onAddPanel={() => work && addNewPanel(work)}
-        onAddRow={() => work && setWork(addRow(work).dashboard)}
+        onAddRow={() => work && addRowTo(work)}
         onSettings={() => setParams({ editview: 'settings' })}
         onEdit={() => setWork(original)}
         onExitEdit={exitEdit}
@@ -274,10 +279,7 @@ function DashboardView({
           Loading variables…
         </p>
       ) : editing && dash.panels.length === 0 ? (
-        <EmptyDashboard
-          onAddPanel={() => addNewPanel(work)}
-          onAddRow={() => setWork(addRow(work).dashboard)}
-        />
+        <EmptyDashboard onAddPanel={() => addNewPanel(work)} onAddRow={() => addRowTo(work)} />
       ) : (
         <PanelActionsContext.Provider value={panelActions}>
           <LinkEnvContext.Provider value={linkEnv}>
@@ -286,7 +288,7 @@ function DashboardView({
               scope={vars.panelScope}
               datasources={datasources}
               selected={selected}
-              onZoom={(start, end) => setParams({ from: String(start), to: String(end) })}
+              onZoom={zoomTo}
               time={range}
               graphTooltip={dash.graphTooltip}
               viewPanel={editing ? null : panelActions.viewing}
