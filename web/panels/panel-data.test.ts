@@ -10,6 +10,7 @@ const plan = (refId: string, legendFormat?: string): PlannedQuery => ({
   refId,
   expr: 'x',
   legendFormat,
+  instant: false,
   ...grid,
 });
 const answer = (result: RangeSeries[]): RangeAnswer => ({
