@@ -11,8 +11,8 @@ test('a stat with instant: true on 7 days shows the value Prometheus gives at th
   request,
 }, testInfo) => {
   const uid = `instant-${testInfo.workerIndex}`;
-  // time() % 1000 differs at every second: only a query at the very moment asked shows it.
-  const clock = 'vector(time()) % 1000';
+  // time() % 100 differs at every second: only a query at the very moment asked shows it.
+  const clock = 'vector(time()) % 100';
   const series = 'sum(up)';
   const stat = (id: number, title: string, expr: string) => ({
     id,
@@ -70,5 +70,56 @@ test('a stat with instant: true on 7 days shows the value Prometheus gives at th
   }
   // The clock is the moment itself: the page asked at its own now, not at a step before it.
   const shown = Number(await dash.statValue('Clock').textContent());
-  expect(shown).toBe(Number(asked.get(clock)!.searchParams.get('time')) % 1000);
+  expect(shown).toBe(Number(asked.get(clock)!.searchParams.get('time')) % 100);
+});
+
+test('a query_result variable with $__range lists the values Prometheus answers', async ({
+  page,
+  request,
+}, testInfo) => {
+  const uid = `range-variable-${testInfo.workerIndex}`;
+  const saved = await request.post('/api/dashboards/db', {
+    headers: { 'Content-Type': 'application/json' },
+    data: {
+      overwrite: true,
+      dashboard: {
+        uid,
+        title: 'Range variable e2e',
+        time: { from: 'now-1h', to: 'now' },
+        panels: [],
+        templating: {
+          list: [
+            {
+              name: 'busy',
+              type: 'query',
+              query: 'query_result(topk(5, count_over_time(up[$__range])))',
+              regex: '/job="([^"]+)"/',
+              sort: 1,
+              refresh: 2,
+            },
+          ],
+        },
+      },
+    },
+  });
+  expect(saved.status()).toBe(200);
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.endsWith('/api/v1/query')) asked.push(url.searchParams.get('query') ?? '');
+  });
+  await page.goto(`/d/${uid}`);
+  await page.locator('[data-variable="busy"] .variable-value').click();
+  const options = page.locator('[data-variable="busy"] [role="listbox"]').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  // The range went in as Grafana writes it, in whole seconds.
+  expect(asked).toContain('topk(5, count_over_time(up[3600s]))');
+  // The jobs Prometheus itself lists for that query.
+  const direct = await request.get(
+    `${prometheusUrl()}/api/v1/query?${new URLSearchParams({ query: 'topk(5, count_over_time(up[3600s]))' })}`,
+  );
+  const body = (await direct.json()) as { data: { result: { metric: { job: string } }[] } };
+  const jobs = [...new Set(body.data.result.map((s) => s.metric.job))].sort();
+  expect(jobs.length).toBeGreaterThan(0);
+  await expect(options).toHaveText(jobs);
 });
