@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's ${name} syntax is what these strings match
 // Step, $__interval and $__rate_interval exactly as Grafana computes them for a Prometheus
 // query (pure, all in ms), so a dashboard asks Prometheus the same question here as in Grafana:
 // - the frontend picks the request's interval from the range over the panel's max data points,
