@@ -181,13 +181,22 @@ export async function queryRange(
   return answer;
 }
 
-export function queryInstant(
+/** The query parameters exactly as sent (Inspect shows them). */
+export function instantSearchParams(query: string, time: number): Record<string, string> {
+  return { query, time: String(time) };
+}
+
+export async function queryInstant(
   dsUid: string,
   query: string,
   time: number, // unix seconds
   signal?: AbortSignal,
 ): Promise<PromResult<QueryData>> {
-  return promGet<QueryData>(dsUid, 'query', { query, time: String(time) }, signal);
+  const answer = await promGet<QueryData>(dsUid, 'query', instantSearchParams(query, time), signal);
+  if (answer.data === null || typeof answer.data !== 'object' || !('result' in answer.data)) {
+    throw new ApiError(200, 'bad_response', 'a success answer without a result');
+  }
+  return answer;
 }
 
 /** Every metric's type, help and unit (https://prometheus.io/docs/prometheus/latest/querying/api/#querying-metric-metadata). */

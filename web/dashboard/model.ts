@@ -12,6 +12,11 @@ export interface Target {
   format?: string;
   /** Minimum step, e.g. "30s" (Grafana's per-query "Min step"). */
   interval?: string;
+  /** Step multiplier (Grafana's deprecated "Resolution" 1/1…1/10). */
+  intervalFactor?: number;
+  /** Grafana's query type: `instant` alone asks /api/v1/query at the range's end. */
+  instant?: boolean;
+  range?: boolean;
   datasource?: DatasourceRef;
 }
 
@@ -52,6 +57,8 @@ export interface Panel {
   };
   /** Minimum interval for every target of the panel, e.g. "1m". */
   interval?: string;
+  /** Points per series to aim for; the panel's width in pixels when absent. */
+  maxDataPoints?: number;
   /** Grafana's panel links (read by links.ts). */
   links?: unknown;
   /** The panel's own relative time and time shift, e.g. "1h" (panel-time.ts). */

@@ -20,6 +20,7 @@ const plan = (refId: string, legendFormat?: string): PlannedQuery => ({
   refId,
   expr: `x_${refId}`,
   legendFormat,
+  instant: false,
   ...grid,
 });
 const answer = (result: RangeSeries[], extra: Partial<RangeAnswer> = {}): RangeAnswer => ({

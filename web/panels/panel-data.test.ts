@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
 import { matrixToColumns } from '../chart/matrix.ts';
 import type { RangeAnswer } from './panel-data.ts';
-import { MAX_SERIES, panelColumns } from './panel-data.ts';
+import { instantAsMatrix, MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
 
 const grid = { start: 100, end: 130, step: 10 };
@@ -10,6 +10,7 @@ const plan = (refId: string, legendFormat?: string): PlannedQuery => ({
   refId,
   expr: 'x',
   legendFormat,
+  instant: false,
   ...grid,
 });
 const answer = (result: RangeSeries[]): RangeAnswer => ({
@@ -91,5 +92,23 @@ describe('panelColumns', () => {
     expect(latency.series.map((s) => s.key)).toEqual(['A/[]', 'B/[]', 'C/[]']);
     expect(latency.series.map((s) => s.label)).toEqual(['p50', 'p90', 'p99']);
     expect(stat.series.map((s) => s.label)).toEqual(['now']);
+  });
+});
+
+describe('instantAsMatrix', () => {
+  it('gives each series of a vector its one sample, and a scalar one series without labels', () => {
+    expect(
+      instantAsMatrix({
+        resultType: 'vector',
+        result: [{ metric: { job: 'a' }, value: [100, '1.5'] }, { metric: { job: 'b' } }],
+      }),
+    ).toEqual([
+      { metric: { job: 'a' }, values: [[100, '1.5']] },
+      { metric: { job: 'b' }, values: [] },
+    ]);
+    expect(instantAsMatrix({ resultType: 'scalar', result: [100, '2'] })).toEqual([
+      { metric: {}, values: [[100, '2']] },
+    ]);
+    expect(instantAsMatrix({ resultType: 'string', result: [100, 'x'] })).toEqual([]);
   });
 });

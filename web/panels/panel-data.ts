@@ -1,7 +1,7 @@
 // Answers of a panel's queries → one set of uPlot columns with a label and colour per series
 // (pure; the hook in use-panel-data.ts feeds it).
 import type { PromResult } from '../api/client.ts';
-import type { MatrixData, Metric } from '../api/types.ts';
+import type { MatrixData, Metric, QueryData, RangeSeries } from '../api/types.ts';
 import { formatLegend } from '../chart/legend.ts';
 import type { Columns, Grid } from '../chart/matrix.ts';
 import { seriesKey } from '../chart/matrix.ts';
@@ -76,4 +76,21 @@ export function panelColumns(
     });
   }
   return out;
+}
+
+/**
+ * An instant query's answer as series of one sample each, so panels draw it like any other
+ * (a stat shows that value). A scalar is one series without labels; a string has no number.
+ */
+export function instantAsMatrix(data: QueryData): RangeSeries[] {
+  switch (data.resultType) {
+    case 'vector':
+      return data.result.map((s) => ({ metric: s.metric, values: s.value ? [s.value] : [] }));
+    case 'matrix':
+      return data.result;
+    case 'scalar':
+      return [{ metric: {}, values: [data.result] }];
+    default:
+      return [];
+  }
 }

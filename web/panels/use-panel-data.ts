@@ -3,13 +3,19 @@
 // screen while the next tick loads. Each query's request and answer are kept for Inspect.
 import { keepPreviousData } from '@tanstack/query-core';
 import { useMemo, useRef } from 'preact/hooks';
-import { promUrl, queryRange, rangeSearchParams } from '../api/client.ts';
+import {
+  instantSearchParams,
+  promUrl,
+  queryInstant,
+  queryRange,
+  rangeSearchParams,
+} from '../api/client.ts';
 import { matrixToColumnsSliced } from '../chart/matrix.ts';
-import { rangeKey } from '../query/client.ts';
+import { instantKey, rangeKey } from '../query/client.ts';
 import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
-import { MAX_SERIES, panelColumns } from './panel-data.ts';
+import { instantAsMatrix, MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
 import { planQueries } from './panel-queries.ts';
 import type { PanelProps } from './types.ts';
@@ -71,18 +77,35 @@ export function useRangeQueries(
       planned.map((q) => ({
         ...q,
         dsUid,
-        url: promUrl(
-          dsUid,
-          'query_range',
-          rangeSearchParams({ query: q.expr, start: q.start, end: q.end, step: q.step }),
-        ),
+        url: q.instant
+          ? promUrl(dsUid, 'query', instantSearchParams(q.expr, q.end))
+          : promUrl(
+              dsUid,
+              'query_range',
+              rangeSearchParams({ query: q.expr, start: q.start, end: q.end, step: q.step }),
+            ),
       })),
     [planned, dsUid],
   );
   const results = useQueries<RangeAnswer>(
     planned.map((q) => ({
-      queryKey: rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
+      queryKey: q.instant
+        ? instantKey(dsUid, q.expr, q.end, rev)
+        : rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
       queryFn: async ({ signal }) => {
+        if (q.instant) {
+          const answer = await queryInstant(dsUid, q.expr, q.end, signal);
+          const result = instantAsMatrix(answer.data);
+          const grid = { start: q.end, end: q.end, step: q.step };
+          const columns = await matrixToColumnsSliced(result, grid, MAX_SERIES);
+          return {
+            ...answer,
+            data: { resultType: 'matrix', result },
+            grid,
+            samples: result.length,
+            columns,
+          };
+        }
         const grid = { start: q.start, end: q.end, step: q.step };
         // A live window that only slid asks for its newest stretch and merges it in.
         const answer = await fetchSliding(

@@ -24,3 +24,7 @@ export const rangeKey = (
   step: number,
   rev: number,
 ) => ['query_range', ds, expr, start, end, step, rev] as const;
+
+/** An instant query at `time` (unix seconds): a live tick asks at its own "now". */
+export const instantKey = (ds: string, expr: string, time: number, rev: number) =>
+  ['query', ds, expr, time, rev] as const;

@@ -9,7 +9,7 @@ describe('interpolateBuiltins', () => {
     expect(interpolateBuiltins('$__interval', VARS)).toBe('15s');
     expect(interpolateBuiltins('$__interval_ms', VARS)).toBe('15000');
     expect(interpolateBuiltins('$__rate_interval', VARS)).toBe('20s');
-    expect(interpolateBuiltins('$__range', VARS)).toBe('1h');
+    expect(interpolateBuiltins('$__range', VARS)).toBe('3600s');
     expect(interpolateBuiltins('$__range_s', VARS)).toBe('3600');
     expect(interpolateBuiltins('$__range_ms', VARS)).toBe('3600000');
   });
@@ -22,7 +22,7 @@ describe('interpolateBuiltins', () => {
 
   it('lets the longest name win', () => {
     expect(interpolateBuiltins('$__interval_ms/$__interval', VARS)).toBe('15000/15s');
-    expect(interpolateBuiltins('$__range_s $__range_ms $__range', VARS)).toBe('3600 3600000 1h');
+    expect(interpolateBuiltins('$__range_s $__range_ms $__range', VARS)).toBe('3600 3600000 3600s');
   });
 
   it('replaces every occurrence in a real query', () => {
@@ -44,7 +44,6 @@ describe('interpolateBuiltins', () => {
       '${job}',
       '[[job]]',
       '$__intervalx',
-      '$__interval_s',
       '${__interval',
       '$',
       '$__Range',
@@ -56,19 +55,22 @@ describe('interpolateBuiltins', () => {
   });
 
   it('keeps a stray $ before a variable', () => {
-    expect(interpolateBuiltins('$$__range', VARS)).toBe('$1h');
+    expect(interpolateBuiltins('$$__range', VARS)).toBe('$3600s');
   });
 
-  it('writes sub-second and mixed durations the Prometheus way', () => {
+  it('writes durations as Grafana does: the largest whole unit, a Go duration, seconds', () => {
     const vars = { intervalMs: 1_500, rateIntervalMs: 90_000, rangeMs: 86_400_000 };
     expect(interpolateBuiltins('[$__interval] [$__rate_interval] [$__range]', vars)).toBe(
-      '[1s500ms] [1m30s] [1d]',
+      '[1s] [1m30s] [86400s]',
     );
+    const sub = { intervalMs: 500, rateIntervalMs: 60_500, rangeMs: 3_600_000 };
+    expect(interpolateBuiltins('[$__interval] [$__rate_interval]', sub)).toBe('[500ms] [1m0.5s]');
   });
 
-  it('rounds the integer forms', () => {
+  it('cuts the integer forms to whole units, but rounds the range in seconds', () => {
     const vars = { intervalMs: 1_234.6, rateIntervalMs: 0, rangeMs: 1_499 };
-    expect(interpolateBuiltins('$__interval_ms $__range_ms $__range_s', vars)).toBe('1235 1499 1');
+    expect(interpolateBuiltins('$__interval_ms $__range_ms $__range_s', vars)).toBe('1234 1499 1');
+    expect(interpolateBuiltins('$__interval_s $__rate_interval_s', vars)).toBe('1 0');
   });
 });
 

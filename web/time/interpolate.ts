@@ -5,23 +5,33 @@
 
 import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
-import { formatDuration } from './duration.ts';
+import { formatInterval, goDuration } from './prom-interval.ts';
 
 export interface BuiltinVars {
+  /** The step sent to Prometheus (ms). */
   intervalMs: number;
   rateIntervalMs: number;
   rangeMs: number;
 }
 
-/** The values Grafana gives its built-ins; `_ms`/`_s` forms are bare integers. */
+/**
+ * The texts Grafana's Prometheus backend gives its built-ins (pkg/promlib/models/query.go,
+ * InterpolateVariables): $__interval as gtime.FormatInterval (`2m`), $__rate_interval as a Go
+ * duration (`2m15s`, `1m0s`), $__range in whole seconds (`172800s`); `_ms`/`_s` forms are bare
+ * integers, whole units cut off, except the range's seconds, which are rounded.
+ */
 export function builtinValues(vars: BuiltinVars): Map<string, string> {
+  const rangeS = Math.round(Math.floor(vars.rangeMs) / 1000);
   return new Map([
-    ['__interval', formatDuration(vars.intervalMs)],
-    ['__interval_ms', String(Math.round(vars.intervalMs))],
-    ['__rate_interval', formatDuration(vars.rateIntervalMs)],
-    ['__range', formatDuration(vars.rangeMs)],
-    ['__range_s', String(Math.round(vars.rangeMs / 1000))],
-    ['__range_ms', String(Math.round(vars.rangeMs))],
+    ['__interval', formatInterval(vars.intervalMs)],
+    ['__interval_ms', String(Math.floor(vars.intervalMs))],
+    ['__interval_s', String(Math.floor(vars.intervalMs / 1000))],
+    ['__rate_interval', goDuration(vars.rateIntervalMs)],
+    ['__rate_interval_ms', String(Math.floor(vars.rateIntervalMs))],
+    ['__rate_interval_s', String(Math.floor(vars.rateIntervalMs / 1000))],
+    ['__range', `${rangeS}s`],
+    ['__range_s', String(rangeS)],
+    ['__range_ms', String(Math.floor(vars.rangeMs))],
   ]);
 }
 

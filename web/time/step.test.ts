@@ -1,40 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { alignRange, computeStep, rateInterval } from './step.ts';
+import { alignRange } from './step.ts';
 
 const HOUR = 3_600_000; // ms
-const DAY = 24 * HOUR;
-
-describe('computeStep', () => {
-  it('gives one point per pixel', () => {
-    expect(computeStep({ rangeMs: HOUR, widthPx: 1200, minIntervalMs: 0 })).toBe(3);
-    expect(computeStep({ rangeMs: 6 * HOUR, widthPx: 1000, minIntervalMs: 0 })).toBe(22);
-  });
-
-  it('rounds up to a whole second, at least 1', () => {
-    expect(computeStep({ rangeMs: 5 * 60_000, widthPx: 1000, minIntervalMs: 0 })).toBe(1);
-    expect(computeStep({ rangeMs: 1000, widthPx: 1000, minIntervalMs: 0 })).toBe(1);
-    expect(computeStep({ rangeMs: 0, widthPx: 1000, minIntervalMs: 0 })).toBe(1);
-    expect(computeStep({ rangeMs: 2_001_000, widthPx: 1000, minIntervalMs: 0 })).toBe(3);
-  });
-
-  it('never goes below the min interval', () => {
-    expect(computeStep({ rangeMs: HOUR, widthPx: 1000, minIntervalMs: 15_000 })).toBe(15);
-    expect(computeStep({ rangeMs: HOUR, widthPx: 1000, minIntervalMs: 1_500 })).toBe(4);
-    expect(computeStep({ rangeMs: HOUR, widthPx: 100, minIntervalMs: 1_500 })).toBe(36);
-  });
-
-  it('stays within 11,000 points per series on very wide panels', () => {
-    expect(computeStep({ rangeMs: 30 * DAY, widthPx: 100_000, minIntervalMs: 0 })).toBe(236);
-    const step = computeStep({ rangeMs: 365 * DAY, widthPx: 50_000, minIntervalMs: 0 });
-    expect((365 * DAY) / (step * 1000)).toBeLessThanOrEqual(11_000);
-  });
-
-  it('treats an unmeasured width as 1000 px', () => {
-    expect(computeStep({ rangeMs: 6 * HOUR, widthPx: 0, minIntervalMs: 0 })).toBe(22);
-    expect(computeStep({ rangeMs: 6 * HOUR, widthPx: -5, minIntervalMs: 0 })).toBe(22);
-    expect(computeStep({ rangeMs: 6 * HOUR, widthPx: Number.NaN, minIntervalMs: 0 })).toBe(22);
-  });
-});
 
 describe('alignRange', () => {
   it('floors both ends to multiples of the step, in seconds', () => {
@@ -82,22 +49,5 @@ describe('alignRange as a window slides', () => {
       lengths.add(end - start);
     }
     expect([...lengths]).toEqual([703 * 123]);
-  });
-});
-
-describe('rateInterval', () => {
-  it('is interval + scrape when that covers 4 scrapes', () => {
-    expect(rateInterval(60_000, 15_000)).toBe(75_000);
-  });
-
-  it('is 4 scrapes for short intervals', () => {
-    expect(rateInterval(5_000, 15_000)).toBe(60_000);
-    expect(rateInterval(15_000, 15_000)).toBe(60_000);
-    expect(rateInterval(0, 30_000)).toBe(120_000);
-  });
-
-  it('switches over at 3 scrapes', () => {
-    expect(rateInterval(45_000, 15_000)).toBe(60_000);
-    expect(rateInterval(46_000, 15_000)).toBe(61_000);
   });
 });

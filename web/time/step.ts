@@ -1,26 +1,7 @@
-// How finely to ask Prometheus for a range: one point per pixel at most, never finer than
-// the panel's min interval, and within the API's limit of 11,000 points per series:
-// https://prometheus.io/docs/prometheus/latest/querying/api/#range-queries
+// Where a range query starts and ends on its step's grid. The step itself is Grafana's
+// (prom-interval.ts).
 
-const MAX_POINTS = 11_000;
-const DEFAULT_WIDTH = 1000; // px, until the panel has been measured
-
-export interface StepInput {
-  rangeMs: number;
-  widthPx: number;
-  minIntervalMs: number;
-}
-
-/** Query step in whole seconds (≥ 1). */
-export function computeStep({ rangeMs, widthPx, minIntervalMs }: StepInput): number {
-  const width = widthPx > 0 ? widthPx : DEFAULT_WIDTH;
-  const stepMs = Math.max(
-    Math.ceil(rangeMs / width),
-    Math.ceil(minIntervalMs),
-    Math.ceil(rangeMs / MAX_POINTS),
-  ); // ms
-  return Math.max(1, Math.ceil(stepMs / 1000));
-}
+import { alignTime } from './prom-interval.ts';
 
 /**
  * Snaps a range (ms) to multiples of the step, in unix seconds, so every viewer of a
@@ -34,21 +15,21 @@ export function alignRange(
   startMs: number,
   endMs: number,
   stepS: number,
+  /**
+   * The dashboard's offset east of UTC (s), used for steps of a day or more so they start at
+   * local midnight, as Grafana's AlignTimeRange does (shorter steps stay UTC-aligned, so the
+   * proxy can still cache them).
+   */
+  utcOffsetS = 0,
 ): { start: number; end: number } {
-  const stepMs = stepS * 1000;
-  const end = Math.floor(endMs / stepMs) * stepS;
+  // In whole ms, so sub-second steps (0.5 s) land on exact multiples too.
+  const stepMs = Math.round(stepS * 1000);
+  const offset = stepMs >= 86_400_000 ? utcOffsetS : 0;
+  const endAt = alignTime(endMs, stepMs, offset);
   if (endMs <= startMs) {
-    const start = Math.floor(startMs / stepMs) * stepS;
-    return { start, end: Math.max(start, end) };
+    const startAt = alignTime(startMs, stepMs, offset);
+    return { start: startAt / 1000, end: Math.max(startAt, endAt) / 1000 };
   }
   const steps = Math.ceil((endMs - startMs) / stepMs);
-  return { start: end - steps * stepS, end };
-}
-
-/**
- * Grafana's $__rate_interval (ms): long enough that rate() always sees at least 4 scrapes.
- * https://grafana.com/blog/2020/09/28/new-in-grafana-7.2-__rate_interval-for-prometheus-rate-queries-that-just-work/
- */
-export function rateInterval(intervalMs: number, scrapeIntervalMs: number): number {
-  return Math.max(intervalMs + scrapeIntervalMs, 4 * scrapeIntervalMs);
+  return { start: (endAt - steps * stepMs) / 1000, end: endAt / 1000 };
 }

@@ -195,3 +195,27 @@ describe('intervals and order', () => {
     expect(dependencyOrder([a, b, c]).map((d) => d.name)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('built-ins in variable queries', () => {
+  it("fill $__range, $__interval and the rest as Grafana's metricFindQuery does", () => {
+    const top = def({
+      name: 'top',
+      type: 'query',
+      query:
+        'query_result(topk(5, increase(x[$__range])) > $__range_s * 0 + ${__interval_ms} * 0 + $__range_ms * 0)',
+    });
+    const r = resolveVariables([top], ctx(fakeLookup({})));
+    // A one-hour range in seconds, the data source's 15 s scrape interval.
+    expect(r.states[0]?.fetch?.params.query).toBe(
+      'topk(5, increase(x[3600s])) > 3600 * 0 + 15000 * 0 + 3600000 * 0',
+    );
+    const interval = def({
+      name: 'i',
+      type: 'query',
+      query: 'query_result(rate(x[$__interval]) + rate(x[$__rate_interval]))',
+    });
+    expect(resolveVariables([interval], ctx(fakeLookup({}))).states[0]?.fetch?.params.query).toBe(
+      'rate(x[15s]) + rate(x[1m0s])',
+    );
+  });
+});

@@ -4,8 +4,9 @@
 // is no longer among the options falls back to the first option (All when offered), as in
 // Grafana.
 import type { Datasource } from '../api/server.ts';
-import { resolveDatasource } from '../dashboard/datasource-ref.ts';
+import { resolveDatasource, scrapeIntervalS } from '../dashboard/datasource-ref.ts';
 import { formatDuration, parseDuration } from '../time/duration.ts';
+import { builtinScope } from '../time/interpolate.ts';
 import type { Scope, ScopedVariable } from './format.ts';
 import { interpolateVariables, referencedNames } from './format.ts';
 import type { VariableDef, VariableOption } from './model.ts';
@@ -171,6 +172,23 @@ function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): Dat
   return resolveDatasource(ref, ctx.datasources, ctx.selectedDatasource);
 }
 
+/**
+ * The scope a query variable's text is filled from: the dashboard's variables and the
+ * built-ins Grafana's Prometheus data source gives variable queries (metricFindQuery:
+ * $__interval is the data source's scrape interval, $__range the dashboard's range in
+ * seconds), so `query_result(topk(5, increase(x[$__range])))` works. $__rate_interval is
+ * four scrapes, what it is for a query whose interval is the scrape interval.
+ */
+function variableQueryScope(scope: Scope, ds: Datasource, ctx: ResolveContext): Scope {
+  const scrapeMs = scrapeIntervalS(ds) * 1000;
+  const builtins = builtinScope({
+    intervalMs: scrapeMs,
+    rateIntervalMs: 4 * scrapeMs,
+    rangeMs: ctx.range.end - ctx.range.start,
+  });
+  return new Map([...scope, ...builtins]);
+}
+
 function queryFetch(
   def: VariableDef,
   req: VariableRequest,
@@ -228,13 +246,13 @@ function resolveOne(def: VariableDef, scope: Scope, ctx: ResolveContext): Variab
       return { ...settle(options), selected: select(def, fallback, options) };
     }
     case 'query': {
-      const text = interpolateVariables(def.query, scope, 'promql');
+      const ds = datasourceFor(def, scope, ctx);
+      const text = interpolateVariables(def.query, variableQueryScope(scope, ds, ctx), 'promql');
       const req = parseVariableQuery(text);
       if ('error' in req) return { ...settle([]), status: 'error', error: req.error };
       if (req.kind === 'label_values' && !isValidLabel(req.label)) {
         return { ...settle([]), status: 'error', error: `"${req.label}" is not a label name` };
       }
-      const ds = datasourceFor(def, scope, ctx);
       const fetch = queryFetch(def, req, ds.uid, ctx);
       const got = ctx.lookup(fetch.key);
       if (got?.error !== undefined) {
