@@ -191,7 +191,12 @@ export function chartOptions(
       {
         ...AXIS,
         size: yAxisSize,
-        values: (_u, splits, _axis, _space, incr) => splits.map((v) => fmt(v, incr)),
+        values: (u, splits, _axis, _space, incr) => {
+          const labels = splits.map((v) => fmt(v, incr));
+          // Drawn on the canvas; kept as text too, for tests and the curious.
+          u.root.dataset.yTicks = JSON.stringify(labels);
+          return labels;
+        },
         side: style.axisPlacement === 'right' ? 1 : 3,
         show: style.axisPlacement !== 'hidden',
       },
