@@ -30,7 +30,7 @@ describe('displayValue', () => {
       { type: 'range' as const, options: { from: 0, to: 5, result: { color: 'purple' } } },
     ];
     expect(displayValue({ unit: 'percent', mappings: colourOnly }, 2, '#123456')).toEqual({
-      text: '2.00%',
+      text: '2%',
       color: '#B877D9',
       mapped: true,
     });

@@ -47,6 +47,8 @@ export function seriesLook(s: ChartSeries): string {
 
 export interface ChartStyle {
   unit?: string;
+  /** The panel's decimals; without them the axis takes those of its tick step. */
+  decimals?: number;
   min?: number;
   max?: number;
   fillOpacity?: number; // 0–100, Grafana's custom.fillOpacity
@@ -170,7 +172,7 @@ export function chartOptions(
   style: ChartStyle,
   plugins: uPlot.Plugin[],
 ): uPlot.Options {
-  const fmt = axisFormatter(style.unit);
+  const fmt = axisFormatter(style.unit, style.decimals);
   const fixed = style.min !== undefined || style.max !== undefined;
   return {
     ...size,
@@ -189,7 +191,12 @@ export function chartOptions(
       {
         ...AXIS,
         size: yAxisSize,
-        values: (_u, splits) => splits.map(fmt),
+        values: (u, splits, _axis, _space, incr) => {
+          const labels = splits.map((v) => fmt(v, incr));
+          // Drawn on the canvas; kept as text too, for tests and the curious.
+          u.root.dataset.yTicks = JSON.stringify(labels);
+          return labels;
+        },
         side: style.axisPlacement === 'right' ? 1 : 3,
         show: style.axisPlacement !== 'hidden',
       },

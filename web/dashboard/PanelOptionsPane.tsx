@@ -12,7 +12,8 @@ import {
   REDUCER_LABELS,
   ThresholdOptions,
 } from './option-sections.tsx';
-import { getIn, kindLabel, parseNumberField, setIn, UNITS } from './panel-options.ts';
+import { getIn, kindLabel, parseNumberField, setIn } from './panel-options.ts';
+import { UnitPicker } from './UnitPicker.tsx';
 
 interface Props {
   panel: Json;
@@ -116,20 +117,11 @@ export function PanelOptionsPane({ panel, onChange }: Props) {
       <Section title="Standard options">
         <Field label="Unit">
           {(id) => (
-            <select
+            <UnitPicker
               id={id}
               value={str([...DEFAULTS, 'unit'])}
-              onChange={(e) => set([...DEFAULTS, 'unit'], e.currentTarget.value || undefined)}
-            >
-              {UNITS.map(([u, label]) => (
-                <option key={u} value={u}>
-                  {label}
-                </option>
-              ))}
-              {!UNITS.some(([u]) => u === str([...DEFAULTS, 'unit'])) && (
-                <option value={str([...DEFAULTS, 'unit'])}>{str([...DEFAULTS, 'unit'])}</option>
-              )}
-            </select>
+              onChange={(u) => set([...DEFAULTS, 'unit'], u || undefined)}
+            />
           )}
         </Field>
         <div class="field-row">

@@ -14,6 +14,8 @@ import {
   setThresholdSteps,
   thresholdSteps,
   toggleLegendCalc,
+  unitGroups,
+  unitName,
 } from './panel-options.ts';
 
 describe('setIn and getIn', () => {
@@ -134,5 +136,32 @@ describe('fields', () => {
   it('names panel kinds as Grafana does, unknown ones by id', () => {
     expect(kindLabel('timeseries')).toBe('Time series');
     expect(kindLabel('piechart')).toBe('piechart');
+  });
+});
+
+describe('unitGroups', () => {
+  it('offers Grafana’s whole catalogue by category', () => {
+    const all = unitGroups('');
+    expect(all.map((g) => g.category)).toContain('Data rate');
+    expect(all.flatMap((g) => g.units).length).toBeGreaterThan(250);
+    expect(all.find((g) => g.category === 'Time')?.units.map(([id]) => id)).toContain(
+      'dtdurations',
+    );
+  });
+
+  it('narrows to units whose name, id or category holds every word', () => {
+    const ids = (q: string) => unitGroups(q).flatMap((g) => g.units.map(([id]) => id));
+    expect(ids('kibibytes/sec')).toEqual(['KiBs']);
+    expect(ids('DURATION hh')).toEqual(['dthms', 'dtdhms']);
+    expect(ids('bool')).toEqual(['bool', 'bool_yes_no', 'bool_on_off']);
+    expect(unitGroups('currency eur')).toEqual([
+      { category: 'Currency', units: [['currencyEUR', 'Euro (€)']] },
+    ]);
+    expect(unitGroups('no such unit')).toEqual([]);
+  });
+
+  it('names a catalogue id by category, and no custom unit', () => {
+    expect(unitName('bytes')).toBe('Data / bytes(IEC)');
+    expect(unitName('suffix:widgets')).toBeUndefined();
   });
 });

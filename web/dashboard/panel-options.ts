@@ -1,6 +1,7 @@
 // What the panel editor changes in a panel's Grafana JSON (pure): every change is a copy with
 // one path set, so options this editor does not show stay as they were.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/configure-standard-options/
+import { CATEGORIES } from '../chart/unit-catalogue.ts';
 import type { Json } from './dashboard-edit.ts';
 
 const obj = (v: unknown): Json =>
@@ -24,18 +25,34 @@ export function getIn(o: unknown, path: readonly string[]): unknown {
   return v;
 }
 
-/** Unit ids the value formatter knows (web/chart/units.ts), with Grafana's names. */
-export const UNITS: readonly (readonly [id: string, label: string])[] = [
-  ['', 'Auto (short)'],
-  ['none', 'None'],
-  ['short', 'Short (K, Mil, Bil)'],
-  ['percent', 'Percent (0-100)'],
-  ['percentunit', 'Percent (0.0-1.0)'],
-  ['s', 'Time: seconds (s)'],
-  ['ms', 'Time: milliseconds (ms)'],
-  ['bytes', 'Data: bytes (IEC)'],
-  ['reqps', 'Throughput: requests/sec (req/s)'],
-];
+export interface UnitGroup {
+  category: string;
+  units: (readonly [id: string, name: string])[];
+}
+
+/**
+ * The unit picker's choices, Grafana's whole catalogue by category, narrowed to the units
+ * whose name, id or category holds every word of `query` (any case), as Grafana's search does.
+ */
+export function unitGroups(query: string): UnitGroup[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const hits = (text: string) => words.every((w) => text.toLowerCase().includes(w));
+  return CATEGORIES.map((c) => ({
+    category: c.name,
+    units: c.units
+      .filter(([id, name]) => hits(`${c.name} ${name} ${id}`))
+      .map(([id, name]) => [id, name] as const),
+  })).filter((g) => g.units.length > 0);
+}
+
+/** "Data / bytes(IEC)" for a catalogue id; undefined for a custom unit. */
+export function unitName(id: string): string | undefined {
+  for (const c of CATEGORIES) {
+    const u = c.units.find(([uid]) => uid === id);
+    if (u) return `${c.name} / ${u[1]}`;
+  }
+  return undefined;
+}
 
 /** Names for the panel kinds of the registry; an unknown kind shows as its id. */
 const KIND_LABELS: Record<string, string> = {

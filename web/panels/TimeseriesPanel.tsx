@@ -129,6 +129,7 @@ function TimeseriesPanel(props: PanelProps) {
   const style = useMemo(
     () => ({
       unit: d.unit,
+      decimals: d.decimals,
       min: d.min,
       max: d.max,
       fillOpacity: d.custom?.fillOpacity,

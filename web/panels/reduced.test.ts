@@ -40,7 +40,7 @@ describe('reducedCells', () => {
     const cells = reducedCells(panel, data);
     expect(cells.map((c) => [c.name, c.value, c.text, c.color, c.mapped])).toEqual([
       ['api', 1, 'UP', '#73BF69', true],
-      ['Database', 0.4, '40.0%', '#F2495C', false],
+      ['Database', 0.4, '40%', '#F2495C', false],
     ]);
   });
 });
