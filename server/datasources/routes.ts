@@ -1,4 +1,4 @@
-// GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
+// GET/POST /api/datasources and GET /api/health (docs/ARCHITECTURE.md "HTTP contract").
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
 import { storageProblem } from '../storage.ts';
