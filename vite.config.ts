@@ -20,7 +20,12 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['web/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'contract/**/*.test.ts',
+      'web/**/*.test.ts',
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+    ],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: '.test-reports/unit.json' }]],
     testTimeout: 30_000,
