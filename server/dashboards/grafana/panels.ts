@@ -2,13 +2,14 @@
 // reports for what Promscope does not draw.
 // Panel model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/#panels
 // Prometheus query fields: https://github.com/grafana/grafana/blob/main/packages/grafana-schema/src/raw/composable/prometheus/dataquery/x/PrometheusDataQuery_types.gen.ts
+
+import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
 import { reportHeatmap } from './heatmap.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
 import { type IssueLog, isObj, type Json } from './types.ts';
-import { undrawnOptions } from './undrawn.ts';
 
 export const DRAWN_TYPES = new Set([
   'timeseries',
