@@ -3,6 +3,7 @@
 // what could not be mapped (and was kept untouched in the JSON).
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#import-dashboard
 import { Hono } from 'hono';
+import type { ImportAnswer, ImportExistsAnswer } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { ImportError, normaliseDashboard } from './grafana/index.ts';
 import { isObj as isObject } from './grafana/types.ts';
@@ -56,7 +57,7 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
         {
           status: 'exists',
           message: `A dashboard with uid "${uid}" exists; import with overwrite to replace it`,
-        },
+        } satisfies ImportExistsAnswer,
         412,
       );
     }
@@ -70,13 +71,13 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
         status: 'success',
         imported: true,
         uid: result.uid,
-        title: checked.value.dashboard.title,
+        title: checked.value.dashboard.title as string, // checkSaveRequest: a non-empty string
         slug: result.slug,
         version: result.version,
         url,
         importedUrl: url,
         issues: normalised.issues,
-      });
+      } satisfies ImportAnswer);
     } catch (err) {
       return storageError(c, deps, `could not import dashboard "${target}"`, err);
     }

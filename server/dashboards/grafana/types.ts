@@ -1,15 +1,10 @@
 // Shared types and small helpers for the Grafana import normaliser.
 // Dashboard JSON model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
 
-export type Json = Record<string, unknown>;
+import type { ImportIssue } from '../../../contract/grafana.ts';
 
-/** Something the normaliser kept but could not map to what Promscope draws. */
-export interface ImportIssue {
-  panelId?: number;
-  panelTitle?: string;
-  path: string;
-  message: string;
-}
+export type { ImportIssue };
+export type Json = Record<string, unknown>;
 
 export interface NormaliseResult {
   dashboard: Record<string, unknown>;
