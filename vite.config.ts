@@ -25,6 +25,7 @@ export default defineConfig({
       'web/**/*.test.ts',
       'server/**/*.test.ts',
       'bench/**/*.test.ts',
+      'scripts/**/*.test.mjs',
     ],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: '.test-reports/unit.json' }]],
