@@ -20,7 +20,13 @@ export default defineConfig({
   },
   test: {
     root: '.',
-    include: ['web/**/*.test.ts', 'server/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: [
+      'contract/**/*.test.ts',
+      'web/**/*.test.ts',
+      'server/**/*.test.ts',
+      'bench/**/*.test.ts',
+      'scripts/**/*.test.mjs',
+    ],
     environment: 'node',
     reporters: ['default', ['json', { outputFile: '.test-reports/unit.json' }]],
     testTimeout: 30_000,

@@ -6,7 +6,7 @@
 // aligned range has not moved since the last tick is not sent at all (query-core's cache,
 // keyed by the whole request, does the same in the browser).
 import type http from 'node:http';
-import { DELTA_HEADER, formatKnown, KNOWN_HEADER } from '../server/proxy/known.ts';
+import { DELTA_HEADER, formatKnown, KNOWN_HEADER } from '../contract/known.ts';
 import type { MatrixData } from '../web/api/types.ts';
 import type { Panel } from '../web/dashboard/model.ts';
 import { msToNextTick, tickTime } from '../web/dashboard/use-now.ts';
@@ -62,7 +62,7 @@ export function proxyRangeFetch(
       step: String(grid.step),
     });
     const url = `${serverUrl}/api/datasources/proxy/uid/${encodeURIComponent(dsUid)}/api/v1/query_range?${qs}`;
-    // As the browser does: a live tick says what it holds (server/proxy/known.ts).
+    // As the browser does: a live tick says what it holds (contract/known.ts).
     const headers = known ? { [KNOWN_HEADER]: formatKnown(known) } : undefined;
     const a = await get(url, { agent, acceptEncoding, decode: true, headers });
     const text = a.body?.toString('utf8') ?? '';

@@ -1,6 +1,6 @@
-// Response headers and request checks (DESIGN.md "Security stance"): the Host header against
-// DNS rebinding, the raw request target against traversal, same-origin JSON writes. The SPA is
-// built without inline script, so the CSP can forbid it outright.
+// Response headers and request checks (docs/ARCHITECTURE.md "Security stance"): the Host header
+// against DNS rebinding, the raw request target against traversal, same-origin JSON writes.
+// The SPA is built without inline script, so the CSP can forbid it outright.
 import type { Context, MiddlewareHandler } from 'hono';
 import type { RequestEnv } from './deps.ts';
 import { apiError } from './errors.ts';

@@ -1,5 +1,5 @@
 // The read-only Prometheus proxy against a real Prometheus, on Node and on Deno.
-import { digestUpTo, formatKnown } from '../../server/proxy/known.ts';
+import { digestUpTo, formatKnown } from '../../contract/known.ts';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 
 const proxy = '/api/datasources/proxy/uid/prometheus/api/v1';

@@ -3,6 +3,7 @@
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard_versions/
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { VersionAnswer, VersionSummary } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { checkRestoreRequest, UID_PATTERN } from './validate.ts';
 import type { WriteDeps } from './write-routes.ts';
@@ -21,7 +22,7 @@ export function dashboardHistoryRoutes(deps: WriteDeps): Hono {
     const uid = c.req.param('uid');
     const notFound = await missing(c, deps, uid);
     if (notFound) return notFound;
-    return c.json(await deps.saved.history.list(uid));
+    return c.json((await deps.saved.history.list(uid)) satisfies VersionSummary[]);
   });
 
   app.get('/dashboards/uid/:uid/versions/:version', async (c) => {
@@ -43,7 +44,7 @@ export function dashboardHistoryRoutes(deps: WriteDeps): Hono {
       );
     }
     const { version: v, created, message, dashboard } = rec;
-    return c.json({ version: v, created, message, data: dashboard });
+    return c.json({ version: v, created, message, data: dashboard } satisfies VersionAnswer);
   });
 
   app.post('/dashboards/uid/:uid/restore', async (c) => {

@@ -2,10 +2,12 @@
 // normalised to what Promscope draws and saved like any other; the answer says, per panel,
 // what could not be mapped (and was kept untouched in the JSON).
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#import-dashboard
+
 import { Hono } from 'hono';
+import type { ImportAnswer, ImportExistsAnswer } from '../../contract/api.ts';
+import { isRecord } from '../../contract/json.ts';
 import { apiError } from '../errors.ts';
 import { ImportError, normaliseDashboard } from './grafana/index.ts';
-import { isObj as isObject } from './grafana/types.ts';
 import { checkSaveRequest } from './validate.ts';
 import type { WriteDeps } from './write-routes.ts';
 import { freshUid, jsonBody, provisionedRefusal, storageError } from './write-routes.ts';
@@ -16,7 +18,7 @@ function readInputs(v: unknown): { name: string; value: string }[] | string {
   if (!Array.isArray(v)) return 'inputs: must be an array';
   const out: { name: string; value: string }[] = [];
   for (const [i, x] of v.entries()) {
-    if (!isObject(x) || typeof x.name !== 'string' || typeof x.value !== 'string') {
+    if (!isRecord(x) || typeof x.name !== 'string' || typeof x.value !== 'string') {
       return `inputs[${i}]: must be {name, value} strings`;
     }
     out.push({ name: x.name, value: x.value });
@@ -30,7 +32,7 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
     const parsed = await jsonBody(c);
     if ('error' in parsed) return parsed.error;
     const body = parsed.body;
-    if (!isObject(body)) return apiError(c, 400, 'bad_data', 'body: must be a JSON object');
+    if (!isRecord(body)) return apiError(c, 400, 'bad_data', 'body: must be a JSON object');
     const inputs = readInputs(body.inputs);
     if (typeof inputs === 'string') return apiError(c, 400, 'bad_data', inputs);
     const overwrite = body.overwrite === true;
@@ -56,7 +58,7 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
         {
           status: 'exists',
           message: `A dashboard with uid "${uid}" exists; import with overwrite to replace it`,
-        },
+        } satisfies ImportExistsAnswer,
         412,
       );
     }
@@ -70,13 +72,13 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
         status: 'success',
         imported: true,
         uid: result.uid,
-        title: checked.value.dashboard.title,
+        title: checked.value.dashboard.title as string, // checkSaveRequest: a non-empty string
         slug: result.slug,
         version: result.version,
         url,
         importedUrl: url,
         issues: normalised.issues,
-      });
+      } satisfies ImportAnswer);
     } catch (err) {
       return storageError(c, deps, `could not import dashboard "${target}"`, err);
     }

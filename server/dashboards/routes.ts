@@ -3,6 +3,7 @@
 // routes. A provisioned dashboard wins over a saved one with the same uid, as saves of a
 // provisioned uid are refused: such a saved file predates the provisioned one.
 import { Hono } from 'hono';
+import type { DashboardAnswer, SearchHit } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { dashboardHistoryRoutes } from './history-routes.ts';
 import { dashboardImportRoute } from './import-route.ts';
@@ -18,7 +19,7 @@ export interface DashboardRoutesOptions {
   log?: (line: string) => void;
 }
 
-function hit(e: DashboardEntry, provisioned: boolean) {
+function hit(e: DashboardEntry, provisioned: boolean): SearchHit {
   return {
     uid: e.uid,
     title: e.title,
@@ -71,7 +72,7 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
           created: own.created,
           updated: own.updated,
         },
-      });
+      } satisfies DashboardAnswer);
     }
     if (entry.error || !entry.dashboard) {
       return apiError(c, 500, 'broken', entry.error ?? 'unreadable dashboard');
@@ -87,7 +88,7 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
         url: `/d/${entry.uid}/${entry.slug}`,
         provisionedExternalId: entry.file,
       },
-    });
+    } satisfies DashboardAnswer);
   });
 
   const writeDeps = { provisioned: store, saved, log: opts.log };

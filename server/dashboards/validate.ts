@@ -2,7 +2,7 @@
 // store relies on is checked (title, uid, version, panels' container); the rest of Grafana's
 // dashboard JSON passes through untouched so dashboards round-trip to Grafana.
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#create--update-dashboard
-import { isObj as isObject } from './grafana/types.ts';
+import { isRecord } from '../../contract/json.ts';
 
 export type Dashboard = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ const bad = <T>(error: string): Checked<T> => ({ ok: false, error });
 
 /** The dashboard JSON itself; errors name the first bad field as `dashboard.<field>`. */
 export function checkDashboard(d: unknown): Checked<Dashboard> {
-  if (!isObject(d)) return bad('dashboard: must be a JSON object');
+  if (!isRecord(d)) return bad('dashboard: must be a JSON object');
   if (typeof d.title !== 'string' || !d.title.trim()) {
     return bad('dashboard.title: must be a non-empty string');
   }
@@ -51,7 +51,7 @@ export function checkDashboard(d: unknown): Checked<Dashboard> {
 }
 
 export function checkSaveRequest(body: unknown): Checked<SaveRequest> {
-  if (!isObject(body)) return bad('body: must be a JSON object');
+  if (!isRecord(body)) return bad('body: must be a JSON object');
   const dashboard = checkDashboard(body.dashboard);
   if (!dashboard.ok) return dashboard;
   if (body.overwrite !== undefined && typeof body.overwrite !== 'boolean') {
@@ -69,7 +69,7 @@ export function checkSaveRequest(body: unknown): Checked<SaveRequest> {
 
 /** The body of POST …/restore: `{version}`, a positive whole number. */
 export function checkRestoreRequest(body: unknown): Checked<number> {
-  if (!isObject(body)) return bad('body: must be a JSON object');
+  if (!isRecord(body)) return bad('body: must be a JSON object');
   const v = body.version;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
     return bad('version: must be a positive whole number');

@@ -1,6 +1,7 @@
 // Version history of saved dashboards: one file per version in
 // <DATA_DIR>/dashboards/versions/<uid>/<version>.json, the newest KEEP_VERSIONS kept.
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard_versions/
+import type { VersionSummary } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import type { Dashboard } from './validate.ts';
@@ -18,13 +19,6 @@ export interface VersionRecord {
    * dashboard's own creation time would otherwise be lost.
    */
   dashboardCreated?: string; // ISO 8601
-}
-
-export interface VersionSummary {
-  version: number;
-  created: string | null;
-  message: string;
-  error?: string;
 }
 
 export class VersionHistory {

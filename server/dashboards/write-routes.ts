@@ -3,6 +3,7 @@
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/
 import type { Context } from 'hono';
 import { Hono } from 'hono';
+import type { DeleteAnswer, SaveAnswer, VersionMismatchAnswer } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { storageProblem } from '../storage.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
@@ -42,12 +43,22 @@ export function storageError(c: Context, deps: WriteDeps, what: string, err: unk
 export function saveAnswer(c: Context, result: SaveResult): Response {
   if (!result.ok) {
     return c.json(
-      { status: 'version-mismatch', message: 'The dashboard has been changed by someone else' },
+      {
+        status: 'version-mismatch',
+        message: 'The dashboard has been changed by someone else',
+      } satisfies VersionMismatchAnswer,
       412,
     );
   }
   const { uid, version, slug } = result;
-  return c.json({ id: null, uid, url: `/d/${uid}/${slug}`, status: 'success', version, slug });
+  return c.json({
+    id: null,
+    uid,
+    url: `/d/${uid}/${slug}`,
+    status: 'success',
+    version,
+    slug,
+  } satisfies SaveAnswer);
 }
 
 export async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb: string) {
@@ -98,7 +109,7 @@ export function dashboardWriteRoutes(deps: WriteDeps): Hono {
     try {
       const title = await deps.saved.delete(uid);
       if (title === null) return apiError(c, 404, 'not_found', `no dashboard with uid "${uid}"`);
-      return c.json({ title, message: `Dashboard ${title} deleted` });
+      return c.json({ title, message: `Dashboard ${title} deleted` } satisfies DeleteAnswer);
     } catch (err) {
       return storageError(c, deps, `could not delete dashboard "${uid}"`, err);
     }

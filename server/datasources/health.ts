@@ -1,17 +1,9 @@
 // Is a datasource up, and which Prometheus is it? Fresh to within a second, and coalesced: a
 // page full of viewers asking on every dashboard tick costs the upstream at most one buildinfo
 // call per second, and a probe under way is shared, never stacked behind another one.
+import type { DatasourceHealth } from '../../contract/api.ts';
 import { type Datasource, displayUrl } from './registry.ts';
 import { callUpstream, fetchUpstream, UpstreamError } from './upstream.ts';
-
-export interface DatasourceHealth {
-  uid: string;
-  name: string;
-  url: string;
-  up: boolean;
-  prometheusVersion?: string;
-  error?: string;
-}
 
 type Probe = { up: true; version?: string } | { up: false; error: string };
 

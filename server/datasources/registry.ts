@@ -1,5 +1,6 @@
 // The datasources this server proxies to: the default one from configuration, plus those
 // added from the UI, which persist in DATA_DIR/datasources.json.
+import type { PublicDatasource } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
@@ -18,18 +19,6 @@ export interface Datasource {
   authorization?: string;
 }
 
-/** What the API shows of a datasource: Grafana's shape, never its secrets. */
-export interface PublicDatasource {
-  uid: string;
-  name: string;
-  type: 'prometheus';
-  access: 'proxy';
-  url: string;
-  isDefault: boolean;
-  readOnly: boolean;
-  jsonData: { timeInterval: string; incrementalQueryOverlapWindow: string };
-}
-
 /**
  * A URL as the API may show it: without user:password, which only a hand-edited
  * datasources.json can have put there (such a datasource is refused at use anyway).
@@ -38,6 +27,7 @@ export function displayUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1');
 }
 
+/** What the API shows of a datasource: Grafana's shape, never its secrets. */
 export function toPublic(ds: Datasource): PublicDatasource {
   return {
     uid: ds.uid,

@@ -1,5 +1,6 @@
-// GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
+// GET/POST /api/datasources and GET /api/health (docs/ARCHITECTURE.md "HTTP contract").
 import { Hono } from 'hono';
+import type { DatasourceHealth, Health } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
@@ -27,11 +28,22 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       opts.registry.list().map((ds) => {
         const refusal = opts.registry.refusal(ds);
         if (!refusal) return opts.health.check(ds);
-        return { uid: ds.uid, name: ds.name, url: displayUrl(ds.url), up: false, error: refusal };
+        return {
+          uid: ds.uid,
+          name: ds.name,
+          url: displayUrl(ds.url),
+          up: false,
+          error: refusal,
+        } satisfies DatasourceHealth;
       }),
     );
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: 'ok', version: opts.version, readOnly: opts.readOnly, datasources });
+    return c.json({
+      status: 'ok',
+      version: opts.version,
+      readOnly: opts.readOnly,
+      datasources,
+    } satisfies Health);
   });
 
   app.get('/datasources', (c) => c.json(opts.registry.list().map(toPublic)));

@@ -1,4 +1,4 @@
-// Which Prometheus URLs a person may add from the UI (DESIGN.md "Configuration"): on a
+// Which Prometheus URLs a person may add from the UI (docs/ARCHITECTURE.md "Configuration"): on a
 // loopback-only server anyone who can reach it already runs on this machine, so any http(s)
 // URL; on any other address only URLs matching ALLOWED_DATASOURCE_URLS, so the server cannot be
 // turned into a probe of the network it sits in.

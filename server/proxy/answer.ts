@@ -1,8 +1,9 @@
 // How the proxy's answer is made from what the upstream sent: the encoding the browser gets
 // (encoding.ts), a live tick's delta (known.ts), and whether a finished answer is partial.
+
+import { applyKnown, DELTA_HEADER, type Known } from '../../contract/known.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { type Encoding, GZIP_MIN_BYTES, gunzip, gzip, readAll } from './encoding.ts';
-import { applyKnown, DELTA_HEADER, type Known } from './known.ts';
 
 export const byteLength = (chunks: readonly Uint8Array[]) =>
   chunks.reduce((n, c) => n + c.byteLength, 0);

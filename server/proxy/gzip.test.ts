@@ -3,8 +3,8 @@
 // delta, cached as received, and a gzip bomb refused by its decoded size.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { digestUpTo, formatKnown } from '../../contract/known.ts';
 import { promJson, testApp } from '../test-helpers.ts';
-import { digestUpTo, formatKnown } from './known.ts';
 
 const PROXY = '/api/datasources/proxy/uid/prometheus/api/v1';
 const GZIP = { 'Accept-Encoding': 'gzip, deflate, br' };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { digestUpTo, formatKnown } from '../../contract/known.ts';
 import {
   connectionRefused,
   hang,
@@ -7,7 +8,6 @@ import {
   type Responder,
   testApp,
 } from '../test-helpers.ts';
-import { digestUpTo, formatKnown } from './known.ts';
 
 const PROXY = '/api/datasources/proxy/uid/prometheus/api/v1';
 const MATRIX = { resultType: 'matrix', result: [{ metric: { job: 'api' }, values: [[1, '1']] }] };

@@ -30,6 +30,7 @@
 // A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
 // one answer read whole and rewritten: it gets only the points the browser lacks.
 import type { Context } from 'hono';
+import { KNOWN_HEADER, parseKnown } from '../../contract/known.ts';
 import type { DatasourceRegistry } from '../datasources/registry.ts';
 import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
 import { type RequestEnv, whenClientGone } from '../deps.ts';
@@ -42,7 +43,6 @@ import type { ResponseCache } from './cache.ts';
 import { acceptsGzip } from './encoding.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
-import { KNOWN_HEADER, parseKnown } from './known.ts';
 import type { UpstreamLimiter } from './limiter.ts';
 import {
   normalise,

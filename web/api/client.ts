@@ -1,7 +1,7 @@
 // Typed calls to the Promscope server. Errors arrive in Prometheus' envelope from both our
 // server and upstream, and become an ApiError carrying Prometheus' own words.
 // The live-tick header contract is one file shared with the proxy, so both digest alike.
-import { DELTA_HEADER, formatKnown, KNOWN_HEADER, type Known } from '../../server/proxy/known.ts';
+import { DELTA_HEADER, formatKnown, KNOWN_HEADER, type Known } from '../../contract/known.ts';
 import type { APIResponse, MatrixData, QueryData } from './types.ts';
 
 export class ApiError extends Error {
@@ -99,7 +99,7 @@ export interface PromResult<T> {
   /** Time from sending to a parsed answer, in this browser. */
   totalMs: number; // ms
   /**
-   * For a live tick that said what it holds (server/proxy/known.ts): `applied` when the answer
+   * For a live tick that said what it holds (contract/known.ts): `applied` when the answer
    * has only the later points, `mismatch` or `none` when it is whole; absent otherwise.
    */
   delta?: string;

@@ -1,62 +1,25 @@
 // Promscope's own API (Grafana-shaped where Grafana has one): health, datasources, dashboards.
+import type {
+  DashboardAnswer,
+  Health,
+  ImportAnswer,
+  PublicDatasource,
+  SaveAnswer,
+  SearchHit,
+} from '../../contract/api.ts';
 import { getJson } from './client.ts';
 
-export interface DatasourceHealth {
-  uid: string;
-  name: string;
-  url: string;
-  up: boolean;
-  prometheusVersion?: string;
-  error?: string;
-}
-
-export interface Health {
-  status: string;
-  version: string;
-  /** READ_ONLY=true on the server: every write is refused, so editing is hidden. */
-  readOnly?: boolean;
-  datasources: DatasourceHealth[];
-}
-
-export interface Datasource {
-  uid: string;
-  name: string;
-  type: 'prometheus';
-  url: string;
-  isDefault: boolean;
-  readOnly: boolean;
-  /** Grafana's names: the scrape interval, and how much a live tick re-asks (e.g. "10m"). */
-  jsonData: { timeInterval: string; incrementalQueryOverlapWindow?: string };
-}
-
-export interface SearchHit {
-  uid: string;
-  title: string;
-  url: string;
-  tags: string[];
-  provisioned?: boolean;
-  error?: string;
-}
-
-export interface DashboardResponse {
-  dashboard: Record<string, unknown>;
-  meta: {
-    version: number;
-    provisioned: boolean;
-    /** False for a provisioned dashboard or on a read-only server. */
-    canSave?: boolean;
-    slug: string;
-    url: string;
-  };
-}
-
-export interface SaveAnswer {
-  uid: string;
-  url: string;
-  version: number;
-  slug: string;
-  status: 'success';
-}
+// The answers' types are the server's own (contract/api.ts): one declaration for both sides.
+export type {
+  DashboardAnswer as DashboardResponse,
+  DatasourceHealth,
+  Health,
+  ImportAnswer as ImportResult,
+  PublicDatasource as Datasource,
+  SaveAnswer,
+  SearchHit,
+} from '../../contract/api.ts';
+export type { ImportIssue } from '../../contract/grafana.ts';
 
 /**
  * POST /api/dashboards/db. The dashboard carries the version it was loaded at; a stale one
@@ -75,10 +38,10 @@ export const saveDashboard = (
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', { signal });
 
 export const listDatasources = (signal?: AbortSignal) =>
-  getJson<Datasource[]>('/api/datasources', { signal });
+  getJson<PublicDatasource[]>('/api/datasources', { signal });
 
 export const addDatasource = (url: string, name?: string) =>
-  getJson<Datasource>('/api/datasources', {
+  getJson<PublicDatasource>('/api/datasources', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ url, ...(name ? { name } : {}) }),
@@ -88,28 +51,11 @@ export const searchDashboards = (signal?: AbortSignal) =>
   getJson<SearchHit[]>('/api/search', { signal });
 
 export const getDashboard = (uid: string, signal?: AbortSignal) =>
-  getJson<DashboardResponse>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });
-
-export interface ImportIssue {
-  panelId?: number;
-  panelTitle?: string;
-  path: string;
-  message: string;
-}
-
-export interface ImportResult {
-  status: 'success';
-  imported: true;
-  uid: string;
-  title: string;
-  url: string;
-  version: number;
-  issues: ImportIssue[];
-}
+  getJson<DashboardAnswer>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });
 
 /** POST /api/dashboards/import: the answer lists, per panel, what could not be mapped. */
 export const importDashboard = (dashboard: unknown, overwrite: boolean, signal?: AbortSignal) =>
-  getJson<ImportResult>('/api/dashboards/import', {
+  getJson<ImportAnswer>('/api/dashboards/import', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ dashboard, overwrite }),

@@ -3,6 +3,7 @@
 // own migration (angularToReactHeatmap) reads them, so old dashboards draw without a re-save.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/heatmap/
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/heatmap/migrations.ts
+import { asNonEmptyString, asRecord, coerceFiniteNumber } from '../../contract/json.ts';
 import { type ColorSettings, DEFAULT_COLOR, DEFAULT_SCHEME, schemeName } from './heatmap-color.ts';
 
 export interface HeatmapSettings {
@@ -23,35 +24,26 @@ export interface HeatmapSettings {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-/** A finite number from a number or numeric string, as Grafana's asNumber. */
-const num = (v: unknown): number | undefined => {
-  if (v === null || v === undefined || v === '' || typeof v === 'boolean') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : undefined;
-};
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The panel's options, or the old panel's fields turned into them. */
 export function heatmapOptions(panel: Json): Json {
-  const options = obj(panel.options);
+  const options = asRecord(panel.options);
   return Object.keys(options).length > 0 ? options : legacyOptions(panel);
 }
 
 function legacyOptions(p: Json): Json {
-  const y = obj(p.yAxis);
-  const color = obj(p.color);
-  const cards = obj(p.cards);
+  const y = asRecord(p.yAxis);
+  const color = asRecord(p.color);
+  const cards = asRecord(p.cards);
   const calculate = p.dataFormat !== 'tsbuckets';
-  const padding = num(cards.cardPadding) ?? 2;
+  const padding = coerceFiniteNumber(cards.cardPadding) ?? 2;
   const out: Json = {
     calculate,
     calculation: {
       yBuckets:
-        num(p.yBucketSize) !== undefined
+        coerceFiniteNumber(p.yBucketSize) !== undefined
           ? { mode: 'size', value: String(p.yBucketSize) }
-          : num(p.yBucketNumber) !== undefined
+          : coerceFiniteNumber(p.yBucketNumber) !== undefined
             ? { mode: 'count', value: String(p.yBucketNumber) }
             : undefined,
     },
@@ -62,22 +54,22 @@ function legacyOptions(p: Json): Json {
       unit: y.format,
       decimals: y.decimals,
     },
-    cellValues: { decimals: num(p.tooltipDecimals) },
+    cellValues: { decimals: coerceFiniteNumber(p.tooltipDecimals) },
     // The old panel hid its legend and tooltip unless they were switched on.
-    legend: { show: obj(p.legend).show === true },
-    tooltip: { show: obj(p.tooltip).show === true },
+    legend: { show: asRecord(p.legend).show === true },
+    tooltip: { show: asRecord(p.tooltip).show === true },
     ...(p.hideZeroBuckets === true ? { filterValues: { le: 1e-9 } } : {}),
   };
   const c: Json = { steps: 128, fill: color.cardColor };
   if (color.mode === 'spectrum') {
     c.mode = 'scheme';
-    c.scheme = schemeName(str(color.colorScheme)) ?? DEFAULT_SCHEME;
+    c.scheme = schemeName(asNonEmptyString(color.colorScheme)) ?? DEFAULT_SCHEME;
   } else if (color.mode === 'opacity') {
     c.mode = 'opacity';
     c.scale = color.colorScale === 'linear' ? 'linear' : 'exponential';
-    c.exponent = num(color.exponent);
+    c.exponent = coerceFiniteNumber(color.exponent);
   }
-  const [min, max] = [num(color.min), num(color.max)];
+  const [min, max] = [coerceFiniteNumber(color.min), coerceFiniteNumber(color.max)];
   if (min !== undefined && max !== undefined && min > max) {
     Object.assign(c, { min: max, max: min, reverse: true });
   } else Object.assign(c, { min, max });
@@ -87,12 +79,12 @@ function legacyOptions(p: Json): Json {
 
 export function heatmapSettings(panel: Json): HeatmapSettings {
   const o = heatmapOptions(panel);
-  const c = obj(o.color);
-  const y = obj(o.yAxis);
-  const yBuckets = obj(obj(o.calculation).yBuckets);
-  const bucketValue = num(yBuckets.value);
-  const fieldUnit = str(obj(obj(panel.fieldConfig).defaults).unit);
-  const filter = obj(o.filterValues);
+  const c = asRecord(o.color);
+  const y = asRecord(o.yAxis);
+  const yBuckets = asRecord(asRecord(o.calculation).yBuckets);
+  const bucketValue = coerceFiniteNumber(yBuckets.value);
+  const fieldUnit = asNonEmptyString(asRecord(asRecord(panel.fieldConfig).defaults).unit);
+  const filter = asRecord(o.filterValues);
   return {
     calculate: o.calculate === true,
     yBuckets:
@@ -103,24 +95,24 @@ export function heatmapSettings(panel: Json): HeatmapSettings {
           : { size: bucketValue },
     color: {
       mode: c.mode === 'opacity' ? 'opacity' : 'scheme',
-      scheme: schemeName(str(c.scheme)) ?? DEFAULT_COLOR.scheme,
-      fill: str(c.fill) ?? DEFAULT_COLOR.fill,
+      scheme: schemeName(asNonEmptyString(c.scheme)) ?? DEFAULT_COLOR.scheme,
+      fill: asNonEmptyString(c.fill) ?? DEFAULT_COLOR.fill,
       scale: c.scale === 'linear' ? 'linear' : 'exponential',
-      exponent: num(c.exponent) ?? DEFAULT_COLOR.exponent,
-      steps: num(c.steps) ?? DEFAULT_COLOR.steps,
+      exponent: coerceFiniteNumber(c.exponent) ?? DEFAULT_COLOR.exponent,
+      steps: coerceFiniteNumber(c.steps) ?? DEFAULT_COLOR.steps,
       reverse: c.reverse === true,
-      ...(num(c.min) !== undefined ? { min: num(c.min) } : {}),
-      ...(num(c.max) !== undefined ? { max: num(c.max) } : {}),
+      ...(coerceFiniteNumber(c.min) !== undefined ? { min: coerceFiniteNumber(c.min) } : {}),
+      ...(coerceFiniteNumber(c.max) !== undefined ? { max: coerceFiniteNumber(c.max) } : {}),
     },
-    unit: str(y.unit) ?? fieldUnit,
-    decimals: num(y.decimals),
-    cellDecimals: num(obj(o.cellValues).decimals),
-    cellGap: Math.max(0, Math.min(10, num(o.cellGap) ?? 1)),
-    hideAtOrBelow: num(filter.le),
+    unit: asNonEmptyString(y.unit) ?? fieldUnit,
+    decimals: coerceFiniteNumber(y.decimals),
+    cellDecimals: coerceFiniteNumber(asRecord(o.cellValues).decimals),
+    cellGap: Math.max(0, Math.min(10, coerceFiniteNumber(o.cellGap) ?? 1)),
+    hideAtOrBelow: coerceFiniteNumber(filter.le),
     reverse: y.reverse === true,
     showYAxis: y.axisPlacement !== 'hidden',
-    showLegend: obj(o.legend).show !== false,
-    showTooltip: obj(o.tooltip).show !== false,
+    showLegend: asRecord(o.legend).show !== false,
+    showTooltip: asRecord(o.tooltip).show !== false,
   };
 }
 

@@ -3,6 +3,7 @@
 // Panels at the top level lie on the grid (an open row is followed by its panels, as in
 // Grafana's JSON); a collapsed row carries its panels in its own `panels`.
 // https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
+import { asFiniteNumber, asRecord } from '../../contract/json.ts';
 import type { Item } from './grid-layout.ts';
 import { byPosition, COLUMNS, compact, insertTop, moveItem, resizeItem } from './grid-layout.ts';
 
@@ -12,25 +13,22 @@ export interface LayoutItem extends Item {
   row: boolean;
 }
 
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-
-export const panelsOf = (d: Json): Json[] => (Array.isArray(d.panels) ? d.panels.map(obj) : []);
+export const panelsOf = (d: Json): Json[] =>
+  Array.isArray(d.panels) ? d.panels.map(asRecord) : [];
 export const isRow = (p: Json) => p.type === 'row';
-export const panelId = (p: Json, i: number) => num(p.id, i + 1);
+export const panelId = (p: Json, i: number) => asFiniteNumber(p.id, i + 1);
 
 /** The grid as the user sees it in edit mode: top-level panels, rows full width, compacted. */
 export function layoutItems(d: Json): LayoutItem[] {
   const items = panelsOf(d).map((p, i) => {
-    const g = obj(p.gridPos);
+    const g = asRecord(p.gridPos);
     const row = isRow(p);
     return {
       id: panelId(p, i),
-      x: row ? 0 : num(g.x, 0),
-      y: num(g.y, 0),
-      w: row ? COLUMNS : num(g.w, 12),
-      h: row ? 1 : num(g.h, 8),
+      x: row ? 0 : asFiniteNumber(g.x, 0),
+      y: asFiniteNumber(g.y, 0),
+      w: row ? COLUMNS : asFiniteNumber(g.w, 12),
+      h: row ? 1 : asFiniteNumber(g.h, 8),
       row,
     };
   });
@@ -43,7 +41,7 @@ export function applyLayout(d: Json, items: readonly Item[]): Json {
   const panels = panelsOf(d).map((p, i) => {
     const item = at.get(panelId(p, i));
     if (!item) return p;
-    const g = obj(p.gridPos);
+    const g = asRecord(p.gridPos);
     if (g.x === item.x && g.y === item.y && g.w === item.w && g.h === item.h) return p;
     return { ...p, gridPos: { ...g, x: item.x, y: item.y, w: item.w, h: item.h } };
   });
@@ -83,7 +81,7 @@ export function findPanel(d: Json, id: number): Json | undefined {
 }
 
 export const nextPanelId = (d: Json): number =>
-  allPanels(d).reduce((m, p) => Math.max(m, num(p.id, 0)), 0) + 1;
+  allPanels(d).reduce((m, p) => Math.max(m, asFiniteNumber(p.id, 0)), 0) + 1;
 
 /** Grafana's new panel: a timeseries with one empty query A, 12 columns by 8 rows. */
 export function newPanel(id: number, targets: Json[] = [{ refId: 'A', expr: '' }]): Json {
@@ -102,8 +100,15 @@ export function newPanel(id: number, targets: Json[] = [{ refId: 'A', expr: '' }
 export function addPanel(d: Json, panel?: Json): { dashboard: Json; id: number } {
   const id = nextPanelId(d);
   const p: Json = { ...(panel ?? newPanel(id)), id };
-  const g = obj(p.gridPos);
-  const item = { id, x: 0, y: 0, w: num(g.w, 12), h: num(g.h, 8), row: false };
+  const g = asRecord(p.gridPos);
+  const item = {
+    id,
+    x: 0,
+    y: 0,
+    w: asFiniteNumber(g.w, 12),
+    h: asFiniteNumber(g.h, 8),
+    row: false,
+  };
   const withPanel = { ...d, panels: [...panelsOf(d), p] };
   return { dashboard: applyLayout(withPanel, insertTop(layoutItems(d), item)), id };
 }
@@ -183,7 +188,7 @@ export function toggleRow(d: Json, id: number): Json {
   const index = panels.findIndex((p, i) => panelId(p, i) === id);
   const row = panels[index];
   if (!row || !isRow(row)) return d;
-  const rowY = num(obj(row.gridPos).y, 0);
+  const rowY = asFiniteNumber(asRecord(row.gridPos).y, 0);
   if (!row.collapsed) {
     const next = panels.findIndex((p, i) => i > index && isRow(p));
     const end = next < 0 ? panels.length : next;
@@ -193,19 +198,19 @@ export function toggleRow(d: Json, id: number): Json {
     return applyLayout(out, layoutItems(out));
   }
   const inside = panelsOf(row);
-  const firstY = num(obj(inside[0]?.gridPos).y, rowY + 1);
+  const firstY = asFiniteNumber(asRecord(inside[0]?.gridPos).y, rowY + 1);
   const shift = firstY - (rowY + 1);
   let bottomY = rowY + 1;
   const placed = inside.map((p) => {
-    const g = obj(p.gridPos);
-    const y = num(g.y, rowY + 1) - shift;
-    bottomY = Math.max(bottomY, y + num(g.h, 8));
+    const g = asRecord(p.gridPos);
+    const y = asFiniteNumber(g.y, rowY + 1) - shift;
+    bottomY = Math.max(bottomY, y + asFiniteNumber(g.h, 8));
     return { ...p, gridPos: { ...g, y } };
   });
   const push = bottomY - (rowY + 1);
   const below = panels.slice(index + 1).map((p) => {
-    const g = obj(p.gridPos);
-    return { ...p, gridPos: { ...g, y: num(g.y, 0) + push } };
+    const g = asRecord(p.gridPos);
+    return { ...p, gridPos: { ...g, y: asFiniteNumber(g.y, 0) + push } };
   });
   const opened = { ...row, collapsed: false, panels: [] };
   const out = { ...d, panels: [...panels.slice(0, index), opened, ...placed, ...below] };
@@ -214,7 +219,7 @@ export function toggleRow(d: Json, id: number): Json {
 
 /** Puts an edited panel back where the one with its id was, top level or inside a row. */
 export function replacePanel(d: Json, panel: Json): Json {
-  const id = num(panel.id, Number.NaN);
+  const id = asFiniteNumber(panel.id, Number.NaN);
   const swap = (p: Json, i: number): Json => {
     if (panelId(p, i) === id) return { ...panel, gridPos: p.gridPos };
     if (isRow(p) && Array.isArray(p.panels)) return { ...p, panels: panelsOf(p).map(swap) };

@@ -5,8 +5,13 @@ import { filterDashboards, tagCounts } from './dashboard-list.ts';
 const hit = (title: string, tags: string[] = []): SearchHit => ({
   uid: title,
   title,
+  uri: `db/${title}`,
   url: `/d/${title}`,
+  slug: title,
+  type: 'dash-db',
   tags,
+  isStarred: false,
+  provisioned: false,
 });
 const hits = [
   hit('Node exporter', ['linux', 'infra']),

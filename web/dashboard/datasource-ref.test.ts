@@ -6,10 +6,11 @@ const ds = (uid: string, name: string): Datasource => ({
   uid,
   name,
   type: 'prometheus',
+  access: 'proxy',
   url: `http://${uid}:9090`,
   isDefault: false,
   readOnly: false,
-  jsonData: { timeInterval: '15s' },
+  jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
 });
 const main = ds('prometheus', 'Prometheus');
 const other = ds('prom-1', 'Staging');

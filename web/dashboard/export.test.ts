@@ -12,10 +12,11 @@ const ds = (uid: string, name: string, isDefault = false): Datasource => ({
   uid,
   name,
   type: 'prometheus',
+  access: 'proxy',
   url: 'http://prometheus:9090',
   isDefault,
   readOnly: true,
-  jsonData: { timeInterval: '15s' },
+  jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
 });
 const PROM = ds('prom-a', 'Prometheus', true);
 const EU = ds('prom-b', 'Prom B (eu)');

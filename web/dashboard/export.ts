@@ -14,6 +14,7 @@
 //  - `id` becomes null and `__requires` lists the datasource and panel plugins.
 // Inputs the stored JSON already declares are kept. Constants are kept as they are (Grafana turns them into `VAR_` inputs, which an import
 // without the values would lose).
+import { asArray, isRecord } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
 import { resolveDatasource } from './datasource-ref.ts';
 import type { DatasourceRef } from './model.ts';
@@ -36,9 +37,6 @@ export interface ExternalExport {
   /** References kept because they go through a datasource variable. */
   throughVariable: number;
 }
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 // `$name`, `${name}`, `${name:format}` or `[[name]]`, as Grafana's variableRegex reads them.
 const VARIABLE = /^\$(\w+)$|^\$\{(\w+)(?::[^}]*)?\}$|^\[\[(\w+)\]\]$/;
@@ -69,13 +67,13 @@ export function exportExternally(
   selected: Datasource,
 ): ExternalExport {
   const dash = JSON.parse(JSON.stringify(stored)) as Json;
-  const templating = isObj(dash.templating) ? dash.templating : {};
-  const variables = list(templating.list).filter(isObj);
+  const templating = isRecord(dash.templating) ? dash.templating : {};
+  const variables = asArray(templating.list).filter(isRecord);
   const names = new Set(variables.map((v) => v.name).filter((n) => typeof n === 'string'));
   // Inputs the stored JSON already declares stay declared (their placeholders are kept).
   const inputs = new Map<string, unknown>(
-    list(dash.__inputs)
-      .filter(isObj)
+    asArray(dash.__inputs)
+      .filter(isRecord)
       .map((i) => [String(i.name), i]),
   );
   let replaced = 0;
@@ -87,8 +85,8 @@ export function exportExternally(
       return;
     }
     const ref = obj.datasource;
-    const uid = typeof ref === 'string' ? ref : isObj(ref) ? ref.uid : undefined;
-    const type = isObj(ref) ? ref.type : undefined;
+    const uid = typeof ref === 'string' ? ref : isRecord(ref) ? ref.uid : undefined;
+    const type = isRecord(ref) ? ref.type : undefined;
     if (typeof uid === 'string') {
       const m = VARIABLE.exec(uid);
       if (m) {
@@ -117,15 +115,15 @@ export function exportExternally(
   const panelTypes = new Set<string>();
   const visit = (panel: Json) => {
     if (panel.type === 'row') {
-      for (const p of list(panel.panels).filter(isObj)) visit(p);
+      for (const p of asArray(panel.panels).filter(isRecord)) visit(p);
       return;
     }
     if (typeof panel.type === 'string') panelTypes.add(panel.type);
     templateize(panel);
-    for (const t of list(panel.targets).filter(isObj)) templateize(t, panel.datasource);
-    for (const p of list(panel.panels).filter(isObj)) visit(p);
+    for (const t of asArray(panel.targets).filter(isRecord)) templateize(t, panel.datasource);
+    for (const p of asArray(panel.panels).filter(isRecord)) visit(p);
   };
-  for (const p of list(dash.panels).filter(isObj)) visit(p);
+  for (const p of asArray(dash.panels).filter(isRecord)) visit(p);
 
   for (const v of variables) {
     if (v.type === 'query') {
@@ -139,8 +137,8 @@ export function exportExternally(
       templateize(v);
     }
   }
-  const annotations = isObj(dash.annotations) ? list(dash.annotations.list) : [];
-  for (const a of annotations.filter(isObj)) templateize(a);
+  const annotations = isRecord(dash.annotations) ? asArray(dash.annotations.list) : [];
+  for (const a of annotations.filter(isRecord)) templateize(a);
 
   const requires = [
     { type: 'datasource', id: 'prometheus', name: 'Prometheus', version: '1.0.0' },

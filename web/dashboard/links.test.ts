@@ -128,8 +128,13 @@ describe('resolving links', () => {
     const hit = (uid: string, title: string, tags: string[], error?: string): SearchHit => ({
       uid,
       title,
+      uri: `db/${title.toLowerCase()}`,
       url: `/d/${uid}/${title.toLowerCase()}`,
+      slug: title.toLowerCase(),
+      type: 'dash-db',
       tags,
+      isStarred: false,
+      provisioned: false,
       ...(error ? { error } : {}),
     });
     const hits = [

@@ -6,6 +6,7 @@
 // `${__url_time_range}` and `${__all_variables}`; "include current time range" and "include
 // current template variable values" append `from=&to=` and `var-x=`. Only http(s), mailto and
 // addresses inside this app are links: a `javascript:` or `data:` URL is shown as refused text.
+import { asNonEmptyStrings, asRecord, asString } from '../../contract/json.ts';
 import type { SearchHit } from '../api/server.ts';
 import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
@@ -44,22 +45,16 @@ export type Resolved =
   | { title: string; href: string; targetBlank: boolean; tooltip?: string }
   | { title: string; refused: string; tooltip?: string };
 
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const strings = (v: unknown) =>
-  Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string' && t !== '') : [];
-
 export function readDashboardLinks(raw: unknown): DashboardLink[] {
   if (!Array.isArray(raw)) return [];
   return raw.map((r) => {
-    const l = obj(r);
+    const l = asRecord(r);
     return {
       type: l.type === 'dashboards' ? 'dashboards' : 'link',
-      title: str(l.title),
-      url: str(l.url),
-      tooltip: str(l.tooltip),
-      tags: strings(l.tags),
+      title: asString(l.title),
+      url: asString(l.url),
+      tooltip: asString(l.tooltip),
+      tags: asNonEmptyStrings(l.tags),
       asDropdown: l.asDropdown === true,
       includeVars: l.includeVars === true,
       keepTime: l.keepTime === true,
@@ -72,8 +67,12 @@ export function readPanelLinks(raw: unknown): PanelLink[] {
   if (!Array.isArray(raw)) return [];
   return raw
     .map((r) => {
-      const l = obj(r);
-      return { title: str(l.title), url: str(l.url), targetBlank: l.targetBlank === true };
+      const l = asRecord(r);
+      return {
+        title: asString(l.title),
+        url: asString(l.url),
+        targetBlank: l.targetBlank === true,
+      };
     })
     .filter((l) => l.url !== '' || l.title !== '');
 }
@@ -117,7 +116,7 @@ export function refusedScheme(url: string): string | null {
   return SAFE_SCHEMES.has(parsed.protocol) ? null : `${parsed.protocol} links are not followed`;
 }
 
-// Grafana's names, written out: not template strings.
+// Grafana's names, written out: not template asNonEmptyStrings.
 const URL_TIME_RANGE = '$' + '{__url_time_range}';
 const ALL_VARIABLES = '$' + '{__all_variables}';
 

@@ -1,6 +1,7 @@
 // The subset of Grafana's dashboard JSON this slice draws
 // (https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/).
 // Unknown fields are kept as they came; normalising here only fills defaults the view needs.
+import { asFiniteNumber, asRecord, asString } from '../../contract/json.ts';
 import type { FieldConfig, FieldOverride } from '../chart/overrides.ts';
 
 export interface Target {
@@ -82,47 +83,47 @@ export interface Dashboard {
   links?: unknown;
 }
 
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
-
 function normaliseTarget(raw: unknown, i: number): Target {
-  const t = obj(raw);
+  const t = asRecord(raw);
   return {
     ...t,
-    refId: str(t.refId, String.fromCharCode(65 + (i % 26))),
-    expr: str(t.expr, ''),
+    refId: asString(t.refId, String.fromCharCode(65 + (i % 26))),
+    expr: asString(t.expr, ''),
   } as Target;
 }
 
 function normalisePanel(raw: unknown, i: number): Panel {
-  const p = obj(raw);
-  const grid = obj(p.gridPos);
-  const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  const fieldConfig = obj(p.fieldConfig);
+  const p = asRecord(raw);
+  const grid = asRecord(p.gridPos);
+  const fieldConfig = asRecord(p.fieldConfig);
   return {
     ...p,
-    id: num(p.id, i + 1),
-    type: str(p.type, 'timeseries'),
-    title: str(p.title, ''),
-    gridPos: { x: num(grid.x, 0), y: num(grid.y, 0), w: num(grid.w, 12), h: num(grid.h, 8) },
+    id: asFiniteNumber(p.id, i + 1),
+    type: asString(p.type, 'timeseries'),
+    title: asString(p.title, ''),
+    gridPos: {
+      x: asFiniteNumber(grid.x, 0),
+      y: asFiniteNumber(grid.y, 0),
+      w: asFiniteNumber(grid.w, 12),
+      h: asFiniteNumber(grid.h, 8),
+    },
     targets: Array.isArray(p.targets) ? p.targets.map(normaliseTarget) : [],
-    fieldConfig: { ...fieldConfig, defaults: obj(fieldConfig.defaults) as FieldDefaults },
-    options: obj(p.options),
+    fieldConfig: { ...fieldConfig, defaults: asRecord(fieldConfig.defaults) as FieldDefaults },
+    options: asRecord(p.options),
     // A collapsed row carries its panels inside it.
     ...(Array.isArray(p.panels) ? { panels: p.panels.map(normalisePanel) } : {}),
   } as Panel;
 }
 
 export function normaliseDashboard(raw: Record<string, unknown>): Dashboard {
-  const time = obj(raw.time);
+  const time = asRecord(raw.time);
   return {
     ...raw,
-    uid: str(raw.uid, ''),
-    title: str(raw.title, 'Untitled'),
+    uid: asString(raw.uid, ''),
+    title: asString(raw.title, 'Untitled'),
     tags: Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [],
-    time: { from: str(time.from, 'now-6h'), to: str(time.to, 'now') },
-    refresh: str(raw.refresh, ''),
+    time: { from: asString(time.from, 'now-6h'), to: asString(time.to, 'now') },
+    refresh: asString(raw.refresh, ''),
     graphTooltip: typeof raw.graphTooltip === 'number' ? raw.graphTooltip : 0,
     panels: Array.isArray(raw.panels) ? raw.panels.map(normalisePanel) : [],
   } as Dashboard;

@@ -1,17 +1,15 @@
 // What the panel editor changes in a panel's Grafana JSON (pure): every change is a copy with
 // one path set, so options this editor does not show stay as they were.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/configure-standard-options/
+import { asRecord } from '../../contract/json.ts';
 import { CATEGORIES } from '../chart/unit-catalogue.ts';
 import type { Json } from './dashboard-edit.ts';
-
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 
 /** A copy of `o` with `path` set to `value`; undefined removes the last key. */
 export function setIn(o: Json, path: readonly string[], value: unknown): Json {
   const [head, ...rest] = path;
   if (head === undefined) return o;
-  if (rest.length > 0) return { ...o, [head]: setIn(obj(o[head]), rest, value) };
+  if (rest.length > 0) return { ...o, [head]: setIn(asRecord(o[head]), rest, value) };
   if (value === undefined) {
     const { [head]: _gone, ...kept } = o;
     return kept;
@@ -21,7 +19,7 @@ export function setIn(o: Json, path: readonly string[], value: unknown): Json {
 
 export function getIn(o: unknown, path: readonly string[]): unknown {
   let v: unknown = o;
-  for (const k of path) v = obj(v)[k];
+  for (const k of path) v = asRecord(v)[k];
   return v;
 }
 
@@ -70,13 +68,13 @@ export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;
 export type LegendMode = 'list' | 'table' | 'hidden';
 
 export function legendMode(panel: Json): LegendMode {
-  const legend = obj(obj(panel.options).legend);
+  const legend = asRecord(asRecord(panel.options).legend);
   if (legend.showLegend === false || legend.displayMode === 'hidden') return 'hidden';
   return legend.displayMode === 'table' ? 'table' : 'list';
 }
 
 export function setLegendMode(panel: Json, mode: LegendMode): Json {
-  const legend = obj(obj(panel.options).legend);
+  const legend = asRecord(asRecord(panel.options).legend);
   const next =
     mode === 'hidden'
       ? {
@@ -110,8 +108,8 @@ export function thresholdSteps(panel: Json): Step[] {
   const steps = getIn(panel, ['fieldConfig', 'defaults', 'thresholds', 'steps']);
   if (!Array.isArray(steps)) return DEFAULT_STEPS;
   return steps.map((s) => ({
-    color: typeof obj(s).color === 'string' ? (obj(s).color as string) : 'green',
-    value: typeof obj(s).value === 'number' ? (obj(s).value as number) : null,
+    color: typeof asRecord(s).color === 'string' ? (asRecord(s).color as string) : 'green',
+    value: typeof asRecord(s).value === 'number' ? (asRecord(s).value as number) : null,
   }));
 }
 
@@ -120,7 +118,7 @@ export function setThresholdSteps(panel: Json, steps: readonly Step[]): Json {
   const sorted = [...steps].sort((a, b) =>
     a.value === null ? -1 : b.value === null ? 1 : a.value - b.value,
   );
-  const current = obj(getIn(panel, ['fieldConfig', 'defaults', 'thresholds']));
+  const current = asRecord(getIn(panel, ['fieldConfig', 'defaults', 'thresholds']));
   return setIn(panel, ['fieldConfig', 'defaults', 'thresholds'], {
     mode: 'absolute',
     ...current,
@@ -149,7 +147,7 @@ export function nextRefId(targets: readonly Json[]): string {
 }
 
 export const targetsOf = (panel: Json): Json[] =>
-  Array.isArray(panel.targets) ? panel.targets.map(obj) : [];
+  Array.isArray(panel.targets) ? panel.targets.map(asRecord) : [];
 
 export function setTarget(panel: Json, index: number, change: Json): Json {
   const targets = targetsOf(panel).map((t, i) => {

@@ -1,8 +1,10 @@
 // Dashboard settings tabs (`?editview=<id>`, Grafana's ids). Each tab edits the working copy
 // of the dashboard JSON through `onChange`; add a tab by adding an entry to SETTINGS_TABS
 // (General, Variables, JSON Model, in Grafana's order).
+
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
+import { asRecord, asString } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
 import type { VariableState } from '../variables/resolve.ts';
 import { VariablesSettings } from '../variables/VariablesSettings.tsx';
@@ -26,10 +28,6 @@ export interface SettingsTab {
   Component: ComponentType<SettingsTabProps>;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-
 const REFRESH = ['', '5s', '10s', '30s', '1m', '5m', '15m', '30m', '1h'];
 const TOOLTIP = [
   [0, 'Default', 'Each panel shows its own crosshair and tooltip'],
@@ -39,7 +37,7 @@ const TOOLTIP = [
 
 function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
   const set = (k: string, v: unknown) => onChange({ ...dashboard, [k]: v });
-  const time = obj(dashboard.time);
+  const time = asRecord(dashboard.time);
   const tags = Array.isArray(dashboard.tags)
     ? dashboard.tags.filter((t) => typeof t === 'string')
     : [];
@@ -50,19 +48,22 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
     setTagText('');
   };
   const tooltip = typeof dashboard.graphTooltip === 'number' ? dashboard.graphTooltip : 0;
-  const refresh = str(dashboard.refresh);
+  const refresh = asString(dashboard.refresh);
 
   return (
     <div class="settings-form">
       <label class="field">
         <span>Title</span>
-        <input value={str(dashboard.title)} onInput={(e) => set('title', e.currentTarget.value)} />
+        <input
+          value={asString(dashboard.title)}
+          onInput={(e) => set('title', e.currentTarget.value)}
+        />
       </label>
       <label class="field">
         <span>Description</span>
         <textarea
           rows={3}
-          value={str(dashboard.description)}
+          value={asString(dashboard.description)}
           onInput={(e) => set('description', e.currentTarget.value || undefined)}
         />
       </label>
@@ -107,13 +108,13 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
         <label class="field">
           <span>Default time range</span>
           <select
-            value={`${str(time.from)}|${str(time.to)}`}
+            value={`${asString(time.from)}|${asString(time.to)}`}
             onChange={(e) => {
               const [from, to] = e.currentTarget.value.split('|');
               set('time', { ...time, from, to });
             }}
           >
-            <RangeOptions value={{ from: str(time.from), to: str(time.to) }} />
+            <RangeOptions value={{ from: asString(time.from), to: asString(time.to) }} />
           </select>
         </label>
         <label class="field">

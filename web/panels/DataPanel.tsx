@@ -3,7 +3,7 @@
 // nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { undrawnOptions } from '../../server/dashboards/grafana/undrawn.ts';
+import { undrawnOptions } from '../../contract/undrawn.ts';
 import { lazy } from '../app/lazy.tsx';
 import type { Panel } from '../dashboard/model.ts';
 import { timeOverrideInfo } from '../dashboard/panel-time.ts';

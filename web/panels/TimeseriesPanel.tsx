@@ -1,7 +1,9 @@
 // Grafana's time series panel: lines, bars or points, area fill, stacking, thresholds drawn
 // as lines or bands, and a legend as a list or a table (with reducer columns, sortable) below
 // or beside the chart. Each series has its own field config: defaults + overrides.
+
 import { useMemo, useState } from 'preact/hooks';
+import { asFiniteNumber } from '../../contract/json.ts';
 import { useLatest, useSameValue } from '../app/memo.ts';
 import { Chart } from '../chart/Chart.tsx';
 import type { LegendSort } from '../chart/legend-calcs.ts';
@@ -36,23 +38,22 @@ export function lineDash(
 /** The per-series part of the chart's style, from the series' field config. */
 function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
   const custom = c.custom ?? {};
-  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   return {
-    lineWidth: num(custom.lineWidth),
-    fillOpacity: num(custom.fillOpacity),
+    lineWidth: asFiniteNumber(custom.lineWidth),
+    fillOpacity: asFiniteNumber(custom.fillOpacity),
     drawStyle: DRAW_STYLES.has(custom.drawStyle ?? '')
       ? (custom.drawStyle as ChartSeries['drawStyle'])
       : undefined,
     showPoints: SHOW_POINTS.has(custom.showPoints ?? '')
       ? (custom.showPoints as ChartSeries['showPoints'])
       : undefined,
-    pointSize: num(custom.pointSize),
+    pointSize: asFiniteNumber(custom.pointSize),
     interpolation: INTERPOLATIONS.has(custom.lineInterpolation ?? '')
       ? (custom.lineInterpolation as ChartSeries['interpolation'])
       : undefined,
     dash: lineDash(custom.lineStyle),
     unit: c.unit,
-    decimals: num(c.decimals),
+    decimals: asFiniteNumber(c.decimals),
     noTooltip: custom.hideFrom?.tooltip === true,
   };
 }

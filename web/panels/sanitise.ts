@@ -1,5 +1,5 @@
-// The project's one HTML sanitiser (DESIGN.md, "Security stance"): text panels' markdown and
-// HTML pass through here and nowhere else. DOMPurify with the strict rules of
+// The project's one HTML sanitiser (docs/ARCHITECTURE.md, "Security stance"): text panels'
+// markdown and HTML pass through here and nowhere else. DOMPurify with the strict rules of
 // sanitise-config.ts, plus two hooks: data: URLs are dropped everywhere, and every link opens
 // in a new tab without window.opener. The answer is a DocumentFragment, so the sanitised tree
 // is inserted as nodes and never parsed from a string again.

@@ -2,7 +2,9 @@
 // `options.content`, or the old panel's `mode` and `content` at its top level, and markdown
 // turned into HTML with marked. The HTML is not safe yet: it must go through sanitise.ts.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/text/
+
 import { Marked } from 'marked';
+import { asRecord } from '../../contract/json.ts';
 
 export type TextMode = 'markdown' | 'html' | 'code';
 
@@ -14,8 +16,6 @@ export interface TextContent {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
 
 /** Grafana 6's modes: "text" was plain text, which markdown shows the same. */
 function modeOf(v: unknown): TextMode {
@@ -23,11 +23,11 @@ function modeOf(v: unknown): TextMode {
 }
 
 export function textContent(panel: Json): TextContent {
-  const o = obj(panel.options);
+  const o = asRecord(panel.options);
   const mode = modeOf(o.mode ?? panel.mode);
   const raw = o.content ?? panel.content;
   const content = typeof raw === 'string' ? raw : '';
-  const language = obj(o.code).language;
+  const language = asRecord(o.code).language;
   return {
     mode,
     content,

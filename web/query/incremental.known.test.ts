@@ -1,10 +1,10 @@
-// Live ticks that say what they hold (server/proxy/known.ts), end to end in pure code: the
+// Live ticks that say what they hold (contract/known.ts), end to end in pure code: the
 // proxy's applyKnown answers each tick from "Prometheus' truth", and whatever changed within
 // the overlap (late values, series appearing or vanishing), the merged answer is exactly the
 // full load of the new window. Unchanged overlaps come back as only the later points.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyKnown } from '../../server/proxy/known.ts';
+import { applyKnown } from '../../contract/known.ts';
 import type { RangeSeries } from '../api/types.ts';
 import type { Grid } from '../chart/matrix.ts';
 import { fetchSliding, LiveBases, type RangeFetch } from './incremental.ts';

@@ -6,10 +6,10 @@
 // are handled, and the merged series come in Prometheus' own order (sorted by labels), so a
 // merged answer reads exactly like a full one.
 //
-// A tick also says what it holds (digest of its overlap points, server/proxy/known.ts); when
+// A tick also says what it holds (digest of its overlap points, contract/known.ts); when
 // the proxy finds those unchanged it sends only the later points, so a tick's bytes follow
 // the refresh interval, not the overlap. Either way the merge comes out the same.
-import { digestUpTo, type Known } from '../../server/proxy/known.ts';
+import { digestUpTo, type Known } from '../../contract/known.ts';
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric, RangeSeries, SamplePair } from '../api/types.ts';
 import type { Grid } from '../chart/matrix.ts';

@@ -2,7 +2,9 @@
 // the options of its type, selection options, and a preview of the values it offers. Edits go
 // straight to the working copy (edit.ts keeps every field the form does not show); a name only
 // once it is valid. Texts that cost a request (a query) apply when the field is left.
+
 import { useEffect, useId, useState } from 'preact/hooks';
+import { asFiniteNumber, asText } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
 import {
   changeType,
@@ -33,15 +35,12 @@ interface Props {
   onDelete: () => void;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-
 /** Types whose values are known only once a datasource answers. */
 const ASKS = new Set(['query', 'datasource']);
 
 export function VariableEditor(p: Props) {
   const v = p.list[p.index] ?? {};
-  const type = str(v.type) || 'query';
+  const type = asText(v.type) || 'query';
   const replace = (next: Json) => p.onList(replaceVariable(p.list, p.index, next));
   const set = (key: string, value: unknown) => replace(setField(v, key, value));
 
@@ -67,7 +66,7 @@ export function VariableEditor(p: Props) {
           All variables
         </button>
         <span aria-hidden="true">/</span>
-        <span class="variable-editor-name">${str(v.name)}</span>
+        <span class="variable-editor-name">${asText(v.name)}</span>
       </nav>
       <h3 class="settings-heading first">General</h3>
       <Field label="Select variable type" help={typeInfo?.help}>
@@ -94,8 +93,8 @@ export function VariableEditor(p: Props) {
           {(id) => (
             <input
               id={id}
-              value={str(v.label)}
-              placeholder={str(v.name)}
+              value={asText(v.label)}
+              placeholder={asText(v.name)}
               onInput={(e) => set('label', e.currentTarget.value || undefined)}
             />
           )}
@@ -105,7 +104,7 @@ export function VariableEditor(p: Props) {
         {(id) => (
           <input
             id={id}
-            value={str(v.description)}
+            value={asText(v.description)}
             placeholder="Descriptive text"
             onInput={(e) => set('description', e.currentTarget.value || undefined)}
           />
@@ -120,7 +119,7 @@ export function VariableEditor(p: Props) {
                 key={mode}
                 type="button"
                 class="seg"
-                aria-pressed={num(v.hide, 0) === mode}
+                aria-pressed={asFiniteNumber(v.hide, 0) === mode}
                 onClick={() => set('hide', mode)}
               >
                 {label}
@@ -222,7 +221,7 @@ export function VariableEditor(p: Props) {
               {(id) => (
                 <input
                   id={id}
-                  value={str(v.allValue)}
+                  value={asText(v.allValue)}
                   placeholder="blank = auto"
                   onInput={(e) => set('allValue', e.currentTarget.value || undefined)}
                 />
@@ -247,7 +246,7 @@ export function VariableEditor(p: Props) {
 }
 
 function NameField(p: { list: readonly Json[]; index: number; onList: (l: Json[]) => void }) {
-  const stored = str(p.list[p.index]?.name);
+  const stored = asText(p.list[p.index]?.name);
   const [text, setText] = useState(stored);
   const [error, setError] = useState(() => validateName(stored, p.list, p.index));
   const errorId = useId();

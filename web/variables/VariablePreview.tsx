@@ -1,17 +1,17 @@
 // The editor's "Preview of values": what the variable offers right now, from the dashboard's
 // live evaluation (a query variable's answer from Prometheus), All first when included.
+
 import type { ComponentChildren } from 'preact';
+import { asString } from '../../contract/json.ts';
 import { SELECTION_TYPES, VARIABLE_TYPES } from './edit-choices.ts';
 import type { Json } from './edit-list.ts';
 import { ALL } from './model.ts';
 import type { VariableState } from './resolve.ts';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-
 const PREVIEW_MAX = 100;
 
 export function VariablePreview({ v, state }: { v: Json; state: VariableState | undefined }) {
-  const type = str(v.type) || 'query';
+  const type = asString(v.type) || 'query';
   let body: ComponentChildren;
   let count: number | null = null;
   if (!state) {

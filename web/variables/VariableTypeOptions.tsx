@@ -1,6 +1,7 @@
 // The per-type sections of the variable editor that need more than one field: a query
 // variable's datasource, query, regex, sort and refresh; an interval's values and auto
 // option; a datasource variable's type and instance filter.
+import { asFiniteNumber, asText } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
 import {
   datasourceKey,
@@ -13,9 +14,6 @@ import {
 import { AUTO_COUNTS, REFRESH_MODES, SORT_MODES } from './edit-choices.ts';
 import type { Json } from './edit-list.ts';
 import { Check, DraftText, Field } from './FormControls.tsx';
-
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const num = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v : d);
 
 export type SetField = (key: string, value: unknown) => void;
 
@@ -40,7 +38,7 @@ export function QueryOptions(
     ...dsVars.map((n) => `var:${n}`),
     ...p.datasources.map((d) => `uid:${d.uid}`),
   ]);
-  const refresh = num(v.refresh, 1);
+  const refresh = asFiniteNumber(v.refresh, 1);
   return (
     <>
       <h3 class="settings-heading">Query options</h3>
@@ -96,7 +94,7 @@ export function QueryOptions(
           <DraftText
             id={id}
             mono
-            value={str(v.regex)}
+            value={asText(v.regex)}
             placeholder="/.*-(?<text>.*)-(?<value>.*)-.*/"
             onCommit={(t) => edit(setField(v, 'regex', t))}
           />
@@ -107,7 +105,7 @@ export function QueryOptions(
           {(id) => (
             <select
               id={id}
-              value={String(num(v.sort, 0))}
+              value={String(asFiniteNumber(v.sort, 0))}
               onChange={(e) => set('sort', Number(e.currentTarget.value))}
             >
               {SORT_MODES.map(([n, label]) => (
@@ -142,7 +140,7 @@ export function QueryOptions(
 }
 
 export function IntervalOptions({ v, set, edit }: SectionProps) {
-  const count = num(v.auto_count, 30);
+  const count = asFiniteNumber(v.auto_count, 30);
   return (
     <>
       <h3 class="settings-heading">Interval options</h3>
@@ -183,7 +181,7 @@ export function IntervalOptions({ v, set, edit }: SectionProps) {
             {(id) => (
               <DraftText
                 id={id}
-                value={str(v.auto_min) || '10s'}
+                value={asText(v.auto_min) || '10s'}
                 placeholder="10s"
                 onCommit={(t) => set('auto_min', t)}
               />
@@ -218,7 +216,7 @@ export function DatasourceOptions({ v, edit }: Omit<SectionProps, 'set'>) {
           <DraftText
             id={id}
             mono
-            value={str(v.regex)}
+            value={asText(v.regex)}
             placeholder="/.*-(.*)-.*/"
             onCommit={(t) => edit(setField(v, 'regex', t))}
           />

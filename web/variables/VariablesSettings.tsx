@@ -2,7 +2,9 @@
 // variable, Grafana's parameters): the list in evaluation order, with new, edit, duplicate,
 // delete and move; and the editor of one variable. Everything changes the working copy's
 // `templating.list` through edit.ts.
+
 import { useState } from 'preact/hooks';
+import { asString } from '../../contract/json.ts';
 import { Icon, IconButton } from '../app/Icon.tsx';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { setParams, useLocation } from '../app/router.ts';
@@ -21,9 +23,8 @@ import {
 } from './edit-list.ts';
 import { VariableEditor } from './VariableEditor.tsx';
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const typeLabel = (type: unknown) =>
-  VARIABLE_TYPES.find((t) => t.type === type)?.label ?? (str(type) || 'Query');
+  VARIABLE_TYPES.find((t) => t.type === type)?.label ?? (asString(type) || 'Query');
 
 export function VariablesSettings(p: SettingsTabProps) {
   const { params } = useLocation();
@@ -47,14 +48,14 @@ export function VariablesSettings(p: SettingsTabProps) {
   const dialog = toDelete && (
     <ConfirmDialog
       title="Delete variable"
-      message={`Delete the variable “${str(toDelete.name) || 'unnamed'}”? Queries that use it will no longer be interpolated.`}
+      message={`Delete the variable “${asString(toDelete.name) || 'unnamed'}”? Queries that use it will no longer be interpolated.`}
       onCancel={() => setConfirm(null)}
       actions={[{ label: 'Delete', kind: 'danger', onClick: () => remove(confirm!) }]}
     />
   );
 
   if (index !== null && list[index]) {
-    const name = str(list[index].name);
+    const name = asString(list[index].name);
     return (
       <>
         <VariableEditor
@@ -104,7 +105,7 @@ export function VariablesSettings(p: SettingsTabProps) {
         </thead>
         <tbody>
           {list.map((v, i) => {
-            const name = str(v.name);
+            const name = asString(v.name);
             const invalid = validateName(name, list, i);
             return (
               <tr key={`${i}:${name}`} data-variable-row={name}>

@@ -1,29 +1,26 @@
 // A dashboard's list of variables (pure): reading and writing Grafana's `templating.list`,
 // names (free and valid ones), order, copies, removal, and which variables are used. Entries
 // stay the JSON as loaded; only what an operation changes is new.
+import { asRecord, asText } from '../../contract/json.ts';
 import { referencedNames } from './format.ts';
 import { VARIABLE_NAME } from './model.ts';
 
 export type Json = Record<string, unknown>;
 
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-
 /** The raw entries of `templating.list`, in order (entries that are not objects become {}). */
 export function variablesOf(dashboard: Json): Json[] {
-  const list = obj(dashboard.templating).list;
-  return Array.isArray(list) ? list.map(obj) : [];
+  const list = asRecord(dashboard.templating).list;
+  return Array.isArray(list) ? list.map(asRecord) : [];
 }
 
 /** The dashboard with a new `templating.list`; other `templating` fields stay. */
 export function withVariables(dashboard: Json, list: readonly Json[]): Json {
-  return { ...dashboard, templating: { ...obj(dashboard.templating), list: [...list] } };
+  return { ...dashboard, templating: { ...asRecord(dashboard.templating), list: [...list] } };
 }
 
 /** Grafana's next free name for a new variable of a type: query0, query1, … */
 export function nextName(list: readonly Json[], prefix: string): string {
-  const taken = new Set(list.map((v) => str(v.name)));
+  const taken = new Set(list.map((v) => asText(v.name)));
   let n = 0;
   while (taken.has(`${prefix}${n}`)) n++;
   return `${prefix}${n}`;
@@ -65,8 +62,8 @@ export function duplicateVariable(
 ): { list: Json[]; index: number } {
   const original = list[index];
   if (!original) return { list: [...list], index: -1 };
-  const base = `copy_of_${str(original.name)}`;
-  const taken = new Set(list.map((v) => str(v.name)));
+  const base = `copy_of_${asText(original.name)}`;
+  const taken = new Set(list.map((v) => asText(v.name)));
   let name = base;
   for (let n = 1; taken.has(name); n++) name = `${base}_${n}`;
   const copy = structuredClone({ ...original, name });

@@ -20,10 +20,11 @@ const ds = (uid: string, name: string): Datasource => ({
   uid,
   name,
   type: 'prometheus',
+  access: 'proxy',
   url: 'http://localhost:9090',
   isDefault: false,
   readOnly: true,
-  jsonData: { timeInterval: '15s' },
+  jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
 });
 const PROM = ds('prom1', 'Prometheus');
 const OTHER = ds('prom2', 'Long term');

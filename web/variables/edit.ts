@@ -3,6 +3,7 @@
 // does not know untouched, so a variable made or edited here opens in Grafana and back.
 // Shapes follow what Grafana 10/11 writes:
 // https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/
+import { asRecord, asText } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
 import type { EditableType } from './edit-choices.ts';
 import { VARIABLE_TYPES } from './edit-choices.ts';
@@ -10,10 +11,6 @@ import type { Json } from './edit-list.ts';
 import { nextName, replaceVariable, validateName } from './edit-list.ts';
 import type { VariableOption } from './model.ts';
 import { ALL, AUTO_PREFIX, parseCustom, VARIABLE_NAME } from './model.ts';
-
-const obj = (v: unknown): Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : {};
-const str = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 
 /** Sets `key`, or removes it when `value` is undefined (so the JSON carries no empty keys). */
 function put(v: Json, key: string, value: unknown): Json {
@@ -28,8 +25,8 @@ function put(v: Json, key: string, value: unknown): Json {
 /** A datasource-type variable of the list, by the names it can be referenced with. */
 export function datasourceVariables(list: readonly Json[]): string[] {
   return list
-    .filter((v) => v.type === 'datasource' && VARIABLE_NAME.test(str(v.name)))
-    .map((v) => str(v.name));
+    .filter((v) => v.type === 'datasource' && VARIABLE_NAME.test(asText(v.name)))
+    .map((v) => asText(v.name));
 }
 
 /** A new query variable's datasource: the dashboard's datasource variable if any, else `ds`. */
@@ -112,7 +109,7 @@ export function changeType(
   const kept = Object.fromEntries(Object.entries(v).filter(([k]) => !TYPED_FIELDS.has(k)));
   // A name still as the editor made it (query0) follows the type (custom0).
   const others = list.filter((x) => x !== v);
-  const [oldType, name] = [str(v.type), str(v.name)];
+  const [oldType, name] = [asText(v.type), asText(v.name)];
   if (name.startsWith(oldType) && /^\d+$/.test(name.slice(oldType.length))) {
     kept.name = nextName(others, type);
   }
@@ -126,13 +123,15 @@ export function changeType(
 
 /** The query text, whichever form it is stored in (Grafana 9+ `{query, refId}` or a string). */
 export function queryText(v: Json): string {
-  return typeof v.query === 'object' && v.query !== null ? str(obj(v.query).query) : str(v.query);
+  return typeof v.query === 'object' && v.query !== null
+    ? asText(asRecord(v.query).query)
+    : asText(v.query);
 }
 
 /** Sets the query text in the form the variable had; a query variable's `definition` follows. */
 export function withQuery(v: Json, text: string): Json {
   const query =
-    typeof v.query === 'object' && v.query !== null ? { ...obj(v.query), query: text } : text;
+    typeof v.query === 'object' && v.query !== null ? { ...asRecord(v.query), query: text } : text;
   let next: Json = { ...v, query };
   if (v.type === 'query') next = { ...next, definition: text };
   if (v.type === 'textbox') next = { ...next, current: { text, value: text } };
@@ -141,9 +140,9 @@ export function withQuery(v: Json, text: string): Json {
 
 /** What the list shows as a variable's definition. */
 export function definitionOf(v: Json): string {
-  if (v.type === 'query') return str(v.definition) || queryText(v);
+  if (v.type === 'query') return asText(v.definition) || queryText(v);
   if (v.type === 'datasource') {
-    const regex = str(v.regex);
+    const regex = asText(v.regex);
     return regex ? `${queryText(v) || 'prometheus'} ${regex}` : queryText(v) || 'prometheus';
   }
   if (v.type === 'interval' && v.auto === true) return `auto,${queryText(v)}`;
@@ -162,7 +161,7 @@ export function staticOptions(v: Json): VariableOption[] | null {
     case 'interval': {
       const options = parseCustom(q);
       return v.auto === true
-        ? [{ text: 'auto', value: `${AUTO_PREFIX}${str(v.name)}` }, ...options]
+        ? [{ text: 'auto', value: `${AUTO_PREFIX}${asText(v.name)}` }, ...options]
         : options;
     }
     default:
@@ -171,9 +170,12 @@ export function staticOptions(v: Json): VariableOption[] | null {
 }
 
 const values = (x: unknown): string[] =>
-  (Array.isArray(x) ? x.map(str) : x === undefined || x === null ? [] : [str(x)]).filter(
-    (s) => s !== '',
-  );
+  (Array.isArray(x)
+    ? x.map((y) => asText(y))
+    : x === undefined || x === null
+      ? []
+      : [asText(x)]
+  ).filter((s) => s !== '');
 
 /**
  * `current` kept while it is still offered; otherwise All (when included) or the first option,
@@ -183,7 +185,7 @@ const values = (x: unknown): string[] =>
 export function settleCurrent(v: Json, options: readonly VariableOption[] | null): Json {
   const multi = v.multi === true;
   const includeAll = v.includeAll === true;
-  const cur = obj(v.current);
+  const cur = asRecord(v.current);
   const had = values(cur.value);
   let kept = had;
   if (kept.includes(ALL)) kept = includeAll ? [ALL] : [];
@@ -210,9 +212,9 @@ function finish(v: Json): Json {
   const options = staticOptions(v);
   const settled = settleCurrent(v, options);
   if (!options) return settled;
-  const selected = new Set(values(obj(settled.current).value));
+  const selected = new Set(values(asRecord(settled.current).value));
   const written = options.map((o) => ({ selected: selected.has(o.value), ...o }));
-  const old = Array.isArray(v.options) ? v.options.map(obj) : null;
+  const old = Array.isArray(v.options) ? v.options.map(asRecord) : null;
   const same =
     settled === v &&
     old !== null &&
@@ -243,7 +245,7 @@ export function renameVariable(
  * by uid or, as old dashboards store it, by name).
  */
 export function datasourceKey(ref: unknown, datasources: readonly Datasource[]): string {
-  const id = typeof ref === 'string' ? ref : str(obj(ref).uid);
+  const id = typeof ref === 'string' ? ref : asText(asRecord(ref).uid);
   if (id === '') return '';
   const m = /^\$\{(\w+)\}$|^\$(\w+)$|^\[\[(\w+)\]\]$/.exec(id);
   if (m) return `var:${m[1] ?? m[2] ?? m[3]}`;

@@ -1,6 +1,7 @@
 // Grafana's `templating.list` as this dashboard reads it (pure), and what every kind of
 // variable offers: https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/
 // Unknown fields stay in the JSON; here only what evaluation needs is read.
+import { asFiniteNumber, asRecord, asText } from '../../contract/json.ts';
 
 export type VariableKind =
   | 'query'
@@ -44,52 +45,46 @@ export interface VariableDef {
 export const ALL = '$__all';
 export const AUTO_PREFIX = '$__auto_interval_';
 
-const obj = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-const str = (v: unknown, d = ''): string =>
-  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : d;
-
 /** Names Grafana accepts for a variable; anything else cannot be referenced and is skipped. */
 export const VARIABLE_NAME = /^\w+$/;
 
 function currentValues(current: unknown): string[] {
-  const value = obj(current).value;
-  if (Array.isArray(value)) return value.map((v) => str(v)).filter((v) => v !== '');
-  const one = str(value);
+  const value = asRecord(current).value;
+  if (Array.isArray(value)) return value.map((v) => asText(v)).filter((v) => v !== '');
+  const one = asText(value);
   return one === '' ? [] : [one];
 }
 
 /** One entry of `templating.list`; null when it has no usable name. */
 export function readVariable(raw: unknown): VariableDef | null {
-  const v = obj(raw);
-  const name = str(v.name);
+  const v = asRecord(raw);
+  const name = asText(v.name);
   if (!VARIABLE_NAME.test(name)) return null;
-  const type = str(v.type, 'query');
+  const type = asText(v.type, 'query');
   // Grafana 9+ stores a query variable's query as {query, refId, qryType}.
-  const query = typeof v.query === 'object' ? str(obj(v.query).query) : str(v.query);
-  const num = (x: unknown, d: number) => (typeof x === 'number' && Number.isFinite(x) ? x : d);
+  const query = typeof v.query === 'object' ? asText(asRecord(v.query).query) : asText(v.query);
   return {
     name,
     type,
     label: typeof v.label === 'string' && v.label !== '' ? v.label : undefined,
-    hide: type === 'constant' ? 2 : num(v.hide, 0),
+    hide: type === 'constant' ? 2 : asFiniteNumber(v.hide, 0),
     query,
-    regex: str(v.regex),
-    sort: num(v.sort, 0),
+    regex: asText(v.regex),
+    sort: asFiniteNumber(v.sort, 0),
     multi: v.multi === true,
     includeAll: v.includeAll === true,
     allValue: typeof v.allValue === 'string' && v.allValue !== '' ? v.allValue : undefined,
     current: currentValues(v.current),
-    refresh: num(v.refresh, 1),
+    refresh: asFiniteNumber(v.refresh, 1),
     datasource: v.datasource,
     auto: v.auto === true,
-    autoCount: num(v.auto_count, 30),
-    autoMin: str(v.auto_min, '10s'),
+    autoCount: asFiniteNumber(v.auto_count, 30),
+    autoMin: asText(v.auto_min, '10s'),
   };
 }
 
 export function readVariables(templating: unknown): VariableDef[] {
-  const list = obj(templating).list;
+  const list = asRecord(templating).list;
   if (!Array.isArray(list)) return [];
   const out: VariableDef[] = [];
   const seen = new Set<string>();

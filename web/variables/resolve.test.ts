@@ -8,10 +8,11 @@ const ds = (uid: string, name: string): Datasource => ({
   uid,
   name,
   type: 'prometheus',
+  access: 'proxy',
   url: `http://${uid}`,
   isDefault: uid === 'prom',
   readOnly: false,
-  jsonData: { timeInterval: '15s' },
+  jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
 });
 const PROM = ds('prom', 'Prometheus');
 const OTHER = ds('thanos', 'Thanos');

@@ -3,7 +3,8 @@
 // https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
 // https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts (migrateDatasourceNameToRef)
 // https://grafana.com/docs/grafana/latest/dashboards/share-dashboards-panels/#export-a-dashboard-as-json (__inputs)
-import { isObj, type Json, type NormaliseOptions, str } from './types.ts';
+import { asNonEmptyString, isRecord } from '../../../contract/json.ts';
+import type { Json, NormaliseOptions } from './types.ts';
 
 /** "The dashboard's datasource": the `datasource` template variable, Prometheus type. */
 export const DASHBOARD_DS = { type: 'prometheus', uid: `\${datasource}` } as const;
@@ -21,19 +22,19 @@ export interface DsContext {
 export function dsContext(dash: Json, opts: NormaliseOptions): DsContext {
   const inputNames = new Set<string>();
   for (const i of Array.isArray(dash.__inputs) ? dash.__inputs : []) {
-    if (isObj(i) && typeof i.name === 'string') inputNames.add(i.name);
+    if (isRecord(i) && typeof i.name === 'string') inputNames.add(i.name);
   }
   const dsVariables = new Map<string, string>();
   const list =
-    isObj(dash.templating) && Array.isArray(dash.templating.list) ? dash.templating.list : [];
+    isRecord(dash.templating) && Array.isArray(dash.templating.list) ? dash.templating.list : [];
   for (const v of list) {
     if (
-      isObj(v) &&
+      isRecord(v) &&
       v.type === 'datasource' &&
       typeof v.name === 'string' &&
       !inputNames.has(v.name)
     ) {
-      dsVariables.set(v.name, str(v.query) ?? 'prometheus');
+      dsVariables.set(v.name, asNonEmptyString(v.query) ?? 'prometheus');
     }
   }
   return {
@@ -67,8 +68,12 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
   if (raw === '-- Mixed --') return { ref: { ...MIXED_DS } };
   if (raw === '-- Grafana --' || raw === 'grafana') return { ref: { ...GRAFANA_DS } };
   const uid =
-    typeof raw === 'string' ? raw : isObj(raw) && typeof raw.uid === 'string' ? raw.uid : undefined;
-  const type = isObj(raw) && typeof raw.type === 'string' ? raw.type : undefined;
+    typeof raw === 'string'
+      ? raw
+      : isRecord(raw) && typeof raw.uid === 'string'
+        ? raw.uid
+        : undefined;
+  const type = isRecord(raw) && typeof raw.type === 'string' ? raw.type : undefined;
   if (uid === undefined)
     return type === undefined || type === 'prometheus' ? dashboard() : { ref: raw as Json };
   if (uid === '-- Mixed --') return { ref: { ...MIXED_DS } };
@@ -99,9 +104,9 @@ export function isPrometheusRef(ref: Json): boolean {
 /** Adds the `datasource` template variable when a DASHBOARD_DS reference was written. */
 export function ensureDatasourceVariable(dash: Json, ctx: DsContext): void {
   if (!ctx.usesDashboardDs) return;
-  const templating = isObj(dash.templating) ? dash.templating : {};
+  const templating = isRecord(dash.templating) ? dash.templating : {};
   const list = Array.isArray(templating.list) ? templating.list : [];
-  if (list.some((v) => isObj(v) && v.name === 'datasource')) return;
+  if (list.some((v) => isRecord(v) && v.name === 'datasource')) return;
   // Variable model: https://grafana.com/docs/grafana/latest/dashboards/variables/add-template-variables/#add-a-data-source-variable
   const variable = {
     name: 'datasource',

@@ -1,8 +1,9 @@
 // `graph` (Angular, removed in Grafana 11) → `timeseries`, following graphPanelChangedHandler:
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/timeseries/migrations.ts
 // Target model: https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/time-series/
+import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { graphThresholds, legendOptions } from './legacy.ts';
-import { drop, type IssueLog, isObj, type Json, mergeFieldConfig, num, str } from './types.ts';
+import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
 
 const GRAPH_KEYS = [
   'aliasColors',
@@ -45,24 +46,24 @@ function matcher(alias: string): Json {
 
 function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
   const out: unknown[] = [];
-  if (isObj(panel.aliasColors)) {
+  if (isRecord(panel.aliasColors)) {
     for (const [alias, color] of Object.entries(panel.aliasColors)) {
       if (typeof color === 'string')
         out.push({ matcher: { id: 'byName', options: alias }, properties: [fixedColor(color)] });
     }
   }
-  const list = Array.isArray(panel.seriesOverrides) ? panel.seriesOverrides.filter(isObj) : [];
+  const list = Array.isArray(panel.seriesOverrides) ? panel.seriesOverrides.filter(isRecord) : [];
   for (const o of list) {
-    const alias = str(o.alias);
+    const alias = asNonEmptyString(o.alias);
     if (alias === undefined) continue;
     const props: Json[] = [];
     for (const [key, value] of Object.entries(o)) {
       if (key === 'alias' || key === '$$hashKey') continue;
       if (key === 'color') props.push(fixedColor(value));
-      else if (key === 'fill' && num(value) !== undefined)
-        props.push({ id: 'custom.fillOpacity', value: (num(value) ?? 0) * 10 });
-      else if (key === 'linewidth' && num(value) !== undefined)
-        props.push({ id: 'custom.lineWidth', value: num(value) });
+      else if (key === 'fill' && parseFiniteNumber(value) !== undefined)
+        props.push({ id: 'custom.fillOpacity', value: (parseFiniteNumber(value) ?? 0) * 10 });
+      else if (key === 'linewidth' && parseFiniteNumber(value) !== undefined)
+        props.push({ id: 'custom.lineWidth', value: parseFiniteNumber(value) });
       else if (key === 'stack')
         props.push({
           id: 'custom.stacking',
@@ -102,23 +103,23 @@ function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
 }
 
 export function graphToTimeseries(panel: Json, path: string, log: IssueLog): void {
-  const y = Array.isArray(panel.yaxes) && isObj(panel.yaxes[0]) ? panel.yaxes[0] : {};
+  const y = Array.isArray(panel.yaxes) && isRecord(panel.yaxes[0]) ? panel.yaxes[0] : {};
   const defaults: Json = {};
-  const unit = str(y.format);
+  const unit = asNonEmptyString(y.format);
   if (unit !== undefined) defaults.unit = unit;
   for (const k of ['min', 'max', 'decimals'] as const) {
-    const v = num(y[k]);
+    const v = parseFiniteNumber(y[k]);
     if (v !== undefined) defaults[k] = v;
   }
-  if (defaults.decimals === undefined && num(panel.decimals) !== undefined)
-    defaults.decimals = num(panel.decimals);
+  if (defaults.decimals === undefined && parseFiniteNumber(panel.decimals) !== undefined)
+    defaults.decimals = parseFiniteNumber(panel.decimals);
   const bars = panel.bars === true;
   const lines = panel.lines !== false;
   const points = panel.points === true;
   const custom: Json = {
     drawStyle: bars ? 'bars' : lines ? 'line' : points ? 'points' : 'line',
-    lineWidth: num(panel.linewidth) ?? 1,
-    fillOpacity: (num(panel.fill) ?? 1) * 10,
+    lineWidth: parseFiniteNumber(panel.linewidth) ?? 1,
+    fillOpacity: (parseFiniteNumber(panel.fill) ?? 1) * 10,
     showPoints: points ? 'always' : 'never',
     spanNulls: panel.nullPointMode === 'connected',
     stacking:
@@ -127,14 +128,19 @@ export function graphToTimeseries(panel: Json, path: string, log: IssueLog): voi
         : { mode: 'none', group: 'A' },
   };
   if (panel.steppedLine === true) custom.lineInterpolation = 'stepAfter';
-  if (str(y.label) !== undefined) custom.axisLabel = y.label;
-  if ((num(y.logBase) ?? 1) > 1) custom.scaleDistribution = { type: 'log', log: num(y.logBase) };
+  if (asNonEmptyString(y.label) !== undefined) custom.axisLabel = y.label;
+  if ((parseFiniteNumber(y.logBase) ?? 1) > 1)
+    custom.scaleDistribution = { type: 'log', log: parseFiniteNumber(y.logBase) };
   const thresholds = graphThresholds(panel.thresholds);
   if (thresholds) {
     defaults.thresholds = thresholds.thresholds;
     custom.thresholdsStyle = thresholds.style;
   }
-  if (isObj(panel.xaxis) && str(panel.xaxis.mode) !== undefined && panel.xaxis.mode !== 'time') {
+  if (
+    isRecord(panel.xaxis) &&
+    asNonEmptyString(panel.xaxis.mode) !== undefined &&
+    panel.xaxis.mode !== 'time'
+  ) {
     log.add(
       panel,
       `${path}.xaxis`,
@@ -143,10 +149,10 @@ export function graphToTimeseries(panel: Json, path: string, log: IssueLog): voi
   }
   const overrides = seriesOverrides(panel, path, log);
   mergeFieldConfig(panel, defaults, custom, overrides);
-  const options = isObj(panel.options) ? { ...panel.options } : {};
+  const options = isRecord(panel.options) ? { ...panel.options } : {};
   delete options.dataLinks;
   options.legend = legendOptions(panel.legend);
-  const shared = !isObj(panel.tooltip) || panel.tooltip.shared !== false;
+  const shared = !isRecord(panel.tooltip) || panel.tooltip.shared !== false;
   options.tooltip = { mode: shared ? 'multi' : 'single', sort: 'none' };
   panel.options = options;
   drop(panel, GRAPH_KEYS);

@@ -3,20 +3,21 @@
 // migration does, so an old panel still opens in Grafana exactly as it was. Only what is not
 // drawn is reported.
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/heatmap/migrations.ts
-import { type IssueLog, isObj, type Json, num } from './types.ts';
+import { isRecord, parseFiniteNumber } from '../../../contract/json.ts';
+import type { IssueLog, Json } from './types.ts';
 
 export function reportHeatmap(panel: Json, path: string, log: IssueLog): void {
-  const options = isObj(panel.options) ? panel.options : {};
+  const options = isRecord(panel.options) ? panel.options : {};
   const legacy = Object.keys(options).length === 0; // Grafana migrates only then
   if (legacy) {
-    const yAxis = isObj(panel.yAxis) ? panel.yAxis : {};
-    if ((num(yAxis.logBase) ?? 1) > 1)
+    const yAxis = isRecord(panel.yAxis) ? panel.yAxis : {};
+    if ((parseFiniteNumber(yAxis.logBase) ?? 1) > 1)
       log.add(panel, `${path}.yAxis.logBase`, 'heatmap log-scale buckets are drawn linear');
     return;
   }
-  const calculation = isObj(options.calculation) ? options.calculation : {};
-  const yBuckets = isObj(calculation.yBuckets) ? calculation.yBuckets : {};
-  const scale = isObj(yBuckets.scale) ? yBuckets.scale : {};
+  const calculation = isRecord(options.calculation) ? options.calculation : {};
+  const yBuckets = isRecord(calculation.yBuckets) ? calculation.yBuckets : {};
+  const scale = isRecord(yBuckets.scale) ? yBuckets.scale : {};
   if (scale.type === 'log')
     log.add(
       panel,

@@ -2,8 +2,9 @@
 // compaction Grafana's grid applies on load (react-grid-layout `compactType: 'vertical'`,
 // https://github.com/react-grid-layout/react-grid-layout/blob/master/lib/utils.js), so no two
 // panels overlap. Grid model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/#panels
+import { isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { GRID_COLUMN_COUNT, gridHeight } from './rows.ts';
-import { isObj, type Json, num } from './types.ts';
+import type { Json } from './types.ts';
 
 interface Box {
   x: number;
@@ -17,7 +18,7 @@ export function allPanels(panels: Json[]): Json[] {
   const out: Json[] = [];
   for (const p of panels) {
     out.push(p);
-    if (p.type === 'row' && Array.isArray(p.panels)) out.push(...p.panels.filter(isObj));
+    if (p.type === 'row' && Array.isArray(p.panels)) out.push(...p.panels.filter(isRecord));
   }
   return out;
 }
@@ -37,8 +38,13 @@ export function assignIds(panels: Json[]): void {
 }
 
 function readBox(g: unknown): Box | undefined {
-  if (!isObj(g)) return undefined;
-  const [x, y, w, h] = [num(g.x), num(g.y), num(g.w), num(g.h)];
+  if (!isRecord(g)) return undefined;
+  const [x, y, w, h] = [
+    parseFiniteNumber(g.x),
+    parseFiniteNumber(g.y),
+    parseFiniteNumber(g.w),
+    parseFiniteNumber(g.h),
+  ];
   if (x === undefined || y === undefined || w === undefined || h === undefined) return undefined;
   const width = Math.min(GRID_COLUMN_COUNT, Math.max(1, Math.round(w)));
   return {
@@ -83,7 +89,7 @@ function layoutGroup(panels: Json[], top: number): void {
     const isRow = p.type === 'row';
     const w = isRow
       ? GRID_COLUMN_COUNT
-      : Math.min(GRID_COLUMN_COUNT, Math.floor(num(p.span) ?? 6) * 2);
+      : Math.min(GRID_COLUMN_COUNT, Math.floor(parseFiniteNumber(p.span) ?? 6) * 2);
     const h = isRow ? 1 : p.height !== undefined ? gridHeight(p.height) : 8;
     if (cursor.x + w > GRID_COLUMN_COUNT || isRow)
       cursor = { x: 0, y: cursor.y + cursor.rowH, rowH: 0 };
@@ -106,7 +112,7 @@ function layoutGroup(panels: Json[], top: number): void {
   panels.forEach((p, i) => {
     const b = filled[i];
     if (!b) return;
-    const old = isObj(p.gridPos) ? p.gridPos : {};
+    const old = isRecord(p.gridPos) ? p.gridPos : {};
     p.gridPos = { ...old, h: b.h, w: b.w, x: b.x, y: b.y + top };
   });
 }
@@ -124,7 +130,7 @@ export function layoutPanels(panels: Json[]): Json[] {
     .map((e) => e.p);
   for (const row of sorted) {
     if (row.type !== 'row' || !Array.isArray(row.panels)) continue;
-    const nested = row.panels.filter(isObj);
+    const nested = row.panels.filter(isRecord);
     const rowY = (row.gridPos as Box).y;
     layoutGroup(nested, rowY + 1);
     row.panels = nested;

@@ -4,7 +4,8 @@
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/stat/StatMigrations.ts and
 // https://github.com/grafana/grafana/blob/main/packages/grafana-ui/src/components/SingleStatShared/SingleStatBaseOptions.ts
 // Threshold/mapping schema: https://github.com/grafana/grafana/tree/main/packages/grafana-schema (ThresholdsConfig, ValueMapping)
-import { isObj, type Json, num } from './types.ts';
+import { isRecord, parseFiniteNumber } from '../../../contract/json.ts';
+import type { Json } from './types.ts';
 
 /** Legacy reducer names (singlestat valueName, legend values) → Grafana ReducerID. */
 const REDUCERS: Record<string, string> = {
@@ -24,7 +25,7 @@ export const reducer = (name: unknown): string => REDUCERS[String(name)] ?? 'las
 
 /** Graph legend → VizLegendOptions. */
 export function legendOptions(legend: unknown): Json {
-  const l = isObj(legend) ? legend : {};
+  const l = isRecord(legend) ? legend : {};
   const calcs =
     l.values === true
       ? ['avg', 'current', 'max', 'min', 'total'].filter((k) => l[k] === true).map(reducer)
@@ -41,11 +42,11 @@ const COLOR_MODES: Record<string, string> = { critical: 'red', warning: 'orange'
 
 /** Graph `thresholds: [{value, op, colorMode, fill, line}]` → absolute steps + thresholdsStyle. */
 export function graphThresholds(raw: unknown): { thresholds: Json; style: Json } | undefined {
-  const list = (Array.isArray(raw) ? raw.filter(isObj) : []).filter(
-    (t) => num(t.value) !== undefined,
+  const list = (Array.isArray(raw) ? raw.filter(isRecord) : []).filter(
+    (t) => parseFiniteNumber(t.value) !== undefined,
   );
   if (list.length === 0) return undefined;
-  list.sort((a, b) => (num(a.value) ?? 0) - (num(b.value) ?? 0));
+  list.sort((a, b) => (parseFiniteNumber(a.value) ?? 0) - (parseFiniteNumber(b.value) ?? 0));
   const steps: Json[] = [];
   let area = false;
   let line = false;
@@ -56,8 +57,9 @@ export function graphThresholds(raw: unknown): { thresholds: Json; style: Json }
     if (t.op === 'lt') {
       if (steps.length === 0) steps.push({ color, value: null });
       const next = list[i + 1];
-      if (next?.op !== 'lt') steps.push({ color: 'transparent', value: num(t.value) });
-    } else steps.push({ color, value: num(t.value) });
+      if (next?.op !== 'lt')
+        steps.push({ color: 'transparent', value: parseFiniteNumber(t.value) });
+    } else steps.push({ color, value: parseFiniteNumber(t.value) });
   });
   // JSON has no -Infinity: Grafana stores the base step with value null.
   if (steps[0]?.value !== null) steps.unshift({ color: 'transparent', value: null });
@@ -72,7 +74,7 @@ export function singlestatThresholds(thresholds: unknown, colors: unknown): Json
   const palette = Array.isArray(colors) ? colors.filter((c) => typeof c === 'string') : [];
   const values =
     typeof thresholds === 'string' && thresholds.trim() !== ''
-      ? thresholds.split(',').map(num)
+      ? thresholds.split(',').map(parseFiniteNumber)
       : [];
   const steps: Json[] = [{ color: palette[0] ?? 'green', value: null }];
   values.forEach((v, i) => {
@@ -83,21 +85,21 @@ export function singlestatThresholds(thresholds: unknown, colors: unknown): Json
 
 /** Singlestat `valueMaps` / `rangeMaps` → ValueMapping[] (value, range, special null). */
 export function singlestatMappings(panel: Json): Json[] {
-  const mappingType = num(panel.mappingType);
+  const mappingType = parseFiniteNumber(panel.mappingType);
   const values: Json = {};
   const out: Json[] = [];
   let nullText: unknown;
   const valueMaps =
-    mappingType === 2 ? [] : Array.isArray(panel.valueMaps) ? panel.valueMaps.filter(isObj) : [];
+    mappingType === 2 ? [] : Array.isArray(panel.valueMaps) ? panel.valueMaps.filter(isRecord) : [];
   const rangeMaps =
-    mappingType === 1 ? [] : Array.isArray(panel.rangeMaps) ? panel.rangeMaps.filter(isObj) : [];
+    mappingType === 1 ? [] : Array.isArray(panel.rangeMaps) ? panel.rangeMaps.filter(isRecord) : [];
   for (const m of valueMaps) {
     if (m.value === 'null') nullText ??= m.text;
     else if (m.value !== undefined && m.value !== null)
       values[String(m.value)] = { text: m.text, index: Object.keys(values).length };
   }
   for (const m of rangeMaps) {
-    const [from, to] = [num(m.from), num(m.to)];
+    const [from, to] = [parseFiniteNumber(m.from), parseFiniteNumber(m.to)];
     if (m.from === 'null' && m.to === 'null') nullText ??= m.text;
     else if (from !== undefined || to !== undefined) {
       out.push({

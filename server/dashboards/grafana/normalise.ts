@@ -2,6 +2,7 @@
 // Promscope draws, still valid Grafana JSON at schemaVersion 39. Unknown fields are kept.
 // JSON model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
 // Schema: https://github.com/grafana/grafana/tree/main/packages/grafana-schema (dashboard kind)
+import { isRecord } from '../../../contract/json.ts';
 import { dsContext, ensureDatasourceVariable, resolveDs } from './datasource.ts';
 import { allPanels, assignIds, layoutPanels } from './layout.ts';
 import { normalisePanel } from './panels.ts';
@@ -9,7 +10,6 @@ import { migrateRows } from './rows.ts';
 import {
   ImportError,
   IssueLog,
-  isObj,
   type Json,
   type NormaliseOptions,
   type NormaliseResult,
@@ -28,7 +28,7 @@ const KNOWN_VARIABLE_TYPES = new Set([
 ]);
 
 function validate(input: unknown): Json {
-  if (!isObj(input)) throw new ImportError('dashboard: expected a JSON object');
+  if (!isRecord(input)) throw new ImportError('dashboard: expected a JSON object');
   if (input.panels !== undefined && !Array.isArray(input.panels))
     throw new ImportError('panels: expected an array');
   if (input.rows !== undefined && input.rows !== null && !Array.isArray(input.rows)) {
@@ -39,13 +39,13 @@ function validate(input: unknown): Json {
     ['rows', input.rows],
   ] as const) {
     (Array.isArray(list) ? list : []).forEach((p, i) => {
-      if (!isObj(p)) throw new ImportError(`${key}[${i}]: expected an object`);
+      if (!isRecord(p)) throw new ImportError(`${key}[${i}]: expected an object`);
       if (p.panels !== undefined && !Array.isArray(p.panels))
         throw new ImportError(`${key}[${i}].panels: expected an array`);
     });
   }
   if (input.templating !== undefined && input.templating !== null) {
-    if (!isObj(input.templating)) throw new ImportError('templating: expected an object');
+    if (!isRecord(input.templating)) throw new ImportError('templating: expected an object');
     const list = input.templating.list;
     if (list !== undefined && !Array.isArray(list))
       throw new ImportError('templating.list: expected an array');
@@ -70,13 +70,13 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
       `schemaVersion ${schemaVersion} is older than 16; only rows are migrated`,
     );
   }
-  let panels = (Array.isArray(dash.panels) ? dash.panels : []).filter(isObj);
+  let panels = (Array.isArray(dash.panels) ? dash.panels : []).filter(isRecord);
   if (Array.isArray(dash.rows)) {
     // Grafana gives new row panels ids above every id in use (upgradeToGridLayout).
     const ids = [
       ...allPanels(panels),
-      ...dash.rows.filter(isObj).flatMap((r) => (Array.isArray(r.panels) ? r.panels : [])),
-    ].map((p) => (isObj(p) && typeof p.id === 'number' ? p.id : 0));
+      ...dash.rows.filter(isRecord).flatMap((r) => (Array.isArray(r.panels) ? r.panels : [])),
+    ].map((p) => (isRecord(p) && typeof p.id === 'number' ? p.id : 0));
     panels = [...panels, ...migrateRows(dash.rows, Math.max(0, ...ids) + 1)];
     delete dash.rows;
   }
@@ -87,10 +87,10 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
     normalisePanel(p, `panels[${i}]`, ctx);
   });
   dash.panels = panels;
-  const templating = isObj(dash.templating) ? dash.templating : undefined;
+  const templating = isRecord(dash.templating) ? dash.templating : undefined;
   const variables = templating && Array.isArray(templating.list) ? templating.list : [];
   variables.forEach((v, i) => {
-    if (!isObj(v)) return;
+    if (!isRecord(v)) return;
     if (!KNOWN_VARIABLE_TYPES.has(String(v.type))) {
       log.add(
         undefined,

@@ -248,3 +248,33 @@ describe('heatmap', () => {
     ]);
   });
 });
+
+describe('the import report of what is not drawn (contract/undrawn.ts)', () => {
+  it('lists what a drawn panel keeps but does not draw, per panel', () => {
+    const { issues, dashboard } = normaliseDashboard({
+      schemaVersion: 39,
+      panels: [
+        {
+          id: 4,
+          type: 'timeseries',
+          title: 'Latency',
+          gridPos: { x: 0, y: 0, w: 12, h: 8 },
+          transformations: [{ id: 'calculateField' }],
+          targets: [{ refId: 'A', expr: 'up' }],
+        },
+      ],
+    });
+    expect(issues).toEqual([
+      {
+        panelId: 4,
+        panelTitle: 'Latency',
+        path: 'panels[0].transformations',
+        message: 'transformations are not applied (calculateField)',
+      },
+    ]);
+    // Kept as it came, so a save here does not lose it.
+    expect((dashboard.panels as { transformations?: unknown[] }[])[0]!.transformations).toEqual([
+      { id: 'calculateField' },
+    ]);
+  });
+});

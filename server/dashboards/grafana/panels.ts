@@ -2,13 +2,15 @@
 // reports for what Promscope does not draw.
 // Panel model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/#panels
 // Prometheus query fields: https://github.com/grafana/grafana/blob/main/packages/grafana-schema/src/raw/composable/prometheus/dataquery/x/PrometheusDataQuery_types.gen.ts
+
+import { isRecord } from '../../../contract/json.ts';
+import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
 import { reportHeatmap } from './heatmap.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
-import { type IssueLog, isObj, type Json } from './types.ts';
-import { undrawnOptions } from './undrawn.ts';
+import type { IssueLog, Json } from './types.ts';
 
 export const DRAWN_TYPES = new Set([
   'timeseries',
@@ -40,15 +42,15 @@ function nextRefId(used: Set<string>): string {
 
 function normaliseTargets(panel: Json, path: string, ctx: PanelContext): void {
   if (!Array.isArray(panel.targets)) return;
-  const targets = panel.targets.map((t) => (isObj(t) ? { ...t } : t));
+  const targets = panel.targets.map((t) => (isRecord(t) ? { ...t } : t));
   const used = new Set(
     targets.flatMap((t) =>
-      isObj(t) && typeof t.refId === 'string' && t.refId !== '' ? [t.refId] : [],
+      isRecord(t) && typeof t.refId === 'string' && t.refId !== '' ? [t.refId] : [],
     ),
   );
   const seen = new Set<string>();
   targets.forEach((t, i) => {
-    if (!isObj(t)) return;
+    if (!isRecord(t)) return;
     let refId = typeof t.refId === 'string' ? t.refId : '';
     if (refId === '' || seen.has(refId)) {
       refId = nextRefId(used);
@@ -78,7 +80,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
   if (panel.type === 'row') {
     if (Array.isArray(panel.panels)) {
       panel.panels = panel.panels.map((p, i) => {
-        if (!isObj(p)) return p;
+        if (!isRecord(p)) return p;
         const copy = { ...p };
         normalisePanel(copy, `${path}.panels[${i}]`, ctx);
         return copy;
@@ -110,7 +112,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     if (!tableOldToTable(panel, path, log)) return; // reported as kept table-old
   } else if (panel.type === 'text' && typeof panel.content === 'string') {
     // Text panel options moved under `options` in Grafana 7 (textPanelMigrationHandler).
-    const options = isObj(panel.options) ? panel.options : {};
+    const options = isRecord(panel.options) ? panel.options : {};
     panel.options = { mode: panel.mode ?? 'markdown', content: panel.content, ...options };
     delete panel.content;
     delete panel.mode;

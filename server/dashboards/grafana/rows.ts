@@ -2,7 +2,8 @@
 // Port of DashboardMigrator.upgradeToGridLayout and RowArea:
 // https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
 // Constants from https://github.com/grafana/grafana/blob/main/public/app/core/constants.ts
-import { isObj, type Json, num } from './types.ts';
+import { isRecord, parseFiniteNumber } from '../../../contract/json.ts';
+import type { Json } from './types.ts';
 
 export const GRID_COLUMN_COUNT = 24;
 const GRID_CELL_HEIGHT = 30;
@@ -14,7 +15,9 @@ const MIN_PANEL_HEIGHT = GRID_CELL_HEIGHT * 3;
 /** Pixel height ("250px" or 250) → grid rows of 30 px + 8 px margin, as Grafana's getGridHeight. */
 export function gridHeight(height: unknown): number {
   const px =
-    typeof height === 'string' ? Number.parseInt(height.replace('px', ''), 10) : num(height);
+    typeof height === 'string'
+      ? Number.parseInt(height.replace('px', ''), 10)
+      : parseFiniteNumber(height);
   const h =
     px === undefined || Number.isNaN(px) ? DEFAULT_ROW_HEIGHT : Math.max(px, MIN_PANEL_HEIGHT);
   return Math.ceil(h / (GRID_CELL_HEIGHT + GRID_CELL_VMARGIN));
@@ -60,7 +63,7 @@ export function migrateRows(rows: unknown[], firstId: number): Json[] {
   const out: Json[] = [];
   let yPos = 0;
   let nextRowId = firstId;
-  const rowObjs = rows.filter(isObj);
+  const rowObjs = rows.filter(isRecord);
   // Row panels only appear when one row is collapsed, repeated or shows its title.
   const showRows = rowObjs.some((r) => r.collapse || r.showTitle || r.repeat);
   for (const row of rowObjs) {
@@ -77,9 +80,9 @@ export function migrateRows(rows: unknown[], firstId: number): Json[] {
     }
     const area = new RowArea(rowH, yPos);
     const nested: Json[] = [];
-    for (const p of Array.isArray(row.panels) ? row.panels.filter(isObj) : []) {
+    for (const p of Array.isArray(row.panels) ? row.panels.filter(isRecord) : []) {
       const panel: Json = { ...p };
-      const span = num(panel.span) || DEFAULT_PANEL_SPAN;
+      const span = parseFiniteNumber(panel.span) || DEFAULT_PANEL_SPAN;
       const w = Math.min(GRID_COLUMN_COUNT, Math.floor(span) * (GRID_COLUMN_COUNT / 12));
       const h = panel.height !== undefined ? gridHeight(panel.height) : rowH;
       const pos = area.position(w) ?? { x: 0, y: 0 };

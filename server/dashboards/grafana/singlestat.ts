@@ -3,8 +3,9 @@
 // https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/stat/StatMigrations.ts
 // Stat options: https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/stat/
+import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { reducer, singlestatMappings, singlestatThresholds } from './legacy.ts';
-import { drop, type IssueLog, isObj, type Json, mergeFieldConfig, num, str } from './types.ts';
+import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
 
 const SINGLESTAT_KEYS = [
   'colorBackground',
@@ -33,23 +34,29 @@ const SINGLESTAT_KEYS = [
 ] as const;
 
 export function singlestatToStat(panel: Json, path: string, log: IssueLog): void {
-  const gauge = isObj(panel.gauge) ? panel.gauge : {};
+  const gauge = isRecord(panel.gauge) ? panel.gauge : {};
   const asGauge = gauge.show === true;
   const defaults: Json = {
-    unit: str(panel.format) ?? 'none',
+    unit: asNonEmptyString(panel.format) ?? 'none',
     thresholds: singlestatThresholds(panel.thresholds, panel.colors),
     mappings: singlestatMappings(panel),
     color: { mode: 'thresholds' },
   };
-  if (num(panel.decimals) !== undefined) defaults.decimals = num(panel.decimals);
+  if (parseFiniteNumber(panel.decimals) !== undefined)
+    defaults.decimals = parseFiniteNumber(panel.decimals);
   if (asGauge) {
-    if (num(gauge.minValue) !== undefined) defaults.min = num(gauge.minValue);
-    if (num(gauge.maxValue) !== undefined) defaults.max = num(gauge.maxValue);
+    if (parseFiniteNumber(gauge.minValue) !== undefined)
+      defaults.min = parseFiniteNumber(gauge.minValue);
+    if (parseFiniteNumber(gauge.maxValue) !== undefined)
+      defaults.max = parseFiniteNumber(gauge.maxValue);
   }
-  if (str(panel.prefix) !== undefined || str(panel.postfix) !== undefined) {
+  if (
+    asNonEmptyString(panel.prefix) !== undefined ||
+    asNonEmptyString(panel.postfix) !== undefined
+  ) {
     log.add(panel, `${path}.prefix`, 'singlestat prefix/postfix text is not drawn');
   }
-  if (str(panel.tableColumn) !== undefined) {
+  if (asNonEmptyString(panel.tableColumn) !== undefined) {
     log.add(
       panel,
       `${path}.tableColumn`,
@@ -57,9 +64,9 @@ export function singlestatToStat(panel: Json, path: string, log: IssueLog): void
     );
   }
   mergeFieldConfig(panel, defaults, {}, []);
-  const old = isObj(panel.options) ? panel.options : {};
+  const old = isRecord(panel.options) ? panel.options : {};
   const reduceOptions = { calcs: [reducer(panel.valueName ?? 'avg')], fields: '', values: false };
-  const sparkline = isObj(panel.sparkline) && panel.sparkline.show === true;
+  const sparkline = isRecord(panel.sparkline) && panel.sparkline.show === true;
   panel.options = asGauge
     ? {
         reduceOptions,

@@ -2,8 +2,9 @@
 // table panel's migrateFromAngular / tablePanelChangedHandler:
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/table/migrations.ts
 // schemaVersion 24 rename: https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
+import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { singlestatThresholds } from './legacy.ts';
-import { drop, type IssueLog, isObj, type Json, mergeFieldConfig, num, str } from './types.ts';
+import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
 
 /** Transforms the new table can reproduce; others stay `table-old` and are reported. */
 const TRANSFORMS: Record<string, Json | null> = {
@@ -18,14 +19,15 @@ const TRANSFORMS: Record<string, Json | null> = {
 
 function styleProperties(style: Json, hideRest: boolean): Json[] {
   const props: Json[] = [];
-  if (str(style.alias) !== undefined) props.push({ id: 'displayName', value: style.alias });
+  if (asNonEmptyString(style.alias) !== undefined)
+    props.push({ id: 'displayName', value: style.alias });
   // Old tables apply the first matching style, so with a hidden `/.*/` style the others unhide.
   if (style.type === 'hidden' || hideRest)
     props.push({ id: 'custom.hidden', value: style.type === 'hidden' });
   if (style.type === 'number' || style.type === undefined) {
-    if (str(style.unit) !== undefined) props.push({ id: 'unit', value: style.unit });
-    if (num(style.decimals) !== undefined)
-      props.push({ id: 'decimals', value: num(style.decimals) });
+    if (asNonEmptyString(style.unit) !== undefined) props.push({ id: 'unit', value: style.unit });
+    if (parseFiniteNumber(style.decimals) !== undefined)
+      props.push({ id: 'decimals', value: parseFiniteNumber(style.decimals) });
   }
   if (style.colorMode === 'cell' || style.colorMode === 'value' || style.colorMode === 'row') {
     const thresholds = Array.isArray(style.thresholds) ? style.thresholds.join(',') : '';
@@ -38,7 +40,7 @@ function styleProperties(style: Json, hideRest: boolean): Json[] {
 
 /** Converts in place; returns false (and reports) when the table is not simple enough. */
 export function tableOldToTable(panel: Json, path: string, log: IssueLog): boolean {
-  const transform = str(panel.transform) ?? 'none';
+  const transform = asNonEmptyString(panel.transform) ?? 'none';
   const transformation = TRANSFORMS[transform];
   if (transformation === undefined || (Array.isArray(panel.columns) && panel.columns.length > 0)) {
     panel.type = 'table-old';
@@ -52,10 +54,10 @@ export function tableOldToTable(panel: Json, path: string, log: IssueLog): boole
   const defaults: Json = {};
   const custom: Json = {};
   const overrides: Json[] = [];
-  const styles = Array.isArray(panel.styles) ? panel.styles.filter(isObj) : [];
+  const styles = Array.isArray(panel.styles) ? panel.styles.filter(isRecord) : [];
   const hideRest = styles.some((s) => s.pattern === '/.*/' && s.type === 'hidden');
   for (const style of styles) {
-    const pattern = str(style.pattern);
+    const pattern = asNonEmptyString(style.pattern);
     if (pattern === undefined) continue;
     const props = styleProperties(style, hideRest);
     if (pattern === '/.*/') {
@@ -76,7 +78,7 @@ export function tableOldToTable(panel: Json, path: string, log: IssueLog): boole
     const list = Array.isArray(panel.transformations) ? panel.transformations : [];
     panel.transformations = [...list, transformation];
   }
-  if (isObj(panel.sort) && num(panel.sort.col) !== undefined) {
+  if (isRecord(panel.sort) && parseFiniteNumber(panel.sort.col) !== undefined) {
     log.add(panel, `${path}.sort`, 'old table sort by column index is not kept');
   }
   drop(panel, [

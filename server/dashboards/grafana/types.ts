@@ -1,15 +1,10 @@
 // Shared types and small helpers for the Grafana import normaliser.
 // Dashboard JSON model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
 
-export type Json = Record<string, unknown>;
+import type { ImportIssue } from '../../../contract/grafana.ts';
+import { isRecord, type Json } from '../../../contract/json.ts';
 
-/** Something the normaliser kept but could not map to what Promscope draws. */
-export interface ImportIssue {
-  panelId?: number;
-  panelTitle?: string;
-  path: string;
-  message: string;
-}
+export type { ImportIssue, Json };
 
 export interface NormaliseResult {
   dashboard: Record<string, unknown>;
@@ -31,24 +26,6 @@ export class ImportError extends Error {
   }
 }
 
-export function isObj(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A finite number from a number or a numeric string ("0", " 1.5"); undefined otherwise. */
-export function num(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && v.trim() !== '') {
-    const n = Number(v);
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
-
-export function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
 /** Collects issues, at most one per panel path and kind. */
 export class IssueLog {
   readonly list: ImportIssue[] = [];
@@ -67,9 +44,9 @@ export class IssueLog {
 
 /** Field config as in packages/grafana-schema (FieldConfigSource): defaults + overrides. */
 export function fieldConfigOf(panel: Json): { defaults: Json; custom: Json; overrides: unknown[] } {
-  const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
-  const defaults = isObj(fc.defaults) ? fc.defaults : {};
-  const custom = isObj(defaults.custom) ? defaults.custom : {};
+  const fc = isRecord(panel.fieldConfig) ? panel.fieldConfig : {};
+  const defaults = isRecord(fc.defaults) ? fc.defaults : {};
+  const custom = isRecord(defaults.custom) ? defaults.custom : {};
   const overrides = Array.isArray(fc.overrides) ? fc.overrides : [];
   return { defaults, custom, overrides };
 }
@@ -82,7 +59,7 @@ export function mergeFieldConfig(
   overrides: unknown[],
 ): void {
   const old = fieldConfigOf(panel);
-  const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
+  const fc = isRecord(panel.fieldConfig) ? panel.fieldConfig : {};
   panel.fieldConfig = {
     ...fc,
     defaults: { ...defaults, ...old.defaults, custom: { ...custom, ...old.custom } },

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseDashboard } from './normalise.ts';
 import { undrawnOptions } from './undrawn.ts';
 
 describe('undrawnOptions', () => {
@@ -53,35 +52,5 @@ describe('undrawnOptions', () => {
     const table = { type: 'table', transformations: [{ id: 'merge' }, { id: 'reduce' }] };
     expect(undrawnOptions(table)).toEqual([]);
     expect(undrawnOptions({ ...table, type: 'stat' })).toHaveLength(1);
-  });
-});
-
-describe('the import report', () => {
-  it('lists what a drawn panel keeps but does not draw, per panel', () => {
-    const { issues, dashboard } = normaliseDashboard({
-      schemaVersion: 39,
-      panels: [
-        {
-          id: 4,
-          type: 'timeseries',
-          title: 'Latency',
-          gridPos: { x: 0, y: 0, w: 12, h: 8 },
-          transformations: [{ id: 'calculateField' }],
-          targets: [{ refId: 'A', expr: 'up' }],
-        },
-      ],
-    });
-    expect(issues).toEqual([
-      {
-        panelId: 4,
-        panelTitle: 'Latency',
-        path: 'panels[0].transformations',
-        message: 'transformations are not applied (calculateField)',
-      },
-    ]);
-    // Kept as it came, so a save here does not lose it.
-    expect((dashboard.panels as { transformations?: unknown[] }[])[0]!.transformations).toEqual([
-      { id: 'calculateField' },
-    ]);
   });
 });

@@ -1,7 +1,7 @@
 // Options of a drawn panel kind that Promscope does not draw (pure; shared by the import
 // report and the panel itself, which shows them beside its title). They stay in the JSON as
 // they came, so a save here loses nothing Grafana would draw.
-import { isObj, type Json } from './types.ts';
+import { isRecord, type Json } from './json.ts';
 
 export interface Undrawn {
   /** Where in the panel, e.g. `transformations` or `fieldConfig.defaults.links`. */
@@ -18,24 +18,24 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   const out: Undrawn[] = [];
   const add = (path: string, message: string) => out.push({ path, message });
   const transforms = (Array.isArray(panel.transformations) ? panel.transformations : [])
-    .filter((t): t is Json => isObj(t) && t.disabled !== true)
+    .filter((t): t is Json => isRecord(t) && t.disabled !== true)
     .map((t) => String(t.id))
     .filter((id) => panel.type !== 'table' || !TABLE_TRANSFORMS.has(id));
   if (transforms.length > 0) {
     add('transformations', `transformations are not applied (${transforms.join(', ')})`);
   }
-  const fc = isObj(panel.fieldConfig) ? panel.fieldConfig : {};
-  const defaults = isObj(fc.defaults) ? fc.defaults : {};
+  const fc = isRecord(panel.fieldConfig) ? panel.fieldConfig : {};
+  const defaults = isRecord(fc.defaults) ? fc.defaults : {};
   if (Array.isArray(defaults.links) && defaults.links.length > 0) {
     add('fieldConfig.defaults.links', 'data links are not drawn');
   }
   if (panel.type === 'timeseries') {
-    const custom = isObj(defaults.custom) ? defaults.custom : {};
+    const custom = isRecord(defaults.custom) ? defaults.custom : {};
     const base = 'fieldConfig.defaults.custom';
     if (custom.transform === 'negative-Y') {
       add(`${base}.transform`, 'the negative-Y transform is not drawn; values shown as they are');
     }
-    if (isObj(custom.scaleDistribution) && custom.scaleDistribution.type === 'log') {
+    if (isRecord(custom.scaleDistribution) && custom.scaleDistribution.type === 'log') {
       add(`${base}.scaleDistribution`, 'the log scale is drawn linear');
     }
     if (nonEmpty(custom.gradientMode) && custom.gradientMode !== 'none') {
@@ -44,7 +44,7 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   }
   const targets = Array.isArray(panel.targets) ? panel.targets : [];
   targets.forEach((t, i) => {
-    if (isObj(t) && t.exemplar === true && t.hide !== true) {
+    if (isRecord(t) && t.exemplar === true && t.hide !== true) {
       add(`targets[${i}].exemplar`, 'exemplars are not drawn');
     }
   });

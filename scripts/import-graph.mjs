@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// The folder-level import graph of server/, contract/ and web/, and the rules it must keep
+// (docs/ARCHITECTURE.md "Layers"): server/ imports nothing from web/, web/ imports nothing from
+// server/ (what both sides need lives in contract/), contract/ imports neither. A folder is
+// web/<name> or server/<name> (deeper folders count as theirs); files directly in web/ or
+// server/ are the folder `web` or `server`, except the server's composition root (app.ts and
+// the two main.*.ts, which wire every server folder together): `server:entry`. Tests are left
+// out: a test may reach across for a fixture (`--tests` puts them in).
+//
+// Exits 1 when a rule is broken. Folder cycles (two folders importing each other, or a longer
+// loop) are printed always and fail only with `--strict`: web/ has some today, and they go
+// one by one. Node built-ins only, no parser: import specifiers are found by a regex over
+// `import … from '…'`, `export … from '…'` and `import('…')`, which is all this code base
+// writes.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOTS = ['server', 'contract', 'web'];
+const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
+const TEST = /(\.test\.tsx?|\btest-[\w-]*\.ts)$/; // tests and their helpers (test-helpers.ts)
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
+
+/** Every source file under `dir`, relative to `root`, with `/` separators. */
+function walk(root, dir, withTests) {
+  const out = [];
+  for (const name of readdirSync(join(root, dir))) {
+    const path = join(dir, name);
+    if (statSync(join(root, path)).isDirectory()) out.push(...walk(root, path, withTests));
+    else if (SOURCE.test(name) && (withTests || !TEST.test(name)))
+      out.push(path.split(sep).join('/'));
+  }
+  return out;
+}
+
+const ENTRY = new Set(['server/app.ts', 'server/main.node.ts', 'server/main.deno.ts']);
+
+/** The folder a file belongs to: `web/panels` for web/panels/x.ts and web/panels/a/b.ts. */
+export function folderOf(file) {
+  if (ENTRY.has(file)) return 'server:entry';
+  const parts = file.split('/');
+  return parts.length <= 2 ? parts[0] : `${parts[0]}/${parts[1]}`;
+}
+
+/** The relative specifiers a file imports (bare ones, such as 'preact', are not ours). */
+export function importsOf(text) {
+  const out = [];
+  for (const m of text.matchAll(SPECIFIER)) if (m[1].startsWith('.')) out.push(m[1]);
+  return out;
+}
+
+/** edges: Map<from, Map<to, count>> over folders; files that import out of the roots are kept. */
+export function buildGraph(root, { withTests = false } = {}) {
+  const edges = new Map();
+  const files = ROOTS.flatMap((r) => {
+    try {
+      return walk(root, r, withTests);
+    } catch {
+      return []; // a root that does not exist yet
+    }
+  });
+  for (const file of files) {
+    const from = folderOf(file);
+    if (!edges.has(from)) edges.set(from, new Map());
+    for (const spec of importsOf(readFileSync(join(root, file), 'utf8'))) {
+      const target = relative(root, resolve(root, dirname(file), spec))
+        .split(sep)
+        .join('/');
+      const to = folderOf(target);
+      if (to === from) continue;
+      const row = edges.get(from);
+      row.set(to, (row.get(to) ?? 0) + 1);
+    }
+  }
+  return edges;
+}
+
+/** Imports that break a layering rule, as [from, to, count]. */
+export function ruleBreaks(edges) {
+  const out = [];
+  const top = (f) => f.split(/[/:]/)[0];
+  for (const [from, row] of edges) {
+    for (const [to, n] of row) {
+      const a = top(from);
+      const b = top(to);
+      const bad =
+        (a === 'server' && b === 'web') ||
+        (a === 'web' && b === 'server') ||
+        (a === 'contract' && (b === 'web' || b === 'server'));
+      if (bad) out.push([from, to, n]);
+    }
+  }
+  return out;
+}
+
+/** Strongly connected components of more than one folder (Tarjan), each sorted. */
+export function cycles(edges) {
+  const index = new Map();
+  const low = new Map();
+  const stack = [];
+  const onStack = new Set();
+  const out = [];
+  let next = 0;
+  const visit = (v) => {
+    index.set(v, next);
+    low.set(v, next);
+    next++;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v)?.keys() ?? []) {
+      if (!index.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v), low.get(w)));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), index.get(w)));
+    }
+    if (low.get(v) === index.get(v)) {
+      const scc = [];
+      let w;
+      do {
+        w = stack.pop();
+        onStack.delete(w);
+        scc.push(w);
+      } while (w !== v);
+      if (scc.length > 1) out.push(scc.sort());
+    }
+  };
+  for (const v of [...edges.keys()].sort()) if (!index.has(v)) visit(v);
+  return out.sort((a, b) => a[0].localeCompare(b[0]));
+}
+
+/** Folder pairs importing each other, as [a, b, a→b count, b→a count], a < b. */
+export function mutualPairs(edges) {
+  const out = [];
+  for (const [a, row] of edges) {
+    for (const [b, n] of row) {
+      const back = edges.get(b)?.get(a);
+      if (back && a < b) out.push([a, b, n, back]);
+    }
+  }
+  return out.sort((x, y) => x[0].localeCompare(y[0]) || x[1].localeCompare(y[1]));
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const strict = args.includes('--strict');
+  const root = dirname(dirname(fileURLToPath(import.meta.url)));
+  const edges = buildGraph(root, { withTests: args.includes('--tests') });
+
+  console.log('Folder import graph (imports counted per import line):');
+  for (const from of [...edges.keys()].sort()) {
+    const row = [...edges.get(from)].sort((a, b) => a[0].localeCompare(b[0]));
+    const list = row.map(([to, n]) => `${to} (${n})`).join(', ');
+    console.log(`  ${from} → ${list || '—'}`);
+  }
+
+  let failed = false;
+  const breaks = ruleBreaks(edges);
+  if (breaks.length > 0) {
+    failed = true;
+    console.log('\nLayering broken (server/ and web/ meet only in contract/):');
+    for (const [from, to, n] of breaks) console.log(`  ${from} → ${to} (${n})`);
+  }
+  const loops = cycles(edges);
+  if (loops.length > 0) {
+    const pairs = mutualPairs(edges);
+    console.log(`\nFolder cycles${strict ? '' : ' (reported; --strict fails on them)'}:`);
+    for (const scc of loops) console.log(`  ${scc.join(' ⇄ ')}`);
+    console.log(`Folder pairs importing each other (${pairs.length}):`);
+    for (const [a, b, n, back] of pairs) console.log(`  ${a} ⇄ ${b} (${n} / ${back})`);
+    if (strict) failed = true;
+  }
+  if (!failed) console.log('\nimport-graph: ok');
+  process.exitCode = failed ? 1 : 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
