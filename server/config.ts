@@ -2,6 +2,7 @@
 // Runtime-agnostic: the entry points pass in the environment and argv they have.
 
 import { ConfigError, parseBytes, parseCount, parseSeconds, parseUrl } from './config-values.ts';
+import { describeUrlPolicy, type UrlPolicy } from './datasources/url-policy.ts';
 import { allowedHosts, isLoopbackHost } from './hosts.ts';
 
 export interface Config {
@@ -212,9 +213,18 @@ export function loadConfig(
   };
 }
 
-/** Lines worth printing at start: settings that open the server up, or may surprise. */
+/** Which datasource URLs may be added from the UI (datasources/url-policy.ts). */
+export function datasourceUrlPolicy(config: Config): UrlPolicy {
+  return { loopbackOnly: isLoopbackHost(config.host), allowed: config.allowedDatasourceUrls };
+}
+
+/**
+ * Lines worth printing at start: the datasource URL policy in force (always, since an
+ * operator behind a proxy must see whether it is open), then settings that open the server
+ * up, or may surprise.
+ */
 export function startupNotes(config: Config): string[] {
-  const notes: string[] = [];
+  const notes: string[] = [describeUrlPolicy(datasourceUrlPolicy(config))];
   if (config.allowedHosts.includes('*')) {
     notes.push(
       'warning: ALLOWED_HOSTS=* turns off the Host check that protects against DNS rebinding; ' +

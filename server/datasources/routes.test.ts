@@ -138,6 +138,34 @@ describe('POST /api/datasources refusals', () => {
     expect(t.fs.writes).toHaveLength(0);
   });
 
+  it('answers 403 for a URL outside ALLOWED_DATASOURCE_URLS on a loopback server too', async () => {
+    // Behind a reverse proxy on the same machine: loopback bind, remote users.
+    const t = await testApp({
+      config: { host: '127.0.0.1', allowedDatasourceUrls: ['http://prom-b:9090'] },
+      respond: onlyKnownHosts,
+    });
+    const res = await t.request('/api/datasources', post({ url: 'http://localhost:9091' }));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({
+      errorType: 'forbidden',
+      error: 'http://localhost:9091 does not match ALLOWED_DATASOURCE_URLS',
+    });
+    expect(t.calls).toHaveLength(0);
+    expect((await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }))).status).toBe(
+      201,
+    );
+  });
+
+  it.each(['127.evil.example', '127.0.0.1.nip.io'])(
+    'answers 403 on HOST=%s, a name and not loopback, without ALLOWED_DATASOURCE_URLS',
+    async (host) => {
+      const t = await testApp({ config: { host }, respond: onlyKnownHosts });
+      const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+      expect(res.status).toBe(403);
+      expect(t.calls).toHaveLength(0);
+    },
+  );
+
   it('answers 403 on a server reachable from the network without ALLOWED_DATASOURCE_URLS', async () => {
     const t = await testApp({ config: { host: '0.0.0.0' }, respond: onlyKnownHosts });
     const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));

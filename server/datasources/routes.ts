@@ -6,14 +6,13 @@ import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
 import { displayUrl, toPublic } from './registry.ts';
-import { checkDatasourceUrl } from './url-policy.ts';
+import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
   registry: DatasourceRegistry;
   health: HealthChecker;
   fetch: typeof fetch;
-  loopbackOnly: boolean;
-  allowedUrls: readonly string[];
+  policy: UrlPolicy;
   version: string;
   /** READ_ONLY: the UI hides editing when the health answer says so. */
   readOnly: boolean;
@@ -57,10 +56,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     if (name !== undefined && typeof name !== 'string') {
       return apiError(c, 400, 'bad_data', 'name must be a string');
     }
-    const checked = checkDatasourceUrl(url, {
-      loopbackOnly: opts.loopbackOnly,
-      allowed: opts.allowedUrls,
-    });
+    const checked = checkDatasourceUrl(url, opts.policy);
     if (!checked.ok) {
       return apiError(
         c,

@@ -59,6 +59,18 @@ describe('checkDatasourceUrl on a loopback-only server', () => {
     },
   );
 
+  // Behind a reverse proxy on the same machine the server listens on loopback, yet every
+  // user is remote: a set ALLOWED_DATASOURCE_URLS holds there too.
+  it('applies ALLOWED_DATASOURCE_URLS when it is set', () => {
+    const behindProxy = { loopbackOnly: true, allowed: ['http://prom.internal:9090'] };
+    expect(checkDatasourceUrl('http://prom.internal:9090', behindProxy).ok).toBe(true);
+    expect(checkDatasourceUrl('http://169.254.169.254', behindProxy)).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'http://169.254.169.254 does not match ALLOWED_DATASOURCE_URLS',
+    });
+  });
+
   it('still refuses non-http URLs', () => {
     expect(checkDatasourceUrl('file:///etc/passwd', loopback)).toMatchObject({
       ok: false,

@@ -1,7 +1,9 @@
-// Which Prometheus URLs a person may add from the UI (DESIGN.md "Configuration"): on a
-// loopback-only server anyone who can reach it already runs on this machine, so any http(s)
-// URL; on any other address only URLs matching ALLOWED_DATASOURCE_URLS, so the server cannot be
-// turned into a probe of the network it sits in.
+// Which Prometheus URLs a person may add from the UI (DESIGN.md "Configuration"). When
+// ALLOWED_DATASOURCE_URLS is set, only URLs matching it, whatever address the server listens
+// on: behind a reverse proxy on the same machine the server listens on loopback, yet every
+// user is remote. When it is not set: on a loopback-only server anyone who can reach it
+// already runs on this machine, so any http(s) URL; on any other address none, so the server
+// cannot be turned into a probe of the network it sits in.
 
 export type PolicyResult =
   | { ok: true; url: string }
@@ -50,15 +52,16 @@ function matches(pattern: string, url: string): boolean {
 }
 
 export interface UrlPolicy {
-  /** The server listens on loopback only: any http(s) URL. */
+  /** The server listens on loopback only: any http(s) URL, unless `allowed` is set. */
   loopbackOnly: boolean;
-  /** ALLOWED_DATASOURCE_URLS, for a server reachable from the network. */
+  /** ALLOWED_DATASOURCE_URLS: when set, the only URLs accepted, on any address. */
   allowed: readonly string[];
 }
 
 export function checkDatasourceUrl(text: unknown, opts: UrlPolicy): PolicyResult {
   const parsed = normaliseDatasourceUrl(text);
-  if (!parsed.ok || opts.loopbackOnly) return parsed;
+  if (!parsed.ok) return parsed;
+  if (opts.allowed.length === 0 && opts.loopbackOnly) return parsed;
   if (opts.allowed.some((p) => matches(p, parsed.url))) return parsed;
   return {
     ok: false,
@@ -68,4 +71,15 @@ export function checkDatasourceUrl(text: unknown, opts: UrlPolicy): PolicyResult
         ? 'adding datasources is disabled on a server reachable from the network; set ALLOWED_DATASOURCE_URLS'
         : `${parsed.url} does not match ALLOWED_DATASOURCE_URLS`,
   };
+}
+
+/** The policy in force, in one line for the start-up log. */
+export function describeUrlPolicy(opts: UrlPolicy): string {
+  if (opts.allowed.length > 0) {
+    return `datasource URLs: only those matching ALLOWED_DATASOURCE_URLS (${opts.allowed.join(', ')}) may be added from the UI`;
+  }
+  if (opts.loopbackOnly) {
+    return 'datasource URLs: any http(s) URL may be added from the UI (listening on loopback only; behind a reverse proxy, set ALLOWED_DATASOURCE_URLS)';
+  }
+  return 'datasource URLs: none may be added from the UI (listening beyond loopback; set ALLOWED_DATASOURCE_URLS to allow some)';
 }
