@@ -279,3 +279,46 @@ describe('POST /api/datasources adds', () => {
     expect(fs.writes).toHaveLength(0);
   });
 });
+
+describe('path-prefix patterns in ALLOWED_DATASOURCE_URLS', () => {
+  // A proxy in front of Prometheus at http://ok/prom/ that decodes the path would turn
+  // /prom/..%2fadmin into /admin: the prefix is checked on the decoded, resolved path.
+  const behindPrefix = { allowedDatasourceUrls: ['http://ok/prom/'] };
+  const anything: Responder = (url, init) => prometheusLike(url, init);
+
+  it.each([
+    'http://ok/prom/..%2fadmin',
+    'http://ok/prom/%2e%2e%2fadmin',
+    'http://ok/prom/%252e%252e%252fadmin',
+    'http://ok/prom/..%5cadmin',
+  ])('refuses to add %s with 403, calling nothing', async (url) => {
+    const t = await testApp({ config: behindPrefix, respond: anything });
+    const res = await t.request('/api/datasources', post({ url }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /does not match ALLOWED_DATASOURCE_URLS/,
+    );
+    expect(t.calls).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('refuses such a URL at use too, when datasources.json was edited by hand', async () => {
+    const fs = new MemoryFs({
+      '/data/datasources.json': JSON.stringify({
+        datasources: [
+          { uid: 'escape', name: 'Escape', url: 'http://ok/prom/..%2fadmin' },
+          { uid: 'inside', name: 'Inside', url: 'http://ok/prom/tenant-a' },
+        ],
+      }),
+    });
+    const t = await testApp({ fs, config: behindPrefix, respond: anything });
+    const proxy = '/api/datasources/proxy/uid';
+    const refused = await t.request(`${proxy}/escape/api/v1/query?query=up`);
+    expect(refused.status).toBe(403);
+    expect(t.calls).toHaveLength(0);
+    expect((await t.request(`${proxy}/inside/api/v1/query?query=up`)).status).toBe(200);
+    expect(t.calls.map((c) => c.url)).toEqual([
+      'http://ok/prom/tenant-a/api/v1/query?query=up&timeout=29000ms',
+    ]);
+  });
+});

@@ -41,14 +41,60 @@ export function normaliseDatasourceUrl(text: unknown): PolicyResult {
   return { ok: true, url: `${url.protocol}//${url.host}${path}` };
 }
 
-/** A pattern is a URL prefix; `*` in it matches any run of characters except "/". */
+/** Rounds of percent-decoding tried before a path is taken as built to confuse. */
+const MAX_DECODES = 8;
+
+/**
+ * A URL path as the most lenient server on the way to Prometheus may read it: percent-decoded
+ * until nothing changes (double encoding), a backslash as `/`, `;` parameters dropped from each segment
+ * (`..;` is `..` to some servers), empty segments merged, dot segments resolved. The URL parser
+ * resolves only plain and `%2e` dot segments, so `/prom/..%2fadmin` keeps its `/prom/` prefix
+ * until a proxy in front of Prometheus decodes it into `/admin`. Null when decoding does not
+ * settle within MAX_DECODES rounds.
+ */
+export function resolvedPath(path: string): string | null {
+  let decoded = path;
+  for (let round = 0; ; round++) {
+    const next = decoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+      String.fromCharCode(Number.parseInt(hex, 16)),
+    );
+    if (next === decoded) break;
+    if (round === MAX_DECODES) return null;
+    decoded = next;
+  }
+  const out: string[] = [];
+  for (const raw of decoded.replace(/\\/g, '/').split('/')) {
+    const segment = raw.split(';')[0]!;
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') out.pop();
+    else out.push(segment);
+  }
+  return `/${out.join('/')}`;
+}
+
+/** `scheme://authority` and the resolved path of a URL or pattern; null as resolvedPath says. */
+function forMatching(url: string): string | null {
+  const slash = url.indexOf('/', url.indexOf('//') + 2);
+  if (slash === -1) return url;
+  const path = resolvedPath(url.slice(slash));
+  return path === null ? null : url.slice(0, slash) + (path === '/' ? '' : path);
+}
+
+/**
+ * A pattern is a URL prefix; `*` in it matches any run of characters except "/". Both sides are
+ * compared with their paths resolved (resolvedPath), so a path prefix holds whatever way a
+ * server reads the path.
+ */
 function matches(pattern: string, url: string): boolean {
-  const source = pattern
+  const target = forMatching(url);
+  const prefix = forMatching(pattern.replace(/\/+$/, ''));
+  if (target === null || prefix === null) return false;
+  const source = prefix
     .replace(/\/+$/, '')
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
     .join('[^/]*');
-  return new RegExp(`^${source}(?:/.*)?$`, 'i').test(url);
+  return new RegExp(`^${source}(?:/.*)?$`, 'is').test(target);
 }
 
 export interface UrlPolicy {
