@@ -59,6 +59,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     config.scrapeIntervalS,
     config.liveOverlapS,
     datasourceUrlPolicy(config),
+    config.maxDatasources,
   );
   await registry.load();
   const metrics = new ServerMetrics();

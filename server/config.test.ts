@@ -31,6 +31,7 @@ describe('loadConfig defaults', () => {
       dashboardsDir: '/dash',
       webDir: '/web',
       allowedDatasourceUrls: [],
+      maxDatasources: 50,
       readOnly: false,
       upstreamTimeoutMs: 30_000,
       upstreamConcurrency: 10,
@@ -229,6 +230,21 @@ describe('ALLOWED_DATASOURCE_URLS', () => {
 
   it('is empty by default', () => {
     expect(load().allowedDatasourceUrls).toEqual([]);
+  });
+});
+
+describe('MAX_DATASOURCES', () => {
+  it('is 50 by default, and read from the environment or its flag', () => {
+    expect(load().maxDatasources).toBe(50);
+    expect(load({ MAX_DATASOURCES: '3' }).maxDatasources).toBe(3);
+    expect(load({ MAX_DATASOURCES: '3' }, ['--max-datasources=0']).maxDatasources).toBe(0);
+  });
+
+  it('refuses anything but a whole number', () => {
+    expect(configError({ MAX_DATASOURCES: 'many' }).message).toBe(
+      'MAX_DATASOURCES: "many" is not a whole number of at least 0',
+    );
+    expect(configError({ MAX_DATASOURCES: '-1' }).message).toMatch(/^MAX_DATASOURCES: /);
   });
 });
 

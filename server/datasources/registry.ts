@@ -64,6 +64,17 @@ export function uidForUrl(url: string): string {
   return `prom-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
+/** Adding one more would pass MAX_DATASOURCES; the route answers 409. */
+export class DatasourceLimitError extends Error {
+  constructor(readonly max: number) {
+    super(
+      max === 0
+        ? 'adding datasources from the UI is turned off on this server (MAX_DATASOURCES=0)'
+        : `this server already has ${max} added datasources, the most MAX_DATASOURCES allows; remove one first, or raise MAX_DATASOURCES`,
+    );
+  }
+}
+
 interface StoredFile {
   datasources: { uid: string; name: string; url: string }[];
 }
@@ -81,6 +92,8 @@ export class DatasourceRegistry {
     private readonly defaultScrapeS: number,
     private readonly defaultOverlapS = 600,
     private readonly policy: UrlPolicy = { loopbackOnly: true, allowed: [] },
+    /** MAX_DATASOURCES: how many may be added from the UI. */
+    private readonly maxAdded = Number.POSITIVE_INFINITY,
   ) {
     this.items = [...defaults];
     this.file = joinPath(dataDir, 'datasources.json');
@@ -134,6 +147,12 @@ export class DatasourceRegistry {
     return this.items.find((d) => d.url === url);
   }
 
+  /** The error adding one more datasource would meet now, or null when there is room. */
+  full(): DatasourceLimitError | null {
+    const added = this.items.filter((d) => !d.provisioned).length;
+    return added >= this.maxAdded ? new DatasourceLimitError(this.maxAdded) : null;
+  }
+
   /** Adds and persists; resolves once the file is safely on disk. Adding a known URL returns it. */
   add(url: string, name?: string): Promise<Datasource> {
     // Serialised: each add sees the previous one's result, and temp files never interleave.
@@ -141,6 +160,9 @@ export class DatasourceRegistry {
       if (this.loadError) throw new Error(this.loadError);
       const known = this.findByUrl(url);
       if (known) return known;
+      // Checked here too, inside the queue: adds racing past the route's check stop at the cap.
+      const full = this.full();
+      if (full) throw full;
       const ds: Datasource = {
         uid: uidForUrl(url),
         name: name?.trim() || new URL(url).host,

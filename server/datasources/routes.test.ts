@@ -322,3 +322,54 @@ describe('path-prefix patterns in ALLOWED_DATASOURCE_URLS', () => {
     ]);
   });
 });
+
+describe('MAX_DATASOURCES', () => {
+  const anyProm: Responder = (url, init) => prometheusLike(url, init);
+
+  it('refuses one more with 409 once the cap is reached, probing nothing', async () => {
+    const t = await testApp({ config: { maxDatasources: 2 }, respond: anyProm });
+    for (const url of ['http://prom-1:9090', 'http://prom-2:9090']) {
+      expect((await t.request('/api/datasources', post({ url }))).status).toBe(201);
+    }
+    const calls = t.calls.length;
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-3:9090' }));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      errorType: 'too_many',
+      error:
+        'this server already has 2 added datasources, the most MAX_DATASOURCES allows; remove one first, or raise MAX_DATASOURCES',
+    });
+    expect(t.calls).toHaveLength(calls);
+    expect(t.fs.writes).toHaveLength(2);
+    // A URL already added is still found, and the configured one does not count.
+    expect((await t.request('/api/datasources', post({ url: 'http://prom-1:9090' }))).status).toBe(
+      200,
+    );
+    const list = (await (await t.request('/api/datasources')).json()) as unknown[];
+    expect(list).toHaveLength(3);
+  });
+
+  it('holds against adds racing past the check', async () => {
+    const t = await testApp({ config: { maxDatasources: 3 }, respond: anyProm });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.request('/api/datasources', post({ url: `http://prom-${i}:9090` })),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409, 409, 409, 409]);
+    const stored = JSON.parse(t.fs.text('/data/datasources.json')!) as { datasources: unknown[] };
+    expect(stored.datasources).toHaveLength(3);
+  });
+
+  it('MAX_DATASOURCES=0 turns adding off', async () => {
+    const t = await testApp({ config: { maxDatasources: 0 }, respond: anyProm });
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-1:9090' }));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toBe(
+      'adding datasources from the UI is turned off on this server (MAX_DATASOURCES=0)',
+    );
+    expect(t.calls).toHaveLength(0);
+  });
+});

@@ -5,7 +5,7 @@ import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
-import { displayUrl, toPublic } from './registry.ts';
+import { DatasourceLimitError, displayUrl, toPublic } from './registry.ts';
 import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
@@ -67,6 +67,9 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     }
     const known = opts.registry.findByUrl(checked.url);
     if (known) return c.json(toPublic(known), 200);
+    // Before the probe: a full server calls nothing.
+    const full = opts.registry.full();
+    if (full) return apiError(c, 409, 'too_many', full.message);
 
     const candidate = {
       uid: 'candidate',
@@ -84,6 +87,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       const ds = await opts.registry.add(checked.url, name);
       return c.json(toPublic(ds), 201);
     } catch (err) {
+      if (err instanceof DatasourceLimitError) return apiError(c, 409, 'too_many', err.message);
       const problem = storageProblem(err, opts.registry.dataDir);
       return apiError(
         c,
