@@ -77,6 +77,11 @@ export class HealthChecker {
     private readonly now: () => number = Date.now, // ms since the epoch
   ) {}
 
+  /** Drops what is known of a removed datasource. */
+  forget(uid: string): void {
+    this.cache.delete(uid);
+  }
+
   async check(ds: Datasource): Promise<DatasourceHealth> {
     let entry = this.cache.get(ds.uid);
     // A probe under way is joined whatever its age; a settled one is kept for ttlMs after it

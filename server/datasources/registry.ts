@@ -172,15 +172,38 @@ export class DatasourceRegistry {
         liveOverlapS: this.defaultOverlapS,
         provisioned: false,
       };
-      const added = this.items.filter((d) => !d.provisioned).concat(ds);
-      const body: StoredFile = {
-        datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
-      };
-      await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+      await this.store(this.items.filter((d) => !d.provisioned).concat(ds));
       this.items.push(ds);
       return ds;
     });
     this.writing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Removes a datasource added from the UI and persists; resolves with it once the file is
+   * safely on disk, or null when there is none by that uid (gone already). Configured
+   * (provisioned) ones are the operator's: the route refuses them, and so does this.
+   */
+  remove(uid: string): Promise<Datasource | null> {
+    const run = this.writing.then(async () => {
+      if (this.loadError) throw new Error(this.loadError);
+      const ds = this.get(uid);
+      if (!ds) return null;
+      if (ds.provisioned) throw new Error(`datasource "${ds.name}" is configured on the server`);
+      await this.store(this.items.filter((d) => !d.provisioned && d !== ds));
+      this.items.splice(this.items.indexOf(ds), 1);
+      return ds;
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Writes the added datasources (never secrets: added ones have none) to DATA_DIR. */
+  private async store(added: Datasource[]): Promise<void> {
+    const body: StoredFile = {
+      datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
+    };
+    await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
   }
 }

@@ -373,3 +373,104 @@ describe('MAX_DATASOURCES', () => {
     expect(t.calls).toHaveLength(0);
   });
 });
+
+describe('DELETE /api/datasources/uid/:uid', () => {
+  const del = (headers: Record<string, string> = JSON_HEADERS): RequestInit => ({
+    method: 'DELETE',
+    headers,
+  });
+  const uidB = uidForUrl('http://prom-b:9090');
+  const withB = async (config = {}) => {
+    const fs = new MemoryFs({
+      '/data/datasources.json': JSON.stringify({
+        datasources: [
+          { uid: uidB, name: 'B', url: 'http://prom-b:9090' },
+          { uid: 'prom-c', name: 'C', url: 'http://prom-c:9090' },
+        ],
+      }),
+    });
+    return testApp({ fs, config, respond: onlyKnownHosts });
+  };
+  const uids = async (t: Awaited<ReturnType<typeof testApp>>) =>
+    ((await (await t.request('/api/datasources')).json()) as { uid: string }[]).map((d) => d.uid);
+
+  it('removes an added datasource: gone from the list, the file, health and the proxy', async () => {
+    const t = await withB();
+    const res = await t.request(`/api/datasources/uid/${uidB}`, del());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ message: 'Data source B deleted', uid: uidB, name: 'B' });
+    expect(await uids(t)).toEqual(['prometheus', 'prom-c']);
+    expect(JSON.parse(t.fs.text('/data/datasources.json')!)).toEqual({
+      datasources: [{ uid: 'prom-c', name: 'C', url: 'http://prom-c:9090' }],
+    });
+    const health = (await (await t.request('/api/health')).json()) as {
+      datasources: { uid: string }[];
+    };
+    expect(health.datasources.map((d) => d.uid)).toEqual(['prometheus', 'prom-c']);
+    const proxied = await t.request(`/api/datasources/proxy/uid/${uidB}/api/v1/query?query=up`);
+    expect(proxied.status).toBe(404);
+    // Gone for good: a restart reads the file without it.
+    const again = await testApp({ fs: t.fs, respond: onlyKnownHosts });
+    expect(await uids(again)).toEqual(['prometheus', 'prom-c']);
+  });
+
+  it('refuses the configured datasource with 403 and says why', async () => {
+    const t = await withB();
+    const res = await t.request('/api/datasources/uid/prometheus', del());
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      errorType: 'forbidden',
+      error:
+        'datasource "Prometheus" is configured on the server (PROMETHEUS_URL) and cannot be removed from the UI',
+    });
+    expect(await uids(t)).toEqual(['prometheus', uidB, 'prom-c']);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown uid, and for one already removed', async () => {
+    const t = await withB();
+    expect((await t.request('/api/datasources/uid/nope', del())).status).toBe(404);
+    const [a, b] = await Promise.all([
+      t.request(`/api/datasources/uid/${uidB}`, del()),
+      t.request(`/api/datasources/uid/${uidB}`, del()),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 404]);
+    expect(t.fs.writes).toHaveLength(1);
+  });
+
+  it('refuses on a read-only server, and a foreign or cross-site request', async () => {
+    const ro = await withB({ readOnly: true });
+    const res = await ro.request(`/api/datasources/uid/${uidB}`, del());
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ errorType: 'read_only' });
+    const t = await withB();
+    const refused: Record<string, string>[] = [
+      { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+    ];
+    for (const headers of refused) {
+      expect((await t.request(`/api/datasources/uid/${uidB}`, del(headers))).status).toBe(403);
+    }
+    expect(ro.fs.writes).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+    expect(await uids(t)).toContain(uidB);
+  });
+
+  it('makes room under MAX_DATASOURCES', async () => {
+    const t = await withB({ maxDatasources: 2 });
+    const d = { url: 'http://prom-d:9090' };
+    const respondD = await t.request('/api/datasources', post(d));
+    expect(respondD.status).toBe(409);
+    expect((await t.request('/api/datasources/uid/prom-c', del())).status).toBe(200);
+    // prom-d does not answer in this fake, so the add now fails on the probe, past the cap.
+    expect((await t.request('/api/datasources', post(d))).status).toBe(502);
+  });
+
+  it('leaves an unreadable datasources file untouched', async () => {
+    const fs = new MemoryFs({ '/data/datasources.json': '{ broken' });
+    const t = await testApp({ fs });
+    expect((await t.request('/api/datasources/uid/prometheus', del())).status).toBe(403);
+    expect(fs.text('/data/datasources.json')).toBe('{ broken');
+  });
+});

@@ -1,4 +1,5 @@
-// GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
+// GET/POST /api/datasources, DELETE /api/datasources/uid/:uid and GET /api/health (DESIGN.md
+// "HTTP contract").
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
 import { storageProblem } from '../storage.ts';
@@ -96,6 +97,37 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
         `could not save the datasource: ${problem.words}`,
       );
     }
+  });
+
+  // Removes a datasource added from the UI (Grafana's DELETE /api/datasources/uid/:uid). The
+  // write guard has already required same-origin JSON and refused it on a READ_ONLY server.
+  app.delete('/datasources/uid/:uid', async (c) => {
+    const uid = c.req.param('uid');
+    const ds = opts.registry.get(uid);
+    if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
+    if (ds.provisioned) {
+      return apiError(
+        c,
+        403,
+        'forbidden',
+        `datasource "${ds.name}" is configured on the server (PROMETHEUS_URL) and cannot be removed from the UI`,
+      );
+    }
+    let removed: Awaited<ReturnType<DatasourceRegistry['remove']>>;
+    try {
+      removed = await opts.registry.remove(uid);
+    } catch (err) {
+      const problem = storageProblem(err, opts.registry.dataDir);
+      return apiError(
+        c,
+        problem.status,
+        problem.errorType,
+        `could not remove the datasource: ${problem.words}`,
+      );
+    }
+    if (!removed) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
+    opts.health.forget(uid);
+    return c.json({ message: `Data source ${removed.name} deleted`, uid, name: removed.name });
   });
 
   return app;
