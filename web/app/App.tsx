@@ -95,6 +95,7 @@ export function App() {
           selected={selected}
           health={health.data}
           healthError={health.error?.message ?? null}
+          readOnly={readOnly}
           onSelect={(uid) => setParams({ [dsParam]: uid })}
         />
       </header>
