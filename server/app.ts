@@ -118,7 +118,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     '/api',
     datasourceRoutes({
       registry,
-      health: new HealthChecker(fetchFn),
+      health: new HealthChecker(fetchFn, registry),
       fetch: fetchFn,
       policy: datasourceUrlPolicy(config),
       version: VERSION,

@@ -6,7 +6,7 @@ import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
-import { DatasourceLimitError, displayUrl, toPublic } from './registry.ts';
+import { DatasourceLimitError, toPublic } from './registry.ts';
 import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
@@ -22,14 +22,9 @@ export interface DatasourceRouteOptions {
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   const app = new Hono();
 
+  // From the latest background probes (health.ts): never one upstream call per datasource.
   app.get('/health', async (c) => {
-    const datasources = await Promise.all(
-      opts.registry.list().map((ds) => {
-        const refusal = opts.registry.refusal(ds);
-        if (!refusal) return opts.health.check(ds);
-        return { uid: ds.uid, name: ds.name, url: displayUrl(ds.url), up: false, error: refusal };
-      }),
-    );
+    const datasources = await opts.health.report();
     c.header('Cache-Control', 'no-store');
     return c.json({ status: 'ok', version: opts.version, readOnly: opts.readOnly, datasources });
   });
@@ -86,6 +81,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     }
     try {
       const ds = await opts.registry.add(checked.url, name);
+      opts.health.record(ds.uid, probe);
       return c.json(toPublic(ds), 201);
     } catch (err) {
       if (err instanceof DatasourceLimitError) return apiError(c, 409, 'too_many', err.message);

@@ -8,6 +8,8 @@ export interface DatasourceHealth {
   up: boolean;
   prometheusVersion?: string;
   error?: string;
+  /** Not probed yet by the server (its first probe is slow): neither up nor down. */
+  checking?: boolean;
 }
 
 export interface Health {

@@ -26,7 +26,9 @@ export function DatasourceBar(p: Props) {
   const [confirming, setConfirming] = useState(false);
   // Added in the UI (readOnly false in Grafana's shape): the configured one stays.
   const removable = selected !== undefined && !selected.readOnly && !p.readOnly;
-  const status = health?.datasources.find((d) => d.uid === selected?.uid);
+  const found = health?.datasources.find((d) => d.uid === selected?.uid);
+  // Not probed yet: shown as unknown, like no answer at all.
+  const status = found?.checking ? undefined : found;
   const up = status?.up === true;
   const statusText = healthError
     ? `Promscope server unreachable: ${healthError}`
