@@ -29,7 +29,7 @@ async function ownServer(
   };
 }
 
-test('ALLOWED_DATASOURCE_URLS holds on a loopback bind, and start-up says so', async ({
+test('ALLOWED_DATASOURCE_URLS holds on a loopback bind, start-up says so; DELETE removes', async ({
   request,
 }, testInfo) => {
   const runtime = testInfo.project.metadata.runtime as Runtime;
@@ -55,6 +55,18 @@ test('ALLOWED_DATASOURCE_URLS holds on a loopback bind, and start-up says so', a
       data: { url: allowed },
     });
     expect(added.status()).toBe(201);
+    // Removed again; the configured one cannot be.
+    const { uid } = await added.json();
+    const removed = await request.delete(`${server.url}/api/datasources/uid/${uid}`, {
+      headers: json,
+    });
+    expect(removed.status()).toBe(200);
+    const kept = await request.delete(`${server.url}/api/datasources/uid/prometheus`, {
+      headers: json,
+    });
+    expect(kept.status()).toBe(403);
+    const list = await (await request.get(`${server.url}/api/datasources`)).json();
+    expect(list.map((d: { uid: string }) => d.uid)).toEqual(['prometheus']);
   } finally {
     await done();
   }
