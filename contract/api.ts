@@ -21,6 +21,8 @@ export interface DatasourceHealth {
   up: boolean;
   prometheusVersion?: string;
   error?: string;
+  /** Not probed yet (probing just started, and the first probe is slow): up is unknown. */
+  checking?: true;
 }
 
 /** GET /api/health. */

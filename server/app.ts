@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
+import { datasourceUrlPolicy } from './config.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { SavedDashboards } from './dashboards/store.ts';
@@ -13,7 +14,6 @@ import { datasourceRoutes } from './datasources/routes.ts';
 import { fetchUpstream } from './datasources/upstream.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
-import { isLoopbackHost } from './hosts.ts';
 import { ServerMetrics } from './metrics.ts';
 import { ResponseCache } from './proxy/cache.ts';
 import { UpstreamLimiter } from './proxy/limiter.ts';
@@ -58,7 +58,8 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     config.dataDir,
     config.scrapeIntervalS,
     config.liveOverlapS,
-    { loopbackOnly: isLoopbackHost(config.host), allowed: config.allowedDatasourceUrls },
+    datasourceUrlPolicy(config),
+    config.maxDatasources,
   );
   await registry.load();
   const metrics = new ServerMetrics();
@@ -117,10 +118,9 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     '/api',
     datasourceRoutes({
       registry,
-      health: new HealthChecker(fetchFn),
+      health: new HealthChecker(fetchFn, registry),
       fetch: fetchFn,
-      loopbackOnly: isLoopbackHost(config.host),
-      allowedUrls: config.allowedDatasourceUrls,
+      policy: datasourceUrlPolicy(config),
       version: VERSION,
       readOnly: config.readOnly,
     }),

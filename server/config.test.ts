@@ -31,6 +31,7 @@ describe('loadConfig defaults', () => {
       dashboardsDir: '/dash',
       webDir: '/web',
       allowedDatasourceUrls: [],
+      maxDatasources: 50,
       readOnly: false,
       upstreamTimeoutMs: 30_000,
       upstreamConcurrency: 10,
@@ -232,6 +233,21 @@ describe('ALLOWED_DATASOURCE_URLS', () => {
   });
 });
 
+describe('MAX_DATASOURCES', () => {
+  it('is 50 by default, and read from the environment or its flag', () => {
+    expect(load().maxDatasources).toBe(50);
+    expect(load({ MAX_DATASOURCES: '3' }).maxDatasources).toBe(3);
+    expect(load({ MAX_DATASOURCES: '3' }, ['--max-datasources=0']).maxDatasources).toBe(0);
+  });
+
+  it('refuses anything but a whole number', () => {
+    expect(configError({ MAX_DATASOURCES: 'many' }).message).toBe(
+      'MAX_DATASOURCES: "many" is not a whole number of at least 0',
+    );
+    expect(configError({ MAX_DATASOURCES: '-1' }).message).toMatch(/^MAX_DATASOURCES: /);
+  });
+});
+
 describe('READ_ONLY', () => {
   it.each([
     ['true', true],
@@ -268,16 +284,50 @@ describe('parseSeconds', () => {
 });
 
 describe('isLoopbackHost', () => {
-  it.each(['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])('%s is loopback', (host) => {
+  it.each([
+    '127.0.0.1',
+    '127.1.2.3',
+    '127.255.255.255',
+    'localhost',
+    'LocalHost',
+    '::1',
+    '[::1]',
+    '0:0:0:0:0:0:0:1',
+    '[0:0:0:0:0:0:0:1]',
+    '::0:1',
+    '0::1',
+    '::0001',
+    '0000:0000:0000:0000:0000:0000:0000:0001',
+    '::ffff:127.0.0.1',
+    '[::FFFF:7f00:1]',
+  ])('%s is loopback', (host) => {
     expect(isLoopbackHost(host)).toBe(true);
   });
 
-  it.each(['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', 'example.com', ''])(
-    '%s is not loopback',
-    (host) => {
-      expect(isLoopbackHost(host)).toBe(false);
-    },
-  );
+  // Names DNS may resolve to any address, and spellings a resolver may read otherwise.
+  it.each([
+    '0.0.0.0',
+    '::',
+    '192.168.1.10',
+    '10.0.0.1',
+    'example.com',
+    '',
+    '127.evil.example',
+    '127.0.0.1.evil.example',
+    '127.0.0.1.nip.io',
+    'localhost.evil.example',
+    '127.0.0.1.',
+    '127.0.0.256',
+    '127.0.0.01',
+    '127.1',
+    '::2',
+    '::1%lo',
+    '[::1]:4090',
+    '::ffff:10.0.0.1',
+    '::127.0.0.1',
+  ])('%s is not loopback', (host) => {
+    expect(isLoopbackHost(host)).toBe(false);
+  });
 });
 
 describe('security settings', () => {
@@ -320,20 +370,38 @@ describe('security settings', () => {
 });
 
 describe('startupNotes', () => {
-  it('says nothing for the loopback defaults', () => {
-    expect(startupNotes(load())).toEqual([]);
+  it('says only the datasource URL policy for the loopback defaults', () => {
+    expect(startupNotes(load())).toEqual([
+      'datasource URLs: any http(s) URL may be added from the UI (listening on loopback only; behind a reverse proxy, set ALLOWED_DATASOURCE_URLS)',
+    ]);
+  });
+
+  it('says which datasource URL policy is in force, first, on every bind', () => {
+    const only =
+      'datasource URLs: only those matching ALLOWED_DATASOURCE_URLS (http://prom:9090, https://*.example.com) may be added from the UI';
+    const allowed = 'http://prom:9090,https://*.example.com';
+    expect(startupNotes(load({ ALLOWED_DATASOURCE_URLS: allowed }))[0]).toBe(only);
+    expect(startupNotes(load({ HOST: '::1', ALLOWED_DATASOURCE_URLS: allowed }))[0]).toBe(only);
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_DATASOURCE_URLS: allowed }))[0]).toBe(only);
+    for (const host of ['0.0.0.0', '127.evil.example']) {
+      expect(startupNotes(load({ HOST: host }))[0]).toBe(
+        'datasource URLs: none may be added from the UI (listening beyond loopback; set ALLOWED_DATASOURCE_URLS to allow some)',
+      );
+    }
   });
 
   it('warns when ALLOWED_HOSTS=* turns the Host check off', () => {
-    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: '*' }))[0]).toMatch(
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: '*' }))[1]).toMatch(
       /^warning: ALLOWED_HOSTS=\* turns off the Host check .* DNS rebinding/,
     );
   });
 
   it('names the hosts a server beyond loopback answers to', () => {
-    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'dash.example' }))).toEqual([
-      'note: answering to localhost and IP addresses and dash.example; to reach Promscope by another name, add it to ALLOWED_HOSTS',
-    ]);
-    expect(startupNotes(load({ HOST: '0.0.0.0' }))[0]).toMatch(/IP addresses only; /);
+    expect(startupNotes(load({ HOST: '0.0.0.0', ALLOWED_HOSTS: 'dash.example' })).slice(1)).toEqual(
+      [
+        'note: answering to localhost and IP addresses and dash.example; to reach Promscope by another name, add it to ALLOWED_HOSTS',
+      ],
+    );
+    expect(startupNotes(load({ HOST: '0.0.0.0' }))[1]).toMatch(/IP addresses only; /);
   });
 });

@@ -2,6 +2,7 @@
 // Runtime-agnostic: the entry points pass in the environment and argv they have.
 
 import { ConfigError, parseBytes, parseCount, parseSeconds, parseUrl } from './config-values.ts';
+import { describeUrlPolicy, type UrlPolicy } from './datasources/url-policy.ts';
 import { allowedHosts, isLoopbackHost } from './hosts.ts';
 
 export interface Config {
@@ -16,8 +17,10 @@ export interface Config {
   dataDir: string;
   dashboardsDir: string;
   webDir: string;
-  /** URL patterns a datasource typed in the UI must match when not on loopback. */
+  /** URL patterns a datasource typed in the UI must match (on loopback only when set). */
   allowedDatasourceUrls: string[];
+  /** How many datasources may be added from the UI; 0 turns adding off. */
+  maxDatasources: number; // datasources
   readOnly: boolean;
   upstreamTimeoutMs: number; // ms
   /** Upstream calls running at once per datasource; the rest queue. */
@@ -81,6 +84,11 @@ export const SETTINGS: readonly Setting[] = [
     env: 'ALLOWED_HOSTS',
     flag: '--allowed-hosts',
     help: 'comma-separated host names the Host header may carry (* = any)',
+  },
+  {
+    env: 'MAX_DATASOURCES',
+    flag: '--max-datasources',
+    help: 'datasources that may be added from the UI, 0 = none (default 50)',
   },
   { env: 'READ_ONLY', flag: '--read-only', help: 'refuse every write' },
   {
@@ -196,6 +204,7 @@ export function loadConfig(
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
+    maxDatasources: parseCount(get('MAX_DATASOURCES') ?? '50', 'MAX_DATASOURCES', 0),
     readOnly: readOnly === 'true' || readOnly === '1',
     upstreamTimeoutMs: parseSeconds(get('UPSTREAM_TIMEOUT') ?? '30s', 'UPSTREAM_TIMEOUT') * 1000,
     upstreamConcurrency: parseCount(get('UPSTREAM_CONCURRENCY') ?? '10', 'UPSTREAM_CONCURRENCY', 1),
@@ -212,9 +221,18 @@ export function loadConfig(
   };
 }
 
-/** Lines worth printing at start: settings that open the server up, or may surprise. */
+/** Which datasource URLs may be added from the UI (datasources/url-policy.ts). */
+export function datasourceUrlPolicy(config: Config): UrlPolicy {
+  return { loopbackOnly: isLoopbackHost(config.host), allowed: config.allowedDatasourceUrls };
+}
+
+/**
+ * Lines worth printing at start: the datasource URL policy in force (always, since an
+ * operator behind a proxy must see whether it is open), then settings that open the server
+ * up, or may surprise.
+ */
 export function startupNotes(config: Config): string[] {
-  const notes: string[] = [];
+  const notes: string[] = [describeUrlPolicy(datasourceUrlPolicy(config))];
   if (config.allowedHosts.includes('*')) {
     notes.push(
       'warning: ALLOWED_HOSTS=* turns off the Host check that protects against DNS rebinding; ' +

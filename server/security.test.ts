@@ -14,6 +14,7 @@ const WRITES: { method: string; path: string; body: unknown }[] = [
   { method: 'POST', path: '/api/dashboards/import', body: { dashboard: DASHBOARD } },
   { method: 'POST', path: '/api/dashboards/uid/sec-a/restore', body: { version: 1 } },
   { method: 'DELETE', path: '/api/dashboards/uid/sec-a', body: undefined },
+  { method: 'DELETE', path: '/api/datasources/uid/sec-a', body: undefined },
 ];
 
 const send = (

@@ -54,6 +54,17 @@ export function uidForUrl(url: string): string {
   return `prom-${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 
+/** Adding one more would pass MAX_DATASOURCES; the route answers 409. */
+export class DatasourceLimitError extends Error {
+  constructor(readonly max: number) {
+    super(
+      max === 0
+        ? 'adding datasources from the UI is turned off on this server (MAX_DATASOURCES=0)'
+        : `this server already has ${max} added datasources, the most MAX_DATASOURCES allows; remove one first, or raise MAX_DATASOURCES`,
+    );
+  }
+}
+
 interface StoredFile {
   datasources: { uid: string; name: string; url: string }[];
 }
@@ -71,6 +82,8 @@ export class DatasourceRegistry {
     private readonly defaultScrapeS: number,
     private readonly defaultOverlapS = 600,
     private readonly policy: UrlPolicy = { loopbackOnly: true, allowed: [] },
+    /** MAX_DATASOURCES: how many may be added from the UI. */
+    private readonly maxAdded = Number.POSITIVE_INFINITY,
   ) {
     this.items = [...defaults];
     this.file = joinPath(dataDir, 'datasources.json');
@@ -124,6 +137,12 @@ export class DatasourceRegistry {
     return this.items.find((d) => d.url === url);
   }
 
+  /** The error adding one more datasource would meet now, or null when there is room. */
+  full(): DatasourceLimitError | null {
+    const added = this.items.filter((d) => !d.provisioned).length;
+    return added >= this.maxAdded ? new DatasourceLimitError(this.maxAdded) : null;
+  }
+
   /** Adds and persists; resolves once the file is safely on disk. Adding a known URL returns it. */
   add(url: string, name?: string): Promise<Datasource> {
     // Serialised: each add sees the previous one's result, and temp files never interleave.
@@ -131,6 +150,9 @@ export class DatasourceRegistry {
       if (this.loadError) throw new Error(this.loadError);
       const known = this.findByUrl(url);
       if (known) return known;
+      // Checked here too, inside the queue: adds racing past the route's check stop at the cap.
+      const full = this.full();
+      if (full) throw full;
       const ds: Datasource = {
         uid: uidForUrl(url),
         name: name?.trim() || new URL(url).host,
@@ -140,15 +162,38 @@ export class DatasourceRegistry {
         liveOverlapS: this.defaultOverlapS,
         provisioned: false,
       };
-      const added = this.items.filter((d) => !d.provisioned).concat(ds);
-      const body: StoredFile = {
-        datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
-      };
-      await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
+      await this.store(this.items.filter((d) => !d.provisioned).concat(ds));
       this.items.push(ds);
       return ds;
     });
     this.writing = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Removes a datasource added from the UI and persists; resolves with it once the file is
+   * safely on disk, or null when there is none by that uid (gone already). Configured
+   * (provisioned) ones are the operator's: the route refuses them, and so does this.
+   */
+  remove(uid: string): Promise<Datasource | null> {
+    const run = this.writing.then(async () => {
+      if (this.loadError) throw new Error(this.loadError);
+      const ds = this.get(uid);
+      if (!ds) return null;
+      if (ds.provisioned) throw new Error(`datasource "${ds.name}" is configured on the server`);
+      await this.store(this.items.filter((d) => !d.provisioned && d !== ds));
+      this.items.splice(this.items.indexOf(ds), 1);
+      return ds;
+    });
+    this.writing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Writes the added datasources (never secrets: added ones have none) to DATA_DIR. */
+  private async store(added: Datasource[]): Promise<void> {
+    const body: StoredFile = {
+      datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
+    };
+    await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
   }
 }

@@ -138,6 +138,34 @@ describe('POST /api/datasources refusals', () => {
     expect(t.fs.writes).toHaveLength(0);
   });
 
+  it('answers 403 for a URL outside ALLOWED_DATASOURCE_URLS on a loopback server too', async () => {
+    // Behind a reverse proxy on the same machine: loopback bind, remote users.
+    const t = await testApp({
+      config: { host: '127.0.0.1', allowedDatasourceUrls: ['http://prom-b:9090'] },
+      respond: onlyKnownHosts,
+    });
+    const res = await t.request('/api/datasources', post({ url: 'http://localhost:9091' }));
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({
+      errorType: 'forbidden',
+      error: 'http://localhost:9091 does not match ALLOWED_DATASOURCE_URLS',
+    });
+    expect(t.calls).toHaveLength(0);
+    expect((await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }))).status).toBe(
+      201,
+    );
+  });
+
+  it.each(['127.evil.example', '127.0.0.1.nip.io'])(
+    'answers 403 on HOST=%s, a name and not loopback, without ALLOWED_DATASOURCE_URLS',
+    async (host) => {
+      const t = await testApp({ config: { host }, respond: onlyKnownHosts });
+      const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
+      expect(res.status).toBe(403);
+      expect(t.calls).toHaveLength(0);
+    },
+  );
+
   it('answers 403 on a server reachable from the network without ALLOWED_DATASOURCE_URLS', async () => {
     const t = await testApp({ config: { host: '0.0.0.0' }, respond: onlyKnownHosts });
     const res = await t.request('/api/datasources', post({ url: 'http://prom-b:9090' }));
@@ -249,5 +277,200 @@ describe('POST /api/datasources adds', () => {
     );
     expect(fs.text('/data/datasources.json')).toBe('{ broken');
     expect(fs.writes).toHaveLength(0);
+  });
+});
+
+describe('path-prefix patterns in ALLOWED_DATASOURCE_URLS', () => {
+  // A proxy in front of Prometheus at http://ok/prom/ that decodes the path would turn
+  // /prom/..%2fadmin into /admin: the prefix is checked on the decoded, resolved path.
+  const behindPrefix = { allowedDatasourceUrls: ['http://ok/prom/'] };
+  const anything: Responder = (url, init) => prometheusLike(url, init);
+
+  it.each([
+    'http://ok/prom/..%2fadmin',
+    'http://ok/prom/%2e%2e%2fadmin',
+    'http://ok/prom/%252e%252e%252fadmin',
+    'http://ok/prom/..%5cadmin',
+  ])('refuses to add %s with 403, calling nothing', async (url) => {
+    const t = await testApp({ config: behindPrefix, respond: anything });
+    const res = await t.request('/api/datasources', post({ url }));
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toMatch(
+      /does not match ALLOWED_DATASOURCE_URLS/,
+    );
+    expect(t.calls).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('refuses such a URL at use too, when datasources.json was edited by hand', async () => {
+    const fs = new MemoryFs({
+      '/data/datasources.json': JSON.stringify({
+        datasources: [
+          { uid: 'escape', name: 'Escape', url: 'http://ok/prom/..%2fadmin' },
+          { uid: 'inside', name: 'Inside', url: 'http://ok/prom/tenant-a' },
+        ],
+      }),
+    });
+    const t = await testApp({ fs, config: behindPrefix, respond: anything });
+    const proxy = '/api/datasources/proxy/uid';
+    const refused = await t.request(`${proxy}/escape/api/v1/query?query=up`);
+    expect(refused.status).toBe(403);
+    expect(t.calls).toHaveLength(0);
+    expect((await t.request(`${proxy}/inside/api/v1/query?query=up`)).status).toBe(200);
+    expect(t.calls.map((c) => c.url)).toEqual([
+      'http://ok/prom/tenant-a/api/v1/query?query=up&timeout=29000ms',
+    ]);
+  });
+});
+
+describe('MAX_DATASOURCES', () => {
+  const anyProm: Responder = (url, init) => prometheusLike(url, init);
+
+  it('refuses one more with 409 once the cap is reached, probing nothing', async () => {
+    const t = await testApp({ config: { maxDatasources: 2 }, respond: anyProm });
+    for (const url of ['http://prom-1:9090', 'http://prom-2:9090']) {
+      expect((await t.request('/api/datasources', post({ url }))).status).toBe(201);
+    }
+    const calls = t.calls.length;
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-3:9090' }));
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      errorType: 'too_many',
+      error:
+        'this server already has 2 added datasources, the most MAX_DATASOURCES allows; remove one first, or raise MAX_DATASOURCES',
+    });
+    expect(t.calls).toHaveLength(calls);
+    expect(t.fs.writes).toHaveLength(2);
+    // A URL already added is still found, and the configured one does not count.
+    expect((await t.request('/api/datasources', post({ url: 'http://prom-1:9090' }))).status).toBe(
+      200,
+    );
+    const list = (await (await t.request('/api/datasources')).json()) as unknown[];
+    expect(list).toHaveLength(3);
+  });
+
+  it('holds against adds racing past the check', async () => {
+    const t = await testApp({ config: { maxDatasources: 3 }, respond: anyProm });
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        t.request('/api/datasources', post({ url: `http://prom-${i}:9090` })),
+      ),
+    );
+    const statuses = answers.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 409, 409, 409, 409, 409, 409, 409]);
+    const stored = JSON.parse(t.fs.text('/data/datasources.json')!) as { datasources: unknown[] };
+    expect(stored.datasources).toHaveLength(3);
+  });
+
+  it('MAX_DATASOURCES=0 turns adding off', async () => {
+    const t = await testApp({ config: { maxDatasources: 0 }, respond: anyProm });
+    const res = await t.request('/api/datasources', post({ url: 'http://prom-1:9090' }));
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { error: string }).error).toBe(
+      'adding datasources from the UI is turned off on this server (MAX_DATASOURCES=0)',
+    );
+    expect(t.calls).toHaveLength(0);
+  });
+});
+
+describe('DELETE /api/datasources/uid/:uid', () => {
+  const del = (headers: Record<string, string> = JSON_HEADERS): RequestInit => ({
+    method: 'DELETE',
+    headers,
+  });
+  const uidB = uidForUrl('http://prom-b:9090');
+  const withB = async (config = {}) => {
+    const fs = new MemoryFs({
+      '/data/datasources.json': JSON.stringify({
+        datasources: [
+          { uid: uidB, name: 'B', url: 'http://prom-b:9090' },
+          { uid: 'prom-c', name: 'C', url: 'http://prom-c:9090' },
+        ],
+      }),
+    });
+    return testApp({ fs, config, respond: onlyKnownHosts });
+  };
+  const uids = async (t: Awaited<ReturnType<typeof testApp>>) =>
+    ((await (await t.request('/api/datasources')).json()) as { uid: string }[]).map((d) => d.uid);
+
+  it('removes an added datasource: gone from the list, the file, health and the proxy', async () => {
+    const t = await withB();
+    const res = await t.request(`/api/datasources/uid/${uidB}`, del());
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ message: 'Data source B deleted', uid: uidB, name: 'B' });
+    expect(await uids(t)).toEqual(['prometheus', 'prom-c']);
+    expect(JSON.parse(t.fs.text('/data/datasources.json')!)).toEqual({
+      datasources: [{ uid: 'prom-c', name: 'C', url: 'http://prom-c:9090' }],
+    });
+    const health = (await (await t.request('/api/health')).json()) as {
+      datasources: { uid: string }[];
+    };
+    expect(health.datasources.map((d) => d.uid)).toEqual(['prometheus', 'prom-c']);
+    const proxied = await t.request(`/api/datasources/proxy/uid/${uidB}/api/v1/query?query=up`);
+    expect(proxied.status).toBe(404);
+    // Gone for good: a restart reads the file without it.
+    const again = await testApp({ fs: t.fs, respond: onlyKnownHosts });
+    expect(await uids(again)).toEqual(['prometheus', 'prom-c']);
+  });
+
+  it('refuses the configured datasource with 403 and says why', async () => {
+    const t = await withB();
+    const res = await t.request('/api/datasources/uid/prometheus', del());
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({
+      status: 'error',
+      errorType: 'forbidden',
+      error:
+        'datasource "Prometheus" is configured on the server (PROMETHEUS_URL) and cannot be removed from the UI',
+    });
+    expect(await uids(t)).toEqual(['prometheus', uidB, 'prom-c']);
+    expect(t.fs.writes).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown uid, and for one already removed', async () => {
+    const t = await withB();
+    expect((await t.request('/api/datasources/uid/nope', del())).status).toBe(404);
+    const [a, b] = await Promise.all([
+      t.request(`/api/datasources/uid/${uidB}`, del()),
+      t.request(`/api/datasources/uid/${uidB}`, del()),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 404]);
+    expect(t.fs.writes).toHaveLength(1);
+  });
+
+  it('refuses on a read-only server, and a foreign or cross-site request', async () => {
+    const ro = await withB({ readOnly: true });
+    const res = await ro.request(`/api/datasources/uid/${uidB}`, del());
+    expect(res.status).toBe(403);
+    expect(await res.json()).toMatchObject({ errorType: 'read_only' });
+    const t = await withB();
+    const refused: Record<string, string>[] = [
+      { 'Content-Type': 'application/json', Origin: 'http://evil.example' },
+      { 'Content-Type': 'application/json', 'Sec-Fetch-Site': 'cross-site' },
+    ];
+    for (const headers of refused) {
+      expect((await t.request(`/api/datasources/uid/${uidB}`, del(headers))).status).toBe(403);
+    }
+    expect(ro.fs.writes).toHaveLength(0);
+    expect(t.fs.writes).toHaveLength(0);
+    expect(await uids(t)).toContain(uidB);
+  });
+
+  it('makes room under MAX_DATASOURCES', async () => {
+    const t = await withB({ maxDatasources: 2 });
+    const d = { url: 'http://prom-d:9090' };
+    const respondD = await t.request('/api/datasources', post(d));
+    expect(respondD.status).toBe(409);
+    expect((await t.request('/api/datasources/uid/prom-c', del())).status).toBe(200);
+    // prom-d does not answer in this fake, so the add now fails on the probe, past the cap.
+    expect((await t.request('/api/datasources', post(d))).status).toBe(502);
+  });
+
+  it('leaves an unreadable datasources file untouched', async () => {
+    const fs = new MemoryFs({ '/data/datasources.json': '{ broken' });
+    const t = await testApp({ fs });
+    expect((await t.request('/api/datasources/uid/prometheus', del())).status).toBe(403);
+    expect(fs.text('/data/datasources.json')).toBe('{ broken');
   });
 });

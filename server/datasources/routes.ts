@@ -1,20 +1,20 @@
-// GET/POST /api/datasources and GET /api/health (docs/ARCHITECTURE.md "HTTP contract").
+// GET/POST /api/datasources, DELETE /api/datasources/uid/:uid and GET /api/health
+// (docs/ARCHITECTURE.md "HTTP contract").
 import { Hono } from 'hono';
-import type { DatasourceHealth, Health } from '../../contract/api.ts';
+import type { Health } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
-import { displayUrl, toPublic } from './registry.ts';
-import { checkDatasourceUrl } from './url-policy.ts';
+import { DatasourceLimitError, toPublic } from './registry.ts';
+import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
   registry: DatasourceRegistry;
   health: HealthChecker;
   fetch: typeof fetch;
-  loopbackOnly: boolean;
-  allowedUrls: readonly string[];
+  policy: UrlPolicy;
   version: string;
   /** READ_ONLY: the UI hides editing when the health answer says so. */
   readOnly: boolean;
@@ -23,20 +23,9 @@ export interface DatasourceRouteOptions {
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   const app = new Hono();
 
+  // From the latest background probes (health.ts): never one upstream call per datasource.
   app.get('/health', async (c) => {
-    const datasources = await Promise.all(
-      opts.registry.list().map((ds) => {
-        const refusal = opts.registry.refusal(ds);
-        if (!refusal) return opts.health.check(ds);
-        return {
-          uid: ds.uid,
-          name: ds.name,
-          url: displayUrl(ds.url),
-          up: false,
-          error: refusal,
-        } satisfies DatasourceHealth;
-      }),
-    );
+    const datasources = await opts.health.report();
     c.header('Cache-Control', 'no-store');
     return c.json({
       status: 'ok',
@@ -69,10 +58,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     if (name !== undefined && typeof name !== 'string') {
       return apiError(c, 400, 'bad_data', 'name must be a string');
     }
-    const checked = checkDatasourceUrl(url, {
-      loopbackOnly: opts.loopbackOnly,
-      allowed: opts.allowedUrls,
-    });
+    const checked = checkDatasourceUrl(url, opts.policy);
     if (!checked.ok) {
       return apiError(
         c,
@@ -83,6 +69,9 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     }
     const known = opts.registry.findByUrl(checked.url);
     if (known) return c.json(toPublic(known), 200);
+    // Before the probe: a full server calls nothing.
+    const full = opts.registry.full();
+    if (full) return apiError(c, 409, 'too_many', full.message);
 
     const candidate = {
       uid: 'candidate',
@@ -98,8 +87,10 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     }
     try {
       const ds = await opts.registry.add(checked.url, name);
+      opts.health.record(ds.uid, probe);
       return c.json(toPublic(ds), 201);
     } catch (err) {
+      if (err instanceof DatasourceLimitError) return apiError(c, 409, 'too_many', err.message);
       const problem = storageProblem(err, opts.registry.dataDir);
       return apiError(
         c,
@@ -108,6 +99,37 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
         `could not save the datasource: ${problem.words}`,
       );
     }
+  });
+
+  // Removes a datasource added from the UI (Grafana's DELETE /api/datasources/uid/:uid). The
+  // write guard has already required same-origin JSON and refused it on a READ_ONLY server.
+  app.delete('/datasources/uid/:uid', async (c) => {
+    const uid = c.req.param('uid');
+    const ds = opts.registry.get(uid);
+    if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
+    if (ds.provisioned) {
+      return apiError(
+        c,
+        403,
+        'forbidden',
+        `datasource "${ds.name}" is configured on the server (PROMETHEUS_URL) and cannot be removed from the UI`,
+      );
+    }
+    let removed: Awaited<ReturnType<DatasourceRegistry['remove']>>;
+    try {
+      removed = await opts.registry.remove(uid);
+    } catch (err) {
+      const problem = storageProblem(err, opts.registry.dataDir);
+      return apiError(
+        c,
+        problem.status,
+        problem.errorType,
+        `could not remove the datasource: ${problem.words}`,
+      );
+    }
+    if (!removed) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
+    opts.health.forget(uid);
+    return c.json({ message: `Data source ${removed.name} deleted`, uid, name: removed.name });
   });
 
   return app;

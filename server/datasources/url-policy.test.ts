@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDatasourceUrl, normaliseDatasourceUrl } from './url-policy.ts';
+import { checkDatasourceUrl, normaliseDatasourceUrl, resolvedPath } from './url-policy.ts';
 
 const loopback = { loopbackOnly: true, allowed: [] };
 const network = (allowed: string[]) => ({ loopbackOnly: false, allowed });
@@ -59,6 +59,18 @@ describe('checkDatasourceUrl on a loopback-only server', () => {
     },
   );
 
+  // Behind a reverse proxy on the same machine the server listens on loopback, yet every
+  // user is remote: a set ALLOWED_DATASOURCE_URLS holds there too.
+  it('applies ALLOWED_DATASOURCE_URLS when it is set', () => {
+    const behindProxy = { loopbackOnly: true, allowed: ['http://prom.internal:9090'] };
+    expect(checkDatasourceUrl('http://prom.internal:9090', behindProxy).ok).toBe(true);
+    expect(checkDatasourceUrl('http://169.254.169.254', behindProxy)).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'http://169.254.169.254 does not match ALLOWED_DATASOURCE_URLS',
+    });
+  });
+
   it('still refuses non-http URLs', () => {
     expect(checkDatasourceUrl('file:///etc/passwd', loopback)).toMatchObject({
       ok: false,
@@ -112,6 +124,43 @@ describe('checkDatasourceUrl on a server reachable from the network', () => {
     expect(checkDatasourceUrl(url, pathPrefix).ok).toBe(ok);
   });
 
+  // A proxy in front of Prometheus may decode the path before resolving it, so the prefix must
+  // hold on the decoded, dot-segment-resolved path, not only on what the URL parser resolves.
+  const promPrefix = network(['http://ok/prom/']);
+  it.each([
+    ['http://ok/prom', true],
+    ['http://ok/prom/tenant-a', true],
+    ['http://ok/prom/./tenant-a', true],
+    ['http://ok/prom/x/../tenant-a', true],
+    ['http://ok/prom/%74enant', true],
+    ['http://ok/prom/../admin', false],
+    ['http://ok/prom/%2e%2e/admin', false],
+    ['http://ok/prom/%2E%2E/admin', false],
+    ['http://ok/prom/..%2fadmin', false],
+    ['http://ok/prom/%2e%2e%2fadmin', false],
+    ['http://ok/prom/%2e%2e%2Fadmin', false],
+    ['http://ok/prom/x%2f..%2f..%2fadmin', false],
+    ['http://ok/prom/%5c..%5cadmin', false],
+    ['http://ok/prom/..%5cadmin', false],
+    ['http://ok/prom/%252e%252e%252fadmin', false],
+    ['http://ok/prom/%25252e%25252e%25252fadmin', false],
+    ['http://ok/prom/..;/admin', false],
+    ['http://ok/prom/..%3b/admin', false],
+    ['http://ok/prom//..%2f/admin', false],
+    ['http://ok/%70rom/../admin', false],
+    [`http://ok/prom/${'%25'.repeat(1)}${'25'.repeat(20)}2e`, false],
+  ])('path prefix on the decoded, resolved path: %s → %s', (url, ok) => {
+    const r = checkDatasourceUrl(url, promPrefix);
+    expect(r.ok).toBe(ok);
+    if (!r.ok) expect(r).toMatchObject({ status: 403 });
+  });
+
+  it('resolves the pattern the same way', () => {
+    expect(checkDatasourceUrl('http://ok/prom/a', network(['http://ok/x/../%70rom'])).ok).toBe(
+      true,
+    );
+  });
+
   const wildcard = network(['http://*.prom.internal:9090', 'https://thanos.example.com']);
   it.each([
     ['http://eu.prom.internal:9090', true],
@@ -136,5 +185,24 @@ describe('checkDatasourceUrl on a server reachable from the network', () => {
       ok: true,
       url: 'http://eu.prom.internal:9090',
     });
+  });
+});
+
+describe('resolvedPath', () => {
+  it.each([
+    ['/', '/'],
+    ['/prom/', '/prom'],
+    ['/prom/..%2fadmin', '/admin'],
+    ['/a/%252e%252e/b', '/b'],
+    ['/a\\..\\b', '/b'],
+    ['/a/..;x/b', '/b'],
+    ['/a//b', '/a/b'],
+    ['/../../x', '/x'],
+  ])('%s reads as %s', (path, resolved) => {
+    expect(resolvedPath(path)).toBe(resolved);
+  });
+
+  it('gives up on encoding nested past any real use', () => {
+    expect(resolvedPath(`/%${'25'.repeat(20)}2e`)).toBeNull();
   });
 });

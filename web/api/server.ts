@@ -47,6 +47,14 @@ export const addDatasource = (url: string, name?: string) =>
     body: JSON.stringify({ url, ...(name ? { name } : {}) }),
   });
 
+/** DELETE /api/datasources/uid/:uid: only datasources added in the UI (not readOnly ones). */
+export const removeDatasource = (uid: string) =>
+  getJson<{ message: string; uid: string; name: string }>(
+    `/api/datasources/uid/${encodeURIComponent(uid)}`,
+    // The server's write guard asks every write for a JSON type, a body or not.
+    { method: 'DELETE', headers: { 'Content-Type': 'application/json' } },
+  );
+
 export const searchDashboards = (signal?: AbortSignal) =>
   getJson<SearchHit[]>('/api/search', { signal });
 

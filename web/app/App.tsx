@@ -15,6 +15,7 @@ import { navigate, setParams, useLocation } from './router.ts';
 const ExplorePage = lazy(() => import('../explore/ExplorePage.tsx').then((m) => m.ExplorePage));
 
 const HEALTH_EVERY = 15_000; // ms
+const HEALTH_CHECKING_EVERY = 1000; // ms
 
 export function App() {
   const { path, params } = useLocation();
@@ -32,7 +33,9 @@ export function App() {
   const health = useQuery({
     queryKey: ['health'],
     queryFn: ({ signal }) => getHealth(signal),
-    refetchInterval: HEALTH_EVERY,
+    // Sooner while the server has not probed a datasource yet (its answer says "checking").
+    refetchInterval: (q) =>
+      q.state.data?.datasources.some((d) => d.checking) ? HEALTH_CHECKING_EVERY : HEALTH_EVERY,
     staleTime: 0,
   });
   const list = datasources.data ?? [];
@@ -95,6 +98,7 @@ export function App() {
           selected={selected}
           health={health.data}
           healthError={health.error?.message ?? null}
+          readOnly={readOnly}
           onSelect={(uid) => setParams({ [dsParam]: uid })}
         />
       </header>

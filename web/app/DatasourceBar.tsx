@@ -1,24 +1,34 @@
 // The datasource in use with its health (up/down, Prometheus version, re-checked every
-// 15 s and on every dashboard tick), and a field to point Promscope at another Prometheus URL. A refused or unreachable
-// URL is explained and changes nothing.
+// 15 s and on every dashboard tick), and a field to point Promscope at another Prometheus URL.
+// A refused or unreachable URL is explained and changes nothing. A datasource added here can
+// be removed again (after a confirmation); the one configured on the server cannot.
 import { useState } from 'preact/hooks';
 import type { Datasource, Health } from '../api/server.ts';
-import { addDatasource } from '../api/server.ts';
+import { addDatasource, removeDatasource } from '../api/server.ts';
 import { queryClient } from '../query/client.ts';
+import { ConfirmDialog } from './Modal.tsx';
 
 interface Props {
   datasources: Datasource[];
   selected: Datasource | undefined;
   health: Health | undefined;
   healthError: string | null;
+  /** READ_ONLY server: nothing may be added or removed, so no Remove button. */
+  readOnly: boolean;
   onSelect: (uid: string) => void;
 }
 
-export function DatasourceBar({ datasources, selected, health, healthError, onSelect }: Props) {
+export function DatasourceBar(p: Props) {
+  const { datasources, selected, health, healthError, onSelect } = p;
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const status = health?.datasources.find((d) => d.uid === selected?.uid);
+  const [confirming, setConfirming] = useState(false);
+  // Added in the UI (readOnly false in Grafana's shape): the configured one stays.
+  const removable = selected !== undefined && !selected.readOnly && !p.readOnly;
+  const found = health?.datasources.find((d) => d.uid === selected?.uid);
+  // Not probed yet: shown as unknown, like no answer at all.
+  const status = found?.checking ? undefined : found;
   const up = status?.up === true;
   const statusText = healthError
     ? `Promscope server unreachable: ${healthError}`
@@ -45,6 +55,26 @@ export function DatasourceBar({ datasources, selected, health, healthError, onSe
     }
   };
 
+  const remove = async (ds: Datasource) => {
+    setConfirming(false);
+    setBusy(true);
+    setError(null);
+    try {
+      await removeDatasource(ds.uid);
+      // Off the removed one first (to the default), so nothing asks for it meanwhile.
+      const next =
+        datasources.find((d) => d.uid !== ds.uid && d.isDefault) ??
+        datasources.find((d) => d.uid !== ds.uid);
+      if (next) onSelect(next.uid);
+      await queryClient.invalidateQueries({ queryKey: ['datasources'] });
+      await queryClient.invalidateQueries({ queryKey: ['health'] });
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <div class="ds-bar">
       <label class="picker">
@@ -61,6 +91,26 @@ export function DatasourceBar({ datasources, selected, health, healthError, onSe
           ))}
         </select>
       </label>
+      {removable && (
+        <button
+          type="button"
+          class="ds-remove"
+          aria-label="Remove datasource"
+          title={`Remove the datasource ${selected.name}`}
+          disabled={busy}
+          onClick={() => setConfirming(true)}
+        >
+          Remove
+        </button>
+      )}
+      {confirming && selected && (
+        <ConfirmDialog
+          title="Remove datasource"
+          message={`Remove the datasource “${selected.name}” (${selected.url})? Promscope forgets it; it can be added again with its URL.`}
+          onCancel={() => setConfirming(false)}
+          actions={[{ label: 'Remove', kind: 'danger', onClick: () => void remove(selected) }]}
+        />
+      )}
       <span
         class={`health ${status ? (up ? 'up' : 'down') : 'unknown'}`}
         role="status"
