@@ -111,6 +111,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       cacheFreshS: config.cacheFreshS,
       maxBytes: config.maxResponseBytes,
       maxQueryLength: config.maxQueryLength,
+      maxQueryNesting: config.maxQueryNesting,
     }),
   );
   app.route(

@@ -42,6 +42,7 @@ describe('loadConfig defaults', () => {
       liveOverlapS: 600,
       allowedHosts: ['localhost'],
       maxQueryLength: 64 * 1024,
+      maxQueryNesting: 100,
       rateLimit: 50,
       rateBurst: 200,
     });
@@ -312,8 +313,22 @@ describe('security settings', () => {
     );
   });
 
+  it('reads MAX_QUERY_NESTING as a count of at least 1', () => {
+    expect(load({ MAX_QUERY_NESTING: '20' }).maxQueryNesting).toBe(20);
+    expect(load({}, ['--max-query-nesting=500']).maxQueryNesting).toBe(500);
+    expect(configError({ MAX_QUERY_NESTING: '0' }).message).toBe(
+      'MAX_QUERY_NESTING: "0" is not a whole number of at least 1',
+    );
+  });
+
   it('lists them in --help', () => {
-    for (const flag of ['--allowed-hosts', '--max-query-length', '--rate-limit', '--rate-burst']) {
+    for (const flag of [
+      '--allowed-hosts',
+      '--max-query-length',
+      '--max-query-nesting',
+      '--rate-limit',
+      '--rate-burst',
+    ]) {
       expect(helpText()).toContain(flag);
     }
   });

@@ -41,6 +41,8 @@ export interface Config {
   allowedHosts: string[];
   /** Longest PromQL expression (`query`, each `match[]`) the proxy forwards. */
   maxQueryLength: number; // characters
+  /** Deepest nesting of ( [ { in a PromQL expression the proxy forwards. */
+  maxQueryNesting: number; // levels
   /** Requests per second each non-loopback client may make; 0 turns the limit off. */
   rateLimit: number; // requests per second
   /** Requests a client may make at once before the rate applies. */
@@ -87,6 +89,11 @@ export const SETTINGS: readonly Setting[] = [
     env: 'MAX_QUERY_LENGTH',
     flag: '--max-query-length',
     help: 'longest PromQL expression proxied (default 64KiB)',
+  },
+  {
+    env: 'MAX_QUERY_NESTING',
+    flag: '--max-query-nesting',
+    help: 'deepest nesting of ( [ { in a PromQL expression proxied (default 100)',
   },
   {
     env: 'RATE_LIMIT',
@@ -207,6 +214,7 @@ export function loadConfig(
     liveOverlapS: parseSeconds(get('LIVE_OVERLAP') ?? '10m', 'LIVE_OVERLAP'),
     allowedHosts: allowedHosts(host, get('ALLOWED_HOSTS')),
     maxQueryLength,
+    maxQueryNesting: parseCount(get('MAX_QUERY_NESTING') ?? '100', 'MAX_QUERY_NESTING', 1),
     rateLimit: parseCount(get('RATE_LIMIT') ?? '50', 'RATE_LIMIT', 0),
     rateBurst: parseCount(get('RATE_BURST') ?? '200', 'RATE_BURST', 1),
   };

@@ -44,6 +44,7 @@ import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
 import { KNOWN_HEADER, parseKnown } from './known.ts';
 import type { UpstreamLimiter } from './limiter.ts';
+import { nestingDepth } from './nesting.ts';
 import {
   normalise,
   paramPairs,
@@ -65,6 +66,8 @@ export interface ProxyOptions {
   maxBytes: number; // bytes
   /** Longest `query` or `match[]` value forwarded. */
   maxQueryLength: number; // characters
+  /** Deepest bracket nesting of a `query` or `match[]` value forwarded (nesting.ts). */
+  maxQueryNesting: number; // levels
   now?: () => number; // ms since the epoch
 }
 
@@ -78,10 +81,26 @@ const PROXIED_HEADERS = {
 /** Answers declared at most this long are read whole before they are sent. */
 const WHOLE_BYTES = 64 * 1024; // bytes
 
-/** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
-function longParam(pairs: readonly [string, string][], max: number): string | undefined {
+const PROMQL_PARAMS = new Set(['query', 'match[]']);
+
+/**
+ * Why the PromQL parameters (query, match[]) may not go upstream, if they may not: one longer
+ * than MAX_QUERY_LENGTH, or nested deeper than MAX_QUERY_NESTING, which would cost Prometheus
+ * seconds of parsing (nesting.ts). In Prometheus' words for a bad parameter: bad_data.
+ */
+function promqlRefusal(
+  pairs: readonly [string, string][],
+  maxLength: number,
+  maxNesting: number,
+): string | undefined {
   for (const [k, v] of pairs) {
-    if ((k === 'query' || k === 'match[]') && v.length > max) return k;
+    if (!PROMQL_PARAMS.has(k)) continue;
+    if (v.length > maxLength) {
+      return `${k} is over the ${maxLength}-character limit (MAX_QUERY_LENGTH)`;
+    }
+    if (nestingDepth(v, maxNesting) > maxNesting) {
+      return `${k} nests ( [ { more than ${maxNesting} levels deep (MAX_QUERY_NESTING)`;
+    }
   }
   return undefined;
 }
@@ -120,15 +139,8 @@ export function proxyHandler(opts: ProxyOptions) {
     // Parsed once: the key, the length check, the cache and sharing rules all read these.
     const pairs = paramPairs(call.query, form);
     const parsed = new URLSearchParams(pairs);
-    const tooLong = longParam(pairs, opts.maxQueryLength);
-    if (tooLong) {
-      return apiError(
-        c,
-        400,
-        'bad_data',
-        `${tooLong} is over the ${opts.maxQueryLength}-character limit (MAX_QUERY_LENGTH)`,
-      );
-    }
+    const refused = promqlRefusal(pairs, opts.maxQueryLength, opts.maxQueryNesting);
+    if (refused) return apiError(c, 400, 'bad_data', refused);
     const key = requestKey(ds.uid, target.endpoint, normalise(pairs));
 
     const headers = new Headers(PROXIED_HEADERS);
