@@ -90,7 +90,11 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       : bodyLimits[DASHBOARD_WRITES.has(c.req.path) ? 1 : 0]!(c, next),
   );
 
-  const limiter = new UpstreamLimiter(config.upstreamConcurrency, config.upstreamQueue);
+  const limiter = new UpstreamLimiter(
+    config.upstreamConcurrency,
+    config.upstreamQueue,
+    config.upstreamPerClient,
+  );
   const cache = new ResponseCache(config.cacheMaxBytes, config.cacheTtlMs);
   metrics.watchProxy({
     datasources: () => limiter.datasources(),

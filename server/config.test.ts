@@ -35,6 +35,7 @@ describe('loadConfig defaults', () => {
       upstreamTimeoutMs: 30_000,
       upstreamConcurrency: 10,
       upstreamQueue: 100,
+      upstreamPerClient: 50,
       maxResponseBytes: 64 * 1024 * 1024,
       cacheMaxBytes: 32 * 1024 * 1024,
       cacheTtlMs: 60_000,
@@ -110,6 +111,7 @@ describe('upstream limits and cache', () => {
       load({
         UPSTREAM_CONCURRENCY: '4',
         UPSTREAM_QUEUE: '0',
+        UPSTREAM_PER_CLIENT: '7',
         MAX_RESPONSE_SIZE: '500kB',
         CACHE_SIZE: '1.5GiB',
         CACHE_TTL: '30s',
@@ -119,6 +121,7 @@ describe('upstream limits and cache', () => {
     ).toMatchObject({
       upstreamConcurrency: 4,
       upstreamQueue: 0,
+      upstreamPerClient: 7,
       maxResponseBytes: 500_000,
       cacheMaxBytes: 1.5 * 1024 ** 3,
       cacheTtlMs: 30_000,
@@ -140,6 +143,7 @@ describe('upstream limits and cache', () => {
       'UPSTREAM_CONCURRENCY: "0" is not a whole number of at least 1',
     ],
     [{ UPSTREAM_QUEUE: '-1' }, 'UPSTREAM_QUEUE: "-1" is not a whole number of at least 0'],
+    [{ UPSTREAM_PER_CLIENT: '0' }, 'UPSTREAM_PER_CLIENT: "0" is not a whole number of at least 1'],
     [{ MAX_RESPONSE_SIZE: '64 furlongs' }, 'MAX_RESPONSE_SIZE: "64 furlongs" is not a size'],
     [{ MAX_RESPONSE_SIZE: '0' }, 'MAX_RESPONSE_SIZE must be positive'],
     [{ CACHE_TTL: 'soon' }, 'CACHE_TTL: "soon" is not a duration'],
@@ -326,6 +330,7 @@ describe('security settings', () => {
       '--allowed-hosts',
       '--max-query-length',
       '--max-query-nesting',
+      '--upstream-per-client',
       '--rate-limit',
       '--rate-burst',
     ]) {

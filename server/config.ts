@@ -24,6 +24,8 @@ export interface Config {
   upstreamConcurrency: number;
   /** Requests that may wait per datasource; past that, 429. */
   upstreamQueue: number;
+  /** Upstream calls one non-loopback client may have running and waiting per datasource. */
+  upstreamPerClient: number;
   /** Largest upstream answer relayed. */
   maxResponseBytes: number; // bytes
   /** Bytes held by the range result cache; 0 turns it off. */
@@ -121,6 +123,11 @@ export const SETTINGS: readonly Setting[] = [
     help: 'requests waiting per datasource before 429 (default 100)',
   },
   {
+    env: 'UPSTREAM_PER_CLIENT',
+    flag: '--upstream-per-client',
+    help: 'upstream calls running and waiting per datasource per non-loopback client (default 50)',
+  },
+  {
     env: 'MAX_RESPONSE_SIZE',
     flag: '--max-response-size',
     help: 'largest upstream answer relayed (default 64MiB)',
@@ -207,6 +214,7 @@ export function loadConfig(
     upstreamTimeoutMs: parseSeconds(get('UPSTREAM_TIMEOUT') ?? '30s', 'UPSTREAM_TIMEOUT') * 1000,
     upstreamConcurrency: parseCount(get('UPSTREAM_CONCURRENCY') ?? '10', 'UPSTREAM_CONCURRENCY', 1),
     upstreamQueue: parseCount(get('UPSTREAM_QUEUE') ?? '100', 'UPSTREAM_QUEUE', 0),
+    upstreamPerClient: parseCount(get('UPSTREAM_PER_CLIENT') ?? '50', 'UPSTREAM_PER_CLIENT', 1),
     maxResponseBytes,
     cacheMaxBytes: parseBytes(get('CACHE_SIZE') ?? '32MiB', 'CACHE_SIZE'),
     cacheTtlMs: parseSeconds(get('CACHE_TTL') ?? '1m', 'CACHE_TTL') * 1000,

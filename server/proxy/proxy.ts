@@ -9,8 +9,9 @@
 //   the URL query and the form body alike, so GET and POST of one query merge;
 // - old, step-aligned query_range results come from a short byte-bounded cache (cache.ts,
 //   params.ts rangeCacheable); `X-Promscope-Cache` says hit, miss or bypass;
-// - at most `concurrency` calls per datasource run at once, a bounded FIFO queue waits, and a
-//   full queue is a 429 with Retry-After (limiter.ts);
+// - at most `concurrency` calls per datasource run at once, a bounded queue waits, fair
+//   between clients (by IP address, as RATE_LIMIT), and a full queue, or a client's full
+//   share of it (UPSTREAM_PER_CLIENT), is a 429 with Retry-After (limiter.ts);
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
 // - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
@@ -35,6 +36,7 @@ import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
 import { type RequestEnv, whenClientGone } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { isLoopbackClient } from '../rate-limit.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import { answer, knownResponse } from './answer.ts';
@@ -43,7 +45,7 @@ import { acceptsGzip } from './encoding.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
 import { KNOWN_HEADER, parseKnown } from './known.ts';
-import type { UpstreamLimiter } from './limiter.ts';
+import type { ClientId, UpstreamLimiter } from './limiter.ts';
 import { nestingDepth } from './nesting.ts';
 import {
   normalise,
@@ -135,7 +137,19 @@ export function proxyHandler(opts: ProxyOptions) {
       }
       form = await c.req.text();
     }
-    const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
+    const remote = (c.env as RequestEnv | undefined)?.remoteAddr;
+    const client: ClientId = {
+      id: remote ?? '',
+      capped: remote !== undefined && !isLoopbackClient(remote),
+    };
+    const call: Call = {
+      ds,
+      endpoint: target.endpoint,
+      method,
+      query: url.search.slice(1),
+      form,
+      client,
+    };
     // Parsed once: the key, the length check, the cache and sharing rules all read these.
     const pairs = paramPairs(call.query, form);
     const parsed = new URLSearchParams(pairs);
