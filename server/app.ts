@@ -91,7 +91,11 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       : bodyLimits[DASHBOARD_WRITES.has(c.req.path) ? 1 : 0]!(c, next),
   );
 
-  const limiter = new UpstreamLimiter(config.upstreamConcurrency, config.upstreamQueue);
+  const limiter = new UpstreamLimiter(
+    config.upstreamConcurrency,
+    config.upstreamQueue,
+    config.upstreamPerClient,
+  );
   const cache = new ResponseCache(config.cacheMaxBytes, config.cacheTtlMs);
   metrics.watchProxy({
     datasources: () => limiter.datasources(),
@@ -112,6 +116,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       cacheFreshS: config.cacheFreshS,
       maxBytes: config.maxResponseBytes,
       maxQueryLength: config.maxQueryLength,
+      maxQueryNesting: config.maxQueryNesting,
     }),
   );
   app.route(

@@ -36,6 +36,7 @@ describe('loadConfig defaults', () => {
       upstreamTimeoutMs: 30_000,
       upstreamConcurrency: 10,
       upstreamQueue: 100,
+      upstreamPerClient: 50,
       maxResponseBytes: 64 * 1024 * 1024,
       cacheMaxBytes: 32 * 1024 * 1024,
       cacheTtlMs: 60_000,
@@ -43,6 +44,7 @@ describe('loadConfig defaults', () => {
       liveOverlapS: 600,
       allowedHosts: ['localhost'],
       maxQueryLength: 64 * 1024,
+      maxQueryNesting: 100,
       rateLimit: 50,
       rateBurst: 200,
     });
@@ -110,6 +112,7 @@ describe('upstream limits and cache', () => {
       load({
         UPSTREAM_CONCURRENCY: '4',
         UPSTREAM_QUEUE: '0',
+        UPSTREAM_PER_CLIENT: '7',
         MAX_RESPONSE_SIZE: '500kB',
         CACHE_SIZE: '1.5GiB',
         CACHE_TTL: '30s',
@@ -119,6 +122,7 @@ describe('upstream limits and cache', () => {
     ).toMatchObject({
       upstreamConcurrency: 4,
       upstreamQueue: 0,
+      upstreamPerClient: 7,
       maxResponseBytes: 500_000,
       cacheMaxBytes: 1.5 * 1024 ** 3,
       cacheTtlMs: 30_000,
@@ -140,6 +144,7 @@ describe('upstream limits and cache', () => {
       'UPSTREAM_CONCURRENCY: "0" is not a whole number of at least 1',
     ],
     [{ UPSTREAM_QUEUE: '-1' }, 'UPSTREAM_QUEUE: "-1" is not a whole number of at least 0'],
+    [{ UPSTREAM_PER_CLIENT: '0' }, 'UPSTREAM_PER_CLIENT: "0" is not a whole number of at least 1'],
     [{ MAX_RESPONSE_SIZE: '64 furlongs' }, 'MAX_RESPONSE_SIZE: "64 furlongs" is not a size'],
     [{ MAX_RESPONSE_SIZE: '0' }, 'MAX_RESPONSE_SIZE must be positive'],
     [{ CACHE_TTL: 'soon' }, 'CACHE_TTL: "soon" is not a duration'],
@@ -362,8 +367,23 @@ describe('security settings', () => {
     );
   });
 
+  it('reads MAX_QUERY_NESTING as a count of at least 1', () => {
+    expect(load({ MAX_QUERY_NESTING: '20' }).maxQueryNesting).toBe(20);
+    expect(load({}, ['--max-query-nesting=500']).maxQueryNesting).toBe(500);
+    expect(configError({ MAX_QUERY_NESTING: '0' }).message).toBe(
+      'MAX_QUERY_NESTING: "0" is not a whole number of at least 1',
+    );
+  });
+
   it('lists them in --help', () => {
-    for (const flag of ['--allowed-hosts', '--max-query-length', '--rate-limit', '--rate-burst']) {
+    for (const flag of [
+      '--allowed-hosts',
+      '--max-query-length',
+      '--max-query-nesting',
+      '--upstream-per-client',
+      '--rate-limit',
+      '--rate-burst',
+    ]) {
       expect(helpText()).toContain(flag);
     }
   });

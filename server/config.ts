@@ -27,6 +27,8 @@ export interface Config {
   upstreamConcurrency: number;
   /** Requests that may wait per datasource; past that, 429. */
   upstreamQueue: number;
+  /** Upstream calls one non-loopback client may have running and waiting per datasource. */
+  upstreamPerClient: number;
   /** Largest upstream answer relayed. */
   maxResponseBytes: number; // bytes
   /** Bytes held by the range result cache; 0 turns it off. */
@@ -44,6 +46,8 @@ export interface Config {
   allowedHosts: string[];
   /** Longest PromQL expression (`query`, each `match[]`) the proxy forwards. */
   maxQueryLength: number; // characters
+  /** Deepest nesting of ( [ { in a PromQL expression the proxy forwards. */
+  maxQueryNesting: number; // levels
   /** Requests per second each non-loopback client may make; 0 turns the limit off. */
   rateLimit: number; // requests per second
   /** Requests a client may make at once before the rate applies. */
@@ -97,6 +101,11 @@ export const SETTINGS: readonly Setting[] = [
     help: 'longest PromQL expression proxied (default 64KiB)',
   },
   {
+    env: 'MAX_QUERY_NESTING',
+    flag: '--max-query-nesting',
+    help: 'deepest nesting of ( [ { in a PromQL expression proxied (default 100)',
+  },
+  {
     env: 'RATE_LIMIT',
     flag: '--rate-limit',
     help: 'requests per second per non-loopback client, 0 = off (default 50)',
@@ -120,6 +129,11 @@ export const SETTINGS: readonly Setting[] = [
     env: 'UPSTREAM_QUEUE',
     flag: '--upstream-queue',
     help: 'requests waiting per datasource before 429 (default 100)',
+  },
+  {
+    env: 'UPSTREAM_PER_CLIENT',
+    flag: '--upstream-per-client',
+    help: 'upstream calls running and waiting per datasource per non-loopback client (default 50)',
   },
   {
     env: 'MAX_RESPONSE_SIZE',
@@ -209,6 +223,7 @@ export function loadConfig(
     upstreamTimeoutMs: parseSeconds(get('UPSTREAM_TIMEOUT') ?? '30s', 'UPSTREAM_TIMEOUT') * 1000,
     upstreamConcurrency: parseCount(get('UPSTREAM_CONCURRENCY') ?? '10', 'UPSTREAM_CONCURRENCY', 1),
     upstreamQueue: parseCount(get('UPSTREAM_QUEUE') ?? '100', 'UPSTREAM_QUEUE', 0),
+    upstreamPerClient: parseCount(get('UPSTREAM_PER_CLIENT') ?? '50', 'UPSTREAM_PER_CLIENT', 1),
     maxResponseBytes,
     cacheMaxBytes: parseBytes(get('CACHE_SIZE') ?? '32MiB', 'CACHE_SIZE'),
     cacheTtlMs: parseSeconds(get('CACHE_TTL') ?? '1m', 'CACHE_TTL') * 1000,
@@ -216,6 +231,7 @@ export function loadConfig(
     liveOverlapS: parseSeconds(get('LIVE_OVERLAP') ?? '10m', 'LIVE_OVERLAP'),
     allowedHosts: allowedHosts(host, get('ALLOWED_HOSTS')),
     maxQueryLength,
+    maxQueryNesting: parseCount(get('MAX_QUERY_NESTING') ?? '100', 'MAX_QUERY_NESTING', 1),
     rateLimit: parseCount(get('RATE_LIMIT') ?? '50', 'RATE_LIMIT', 0),
     rateBurst: parseCount(get('RATE_BURST') ?? '200', 'RATE_BURST', 1),
   };

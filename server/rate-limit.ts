@@ -56,11 +56,16 @@ export class RateLimiter {
 
 const LOOPBACK = /^(?:127\.|::1$|::ffff:127\.)/;
 
+/** Whether a client address is this machine's own (exempt from per-client limits). */
+export function isLoopbackClient(addr: string): boolean {
+  return LOOPBACK.test(addr);
+}
+
 export function rateLimit(perSecond: number, burst: number): MiddlewareHandler {
   const limiter = perSecond > 0 ? new RateLimiter(perSecond, burst) : undefined;
   return async (c, next) => {
     const client = (c.env as RequestEnv | undefined)?.remoteAddr;
-    if (!limiter || client === undefined || LOOPBACK.test(client)) return next();
+    if (!limiter || client === undefined || isLoopbackClient(client)) return next();
     const waitS = limiter.take(client);
     if (waitS === 0) return next();
     c.header('Retry-After', String(Math.max(1, Math.ceil(waitS))));

@@ -142,3 +142,33 @@ test('a live tick that says what it holds gets only the later points', async ({ 
   expect(whole.headers()['x-promscope-delta']).toBe('mismatch');
   expect((await whole.json()).data.result.length).toBe(series.length);
 });
+
+test('deep nesting is refused before Prometheus, which would parse it for seconds', async ({
+  request,
+}) => {
+  const deep = `${'-('.repeat(3000)}1${')'.repeat(3000)}`;
+  // The attack is real: Prometheus itself accepts it (and spends its parse time on it).
+  const direct = await fetch(`${prometheusUrl()}/api/v1/query`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ query: deep }),
+  });
+  expect(await direct.json()).toMatchObject({ status: 'success', data: { resultType: 'scalar' } });
+  // Through the proxy, Prometheus' own error shape, naming the limit, as GET and POST.
+  const refusal = {
+    status: 'error',
+    errorType: 'bad_data',
+    error: 'query nests ( [ { more than 100 levels deep (MAX_QUERY_NESTING)',
+  };
+  const post = await request.post(`${proxy}/query`, { form: { query: deep } });
+  expect(post.status()).toBe(400);
+  expect(await post.json()).toEqual(refusal);
+  const get = await request.get(`${proxy}/query?query=${encodeURIComponent(deep)}`);
+  expect(get.status()).toBe(400);
+  expect(await get.json()).toEqual(refusal);
+  // A dashboard query's few levels, and brackets inside a label value, go through.
+  const query = `histogram_quantile(0.9, sum by (le) (rate(http_request_duration_seconds_bucket{job="demo",route!="${'('.repeat(200)}"}[1m])))`;
+  const ok = await request.post(`${proxy}/query`, { form: { query } });
+  expect(ok.status()).toBe(200);
+  expect((await ok.json()).status).toBe('success');
+});

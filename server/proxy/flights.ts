@@ -25,7 +25,7 @@ import {
   type Opened,
   type Waiter,
 } from './flight.ts';
-import { QueueFullError, type UpstreamLimiter } from './limiter.ts';
+import { type ClientId, QueueFullError, type UpstreamLimiter } from './limiter.ts';
 import { withTimeout } from './params.ts';
 
 export interface FlightsOptions {
@@ -92,6 +92,8 @@ export interface Call {
   method: 'GET' | 'POST';
   query: string; // raw, without "?"
   form?: string; // raw form body
+  /** Who asked first: the flight's place in the queue is this client's (limiter.ts). */
+  client?: ClientId;
 }
 
 export class Flights {
@@ -155,7 +157,7 @@ export class Flights {
       if (signal.aborted) ended.abort(signal.reason);
       else signal.addEventListener('abort', () => ended.abort(signal.reason), { once: true });
       try {
-        release = await limiter.acquire(ds.uid, deadline);
+        release = await limiter.acquire(ds.uid, deadline, call.client);
       } catch (err) {
         if (err instanceof QueueFullError) {
           metrics.rejected(ds.uid);

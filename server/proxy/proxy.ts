@@ -9,8 +9,9 @@
 //   the URL query and the form body alike, so GET and POST of one query merge;
 // - old, step-aligned query_range results come from a short byte-bounded cache (cache.ts,
 //   params.ts rangeCacheable); `X-Promscope-Cache` says hit, miss or bypass;
-// - at most `concurrency` calls per datasource run at once, a bounded FIFO queue waits, and a
-//   full queue is a 429 with Retry-After (limiter.ts);
+// - at most `concurrency` calls per datasource run at once, a bounded queue waits, fair
+//   between clients (by IP address, as RATE_LIMIT), and a full queue, or a client's full
+//   share of it (UPSTREAM_PER_CLIENT), is a 429 with Retry-After (limiter.ts);
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
 // - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
@@ -36,6 +37,7 @@ import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
 import { type RequestEnv, whenClientGone } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import { isLoopbackClient } from '../rate-limit.ts';
 import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import { answer, knownResponse } from './answer.ts';
@@ -43,7 +45,8 @@ import type { ResponseCache } from './cache.ts';
 import { acceptsGzip } from './encoding.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
-import type { UpstreamLimiter } from './limiter.ts';
+import type { ClientId, UpstreamLimiter } from './limiter.ts';
+import { nestingDepth } from './nesting.ts';
 import {
   normalise,
   paramPairs,
@@ -65,6 +68,8 @@ export interface ProxyOptions {
   maxBytes: number; // bytes
   /** Longest `query` or `match[]` value forwarded. */
   maxQueryLength: number; // characters
+  /** Deepest bracket nesting of a `query` or `match[]` value forwarded (nesting.ts). */
+  maxQueryNesting: number; // levels
   now?: () => number; // ms since the epoch
 }
 
@@ -78,10 +83,26 @@ const PROXIED_HEADERS = {
 /** Answers declared at most this long are read whole before they are sent. */
 const WHOLE_BYTES = 64 * 1024; // bytes
 
-/** The name of the first PromQL parameter (query, match[]) longer than `max`, if any. */
-function longParam(pairs: readonly [string, string][], max: number): string | undefined {
+const PROMQL_PARAMS = new Set(['query', 'match[]']);
+
+/**
+ * Why the PromQL parameters (query, match[]) may not go upstream, if they may not: one longer
+ * than MAX_QUERY_LENGTH, or nested deeper than MAX_QUERY_NESTING, which would cost Prometheus
+ * seconds of parsing (nesting.ts). In Prometheus' words for a bad parameter: bad_data.
+ */
+function promqlRefusal(
+  pairs: readonly [string, string][],
+  maxLength: number,
+  maxNesting: number,
+): string | undefined {
   for (const [k, v] of pairs) {
-    if ((k === 'query' || k === 'match[]') && v.length > max) return k;
+    if (!PROMQL_PARAMS.has(k)) continue;
+    if (v.length > maxLength) {
+      return `${k} is over the ${maxLength}-character limit (MAX_QUERY_LENGTH)`;
+    }
+    if (nestingDepth(v, maxNesting) > maxNesting) {
+      return `${k} nests ( [ { more than ${maxNesting} levels deep (MAX_QUERY_NESTING)`;
+    }
   }
   return undefined;
 }
@@ -116,19 +137,24 @@ export function proxyHandler(opts: ProxyOptions) {
       }
       form = await c.req.text();
     }
-    const call: Call = { ds, endpoint: target.endpoint, method, query: url.search.slice(1), form };
+    const remote = (c.env as RequestEnv | undefined)?.remoteAddr;
+    const client: ClientId = {
+      id: remote ?? '',
+      capped: remote !== undefined && !isLoopbackClient(remote),
+    };
+    const call: Call = {
+      ds,
+      endpoint: target.endpoint,
+      method,
+      query: url.search.slice(1),
+      form,
+      client,
+    };
     // Parsed once: the key, the length check, the cache and sharing rules all read these.
     const pairs = paramPairs(call.query, form);
     const parsed = new URLSearchParams(pairs);
-    const tooLong = longParam(pairs, opts.maxQueryLength);
-    if (tooLong) {
-      return apiError(
-        c,
-        400,
-        'bad_data',
-        `${tooLong} is over the ${opts.maxQueryLength}-character limit (MAX_QUERY_LENGTH)`,
-      );
-    }
+    const refused = promqlRefusal(pairs, opts.maxQueryLength, opts.maxQueryNesting);
+    if (refused) return apiError(c, 400, 'bad_data', refused);
     const key = requestKey(ds.uid, target.endpoint, normalise(pairs));
 
     const headers = new Headers(PROXIED_HEADERS);

@@ -1,5 +1,6 @@
 // What the proxy refuses before any upstream call, beyond the path allowlist: over-long PromQL
-// (MAX_QUERY_LENGTH) and datasources whose URL fails the policy at the time of use.
+// (MAX_QUERY_LENGTH), PromQL nested too deep (MAX_QUERY_NESTING) and datasources whose URL
+// fails the policy at the time of use.
 import { describe, expect, it } from 'vitest';
 import { MemoryFs, testApp } from '../test-helpers.ts';
 
@@ -47,6 +48,72 @@ describe('the PromQL length cap', () => {
     });
     expect(res.status).toBe(400);
     expect(t.calls).toEqual([]);
+  });
+});
+
+describe('the PromQL nesting limit', () => {
+  const nested = (open: string, depth: number, leaf = '1') =>
+    `${open.repeat(depth)}${leaf}${')'.repeat(depth)}`;
+  const refusal = (k: string, n: number) => ({
+    status: 'error',
+    errorType: 'bad_data',
+    error: `${k} nests ( [ { more than ${n} levels deep (MAX_QUERY_NESTING)`,
+  });
+  const post = (t: Awaited<ReturnType<typeof testApp>>, endpoint: string, query: string) =>
+    t.request(`${PROXY}/prometheus/api/v1/${endpoint}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ query, start: '1', end: '2', step: '1' }).toString(),
+    });
+
+  it('refuses the attack shapes 3,000 deep with a Prometheus-shaped 400 and never sends them', async () => {
+    const t = await testApp();
+    for (const query of [
+      nested('(', 3000),
+      nested('-(', 3000),
+      nested('abs(', 3000, 'vector(1)'),
+      nested('rate(', 3000, 'up[5m]'),
+    ]) {
+      const res = await post(t, 'query', query);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual(refusal('query', 100));
+    }
+    const series = await t.request(
+      `${PROXY}/prometheus/api/v1/series?match[]=up&match[]=${encodeURIComponent(nested('(', 101, 'up'))}`,
+    );
+    expect(series.status).toBe(400);
+    expect(await series.json()).toEqual(refusal('match[]', 100));
+    expect(t.calls).toEqual([]);
+  });
+
+  it('forwards nesting at the limit and refuses one level more, as GET or POST', async () => {
+    const t = await testApp({ config: { maxQueryNesting: 10 } });
+    const at = await t.request(
+      `${PROXY}/prometheus/api/v1/query?query=${encodeURIComponent(nested('(', 10))}`,
+    );
+    expect(at.status).toBe(200);
+    expect(t.calls).toHaveLength(1);
+    const get = await t.request(
+      `${PROXY}/prometheus/api/v1/query?query=${encodeURIComponent(nested('(', 11))}`,
+    );
+    expect(get.status).toBe(400);
+    expect(await get.json()).toEqual(refusal('query', 10));
+    expect((await post(t, 'query_range', nested('[', 11))).status).toBe(400);
+    expect(t.calls).toHaveLength(1);
+  });
+
+  it('never refuses a dashboard query, nor brackets inside strings and comments', async () => {
+    const t = await testApp({ config: { maxQueryNesting: 10 } });
+    for (const query of [
+      'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="api"}[5m])))',
+      'max_over_time((sum(rate(x[1m])))[1h:5m]) / ignoring(a) group_left (b) (y)',
+      `up{job="${'('.repeat(5000)}"}`,
+      `up{job=~\`${'[{('.repeat(5000)}\`} # ${'('.repeat(5000)}`,
+    ]) {
+      const res = await post(t, 'query', query);
+      expect(res.status).toBe(200);
+    }
+    expect(t.calls).toHaveLength(4);
   });
 });
 

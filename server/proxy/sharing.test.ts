@@ -384,6 +384,89 @@ describe('upstream concurrency', () => {
   });
 });
 
+describe('upstream fairness between clients', () => {
+  /** Each upstream call held until the test answers it by its query. */
+  function heldCalls() {
+    const waiting = new Map<string, () => void>();
+    const respond: Responder = async (url) => {
+      const query = new URL(url).searchParams.get('query')!;
+      await new Promise<void>((resolve) => waiting.set(query, resolve));
+      return promJson(MATRIX);
+    };
+    const answer = async (query: string) => {
+      waiting.get(query)!();
+      waiting.delete(query);
+      await tick();
+    };
+    return { respond, answer };
+  }
+  const SLOW = '203.0.113.1'; // documentation addresses: no traffic, only names
+  const OTHER = '203.0.113.2';
+  const ask = (t: Awaited<ReturnType<typeof testApp>>, query: string, from: string) =>
+    t.request(`${PROXY}/query?query=${query}`, undefined, from);
+  const sent = (t: { calls: { url: string }[] }) =>
+    t.calls.map((c) => new URL(c.url).searchParams.get('query'));
+
+  it("sends another client's query next after a slow client's one running, not after its 50 queued", async () => {
+    const h = heldCalls();
+    const t = await testApp({
+      respond: h.respond,
+      config: { upstreamConcurrency: 1, upstreamPerClient: 100 },
+    });
+    const slow = Array.from({ length: 51 }, (_, i) => ask(t, `slow${i}`, SLOW));
+    await tick();
+    const other = ask(t, 'other', OTHER);
+    await tick();
+    expect(sent(t)).toEqual(['slow0']);
+    expect(await metric(t, 'promscope_upstream_queue_length{datasource="prometheus"}')).toBe(51);
+    await h.answer('slow0');
+    expect(sent(t)).toEqual(['slow0', 'other']);
+    await h.answer('other');
+    expect((await other).status).toBe(200);
+    for (let i = 1; i <= 50; i++) await h.answer(`slow${i}`);
+    expect((await Promise.all(slow)).map((r) => r.status)).toEqual(Array(51).fill(200));
+    expect(sent(t)).toHaveLength(52);
+  });
+
+  it('answers a client past UPSTREAM_PER_CLIENT with 429 while another is served', async () => {
+    const h = heldCalls();
+    const t = await testApp({
+      respond: h.respond,
+      config: { upstreamConcurrency: 3, upstreamPerClient: 4 },
+    });
+    const slow = Array.from({ length: 4 }, (_, i) => ask(t, `slow${i}`, SLOW));
+    await tick();
+    // One slot of three is never the slow client's: it runs two, two wait.
+    expect(sent(t)).toEqual(['slow0', 'slow1']);
+    const refused = await ask(t, 'slow4', SLOW);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('1');
+    expect(await refused.json()).toEqual({
+      status: 'error',
+      errorType: 'too_many_requests',
+      error:
+        'datasource "Prometheus" is busy: 203.0.113.1 has 2 upstream requests running and 2 ' +
+        'waiting, the most one client may have (UPSTREAM_PER_CLIENT); try again shortly',
+    });
+    const other = ask(t, 'other', OTHER);
+    await tick();
+    expect(sent(t)).toEqual(['slow0', 'slow1', 'other']);
+    await h.answer('other');
+    expect((await other).status).toBe(200);
+    // Loopback is not capped: this machine's own user, or a reverse proxy's many users.
+    const local = Array.from({ length: 6 }, (_, i) => ask(t, `local${i}`, '127.0.0.1'));
+    await tick();
+    expect(await metric(t, 'promscope_upstream_queue_length{datasource="prometheus"}')).toBe(7);
+    for (const q of ['slow0', 'slow1', 'slow2', 'slow3', 'local0', 'local1', 'local2']) {
+      await h.answer(q);
+    }
+    for (const q of ['local3', 'local4', 'local5']) await h.answer(q);
+    const statuses = (await Promise.all([...slow, ...local])).map((r) => r.status);
+    expect(statuses).toEqual(Array(10).fill(200));
+    expect(await metric(t, 'promscope_upstream_in_flight{datasource="prometheus"}')).toBe(0);
+  });
+});
+
 describe('the response size cap', () => {
   it('refuses an answer whose declared length is over the cap with a JSON 502', async () => {
     const body = pushedBody();
