@@ -161,7 +161,9 @@ export class SavedDashboards {
     // A broken current file has no trustworthy version: only an explicit overwrite replaces it.
     const stored = current?.error ? newest : versionOf(current?.dashboard);
     const posted = typeof req.dashboard.version === 'number' ? req.dashboard.version : 0;
-    if (current && !req.overwrite && (current.error || posted < stored)) {
+    // Either way: a version above the stored one was not loaded from here either (a client
+    // that guessed, or one holding a copy from before a delete), so it is as stale as a lower one.
+    if (current && !req.overwrite && (current.error || posted !== stored)) {
       return { ok: false, reason: 'version-mismatch' };
     }
     // History left behind by an interrupted delete must not mix with a new dashboard's.
