@@ -4,6 +4,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
+import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards, SaveResult } from './store.ts';
@@ -16,16 +17,8 @@ export interface WriteDeps {
   log?: (line: string) => void;
 }
 
-/** The JSON body, or a 400 answer: a malformed body is the client's error, not a 500. */
-export async function jsonBody(c: Context): Promise<{ body: unknown } | { error: Response }> {
-  try {
-    return { body: await c.req.json() };
-  } catch (err) {
-    return {
-      error: apiError(c, 400, 'bad_data', `body: not valid JSON (${(err as Error).message})`),
-    };
-  }
-}
+/** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */
+export const jsonBody = (c: Context) => readJsonBody(c);
 
 /**
  * Storage failures say what went wrong so the user can act on it: a full disk is 507, a

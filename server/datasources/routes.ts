@@ -1,6 +1,7 @@
 // GET/POST /api/datasources and GET /api/health (DESIGN.md "HTTP contract").
 import { Hono } from 'hono';
 import { apiError } from '../errors.ts';
+import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
@@ -44,12 +45,9 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   // Adds a Prometheus URL typed in the UI. Nothing is added unless the URL passes the policy
   // and answers the Prometheus query API.
   app.post('/datasources', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (err) {
-      return apiError(c, 400, 'bad_data', `malformed JSON: ${(err as Error).message}`);
-    }
+    const parsed = await readJsonBody(c, (why) => `malformed JSON: ${why}`);
+    if ('error' in parsed) return parsed.error;
+    const body = parsed.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return apiError(c, 400, 'bad_data', 'expected a JSON object {"url": "...", "name"?: "..."}');
     }
