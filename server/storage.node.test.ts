@@ -123,6 +123,82 @@ describe('the disk fills up during a save', () => {
   }
 });
 
+/**
+ * The real file system in a process that is killed at its `killAt`-th write or remove from
+ * when it is armed: that call and every later one never return, as after kill -9 (an atomic
+ * write either happened or did not; what is on disk stays). `killed` settles when it happens.
+ */
+function killedDisk(killAt: number) {
+  let ops = Number.NEGATIVE_INFINITY;
+  let kill = () => {};
+  const killed = new Promise<void>((r) => {
+    kill = r;
+  });
+  const dead = () => {
+    kill();
+    return new Promise<never>(() => {});
+  };
+  const step = () => ops++ >= killAt;
+  const files: FileSystem = {
+    ...nodeFiles,
+    readFile: (path) => (ops > killAt ? dead() : nodeFiles.readFile(path)),
+    writeFileAtomic: (path, data) => (step() ? dead() : nodeFiles.writeFileAtomic(path, data)),
+    remove: (path) => (step() ? dead() : nodeFiles.remove(path)),
+  };
+  return { files, killed, arm: () => (ops = 0) };
+}
+
+describe('kill -9 at each step of a save', () => {
+  // A save with a full history writes its record, then the dashboard, then prunes the oldest;
+  // killed after the prune, it is a whole save whose answer was lost (its version is current).
+  for (const [killAt, when, current] of [
+    [0, 'before it writes anything', 20],
+    [1, 'after its history record, before the dashboard', 20],
+    [2, 'after the dashboard, before the prune', 21],
+  ] as const) {
+    it(`history lists only saved versions, at most 20 (killed ${when})`, async () => {
+      const disk = killedDisk(killAt);
+      const dying = await createApp(testConfig({ dataDir: tmp }), { files: disk.files });
+      const save = (version: number | undefined, title: string) =>
+        dying.app.request('http://localhost/api/dashboards/db', {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(board(version, title)),
+        });
+      for (let v = 0; v < 20; v++)
+        expect((await save(v || undefined, `v${v + 1}`)).status).toBe(200);
+      disk.arm();
+      const answer = save(20, 'v21');
+      await disk.killed; // the save never answers: version 21 is not acknowledged
+      void answer;
+
+      // Restarted on the same DATA_DIR.
+      const { app } = await createApp(testConfig({ dataDir: tmp }), { files: nodeFiles });
+      const get = async (path: string) => {
+        const res = await app.request(`http://localhost/api/dashboards/uid/ops${path}`);
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      expect((await get('')).body.dashboard).toMatchObject({ version: current });
+      const listed = ((await get('/versions')).body as unknown as { version: number }[]).map(
+        (v) => v.version,
+      );
+      expect(listed).toEqual(Array.from({ length: 20 }, (_, i) => current - i));
+      if (current === 20) expect((await get('/versions/21')).status).toBe(404);
+      // The next save takes the next number and leaves 20 records on disk.
+      const next = await app.request('http://localhost/api/dashboards/db', {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(board(current, 'after')),
+      });
+      expect(await next.json()).toMatchObject({ version: current + 1 });
+      const records = [...(await tree(join(tmp, 'dashboards'))).keys()].filter((k) =>
+        k.startsWith('versions/'),
+      );
+      expect(records).toHaveLength(20);
+    });
+  }
+});
+
 describe('a DATA_DIR the server cannot write', () => {
   it('says so at start, keeps serving, and refuses saves with words naming DATA_DIR', async () => {
     // A regular file where DATA_DIR's parent should be: mkdir fails (ENOTDIR) even for root.

@@ -9,6 +9,7 @@ import type { DashboardEntry } from './provisioned.ts';
 import { ParsedFiles, slugify } from './provisioned.ts';
 import type { Dashboard, SaveRequest } from './validate.ts';
 import { assertUid, UID_PATTERN } from './validate.ts';
+import type { VersionRecord, VersionSummary } from './versions.ts';
 import { VersionHistory } from './versions.ts';
 
 export type SaveResult =
@@ -129,6 +130,27 @@ export class SavedDashboards {
     return { ...entry, version, updated, created: rec?.dashboardCreated ?? updated };
   }
 
+  /**
+   * The version the history is seen up to: the dashboard file's, or, when that is broken or
+   * carries none (a file put there by hand), no bound.
+   */
+  private async currentVersion(uid: string): Promise<number> {
+    const entry = await this.entry(uid);
+    const version = entry && !entry.error ? versionOf(entry.dashboard) : 0;
+    return version > 0 ? version : Number.POSITIVE_INFINITY;
+  }
+
+  /** The history as clients see it (VersionHistory.shown): only versions that were saved. */
+  async versions(uid: string): Promise<VersionSummary[]> {
+    return this.history.list(uid, await this.currentVersion(uid));
+  }
+
+  /** One version of the history as clients see it; null when it is not among them. */
+  async version(uid: string, version: number): Promise<VersionRecord | null> {
+    const shown = await this.history.shown(uid, await this.currentVersion(uid));
+    return shown.includes(version) ? this.history.read(uid, version) : null;
+  }
+
   save(uid: string, req: SaveRequest): Promise<SaveResult> {
     return this.queue(uid, () => this.saveNow(uid, req));
   }
@@ -136,7 +158,7 @@ export class SavedDashboards {
   /** Saves the content of an earlier version as a new one; null when there is no such version. */
   restore(uid: string, version: number): Promise<SaveResult | null> {
     return this.queue(uid, async () => {
-      const rec = (await this.exists(uid)) ? await this.history.read(uid, version) : null;
+      const rec = (await this.exists(uid)) ? await this.version(uid, version) : null;
       if (!rec) return null;
       const message = `Restored from version ${version}`;
       return this.saveNow(uid, { dashboard: rec.dashboard, overwrite: true, message });

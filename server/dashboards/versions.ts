@@ -66,9 +66,21 @@ export class VersionHistory {
     }
   }
 
-  /** Newest first; an unreadable record is listed with its error rather than hiding the rest. */
-  async list(uid: string): Promise<VersionSummary[]> {
-    const numbers = await this.numbers(uid);
+  /**
+   * The versions a client may see, newest first: none above `current` (the version of the
+   * dashboard file) and no more than KEEP_VERSIONS. A save writes its record, then the
+   * dashboard, then prunes; a kill -9 between the first two leaves the record of a version
+   * that never became current and was never acknowledged, and one before the prune leaves
+   * KEEP_VERSIONS + 1 records. Both are put right by the next save; until then they are not
+   * shown.
+   */
+  async shown(uid: string, current: number): Promise<number[]> {
+    return (await this.numbers(uid)).filter((v) => v <= current).slice(0, KEEP_VERSIONS);
+  }
+
+  /** Newest first (see `shown`); an unreadable record is listed with its error, not hiding the rest. */
+  async list(uid: string, current: number): Promise<VersionSummary[]> {
+    const numbers = await this.shown(uid, current);
     return Promise.all(
       numbers.map(async (version): Promise<VersionSummary> => {
         try {
