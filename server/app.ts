@@ -123,6 +123,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       allowedUrls: config.allowedDatasourceUrls,
       version: VERSION,
       readOnly: config.readOnly,
+      log: deps.log,
     }),
   );
   const saved = new SavedDashboards(deps.files, config.dataDir);

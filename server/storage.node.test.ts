@@ -50,10 +50,13 @@ function fillingDisk() {
       const partial = `${path}.tmp-enospc`;
       await writeFile(partial, data.slice(0, data.length / 2));
       await rm(partial, { force: true }); // what nodeFiles does with its temp file on error
-      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+      // As Node words it when open(2) fails: the temp file's absolute path, with the pid in it.
+      const tmp = `${path}.tmp-${process.pid}-k3j2h1`;
+      throw Object.assign(new Error(`ENOSPC: no space left on device, open '${tmp}'`), {
         code: 'ENOSPC',
         errno: -28,
-        syscall: 'write',
+        syscall: 'open',
+        path: tmp,
       });
     },
   };
@@ -73,9 +76,10 @@ const board = (version: number | undefined, title: string) => ({
 describe('the disk fills up during a save', () => {
   async function app() {
     const disk = fillingDisk();
+    const logged: string[] = [];
     const { app } = await createApp(testConfig({ dataDir: tmp }), {
       files: disk.files,
-      log: () => {},
+      log: (line) => logged.push(line),
     });
     const save = async (body: unknown) => {
       const res = await app.request('http://localhost/api/dashboards/db', {
@@ -89,7 +93,7 @@ describe('the disk fills up during a save', () => {
       (await (await app.request('http://localhost/api/dashboards/uid/ops')).json()) as {
         dashboard: { title: string; version: number };
       };
-    return { disk, save, current };
+    return { disk, save, current, logged };
   }
 
   for (const [when, failAt] of [
@@ -97,7 +101,7 @@ describe('the disk fills up during a save', () => {
     ['writing the dashboard, after its history record', 2],
   ] as const) {
     it(`answers 507 with what to do and keeps the previous version intact (fails ${when})`, async () => {
-      const { disk, save, current } = await app();
+      const { disk, save, current, logged } = await app();
       expect((await save(board(undefined, 'First'))).body).toMatchObject({ version: 1 });
       disk.state.failAt = disk.state.writes + failAt - 1;
 
@@ -106,8 +110,13 @@ describe('the disk fills up during a save', () => {
       expect(full.body).toEqual({
         status: 'error',
         errorType: 'insufficient_storage',
-        error: `could not save dashboard "ops": no space left on the disk holding DATA_DIR (${tmp}); nothing was changed: free some space and save again (ENOSPC: no space left on device, write)`,
+        error:
+          'could not save dashboard "ops": no space left on the disk holding DATA_DIR; nothing was changed: free some space and save again (ENOSPC)',
       });
+      // The path and the OS's words, pid and all, are in the server's log only.
+      expect(logged.join('\n')).toContain(
+        `no space left on the disk holding DATA_DIR (${tmp}); nothing was changed: free some space and save again (ENOSPC: no space left on device, open '${tmp}/dashboards/`,
+      );
       expect((await current()).dashboard).toMatchObject({ title: 'First', version: 1 });
       // On disk: the dashboard and its one version, both valid JSON; no temp file, no record
       // of the version that was never saved.
@@ -220,12 +229,13 @@ describe('a DATA_DIR the server cannot write', () => {
       body: JSON.stringify(board(undefined, 'First')),
     });
     expect(res.status).toBe(500);
-    expect(await res.json()).toMatchObject({
+    expect(await res.json()).toEqual({
+      status: 'error',
       errorType: 'not_writable',
-      error: expect.stringMatching(
-        /^could not save dashboard "ops": DATA_DIR \(.*\) is not writable by the server; nothing was changed/,
-      ),
+      error:
+        'could not save dashboard "ops": DATA_DIR is not writable by the server; nothing was changed: fix its permissions or set DATA_DIR (ENOTDIR)',
     });
+    expect(logged.at(-1)).toContain(`DATA_DIR (${dataDir}) is not writable`);
     // Still serving.
     expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
   });

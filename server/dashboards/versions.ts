@@ -3,6 +3,7 @@
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard_versions/
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { unreadable } from '../storage.ts';
 import type { Dashboard } from './validate.ts';
 import { assertUid } from './validate.ts';
 
@@ -53,7 +54,10 @@ export class VersionHistory {
 
   /** The record, null when absent; throws with the file name when it cannot be parsed. */
   async read(uid: string, version: number): Promise<VersionRecord | null> {
-    const bytes = await this.files.readFile(this.file(uid, version));
+    const name = `versions/${uid}/${version}.json`; // errors name the file, never its path
+    const bytes = await this.files.readFile(this.file(uid, version)).catch((err: unknown) => {
+      throw new Error(`${name}: ${unreadable(err)}`);
+    });
     if (!bytes) return null;
     try {
       const rec = JSON.parse(new TextDecoder().decode(bytes)) as VersionRecord;
@@ -62,7 +66,7 @@ export class VersionHistory {
       }
       return rec;
     } catch (err) {
-      throw new Error(`versions/${uid}/${version}.json: ${(err as Error).message}`);
+      throw new Error(`${name}: ${(err as Error).message}`);
     }
   }
 

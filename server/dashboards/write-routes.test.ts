@@ -189,7 +189,7 @@ describe('POST /api/dashboards/db', () => {
         status: 'error',
         errorType: 'insufficient_storage',
         error:
-          'could not save dashboard "ops": no space left on the disk holding DATA_DIR (/data); nothing was changed: free some space and save again (ENOSPC: no space left on device, write)',
+          'could not save dashboard "ops": no space left on the disk holding DATA_DIR; nothing was changed: free some space and save again (ENOSPC)',
       },
     });
     expect(t.fs.text(FILE)).toBe(before);

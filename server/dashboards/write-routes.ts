@@ -25,9 +25,9 @@ export const jsonBody = (c: Context) => readJsonBody(c);
  * DATA_DIR the server may not write names DATA_DIR; both say nothing was changed.
  */
 export function storageError(c: Context, deps: WriteDeps, what: string, err: unknown): Response {
-  const reason = (err as Error)?.message ?? String(err);
-  deps.log?.(`error: ${what}: ${(err as Error)?.stack ?? reason}`);
   const problem = storageProblem(err, deps.saved.dataDir);
+  // The path, the OS's message and the stack go to the log; the answer says it in words.
+  deps.log?.(`error: ${what}: ${problem.detail}\n${(err as Error)?.stack ?? ''}`);
   return apiError(c, problem.status, problem.errorType, `${what}: ${problem.words}`);
 }
 

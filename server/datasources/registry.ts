@@ -2,6 +2,7 @@
 // added from the UI, which persist in DATA_DIR/datasources.json.
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { PlainError } from '../storage.ts';
 import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface Datasource {
@@ -103,7 +104,9 @@ export class DatasourceRegistry {
         });
       }
     } catch (err) {
-      this.loadError = `${this.file} is unreadable (${(err as Error).message}); fix or remove it`;
+      // Said to whoever adds a datasource: the file's name, not its path; no OS message.
+      const why = err instanceof SyntaxError ? 'not valid JSON' : 'not a list of datasources';
+      this.loadError = `datasources.json in DATA_DIR is unreadable (${why}); fix or remove it`;
     }
   }
 
@@ -138,7 +141,7 @@ export class DatasourceRegistry {
   add(url: string, name?: string): Promise<Datasource> {
     // Serialised: each add sees the previous one's result, and temp files never interleave.
     const run = this.writing.then(async () => {
-      if (this.loadError) throw new Error(this.loadError);
+      if (this.loadError) throw new PlainError(this.loadError);
       const known = this.findByUrl(url);
       if (known) return known;
       const ds: Datasource = {

@@ -18,6 +18,8 @@ export interface DatasourceRouteOptions {
   version: string;
   /** READ_ONLY: the UI hides editing when the health answer says so. */
   readOnly: boolean;
+  /** Where the detail of a failed save goes (paths, the OS's message): never to the client. */
+  log?: (line: string) => void;
 }
 
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
@@ -87,6 +89,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       return c.json(toPublic(ds), 201);
     } catch (err) {
       const problem = storageProblem(err, opts.registry.dataDir);
+      opts.log?.(`error: could not save the datasource: ${problem.detail}`);
       return apiError(
         c,
         problem.status,
