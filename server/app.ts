@@ -128,6 +128,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       policy: datasourceUrlPolicy(config),
       version: VERSION,
       readOnly: config.readOnly,
+      log: deps.log,
     }),
   );
   const saved = new SavedDashboards(deps.files, config.dataDir);

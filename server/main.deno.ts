@@ -8,9 +8,12 @@ import type { FileSystem, RequestEnv } from './deps.ts';
 import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
 
-// A path under a regular file (ENOTDIR) does not exist either, as on Node.
-const notFound = (err: unknown) =>
-  err instanceof Deno.errors.NotFound || (err as { code?: string }).code === 'ENOTDIR';
+// A path under a regular file (ENOTDIR) does not exist either, nor a name too long for the
+// file system (ENAMETOOLONG), as on Node.
+const notFound = (err: unknown) => {
+  const code = (err as { code?: string }).code;
+  return err instanceof Deno.errors.NotFound || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
+};
 
 const denoFiles: FileSystem = {
   async readFile(path) {

@@ -15,10 +15,11 @@ import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
 
 // A path under a regular file (ENOTDIR) does not exist either: a DATA_DIR set to a file still
-// lets the server start, read-only, and say why saves fail (storage.ts).
+// lets the server start, read-only, and say why saves fail (storage.ts). Nor does a name too
+// long for the file system (ENAMETOOLONG): asking for one is a miss, not a server error.
 const missing = (err: unknown) => {
   const code = (err as { code?: string }).code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
+  return code === 'ENOENT' || code === 'ENOTDIR' || code === 'ENAMETOOLONG';
 };
 
 export const nodeFiles: FileSystem = {

@@ -1,4 +1,6 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { servablePath, staticHandler } from './static.ts';
 import { MemoryFs, testApp } from './test-helpers.ts';
 
 const INDEX =
@@ -64,6 +66,66 @@ describe('static assets', () => {
     expect(t.fs.reads.filter((p) => !p.startsWith('/web/') || p.includes('..'))).toEqual([
       '/data/datasources.json',
     ]);
+  });
+});
+
+describe('a flood of names that are not in the build', () => {
+  function served() {
+    const fs = new MemoryFs({
+      '/web/index.html': INDEX,
+      '/web/assets/app-abc123.js': `console.log(${JSON.stringify('a'.repeat(4000))});`,
+    });
+    const handler = staticHandler(fs, '/web');
+    const app = new Hono().get('*', handler);
+    const get = (path: string) =>
+      app.request(`http://localhost${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+    return { fs, handler, get };
+  }
+
+  it('keeps nothing for a miss: 2,000 distinct long names leave the cache empty', async () => {
+    const { fs, handler, get } = served();
+    const seg = (i: number, c: string) => `${c}${i.toString(36)}`.padEnd(200, c);
+    const names = Array.from(
+      { length: 2000 },
+      (_, i) => `/assets/${seg(i, 'a')}/${seg(i, 'b')}/${seg(i, 'c')}.js`,
+    );
+    // Half of them at once, as a page's <img> tags would ask.
+    const statuses = await Promise.all(
+      names.slice(0, 1000).map(async (n) => (await get(n)).status),
+    );
+    for (const n of names.slice(1000)) statuses.push((await get(n)).status);
+    expect(new Set(statuses)).toEqual(new Set([404]));
+    expect(handler.kept()).toEqual({ files: 0, gzipped: 0 });
+    // A miss asked again is asked of the disk again, not answered from memory.
+    await get(names[0]!);
+    expect(fs.reads.filter((p) => p === `/web${names[0]}`)).toHaveLength(2);
+  });
+
+  it('keeps each file of the build once, whatever is asked around it', async () => {
+    const { fs, handler, get } = served();
+    for (let i = 0; i < 3; i++) {
+      expect((await get('/assets/app-abc123.js')).status).toBe(200);
+      expect((await get(`/assets/app-${i}.js`)).status).toBe(404);
+      expect((await get('/')).status).toBe(200);
+    }
+    expect(handler.kept()).toEqual({ files: 2, gzipped: 1 });
+    expect(fs.reads.filter((p) => p === '/web/assets/app-abc123.js')).toHaveLength(1);
+  });
+
+  it('answers 404 for a name no file system holds, without asking the disk', async () => {
+    const { fs, handler, get } = served();
+    const long = [
+      `/assets/${'a'.repeat(256)}.js`,
+      `/${'b'.repeat(5000)}.js`,
+      `/${Array.from({ length: 300 }, () => 'abcd').join('/')}.js`,
+    ];
+    for (const path of long) {
+      expect(servablePath(path), path.slice(0, 20)).toBe(false);
+      expect((await get(path)).status).toBe(404);
+    }
+    expect(fs.reads).toEqual([]);
+    expect(handler.kept()).toEqual({ files: 0, gzipped: 0 });
+    expect(servablePath(`/assets/${'a'.repeat(252)}.js`)).toBe(true);
   });
 });
 

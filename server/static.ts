@@ -2,7 +2,8 @@
 // index.html for every page route so deep links (/d/…, /explore) load the app. Text files
 // are gzipped once, on first request, and kept: the app's compress middleware would redo
 // it on every request, which under load (200 connections) costs more CPU than everything
-// else the server does.
+// else the server does. Only files that exist are kept: a miss is read again if asked again,
+// so any number of distinct names (a page can request a million with <img>) keeps nothing.
 import type { Context } from 'hono';
 import type { FileSystem } from './deps.ts';
 import { joinPath } from './deps.ts';
@@ -35,15 +36,40 @@ const TYPES: Record<string, string> = {
 
 /** Plain names only: no dot segments, no encoded characters, no empty segments. */
 const SAFE_PATH = /^\/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
+/**
+ * Characters: no file system holds a longer name (NAME_MAX) nor, here, a longer path; the
+ * build's names are a few dozen. Longer ones are a 404 without asking the disk, which would
+ * answer ENAMETOOLONG.
+ */
+const MAX_SEGMENT = 255;
+const MAX_PATH = 1024;
 
-export function staticHandler(files: FileSystem, webDir: string) {
-  // Built files never change while the server runs; read each once.
+/** Whether `path` could name a built file at all: checked before the disk is asked. */
+export function servablePath(path: string): boolean {
+  if (path.length > MAX_PATH || !SAFE_PATH.test(path)) return false;
+  return path.split('/').every((s) => s.length <= MAX_SEGMENT && s !== '..');
+}
+
+export interface StaticHandler {
+  (c: Context): Promise<Response>;
+  /** How many files are kept in memory (plain and gzipped): the build's, never the misses. */
+  kept(): { files: number; gzipped: number };
+}
+
+export function staticHandler(files: FileSystem, webDir: string): StaticHandler {
+  // Built files never change while the server runs; read each that exists once. A read under
+  // way is shared, and forgotten once it finds nothing.
   const cache = new Map<string, Promise<Uint8Array | null>>();
   const read = (name: string) => {
     let hit = cache.get(name);
     if (!hit) {
-      hit = files.readFile(joinPath(webDir, name));
+      const reading = files.readFile(joinPath(webDir, name));
+      hit = reading;
       cache.set(name, hit);
+      const forget = () => {
+        if (cache.get(name) === reading) cache.delete(name);
+      };
+      reading.then((bytes) => bytes ?? forget(), forget);
     }
     return hit;
   };
@@ -57,11 +83,11 @@ export function staticHandler(files: FileSystem, webDir: string) {
     return hit;
   };
 
-  return async (c: Context) => {
+  const handler = async (c: Context) => {
     const path = new URL(c.req.url).pathname;
     const ext = /\.([a-z0-9]+)$/.exec(path)?.[1];
     if (ext) {
-      if (!SAFE_PATH.test(path) || path.split('/').includes('..')) return c.notFound();
+      if (!servablePath(path)) return c.notFound();
       const bytes = await read(path.slice(1));
       if (!bytes) return c.notFound();
       const immutable = path.startsWith('/assets/');
@@ -94,4 +120,5 @@ export function staticHandler(files: FileSystem, webDir: string) {
       'Content-Security-Policy': spaCsp(nonce),
     });
   };
+  return Object.assign(handler, { kept: () => ({ files: cache.size, gzipped: zipped.size }) });
 }

@@ -50,10 +50,13 @@ function fillingDisk() {
       const partial = `${path}.tmp-enospc`;
       await writeFile(partial, data.slice(0, data.length / 2));
       await rm(partial, { force: true }); // what nodeFiles does with its temp file on error
-      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), {
+      // As Node words it when open(2) fails: the temp file's absolute path, with the pid in it.
+      const tmp = `${path}.tmp-${process.pid}-k3j2h1`;
+      throw Object.assign(new Error(`ENOSPC: no space left on device, open '${tmp}'`), {
         code: 'ENOSPC',
         errno: -28,
-        syscall: 'write',
+        syscall: 'open',
+        path: tmp,
       });
     },
   };
@@ -73,9 +76,10 @@ const board = (version: number | undefined, title: string) => ({
 describe('the disk fills up during a save', () => {
   async function app() {
     const disk = fillingDisk();
+    const logged: string[] = [];
     const { app } = await createApp(testConfig({ dataDir: tmp }), {
       files: disk.files,
-      log: () => {},
+      log: (line) => logged.push(line),
     });
     const save = async (body: unknown) => {
       const res = await app.request('http://localhost/api/dashboards/db', {
@@ -89,7 +93,7 @@ describe('the disk fills up during a save', () => {
       (await (await app.request('http://localhost/api/dashboards/uid/ops')).json()) as {
         dashboard: { title: string; version: number };
       };
-    return { disk, save, current };
+    return { disk, save, current, logged };
   }
 
   for (const [when, failAt] of [
@@ -97,7 +101,7 @@ describe('the disk fills up during a save', () => {
     ['writing the dashboard, after its history record', 2],
   ] as const) {
     it(`answers 507 with what to do and keeps the previous version intact (fails ${when})`, async () => {
-      const { disk, save, current } = await app();
+      const { disk, save, current, logged } = await app();
       expect((await save(board(undefined, 'First'))).body).toMatchObject({ version: 1 });
       disk.state.failAt = disk.state.writes + failAt - 1;
 
@@ -106,8 +110,13 @@ describe('the disk fills up during a save', () => {
       expect(full.body).toEqual({
         status: 'error',
         errorType: 'insufficient_storage',
-        error: `could not save dashboard "ops": no space left on the disk holding DATA_DIR (${tmp}); nothing was changed: free some space and save again (ENOSPC: no space left on device, write)`,
+        error:
+          'could not save dashboard "ops": no space left on the disk holding DATA_DIR; nothing was changed: free some space and save again (ENOSPC)',
       });
+      // The path and the OS's words, pid and all, are in the server's log only.
+      expect(logged.join('\n')).toContain(
+        `no space left on the disk holding DATA_DIR (${tmp}); nothing was changed: free some space and save again (ENOSPC: no space left on device, open '${tmp}/dashboards/`,
+      );
       expect((await current()).dashboard).toMatchObject({ title: 'First', version: 1 });
       // On disk: the dashboard and its one version, both valid JSON; no temp file, no record
       // of the version that was never saved.
@@ -119,6 +128,82 @@ describe('the disk fills up during a save', () => {
       disk.state.failAt = Number.POSITIVE_INFINITY;
       expect((await save(board(1, 'Second'))).body).toMatchObject({ version: 2 });
       expect((await current()).dashboard).toMatchObject({ title: 'Second', version: 2 });
+    });
+  }
+});
+
+/**
+ * The real file system in a process that is killed at its `killAt`-th write or remove from
+ * when it is armed: that call and every later one never return, as after kill -9 (an atomic
+ * write either happened or did not; what is on disk stays). `killed` settles when it happens.
+ */
+function killedDisk(killAt: number) {
+  let ops = Number.NEGATIVE_INFINITY;
+  let kill = () => {};
+  const killed = new Promise<void>((r) => {
+    kill = r;
+  });
+  const dead = () => {
+    kill();
+    return new Promise<never>(() => {});
+  };
+  const step = () => ops++ >= killAt;
+  const files: FileSystem = {
+    ...nodeFiles,
+    readFile: (path) => (ops > killAt ? dead() : nodeFiles.readFile(path)),
+    writeFileAtomic: (path, data) => (step() ? dead() : nodeFiles.writeFileAtomic(path, data)),
+    remove: (path) => (step() ? dead() : nodeFiles.remove(path)),
+  };
+  return { files, killed, arm: () => (ops = 0) };
+}
+
+describe('kill -9 at each step of a save', () => {
+  // A save with a full history writes its record, then the dashboard, then prunes the oldest;
+  // killed after the prune, it is a whole save whose answer was lost (its version is current).
+  for (const [killAt, when, current] of [
+    [0, 'before it writes anything', 20],
+    [1, 'after its history record, before the dashboard', 20],
+    [2, 'after the dashboard, before the prune', 21],
+  ] as const) {
+    it(`history lists only saved versions, at most 20 (killed ${when})`, async () => {
+      const disk = killedDisk(killAt);
+      const dying = await createApp(testConfig({ dataDir: tmp }), { files: disk.files });
+      const save = (version: number | undefined, title: string) =>
+        dying.app.request('http://localhost/api/dashboards/db', {
+          method: 'POST',
+          headers: headers(),
+          body: JSON.stringify(board(version, title)),
+        });
+      for (let v = 0; v < 20; v++)
+        expect((await save(v || undefined, `v${v + 1}`)).status).toBe(200);
+      disk.arm();
+      const answer = save(20, 'v21');
+      await disk.killed; // the save never answers: version 21 is not acknowledged
+      void answer;
+
+      // Restarted on the same DATA_DIR.
+      const { app } = await createApp(testConfig({ dataDir: tmp }), { files: nodeFiles });
+      const get = async (path: string) => {
+        const res = await app.request(`http://localhost/api/dashboards/uid/ops${path}`);
+        return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+      };
+      expect((await get('')).body.dashboard).toMatchObject({ version: current });
+      const listed = ((await get('/versions')).body as unknown as { version: number }[]).map(
+        (v) => v.version,
+      );
+      expect(listed).toEqual(Array.from({ length: 20 }, (_, i) => current - i));
+      if (current === 20) expect((await get('/versions/21')).status).toBe(404);
+      // The next save takes the next number and leaves 20 records on disk.
+      const next = await app.request('http://localhost/api/dashboards/db', {
+        method: 'POST',
+        headers: headers(),
+        body: JSON.stringify(board(current, 'after')),
+      });
+      expect(await next.json()).toMatchObject({ version: current + 1 });
+      const records = [...(await tree(join(tmp, 'dashboards'))).keys()].filter((k) =>
+        k.startsWith('versions/'),
+      );
+      expect(records).toHaveLength(20);
     });
   }
 });
@@ -144,12 +229,13 @@ describe('a DATA_DIR the server cannot write', () => {
       body: JSON.stringify(board(undefined, 'First')),
     });
     expect(res.status).toBe(500);
-    expect(await res.json()).toMatchObject({
+    expect(await res.json()).toEqual({
+      status: 'error',
       errorType: 'not_writable',
-      error: expect.stringMatching(
-        /^could not save dashboard "ops": DATA_DIR \(.*\) is not writable by the server; nothing was changed/,
-      ),
+      error:
+        'could not save dashboard "ops": DATA_DIR is not writable by the server; nothing was changed: fix its permissions or set DATA_DIR (ENOTDIR)',
     });
+    expect(logged.at(-1)).toContain(`DATA_DIR (${dataDir}) is not writable`);
     // Still serving.
     expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
   });

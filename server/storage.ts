@@ -8,9 +8,17 @@ import { joinPath } from './deps.ts';
 export interface StorageProblem {
   status: 500 | 507;
   errorType: 'insufficient_storage' | 'not_writable' | 'internal';
-  /** Why, for the person saving: what happened and what to do. */
+  /**
+   * Why, for the person saving: what happened and what to do. Never the OS's message: it
+   * carries absolute paths, and the temp file's name the process id.
+   */
   words: string;
+  /** The same with DATA_DIR's path and the OS's own message: for the server's log only. */
+  detail: string;
 }
+
+/** An error whose message was written for the client: no path, no process id, no OS text. */
+export class PlainError extends Error {}
 
 const FULL = new Set(['ENOSPC', 'EDQUOT']);
 const DENIED = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOTDIR']);
@@ -29,21 +37,44 @@ function codeOf(err: unknown): string | undefined {
 export function storageProblem(err: unknown, dataDir: string): StorageProblem {
   const reason = (err as Error)?.message ?? String(err);
   const code = codeOf(err);
+  const problem = (
+    status: StorageProblem['status'],
+    errorType: StorageProblem['errorType'],
+    what: (dir: string) => string,
+    todo: string,
+  ): StorageProblem => ({
+    status,
+    errorType,
+    words: `${what(`DATA_DIR`)}; ${todo}${code ? ` (${code})` : ''}`,
+    detail: `${what(`DATA_DIR (${dataDir})`)}; ${todo} (${reason})`,
+  });
   if (code && FULL.has(code)) {
-    return {
-      status: 507,
-      errorType: 'insufficient_storage',
-      words: `no space left on the disk holding DATA_DIR (${dataDir}); nothing was changed: free some space and save again (${reason})`,
-    };
+    return problem(
+      507,
+      'insufficient_storage',
+      (dir) => `no space left on the disk holding ${dir}`,
+      'nothing was changed: free some space and save again',
+    );
   }
   if (code && DENIED.has(code)) {
-    return {
-      status: 500,
-      errorType: 'not_writable',
-      words: `DATA_DIR (${dataDir}) is not writable by the server; nothing was changed: fix its permissions or set DATA_DIR (${reason})`,
-    };
+    return problem(
+      500,
+      'not_writable',
+      (dir) => `${dir} is not writable by the server`,
+      'nothing was changed: fix its permissions or set DATA_DIR',
+    );
   }
-  return { status: 500, errorType: 'internal', words: reason };
+  if (err instanceof PlainError)
+    return { status: 500, errorType: 'internal', words: reason, detail: reason };
+  return problem(500, 'internal', (dir) => `writing to ${dir} failed`, 'the server log says why');
+}
+
+/** Why a file that exists could not be read, in words with no path in them. */
+export function unreadable(err: unknown): string {
+  const code = codeOf(err);
+  if (code === 'EACCES' || code === 'EPERM') return 'the server may not read it (EACCES)';
+  if (code === 'EISDIR') return 'it is a folder, not a file (EISDIR)';
+  return `it cannot be read${code ? ` (${code})` : ''}`;
 }
 
 /**
@@ -58,6 +89,6 @@ export async function checkDataDir(files: FileSystem, dataDir: string): Promise<
     return null;
   } catch (err) {
     const problem = storageProblem(err, dataDir);
-    return `warning: ${problem.words}. Dashboards and datasources cannot be saved until this is fixed; everything else works.`;
+    return `warning: ${problem.detail}. Dashboards and datasources cannot be saved until this is fixed; everything else works.`;
   }
 }

@@ -3,7 +3,9 @@
 // clients, killed at a random moment, restarted on the same DATA_DIR, five times over.
 // Afterwards every dashboard file is valid JSON, the stored version is at least the last one
 // the API acknowledged, and every acknowledged version is the current one or in the history;
-// the temp files of cut-short saves are gone once it has started again.
+// the temp files of cut-short saves are gone once it has started again. Once restarted, the
+// history the API lists holds only versions that were saved (acknowledged, or current after a
+// kill that cut off the answer), never one whose save was cut short, and at most 20.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +70,28 @@ async function jsonFiles(
   return out;
 }
 
+/**
+ * The history the restarted server lists: the newest 20 versions up to the current one, each
+ * acknowledged or seen current on disk after a kill (saved, its answer lost).
+ */
+async function checkHistory(base: string, acks: Ack[], seenCurrent: Set<number>) {
+  const current = (await (await fetch(`${base}/api/dashboards/uid/hammered`)).json()) as {
+    dashboard: { version: number };
+  };
+  const res = await fetch(`${base}/api/dashboards/uid/hammered/versions`);
+  expect(res.status).toBe(200);
+  const listed = ((await res.json()) as { version: number }[]).map((v) => v.version);
+  const top = current.dashboard.version;
+  expect(listed, 'the newest 20 versions up to the current one').toEqual(
+    Array.from({ length: Math.min(20, top) }, (_, i) => top - i),
+  );
+  const saved = new Set([...acks.map((a) => a.version), ...seenCurrent]);
+  expect(
+    listed.filter((v) => !saved.has(v)),
+    'listed but never saved',
+  ).toEqual([]);
+}
+
 test('kill -9 during a stream of saves loses no acknowledged version', async () => {
   test.setTimeout(120_000);
   const testInfo = test.info();
@@ -76,10 +100,12 @@ test('kill -9 during a stream of saves loses no acknowledged version', async () 
   const env = { DATA_DIR: tmp, PROMETHEUS_URL: prometheusUrl(), DASHBOARDS_DIR: join(tmp, 'none') };
   let server: ServerProcess | undefined;
   const acks: Ack[] = [];
+  const seenCurrent = new Set<number>();
   let lastAck: Ack | undefined;
   try {
     for (let kill = 0; kill < KILLS; kill++) {
       server = await startPromscope(runtime, env, server?.port);
+      if (kill > 0) await checkHistory(server.url, acks, seenCurrent);
       const stop = { now: false };
       const writers = Array.from({ length: WRITERS }, (_, i) => writer(server!.url, i, acks, stop));
       // ms: at a random moment, once some saves have gone through
@@ -95,6 +121,7 @@ test('kill -9 during a stream of saves loses no acknowledged version', async () 
       const files = await jsonFiles(join(tmp, 'dashboards'));
       const current = files.get('hammered.json');
       expect(current, 'the dashboard file exists').toBeDefined();
+      seenCurrent.add(current!.version);
       expect(current!.version).toBeGreaterThanOrEqual(lastAck?.version ?? 0);
       const history = new Map(
         [...files].flatMap(([path, rec]) => {
@@ -121,6 +148,7 @@ test('kill -9 during a stream of saves loses no acknowledged version', async () 
     expect(res.status).toBe(200);
     const body = (await res.json()) as { dashboard: { version: number } };
     expect(body.dashboard.version).toBeGreaterThanOrEqual(lastAck!.version);
+    await checkHistory(server.url, acks, seenCurrent);
     // Temp files of the saves each kill cut short were cleared when it started.
     const left = (await readdir(join(tmp, 'dashboards'), { recursive: true })).filter((n) =>
       n.includes('.tmp-'),

@@ -96,3 +96,15 @@ test('an over-long PromQL expression is refused in Prometheus words', async ({ r
   expect(res.status()).toBe(400);
   expect(await res.json()).toMatchObject({ status: 'error', errorType: 'bad_data' });
 });
+
+test('names over the file-system limits are a 404, the build still served', async ({ server }) => {
+  for (const target of [
+    `/assets/${'a'.repeat(300)}.js`,
+    `/${Array.from({ length: 1100 }, () => 'abc').join('/')}.js`,
+  ]) {
+    const res = await rawRequest(server, 'GET', target);
+    expect(res.status, target.slice(0, 30)).toBe(404);
+    expect(res.body).not.toMatch(/ENAMETOOLONG|internal/);
+  }
+  expect((await rawRequest(server, 'GET', '/favicon.svg')).status).toBe(200);
+});

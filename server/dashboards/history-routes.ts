@@ -22,7 +22,7 @@ export function dashboardHistoryRoutes(deps: WriteDeps): Hono {
     const uid = c.req.param('uid');
     const notFound = await missing(c, deps, uid);
     if (notFound) return notFound;
-    return c.json((await deps.saved.history.list(uid)) satisfies VersionSummary[]);
+    return c.json((await deps.saved.versions(uid)) satisfies VersionSummary[]);
   });
 
   app.get('/dashboards/uid/:uid/versions/:version', async (c) => {
@@ -32,7 +32,7 @@ export function dashboardHistoryRoutes(deps: WriteDeps): Hono {
     const version = Number(c.req.param('version'));
     const rec =
       Number.isInteger(version) && version > 0
-        ? await deps.saved.history.read(uid, version).catch((err: Error) => err)
+        ? await deps.saved.version(uid, version).catch((err: Error) => err)
         : null;
     if (rec instanceof Error) return apiError(c, 500, 'broken', rec.message);
     if (!rec) {

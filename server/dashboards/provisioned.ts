@@ -4,6 +4,7 @@
 // and never hides the others.
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { unreadable } from '../storage.ts';
 
 export interface DashboardEntry {
   uid: string;
@@ -58,6 +59,19 @@ export class ParsedFiles {
 
   /** The parsed file at `path` (named `file` in errors), or null when there is none. */
   async read(path: string, file: string): Promise<DashboardEntry | null> {
+    try {
+      return await this.readNow(path, file);
+    } catch (err) {
+      // Listed with what is wrong, in words (the OS's message carries the absolute path), so
+      // one file the server cannot read (a folder named x.json, no permission) hides no other.
+      this.held.delete(path);
+      const uid = file.replace(/\.json$/, '');
+      const error = `${file}: ${unreadable(err)}`;
+      return { uid, title: file, tags: [], slug: slugify(uid), file, error };
+    }
+  }
+
+  private async readNow(path: string, file: string): Promise<DashboardEntry | null> {
     const stamp = this.files.stamp ? await this.files.stamp(path) : undefined;
     if (stamp === null) {
       this.held.delete(path);

@@ -3,12 +3,15 @@
 // is about to replace with no other save in between: one of N concurrent saves at the same
 // version wins, the others see the winner's version and get a mismatch. (One process owns a
 // DATA_DIR; the queue does not guard against a second server on the same folder.)
+
+import type { VersionSummary } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import type { DashboardEntry } from './provisioned.ts';
 import { ParsedFiles, slugify } from './provisioned.ts';
 import type { Dashboard, SaveRequest } from './validate.ts';
 import { assertUid, UID_PATTERN } from './validate.ts';
+import type { VersionRecord } from './versions.ts';
 import { VersionHistory } from './versions.ts';
 
 export type SaveResult =
@@ -129,6 +132,27 @@ export class SavedDashboards {
     return { ...entry, version, updated, created: rec?.dashboardCreated ?? updated };
   }
 
+  /**
+   * The version the history is seen up to: the dashboard file's, or, when that is broken or
+   * carries none (a file put there by hand), no bound.
+   */
+  private async currentVersion(uid: string): Promise<number> {
+    const entry = await this.entry(uid);
+    const version = entry && !entry.error ? versionOf(entry.dashboard) : 0;
+    return version > 0 ? version : Number.POSITIVE_INFINITY;
+  }
+
+  /** The history as clients see it (VersionHistory.shown): only versions that were saved. */
+  async versions(uid: string): Promise<VersionSummary[]> {
+    return this.history.list(uid, await this.currentVersion(uid));
+  }
+
+  /** One version of the history as clients see it; null when it is not among them. */
+  async version(uid: string, version: number): Promise<VersionRecord | null> {
+    const shown = await this.history.shown(uid, await this.currentVersion(uid));
+    return shown.includes(version) ? this.history.read(uid, version) : null;
+  }
+
   save(uid: string, req: SaveRequest): Promise<SaveResult> {
     return this.queue(uid, () => this.saveNow(uid, req));
   }
@@ -136,7 +160,7 @@ export class SavedDashboards {
   /** Saves the content of an earlier version as a new one; null when there is no such version. */
   restore(uid: string, version: number): Promise<SaveResult | null> {
     return this.queue(uid, async () => {
-      const rec = (await this.exists(uid)) ? await this.history.read(uid, version) : null;
+      const rec = (await this.exists(uid)) ? await this.version(uid, version) : null;
       if (!rec) return null;
       const message = `Restored from version ${version}`;
       return this.saveNow(uid, { dashboard: rec.dashboard, overwrite: true, message });
@@ -161,7 +185,9 @@ export class SavedDashboards {
     // A broken current file has no trustworthy version: only an explicit overwrite replaces it.
     const stored = current?.error ? newest : versionOf(current?.dashboard);
     const posted = typeof req.dashboard.version === 'number' ? req.dashboard.version : 0;
-    if (current && !req.overwrite && (current.error || posted < stored)) {
+    // Either way: a version above the stored one was not loaded from here either (a client
+    // that guessed, or one holding a copy from before a delete), so it is as stale as a lower one.
+    if (current && !req.overwrite && (current.error || posted !== stored)) {
       return { ok: false, reason: 'version-mismatch' };
     }
     // History left behind by an interrupted delete must not mix with a new dashboard's.

@@ -4,6 +4,7 @@
 import type { VersionSummary } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { unreadable } from '../storage.ts';
 import type { Dashboard } from './validate.ts';
 import { assertUid } from './validate.ts';
 
@@ -47,7 +48,10 @@ export class VersionHistory {
 
   /** The record, null when absent; throws with the file name when it cannot be parsed. */
   async read(uid: string, version: number): Promise<VersionRecord | null> {
-    const bytes = await this.files.readFile(this.file(uid, version));
+    const name = `versions/${uid}/${version}.json`; // errors name the file, never its path
+    const bytes = await this.files.readFile(this.file(uid, version)).catch((err: unknown) => {
+      throw new Error(`${name}: ${unreadable(err)}`);
+    });
     if (!bytes) return null;
     try {
       const rec = JSON.parse(new TextDecoder().decode(bytes)) as VersionRecord;
@@ -56,13 +60,25 @@ export class VersionHistory {
       }
       return rec;
     } catch (err) {
-      throw new Error(`versions/${uid}/${version}.json: ${(err as Error).message}`);
+      throw new Error(`${name}: ${(err as Error).message}`);
     }
   }
 
-  /** Newest first; an unreadable record is listed with its error rather than hiding the rest. */
-  async list(uid: string): Promise<VersionSummary[]> {
-    const numbers = await this.numbers(uid);
+  /**
+   * The versions a client may see, newest first: none above `current` (the version of the
+   * dashboard file) and no more than KEEP_VERSIONS. A save writes its record, then the
+   * dashboard, then prunes; a kill -9 between the first two leaves the record of a version
+   * that never became current and was never acknowledged, and one before the prune leaves
+   * KEEP_VERSIONS + 1 records. Both are put right by the next save; until then they are not
+   * shown.
+   */
+  async shown(uid: string, current: number): Promise<number[]> {
+    return (await this.numbers(uid)).filter((v) => v <= current).slice(0, KEEP_VERSIONS);
+  }
+
+  /** Newest first (see `shown`); an unreadable record is listed with its error, not hiding the rest. */
+  async list(uid: string, current: number): Promise<VersionSummary[]> {
+    const numbers = await this.shown(uid, current);
     return Promise.all(
       numbers.map(async (version): Promise<VersionSummary> => {
         try {

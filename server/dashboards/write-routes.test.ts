@@ -104,6 +104,27 @@ describe('POST /api/dashboards/db', () => {
     expect(t.fs.writes).toHaveLength(writes);
   });
 
+  it('answers 412 to a version above the stored one, as to a lower one', async () => {
+    const t = await testApp();
+    await save(t, ops());
+    await save(t, ops({ version: 1, title: 'Stored' }));
+    const before = t.fs.text(FILE);
+    const writes = t.fs.writes.length;
+    for (const version of [3, 99, 2.5, Number.MAX_SAFE_INTEGER]) {
+      expect(await save(t, ops({ version, title: 'Ahead' })), String(version)).toEqual({
+        status: 412,
+        body: {
+          status: 'version-mismatch',
+          message: 'The dashboard has been changed by someone else',
+        },
+      });
+    }
+    expect(t.fs.text(FILE)).toBe(before);
+    expect(t.fs.writes).toHaveLength(writes);
+    // The stored version itself still saves.
+    expect((await save(t, ops({ version: 2, title: 'Next' }))).body.version).toBe(3);
+  });
+
   it('lets overwrite:true win over a newer version', async () => {
     const t = await testApp();
     await save(t, ops());
@@ -168,7 +189,7 @@ describe('POST /api/dashboards/db', () => {
         status: 'error',
         errorType: 'insufficient_storage',
         error:
-          'could not save dashboard "ops": no space left on the disk holding DATA_DIR (/data); nothing was changed: free some space and save again (ENOSPC: no space left on device, write)',
+          'could not save dashboard "ops": no space left on the disk holding DATA_DIR; nothing was changed: free some space and save again (ENOSPC)',
       },
     });
     expect(t.fs.text(FILE)).toBe(before);

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import type { DeleteAnswer, SaveAnswer, VersionMismatchAnswer } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
+import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards, SaveResult } from './store.ts';
@@ -17,25 +18,17 @@ export interface WriteDeps {
   log?: (line: string) => void;
 }
 
-/** The JSON body, or a 400 answer: a malformed body is the client's error, not a 500. */
-export async function jsonBody(c: Context): Promise<{ body: unknown } | { error: Response }> {
-  try {
-    return { body: await c.req.json() };
-  } catch (err) {
-    return {
-      error: apiError(c, 400, 'bad_data', `body: not valid JSON (${(err as Error).message})`),
-    };
-  }
-}
+/** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */
+export const jsonBody = (c: Context) => readJsonBody(c);
 
 /**
  * Storage failures say what went wrong so the user can act on it: a full disk is 507, a
  * DATA_DIR the server may not write names DATA_DIR; both say nothing was changed.
  */
 export function storageError(c: Context, deps: WriteDeps, what: string, err: unknown): Response {
-  const reason = (err as Error)?.message ?? String(err);
-  deps.log?.(`error: ${what}: ${(err as Error)?.stack ?? reason}`);
   const problem = storageProblem(err, deps.saved.dataDir);
+  // The path, the OS's message and the stack go to the log; the answer says it in words.
+  deps.log?.(`error: ${what}: ${problem.detail}\n${(err as Error)?.stack ?? ''}`);
   return apiError(c, problem.status, problem.errorType, `${what}: ${problem.words}`);
 }
 

@@ -3,6 +3,7 @@
 import type { PublicDatasource } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
+import { PlainError } from '../storage.ts';
 import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface Datasource {
@@ -106,7 +107,9 @@ export class DatasourceRegistry {
         });
       }
     } catch (err) {
-      this.loadError = `${this.file} is unreadable (${(err as Error).message}); fix or remove it`;
+      // Said to whoever adds a datasource: the file's name, not its path; no OS message.
+      const why = err instanceof SyntaxError ? 'not valid JSON' : 'not a list of datasources';
+      this.loadError = `datasources.json in DATA_DIR is unreadable (${why}); fix or remove it`;
     }
   }
 
@@ -147,7 +150,7 @@ export class DatasourceRegistry {
   add(url: string, name?: string): Promise<Datasource> {
     // Serialised: each add sees the previous one's result, and temp files never interleave.
     const run = this.writing.then(async () => {
-      if (this.loadError) throw new Error(this.loadError);
+      if (this.loadError) throw new PlainError(this.loadError);
       const known = this.findByUrl(url);
       if (known) return known;
       // Checked here too, inside the queue: adds racing past the route's check stop at the cap.

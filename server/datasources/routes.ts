@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { Health } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
+import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
@@ -18,6 +19,8 @@ export interface DatasourceRouteOptions {
   version: string;
   /** READ_ONLY: the UI hides editing when the health answer says so. */
   readOnly: boolean;
+  /** Where the detail of a failed save goes (paths, the OS's message): never to the client. */
+  log?: (line: string) => void;
 }
 
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
@@ -45,12 +48,9 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   // Adds a Prometheus URL typed in the UI. Nothing is added unless the URL passes the policy
   // and answers the Prometheus query API.
   app.post('/datasources', async (c) => {
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (err) {
-      return apiError(c, 400, 'bad_data', `malformed JSON: ${(err as Error).message}`);
-    }
+    const parsed = await readJsonBody(c, (why) => `malformed JSON: ${why}`);
+    if ('error' in parsed) return parsed.error;
+    const body = parsed.body;
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return apiError(c, 400, 'bad_data', 'expected a JSON object {"url": "...", "name"?: "..."}');
     }
@@ -92,6 +92,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     } catch (err) {
       if (err instanceof DatasourceLimitError) return apiError(c, 409, 'too_many', err.message);
       const problem = storageProblem(err, opts.registry.dataDir);
+      opts.log?.(`error: could not save the datasource: ${problem.detail}`);
       return apiError(
         c,
         problem.status,

@@ -37,7 +37,40 @@ export function describeFetchError(err: unknown): string {
   if (/connection refused/i.test(text)) return 'connection refused';
   if (/connection reset/i.test(text)) return 'connection reset';
   if (/dns error|failed to lookup|name or service not known/i.test(text)) return 'host not found';
-  return e.cause?.message ?? e.message ?? String(err);
+  const tls = tlsWords(code, text);
+  if (tls) return tls;
+  // Anything else in general words: the library's own text may carry OpenSSL's or the
+  // runtime's internals (source file names, error numbers); its code, when it has one, does not.
+  return `the connection failed${code && /^[A-Z][A-Z0-9_]*$/.test(code) ? ` (${code})` : ''}`;
+}
+
+/**
+ * TLS failures, from Node's error codes (OpenSSL's verify results) or Deno's messages
+ * (rustls), in words: the raw text is OpenSSL's ("error:0A00010B:SSL routines:…:
+ * ../deps/openssl/…/ssl3_record.c:350") or rustls' ("invalid peer certificate: …").
+ */
+function tlsWords(code: string | undefined, text: string): string | undefined {
+  const c = code ?? '';
+  if (c === 'CERT_HAS_EXPIRED' || /invalid peer certificate: Expired/i.test(text)) {
+    return 'its TLS certificate has expired';
+  }
+  if (c === 'ERR_TLS_CERT_ALTNAME_INVALID' || /NotValidForName/i.test(text)) {
+    return 'its TLS certificate is for another host name';
+  }
+  if (
+    /CERT|SIGNATURE|UNABLE_TO_(GET|VERIFY|DECRYPT)|SELF_SIGNED/.test(c) ||
+    /invalid peer certificate|certificate/i.test(text)
+  ) {
+    return 'its TLS certificate is not trusted (self-signed, or signed by an unknown authority)';
+  }
+  if (
+    c === 'EPROTO' ||
+    c.startsWith('ERR_SSL_') ||
+    /SSL routines|corrupt message|InvalidContentType|handshake/i.test(text)
+  ) {
+    return 'the TLS handshake failed (is it an https server?)';
+  }
+  return undefined;
 }
 
 /** What goes to an upstream: never a browser's cookie or Authorization, only these headers. */
