@@ -19,10 +19,12 @@ export function describeFetchError(err: unknown): string {
   const e = err as {
     name?: string;
     message?: string;
-    code?: string;
-    cause?: { code?: string; message?: string };
+    code?: unknown;
+    cause?: { code?: unknown; message?: string };
   };
-  const code = e.cause?.code ?? e.code;
+  // A code is a string for system errors; a DOMException (an abort) carries a number there.
+  const raw = e.cause?.code ?? e.code;
+  const code = typeof raw === 'string' ? raw : undefined;
   const words: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
     ENOTFOUND: 'host not found',
