@@ -6,7 +6,6 @@ import type { Encoding } from './encoding.ts';
 export interface CachedAnswer {
   /** As the upstream sent it: gzipped when `encoding` says so. */
   body: Uint8Array<ArrayBuffer>;
-  contentType: string;
   encoding: Encoding;
 }
 

@@ -28,7 +28,6 @@ import { type Encoding, GzipMeter, mayInflatePast } from './encoding.ts';
 
 export interface FlightHead {
   status: number;
-  contentType: string;
   /** The body's Content-Encoding, as the upstream sent it and as the chunks hold it. */
   encoding: Encoding;
   /** The body's length as declared (Content-Length), encoded bytes. */

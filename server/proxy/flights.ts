@@ -234,9 +234,9 @@ export class Flights {
         metrics.tooLarge(ds.uid);
         return { error: tooLarge(ds, maxBytes) };
       }
-      const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
+      // The upstream's Content-Type is not kept: every proxied answer says JSON (proxy.ts).
       return {
-        head: { status: upstream.status, contentType, encoding, length, upstreamMs },
+        head: { status: upstream.status, encoding, length, upstreamMs },
         body: upstream.body,
       };
     };
@@ -274,7 +274,7 @@ export class Flights {
       (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
     } else forget();
     if (cacheable && !(await isPartial())) {
-      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
+      cache.set(key, { body: concat(chunks), encoding });
     }
   }
 }

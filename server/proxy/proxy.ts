@@ -68,8 +68,14 @@ export interface ProxyOptions {
   now?: () => number; // ms since the epoch
 }
 
-/** Headers on every proxied answer: it is data, never a document to run. */
+/**
+ * Headers on every proxied answer: it is data, never a document or a script to run. The
+ * type is JSON whatever the upstream said: an upstream's `text/javascript` (or `text/html`)
+ * copied here would let a same-origin `<script src>` run it (nosniff refuses a script only
+ * when its type is not a script type), and Prometheus' API only ever answers JSON.
+ */
 const PROXIED_HEADERS = {
+  'Content-Type': 'application/json',
   'Content-Security-Policy': 'sandbox',
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
@@ -143,7 +149,6 @@ export function proxyHandler(opts: ProxyOptions) {
       const hit = cache.get(key);
       metrics.cacheLookup(hit ? 'hit' : 'miss');
       if (hit) {
-        headers.set('Content-Type', hit.contentType);
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
         if (known) {
@@ -175,8 +180,7 @@ export function proxyHandler(opts: ProxyOptions) {
       return apiError(c, status, errorType, error);
     }
     const { head } = outcome;
-    // Length and encoding are not copied: answer() sets the encoding the browser gets.
-    headers.set('Content-Type', head.contentType);
+    // Length, encoding and type are not copied: answer() sets the encoding the browser gets.
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
     if (known && head.status === 200) {
