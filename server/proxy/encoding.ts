@@ -7,7 +7,9 @@
 // The response-size cap counts decoded bytes, so a small gzip that inflates to gigabytes (a
 // "gzip bomb") is refused like any too-large answer. Deflate cannot shrink data more than
 // about 1032:1, so a gzip body under cap / 1032 bytes is under the cap decoded too and is
-// never decoded for the check; a bigger one is decoded alongside and counted (GzipMeter).
+// never decoded for the check; a bigger one is decoded alongside and counted (GzipMeter). Its
+// first bytes say nothing of what the rest decodes to, so an answer that came compressed goes
+// out only once read whole and counted (proxy.ts): never a 200 and then gigabytes.
 
 /** zlib's largest compression ratio: 1032:1 (258-byte matches coded in 2 bits). */
 export const MAX_GZIP_RATIO = 1032;

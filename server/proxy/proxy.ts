@@ -1,6 +1,6 @@
 // GET|POST /api/datasources/proxy/uid/:uid/api/v1/<endpoint>: forwards a read-only Prometheus
 // API call to the datasource and streams the answer back as it came (status and body, no
-// re-encode). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
+// re-encode; one that came compressed once read whole, below). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
 // cookie ever does.
 //
 // On the way, so upstream load does not grow with the number of people watching:
@@ -14,7 +14,8 @@
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
 // - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
-//   declared, otherwise the stream is cut at the cap (flight.ts).
+//   declared or it came compressed (then it is relayed only once read whole and counted
+//   decoded), otherwise the stream is cut at the cap (flight.ts).
 // Prometheus is asked for gzip, and its gzip goes to a browser that accepts gzip undecoded
 // (encoding.ts, answer.ts); the app's compress middleware leaves this route alone.
 //
@@ -172,8 +173,8 @@ export function proxyHandler(opts: ProxyOptions) {
     // has been sent, with a warning when anyone listens, so nobody listens by then.)
     const unwatch = whenClientGone(c.env as RequestEnv | undefined, c.req.raw, waiter.leave);
     const outcome = await waiter.outcome;
-    unwatch();
     if (!outcome.ok) {
+      unwatch();
       waiter.leave();
       const { status, errorType, error, retryAfterS } = outcome.error;
       if (retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
@@ -183,29 +184,23 @@ export function proxyHandler(opts: ProxyOptions) {
     // Length, encoding and type are not copied: answer() sets the encoding the browser gets.
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
-    if (known && head.status === 200) {
-      try {
-        return await knownResponse(
-          waiter.body(),
-          head.encoding,
-          known,
-          headers,
-          metrics,
-          clientGzip,
-        );
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) {
-          return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
-        }
-        const why = err instanceof UpstreamError ? err : brokeOff(ds, err);
-        return apiError(c, 502, 'unavailable', why.message);
-      }
+    // Read whole before anything is sent (the browser going away meanwhile still leaves):
+    // - a body that came compressed: what it decodes to is known only at its end, and a small
+    //   gzip can inflate to gigabytes, in this server or in the browser that takes it
+    //   undecoded; so it goes out once counted under the cap, or is a JSON 502 too_large;
+    // - a live tick's, whose delta needs all of it;
+    // - a small one (by its declared length), or one already complete: no stream to set up,
+    //   and a failure can still be a JSON error.
+    const delta = known !== undefined && head.status === 200;
+    if (head.compressed || delta || (head.length !== undefined && head.length <= WHOLE_BYTES)) {
+      await waiter.ended;
     }
-    // A small answer (by its declared length) is sent whole, with its Content-Length, as is
-    // one already complete: no stream to set up, and a failure can still be a JSON error.
-    if (head.length !== undefined && head.length <= WHOLE_BYTES) await waiter.ended;
+    unwatch();
     const ended = waiter.result();
     if (ended && 'body' in ended) {
+      if (delta) {
+        return knownResponse(ended.body, head.encoding, known, headers, metrics, clientGzip);
+      }
       return answer(ended.body, head.encoding, head.status, headers, clientGzip);
     }
     if (ended) {
