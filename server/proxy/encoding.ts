@@ -76,6 +76,36 @@ export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8
 }
 
 /**
+ * A gzip body decoded whole, or undefined as soon as it decodes past `maxBytes`: the decoding
+ * stops there, so whatever the body, at most `maxBytes` are ever held.
+ */
+export async function gunzipAtMost(
+  body: Uint8Array,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = gunzip(body).getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/**
  * Counts the decoded size of a gzip body fed to it chunk by chunk, as it arrives. `over` turns
  * true once the count passes `maxBytes`; end() waits for the last byte and rejects when the
  * body is not valid gzip. Decoding runs beside the pass-through: nothing waits for it but the

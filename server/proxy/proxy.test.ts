@@ -351,6 +351,34 @@ describe('live ticks that say what the browser holds (X-Promscope-Known)', () =>
     expect(metrics).toMatch(/promscope_proxy_live_delta_total\{outcome="mismatch"\} 1/);
   });
 
+  it("take a slot of the datasource's budget for the delta: none free, the whole answer", async () => {
+    // One call at a time and no queue; an old range (cached), so the tick needs no call.
+    let release: (() => void) | undefined;
+    const t = await testApp({
+      config: { upstreamConcurrency: 1, upstreamQueue: 0 },
+      respond: (url) =>
+        url.includes('query=slow')
+          ? new Promise((resolve) => {
+              release = () => resolve(promJson({ resultType: 'vector', result: [] }));
+            })
+          : promJson({ resultType: 'matrix', result: series }),
+    });
+    const old = `${PROXY}/query_range?query=x&start=0&end=120&step=10`;
+    await (await t.request(old)).arrayBuffer();
+    await new Promise((r) => setTimeout(r, 50)); // the cache is filled once the flight ends
+    const slow = t.request(`${PROXY}/query?query=slow`); // holds the one slot
+    while (!release) await new Promise((r) => setTimeout(r, 5));
+    const busy = await t.request(old, { headers: knownHeader() });
+    expect(busy.headers.get('X-Promscope-Cache')).toBe('hit');
+    expect(busy.headers.get('X-Promscope-Delta')).toBe('skipped');
+    expect((await busy.json()).data.result).toEqual(series);
+    release();
+    await (await slow).arrayBuffer();
+    const free = await t.request(old, { headers: knownHeader() });
+    expect(free.headers.get('X-Promscope-Delta')).toBe('applied');
+    expect(t.calls).toHaveLength(2);
+  });
+
   it("leave Prometheus' errors and other endpoints alone", async () => {
     const t = await testApp({ respond: () => promError(400, 'bad_data', 'parse error') });
     const res = await t.request(tick, { headers: knownHeader() });

@@ -28,8 +28,9 @@
 // 1's "floor" columns, a bare pass-through) and partly this proxy's own work per request:
 // the app's middleware and web streams. (No fetch Request is built for a GET on Node: neither
 // its body nor its signal is asked for; see deps.ts onGone.)
-// A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
-// one answer read whole and rewritten: it gets only the points the browser lacks.
+// A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is read
+// whole and, when small enough, rewritten: it gets only the points the browser lacks. That
+// work is done once per answer for all who ask, under a slot of the datasource (delta.ts).
 import type { Context } from 'hono';
 import type { DatasourceRegistry } from '../datasources/registry.ts';
 import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
@@ -40,6 +41,7 @@ import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import { answer, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
+import { LiveDeltas } from './delta.ts';
 import { acceptsGzip } from './encoding.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
@@ -95,8 +97,16 @@ function longParam(pairs: readonly [string, string][], max: number): string | un
 
 export function proxyHandler(opts: ProxyOptions) {
   const flights = new Flights(opts);
+  const deltas = new LiveDeltas();
   const now = opts.now ?? Date.now;
   const { metrics, cache } = opts;
+
+  /**
+   * A live tick's delta work takes a slot of its datasource, as an upstream call does
+   * (delta.ts); waiting for one at most the upstream timeout.
+   */
+  const deltaSlot = (uid: string) => () =>
+    opts.limiter.acquire(uid, AbortSignal.timeout(opts.timeoutMs));
 
   return async (c: Context) => {
     const url = new URL(c.req.url);
@@ -153,7 +163,17 @@ export function proxyHandler(opts: ProxyOptions) {
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
         if (known) {
-          return knownResponse(hit.body, hit.encoding, known, headers, metrics, clientGzip);
+          const slot = deltaSlot(ds.uid);
+          return knownResponse(
+            hit.body,
+            hit.encoding,
+            known,
+            headers,
+            metrics,
+            clientGzip,
+            deltas,
+            slot,
+          );
         }
         return answer(hit.body, hit.encoding, 200, headers, clientGzip);
       }
@@ -199,7 +219,17 @@ export function proxyHandler(opts: ProxyOptions) {
     const ended = waiter.result();
     if (ended && 'body' in ended) {
       if (delta) {
-        return knownResponse(ended.body, head.encoding, known, headers, metrics, clientGzip);
+        const slot = deltaSlot(ds.uid);
+        return knownResponse(
+          ended.body,
+          head.encoding,
+          known,
+          headers,
+          metrics,
+          clientGzip,
+          deltas,
+          slot,
+        );
       }
       return answer(ended.body, head.encoding, head.status, headers, clientGzip);
     }
