@@ -242,8 +242,9 @@ export class Flight {
         if (done) break;
         this.bytes += value.byteLength;
         if (this.bytes > this.maxBytes || meter?.over) throw new BodyTooLargeError(this.maxBytes);
-        this.chunks.push(value);
-        if (meter) meter.write(value);
+        const chunk = ownBytes(value);
+        this.chunks.push(chunk);
+        if (meter) meter.write(chunk);
         else if (gzipped && mayInflatePast(this.bytes, this.maxBytes)) {
           meter = new GzipMeter(this.maxBytes);
           for (const c of this.chunks) meter.write(c);
@@ -275,6 +276,15 @@ export class Flight {
       return { failure: err, head: opened.head };
     }
   }
+}
+
+/**
+ * The chunk, or a copy of it when it is a small view of a much larger buffer, which keeping the
+ * chunk would keep whole. Deno's fetch hands over what it inflates as 4 KiB views of 64 KiB
+ * buffers: kept as they came, a 16 MiB answer held 256 MiB (a 64 MiB cap, a gigabyte).
+ */
+export function ownBytes(chunk: Uint8Array): Uint8Array {
+  return chunk.buffer.byteLength > 2 * chunk.byteLength ? chunk.slice() : chunk;
 }
 
 /** The chunks as one array; a single chunk's own bytes when they are all of its buffer. */
