@@ -80,17 +80,17 @@ export function digestUpTo(series: readonly Series[], until: number, from = -Inf
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 
+/** A successful range answer whose result is a matrix of plain samples, parsed. */
+export interface Matrix {
+  answer: { status: 'success'; data: { resultType: 'matrix'; result: unknown } };
+  result: Required<Series>[];
+}
+
 /**
- * The proxy's side: `text` is Prometheus' answer to a query_range. When it is a successful
- * matrix of plain samples whose points up to `known.t` digest as the browser's, the answer
- * rewritten with only the later points (series with none left out; warnings kept) and
- * `applied`; when the digests differ, `mismatch` and the answer unchanged; anything else
- * (an error, a cut or non-JSON body, native histograms) is not ours to touch: `none`.
+ * `text` parsed when it is a successful matrix of plain samples; undefined for anything else
+ * (an error, a cut or non-JSON body, native histograms), which is not ours to touch.
  */
-export function applyKnown(
-  text: string,
-  known: Known,
-): { outcome: 'applied' | 'mismatch' | 'none'; body: string } {
+export function readMatrix(text: string): Matrix | undefined {
   let answer: {
     status?: unknown;
     data?: { resultType?: unknown; result?: unknown };
@@ -98,7 +98,7 @@ export function applyKnown(
   try {
     answer = JSON.parse(text);
   } catch {
-    return { outcome: 'none', body: text };
+    return undefined;
   }
   const result = answer?.data?.result;
   if (
@@ -107,17 +107,39 @@ export function applyKnown(
     !Array.isArray(result) ||
     !result.every(isPlainSeries)
   ) {
-    return { outcome: 'none', body: text };
+    return undefined;
   }
-  if (digestUpTo(result, known.t) !== known.digest) return { outcome: 'mismatch', body: text };
+  return { answer: answer as Matrix['answer'], result };
+}
+
+/** The answer rewritten with only the points after `t` (series with none left out). */
+export function laterThan(matrix: Matrix, t: number): string {
+  const { answer, result } = matrix;
   const later = result.flatMap((s) => {
-    const values = s.values!.filter((p) => p[0] > known.t);
+    const values = s.values.filter((p) => p[0] > t);
     return values.length > 0 ? [{ metric: s.metric, values }] : [];
   });
-  return {
-    outcome: 'applied',
-    body: JSON.stringify({ ...answer, data: { ...answer.data, result: later } }),
-  };
+  return JSON.stringify({ ...answer, data: { ...answer.data, result: later } });
+}
+
+/**
+ * The proxy's side: `text` is Prometheus' answer to a query_range. When it is a successful
+ * matrix of plain samples whose points up to `known.t` digest as the browser's, the answer
+ * rewritten with only the later points (series with none left out; warnings kept) and
+ * `applied`; when the digests differ, `mismatch` and the answer unchanged; anything else
+ * (an error, a cut or non-JSON body, native histograms) is not ours to touch: `none`.
+ * (The proxy does the same in steps, shared by every request for one answer: delta.ts.)
+ */
+export function applyKnown(
+  text: string,
+  known: Known,
+): { outcome: 'applied' | 'mismatch' | 'none'; body: string } {
+  const matrix = readMatrix(text);
+  if (!matrix) return { outcome: 'none', body: text };
+  if (digestUpTo(matrix.result, known.t) !== known.digest) {
+    return { outcome: 'mismatch', body: text };
+  }
+  return { outcome: 'applied', body: laterThan(matrix, known.t) };
 }
 
 function isPlainSeries(s: unknown): s is Required<Series> {

@@ -3,6 +3,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { DeltaOutcome } from './proxy/delta.ts';
 
 /** What the proxy's gauges read at scrape time. */
 export interface ProxyState {
@@ -65,7 +66,7 @@ export class ServerMetrics {
   });
   private readonly liveDeltas = new Counter({
     name: 'promscope_proxy_live_delta_total',
-    help: 'Live ticks that said what the browser holds, by outcome: applied (only later points sent), mismatch (a held value changed: all sent) or none (not a plain matrix).',
+    help: 'Live ticks that said what the browser holds, by outcome: applied (only later points sent), mismatch (a held value changed: all sent), none (not a plain matrix), too_large (the answer is over the delta size limit: all sent) or skipped (no slot of the datasource free for the work, or too many held times asked of one answer: all sent).',
     labelNames: ['outcome'],
     registers: [this.registry],
   });
@@ -153,7 +154,7 @@ export class ServerMetrics {
     this.oversize.inc({ datasource });
   }
 
-  liveDelta(outcome: 'applied' | 'mismatch' | 'none'): void {
+  liveDelta(outcome: DeltaOutcome): void {
     this.liveDeltas.inc({ outcome });
   }
 }

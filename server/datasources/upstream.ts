@@ -91,9 +91,22 @@ export interface UpstreamInit {
  */
 export type Upstream = (url: string, init: UpstreamInit) => Promise<Response>;
 
+/** Answers whose body the upstream client decoded: it came compressed over the wire. */
+const decodedByClient = new WeakSet<Response>();
+
+/**
+ * Whether `res` came compressed and was decoded on the way (fetchUpstream). Its size then
+ * says nothing of what the body decodes to: a small gzip can inflate to gigabytes, which the
+ * proxy must know before it relays anything (flights.ts).
+ */
+export function wasDecoded(res: Response): boolean {
+  return decodedByClient.has(res);
+}
+
 /**
  * An Upstream over a fetch. fetch asks for and undoes compression by itself, so the answer
- * it gives is marked as not encoded (Content-Encoding and the encoded Content-Length dropped).
+ * it gives is marked as not encoded (Content-Encoding and the encoded Content-Length dropped),
+ * and remembered as decoded (wasDecoded).
  */
 export function fetchUpstream(fetchFn: typeof fetch): Upstream {
   return async (url, init) => {
@@ -104,7 +117,9 @@ export function fetchUpstream(fetchFn: typeof fetch): Upstream {
     const decoded = new Headers(res.headers);
     decoded.delete('Content-Encoding');
     decoded.delete('Content-Length');
-    return new Response(res.body, { status: res.status, headers: decoded });
+    const out = new Response(res.body, { status: res.status, headers: decoded });
+    decodedByClient.add(out);
+    return out;
   };
 }
 

@@ -1,8 +1,9 @@
 // How the proxy's answer is made from what the upstream sent: the encoding the browser gets
 // (encoding.ts), a live tick's delta (known.ts), and whether a finished answer is partial.
 
-import { applyKnown, DELTA_HEADER, type Known } from '../../contract/known.ts';
+import { DELTA_HEADER, type Known } from '../../contract/known.ts';
 import type { ServerMetrics } from '../metrics.ts';
+import type { LiveDeltas, Slot } from './delta.ts';
 import { type Encoding, GZIP_MIN_BYTES, gunzip, gzip, readAll } from './encoding.ts';
 
 export const byteLength = (chunks: readonly Uint8Array[]) =>
@@ -64,21 +65,23 @@ export function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * A live tick's answer cut to the points the browser lacks (known.ts). Such answers are the
- * tick's overlap, minutes of data, and the flight's cap still bounds what is read; a stream
- * cut at the cap goes on as an error.
+ * A live tick's answer: only the points the browser lacks when the delta applies (delta.ts,
+ * worked out once per answer), else the whole answer as it came, undecoded. `body` is the
+ * complete answer, the same array for every request for it.
  */
 export async function knownResponse(
-  body: Body,
+  body: Uint8Array<ArrayBuffer>,
   encoding: Encoding,
   known: Known,
   headers: Headers,
   metrics: ServerMetrics,
   clientGzip: boolean,
+  deltas: LiveDeltas,
+  slot: Slot,
 ): Promise<Response> {
-  const text = await new Response(encoding === 'gzip' ? gunzip(body) : body).text();
-  const { outcome, body: out } = applyKnown(text, known);
-  metrics.liveDelta(outcome);
-  headers.set(DELTA_HEADER, outcome);
-  return answer(new TextEncoder().encode(out), 'identity', 200, headers, clientGzip);
+  const delta = await deltas.delta(body, encoding, known, slot);
+  metrics.liveDelta(delta.outcome);
+  headers.set(DELTA_HEADER, delta.outcome);
+  if (delta.outcome === 'applied') return answer(delta.body, 'identity', 200, headers, clientGzip);
+  return answer(body, encoding, 200, headers, clientGzip);
 }

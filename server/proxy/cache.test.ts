@@ -3,7 +3,6 @@ import { ResponseCache } from './cache.ts';
 
 const answer = (bytes: number) => ({
   body: new Uint8Array(bytes),
-  contentType: 'application/json',
   encoding: 'identity' as const,
 });
 
@@ -12,7 +11,7 @@ describe('ResponseCache', () => {
     let now = 1000;
     const c = new ResponseCache(1000, 60_000, () => now);
     const body = new TextEncoder().encode('{"a":1}');
-    c.set('k', { body, contentType: 'application/json', encoding: 'gzip' });
+    c.set('k', { body, encoding: 'gzip' });
     expect(c.get('k')!.encoding).toBe('gzip');
     expect(new TextDecoder().decode(c.get('k')!.body)).toBe('{"a":1}');
     now += 59_999;

@@ -4,9 +4,11 @@
 import type { Encoding } from './encoding.ts';
 
 export interface CachedAnswer {
-  /** As the upstream sent it: gzipped when `encoding` says so. */
+  /**
+   * As the upstream sent it: gzipped when `encoding` says so. Only a flight's complete answer
+   * is put here, so a gzip body has been counted under the size cap decoded (flight.ts).
+   */
   body: Uint8Array<ArrayBuffer>;
-  contentType: string;
   encoding: Encoding;
 }
 

@@ -7,7 +7,9 @@
 // The response-size cap counts decoded bytes, so a small gzip that inflates to gigabytes (a
 // "gzip bomb") is refused like any too-large answer. Deflate cannot shrink data more than
 // about 1032:1, so a gzip body under cap / 1032 bytes is under the cap decoded too and is
-// never decoded for the check; a bigger one is decoded alongside and counted (GzipMeter).
+// never decoded for the check; a bigger one is decoded alongside and counted (GzipMeter). Its
+// first bytes say nothing of what the rest decodes to, so an answer that came compressed goes
+// out only once read whole and counted (proxy.ts): never a 200 and then gigabytes.
 
 /** zlib's largest compression ratio: 1032:1 (258-byte matches coded in 2 bits). */
 export const MAX_GZIP_RATIO = 1032;
@@ -71,6 +73,36 @@ export function gzip(body: ReadableStream<Uint8Array> | Uint8Array): ReadableStr
 /** All of a stream's bytes in one array. */
 export async function readAll(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/**
+ * A gzip body decoded whole, or undefined as soon as it decodes past `maxBytes`: the decoding
+ * stops there, so whatever the body, at most `maxBytes` are ever held.
+ */
+export async function gunzipAtMost(
+  body: Uint8Array,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  const reader = gunzip(body).getReader();
+  const parts: Uint8Array[] = [];
+  let bytes = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(bytes);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 /**

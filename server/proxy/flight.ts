@@ -19,7 +19,9 @@
 // (its Content-Length) is refused by the caller before the flight starts streaming.
 //
 // The cap counts decoded bytes: a gzip body that may inflate past it is decoded beside the
-// pass-through and counted (GzipMeter, encoding.ts), and the flight ends only once it has been.
+// read and counted (GzipMeter, encoding.ts), and the flight ends only once it has been. Such a
+// body's first bytes say nothing of what the rest decodes to, so the caller relays a body that
+// came compressed only once the flight has ended (head.compressed; proxy.ts).
 //
 // Waiters may leave (the client went away) at any time; the upstream call is aborted only when
 // the last one has left, and a flight abandoned that way takes no new waiters.
@@ -28,9 +30,13 @@ import { type Encoding, GzipMeter, mayInflatePast } from './encoding.ts';
 
 export interface FlightHead {
   status: number;
-  contentType: string;
   /** The body's Content-Encoding, as the upstream sent it and as the chunks hold it. */
   encoding: Encoding;
+  /**
+   * The body came compressed over the wire (still gzip, or decoded by the upstream client):
+   * what it decodes to is known only at its end.
+   */
+  compressed: boolean;
   /** The body's length as declared (Content-Length), encoded bytes. */
   length?: number; // bytes
   upstreamMs: number; // ms from the upstream request to its response headers
@@ -65,8 +71,8 @@ export interface Waiter {
   /** Settles once the body has been read to its end, or has failed. */
   ended: Promise<void>;
   /**
-   * Once ended, the whole body in one piece, or what it failed with; this waiter has left.
-   * Undefined while the body is still being read.
+   * Once ended, the whole body in one piece (the same array for every waiter), or what it
+   * failed with; this waiter has left. Undefined while the body is still being read.
    */
   result(): { body: Uint8Array<ArrayBuffer> } | { failure: unknown } | undefined;
   /** Idempotent; called by body() itself when the stream ends or is cancelled. */
@@ -82,6 +88,8 @@ export interface FlightResult {
 
 export class Flight {
   private readonly chunks: Uint8Array[] = [];
+  /** The chunks in one piece, made once when first asked for after the end. */
+  private whole: Uint8Array<ArrayBuffer> | undefined;
   private bytes = 0;
   private state: 'waiting' | 'streaming' | 'done' | 'failed' = 'waiting';
   private failure: unknown;
@@ -173,7 +181,7 @@ export class Flight {
     const result = () => {
       if (this.state === 'done') {
         leave();
-        return { body: concat(this.chunks) };
+        return { body: this.body() };
       }
       if (this.state === 'failed') {
         leave();
@@ -182,6 +190,16 @@ export class Flight {
       return undefined;
     };
     return { outcome: this.outcome, body, leave, ended: this.ended, result };
+  }
+
+  /**
+   * The whole body, once read to its end: one array shared by every waiter, the cache and the
+   * live-tick deltas (which know an answer by it), never a copy each.
+   */
+  body(): Uint8Array<ArrayBuffer> {
+    if (this.state !== 'done') throw new Error('the body is not complete');
+    this.whole ??= concat(this.chunks);
+    return this.whole;
   }
 
   /**
@@ -224,8 +242,9 @@ export class Flight {
         if (done) break;
         this.bytes += value.byteLength;
         if (this.bytes > this.maxBytes || meter?.over) throw new BodyTooLargeError(this.maxBytes);
-        this.chunks.push(value);
-        if (meter) meter.write(value);
+        const chunk = ownBytes(value);
+        this.chunks.push(chunk);
+        if (meter) meter.write(chunk);
         else if (gzipped && mayInflatePast(this.bytes, this.maxBytes)) {
           meter = new GzipMeter(this.maxBytes);
           for (const c of this.chunks) meter.write(c);
@@ -257,6 +276,15 @@ export class Flight {
       return { failure: err, head: opened.head };
     }
   }
+}
+
+/**
+ * The chunk, or a copy of it when it is a small view of a much larger buffer, which keeping the
+ * chunk would keep whole. Deno's fetch hands over what it inflates as 4 KiB views of 64 KiB
+ * buffers: kept as they came, a 16 MiB answer held 256 MiB (a 64 MiB cap, a gigabyte).
+ */
+export function ownBytes(chunk: Uint8Array): Uint8Array {
+  return chunk.buffer.byteLength > 2 * chunk.byteLength ? chunk.slice() : chunk;
 }
 
 /** The chunks as one array; a single chunk's own bytes when they are all of its buffer. */

@@ -11,10 +11,11 @@ import {
   timeoutError,
   type Upstream,
   UpstreamError,
+  wasDecoded,
 } from '../datasources/upstream.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { endpointLabel } from './allowlist.ts';
-import { byteLength, concat, hasWarnings } from './answer.ts';
+import { byteLength, hasWarnings } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
 import { encodingOf } from './encoding.ts';
 import {
@@ -236,9 +237,10 @@ export class Flights {
         metrics.tooLarge(ds.uid);
         return { error: tooLarge(ds, maxBytes) };
       }
-      const contentType = upstream.headers.get('Content-Type') ?? 'application/json';
+      // The upstream's Content-Type is not kept: every proxied answer says JSON (proxy.ts).
+      const compressed = encoding === 'gzip' || wasDecoded(upstream);
       return {
-        head: { status: upstream.status, contentType, encoding, length, upstreamMs },
+        head: { status: upstream.status, encoding, compressed, length, upstreamMs },
         body: upstream.body,
       };
     };
@@ -276,7 +278,7 @@ export class Flights {
       (setTimeout(forget, SHARE_AFTER_MS) as { unref?: () => void }).unref?.();
     } else forget();
     if (cacheable && !(await isPartial())) {
-      cache.set(key, { body: concat(chunks), contentType: result.head!.contentType, encoding });
+      cache.set(key, { body: flight.body(), encoding });
     }
   }
 }

@@ -252,6 +252,51 @@ describe('proxy headers', () => {
   });
 });
 
+describe('the type of a proxied answer', () => {
+  // An upstream that calls its answer a script: copied through, a same-origin
+  // <script src="/api/datasources/proxy/…"> would run it (issue #13, item 6).
+  const script = { 'Content-Type': 'text/javascript; charset=utf-8' };
+  const big = 'x'.repeat(100 * 1024); // over the 64 KiB read whole: streamed
+
+  it('is JSON whatever the upstream said, small or streamed, success or error', async () => {
+    const t = await testApp({
+      respond: (url) =>
+        url.includes('query=err')
+          ? new Response('alert(document.cookie)', { status: 400, headers: script })
+          : url.includes('query=big')
+            ? new Response(`alert(1)//${big}`, { headers: script })
+            : new Response('alert(1)', { headers: { ...script, 'Content-Length': '8' } }),
+    });
+    for (const q of ['small', 'big', 'err']) {
+      for (const enc of ['gzip', 'identity']) {
+        const res = await t.request(`${PROXY}/query?query=${q}`, {
+          headers: { 'Accept-Encoding': enc },
+        });
+        expect(res.headers.get('Content-Type'), `${q} ${enc}`).toBe('application/json');
+        expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+        await res.arrayBuffer();
+      }
+    }
+  });
+
+  it('is JSON from the range cache and for a live tick too', async () => {
+    const t = await testApp({ respond: () => promJson(MATRIX, 200, script) });
+    const old = `${PROXY}/query_range?query=up&start=0&end=60&step=60`;
+    const first = await t.request(old);
+    expect(first.headers.get('X-Promscope-Cache')).toBe('miss');
+    await first.arrayBuffer();
+    await new Promise((r) => setTimeout(r, 50)); // the cache is filled once the flight ends
+    const hit = await t.request(old);
+    expect(hit.headers.get('X-Promscope-Cache')).toBe('hit');
+    expect(hit.headers.get('Content-Type')).toBe('application/json');
+    const tick = await t.request(`${PROXY}/query_range?query=up&start=0&end=60&step=30`, {
+      headers: { 'X-Promscope-Known': formatKnown({ t: 1, digest: digestUpTo([], 1) }) },
+    });
+    expect(tick.headers.get('X-Promscope-Delta')).toBeTruthy();
+    expect(tick.headers.get('Content-Type')).toBe('application/json');
+  });
+});
+
 describe('live ticks that say what the browser holds (X-Promscope-Known)', () => {
   const series = [
     {
@@ -304,6 +349,34 @@ describe('live ticks that say what the browser holds (X-Promscope-Known)', () =>
     expect((await res.json()).data.result).toEqual(series);
     const metrics = await (await t.request('/metrics')).text();
     expect(metrics).toMatch(/promscope_proxy_live_delta_total\{outcome="mismatch"\} 1/);
+  });
+
+  it("take a slot of the datasource's budget for the delta: none free, the whole answer", async () => {
+    // One call at a time and no queue; an old range (cached), so the tick needs no call.
+    let release: (() => void) | undefined;
+    const t = await testApp({
+      config: { upstreamConcurrency: 1, upstreamQueue: 0 },
+      respond: (url) =>
+        url.includes('query=slow')
+          ? new Promise((resolve) => {
+              release = () => resolve(promJson({ resultType: 'vector', result: [] }));
+            })
+          : promJson({ resultType: 'matrix', result: series }),
+    });
+    const old = `${PROXY}/query_range?query=x&start=0&end=120&step=10`;
+    await (await t.request(old)).arrayBuffer();
+    await new Promise((r) => setTimeout(r, 50)); // the cache is filled once the flight ends
+    const slow = t.request(`${PROXY}/query?query=slow`); // holds the one slot
+    while (!release) await new Promise((r) => setTimeout(r, 5));
+    const busy = await t.request(old, { headers: knownHeader() });
+    expect(busy.headers.get('X-Promscope-Cache')).toBe('hit');
+    expect(busy.headers.get('X-Promscope-Delta')).toBe('skipped');
+    expect((await busy.json()).data.result).toEqual(series);
+    release();
+    await (await slow).arrayBuffer();
+    const free = await t.request(old, { headers: knownHeader() });
+    expect(free.headers.get('X-Promscope-Delta')).toBe('applied');
+    expect(t.calls).toHaveLength(2);
   });
 
   it("leave Prometheus' errors and other endpoints alone", async () => {

@@ -1,6 +1,6 @@
 // GET|POST /api/datasources/proxy/uid/:uid/api/v1/<endpoint>: forwards a read-only Prometheus
 // API call to the datasource and streams the answer back as it came (status and body, no
-// re-encode). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
+// re-encode; one that came compressed once read whole, below). Only Accept, Accept-Encoding, Content-Type and server-side auth go upstream; no
 // cookie ever does.
 //
 // On the way, so upstream load does not grow with the number of people watching:
@@ -15,7 +15,8 @@
 // - one deadline (timeoutMs) covers queue and call; query and query_range carry Prometheus'
 //   `timeout` a margin inside it, so Prometheus stops its own work and says why;
 // - a body over `maxBytes` (decoded) is refused: a JSON 502 too_large when its length is
-//   declared, otherwise the stream is cut at the cap (flight.ts).
+//   declared or it came compressed (then it is relayed only once read whole and counted
+//   decoded), otherwise the stream is cut at the cap (flight.ts).
 // Prometheus is asked for gzip, and its gzip goes to a browser that accepts gzip undecoded
 // (encoding.ts, answer.ts); the app's compress middleware leaves this route alone.
 //
@@ -28,8 +29,9 @@
 // 1's "floor" columns, a bare pass-through) and partly this proxy's own work per request:
 // the app's middleware and web streams. (No fetch Request is built for a GET on Node: neither
 // its body nor its signal is asked for; see deps.ts onGone.)
-// A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is the
-// one answer read whole and rewritten: it gets only the points the browser lacks.
+// A live tick that says what the browser already holds (`X-Promscope-Known`, known.ts) is read
+// whole and, when small enough, rewritten: it gets only the points the browser lacks. That
+// work is done once per answer for all who ask, under a slot of the datasource (delta.ts).
 import type { Context } from 'hono';
 import { KNOWN_HEADER, parseKnown } from '../../contract/known.ts';
 import type { DatasourceRegistry } from '../datasources/registry.ts';
@@ -42,6 +44,7 @@ import { rawPath } from '../security.ts';
 import { endpointLabel, parseProxyPath } from './allowlist.ts';
 import { answer, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
+import { LiveDeltas } from './delta.ts';
 import { acceptsGzip } from './encoding.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
@@ -73,8 +76,14 @@ export interface ProxyOptions {
   now?: () => number; // ms since the epoch
 }
 
-/** Headers on every proxied answer: it is data, never a document to run. */
+/**
+ * Headers on every proxied answer: it is data, never a document or a script to run. The
+ * type is JSON whatever the upstream said: an upstream's `text/javascript` (or `text/html`)
+ * copied here would let a same-origin `<script src>` run it (nosniff refuses a script only
+ * when its type is not a script type), and Prometheus' API only ever answers JSON.
+ */
 const PROXIED_HEADERS = {
+  'Content-Type': 'application/json',
   'Content-Security-Policy': 'sandbox',
   'X-Content-Type-Options': 'nosniff',
   'Cache-Control': 'no-store',
@@ -109,8 +118,16 @@ function promqlRefusal(
 
 export function proxyHandler(opts: ProxyOptions) {
   const flights = new Flights(opts);
+  const deltas = new LiveDeltas();
   const now = opts.now ?? Date.now;
   const { metrics, cache } = opts;
+
+  /**
+   * A live tick's delta work takes a slot of its datasource, as an upstream call does
+   * (delta.ts); waiting for one at most the upstream timeout.
+   */
+  const deltaSlot = (uid: string) => () =>
+    opts.limiter.acquire(uid, AbortSignal.timeout(opts.timeoutMs));
 
   return async (c: Context) => {
     const url = new URL(c.req.url);
@@ -169,11 +186,20 @@ export function proxyHandler(opts: ProxyOptions) {
       const hit = cache.get(key);
       metrics.cacheLookup(hit ? 'hit' : 'miss');
       if (hit) {
-        headers.set('Content-Type', hit.contentType);
         headers.set('X-Promscope-Cache', 'hit');
         headers.set('Server-Timing', 'cache;desc="hit"');
         if (known) {
-          return knownResponse(hit.body, hit.encoding, known, headers, metrics, clientGzip);
+          const slot = deltaSlot(ds.uid);
+          return knownResponse(
+            hit.body,
+            hit.encoding,
+            known,
+            headers,
+            metrics,
+            clientGzip,
+            deltas,
+            slot,
+          );
         }
         return answer(hit.body, hit.encoding, 200, headers, clientGzip);
       }
@@ -193,41 +219,44 @@ export function proxyHandler(opts: ProxyOptions) {
     // has been sent, with a warning when anyone listens, so nobody listens by then.)
     const unwatch = whenClientGone(c.env as RequestEnv | undefined, c.req.raw, waiter.leave);
     const outcome = await waiter.outcome;
-    unwatch();
     if (!outcome.ok) {
+      unwatch();
       waiter.leave();
       const { status, errorType, error, retryAfterS } = outcome.error;
       if (retryAfterS !== undefined) c.header('Retry-After', String(retryAfterS));
       return apiError(c, status, errorType, error);
     }
     const { head } = outcome;
-    // Length and encoding are not copied: answer() sets the encoding the browser gets.
-    headers.set('Content-Type', head.contentType);
+    // Length, encoding and type are not copied: answer() sets the encoding the browser gets.
     // https://www.w3.org/TR/server-timing/ — lets Explore show Prometheus' own share of the time.
     headers.set('Server-Timing', `upstream;dur=${head.upstreamMs.toFixed(1)}`);
-    if (known && head.status === 200) {
-      try {
-        return await knownResponse(
-          waiter.body(),
+    // Read whole before anything is sent (the browser going away meanwhile still leaves):
+    // - a body that came compressed: what it decodes to is known only at its end, and a small
+    //   gzip can inflate to gigabytes, in this server or in the browser that takes it
+    //   undecoded; so it goes out once counted under the cap, or is a JSON 502 too_large;
+    // - a live tick's, whose delta needs all of it;
+    // - a small one (by its declared length), or one already complete: no stream to set up,
+    //   and a failure can still be a JSON error.
+    const delta = known !== undefined && head.status === 200;
+    if (head.compressed || delta || (head.length !== undefined && head.length <= WHOLE_BYTES)) {
+      await waiter.ended;
+    }
+    unwatch();
+    const ended = waiter.result();
+    if (ended && 'body' in ended) {
+      if (delta) {
+        const slot = deltaSlot(ds.uid);
+        return knownResponse(
+          ended.body,
           head.encoding,
           known,
           headers,
           metrics,
           clientGzip,
+          deltas,
+          slot,
         );
-      } catch (err) {
-        if (err instanceof BodyTooLargeError) {
-          return apiError(c, 502, 'too_large', tooLarge(ds, opts.maxBytes).error);
-        }
-        const why = err instanceof UpstreamError ? err : brokeOff(ds, err);
-        return apiError(c, 502, 'unavailable', why.message);
       }
-    }
-    // A small answer (by its declared length) is sent whole, with its Content-Length, as is
-    // one already complete: no stream to set up, and a failure can still be a JSON error.
-    if (head.length !== undefined && head.length <= WHOLE_BYTES) await waiter.ended;
-    const ended = waiter.result();
-    if (ended && 'body' in ended) {
       return answer(ended.body, head.encoding, head.status, headers, clientGzip);
     }
     if (ended) {
