@@ -11,6 +11,7 @@ import { lazy } from '../app/lazy.tsx';
 import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
+import { pageScope, usesTimeBuiltins } from '../time/interpolate.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
@@ -127,7 +128,15 @@ function DashboardView({
   }, [dash.title, dirty]);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
   const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
-  const linkEnv = useLinkEnv(vars, raw);
+  // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,
+  // titles, text and links alike.
+  const usesTime = useMemo(() => usesTimeBuiltins(dash), [dash]);
+  const rangeNow = 'error' in range ? null : range;
+  const scope = useMemo(
+    () => vars.panelScope && pageScope(vars.panelScope, dash, rangeNow, usesTime),
+    [vars.panelScope, dash.title, dash.uid, usesTime, usesTime ? rangeNow : null],
+  );
+  const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
 
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
@@ -212,7 +221,7 @@ function DashboardView({
           work={work}
           fresh={fresh}
           update={(f) => setWork((w) => (w ? f(w) : w))}
-          scope={vars.panelScope ?? EMPTY_SCOPE}
+          scope={scope ?? EMPTY_SCOPE}
           controls={controls}
           datasources={datasources}
           selected={selected}
@@ -274,7 +283,7 @@ function DashboardView({
         <p class="page-message" role="alert">
           {range.error}
         </p>
-      ) : !vars.panelScope ? (
+      ) : !scope ? (
         <p class="page-message" aria-busy="true">
           Loading variables…
         </p>
@@ -285,7 +294,7 @@ function DashboardView({
           <LinkEnvContext.Provider value={linkEnv}>
             <DashboardGrid
               panels={dash.panels}
-              scope={vars.panelScope}
+              scope={scope}
               datasources={datasources}
               selected={selected}
               onZoom={zoomTo}

@@ -2,13 +2,15 @@
 // and panel links (`panel.links`), read and turned into addresses (pure).
 // https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/manage-dashboard-links/
 //
-// A link's URL may use the dashboard's variables (`$x`, `${x}`) and Grafana's
-// `${__url_time_range}` and `${__all_variables}`; "include current time range" and "include
-// current template variable values" append `from=&to=` and `var-x=`. Only http(s), mailto and
-// addresses inside this app are links: a `javascript:` or `data:` URL is shown as refused text.
+// A link's URL may use the dashboard's variables (`$x`, `${x}`, `${x:queryparam}`) and
+// Grafana's `$__url_time_range` and `$__all_variables`; "include current time range" and
+// "include current template variable values" append `from=&to=` and `var-x=`. As in Grafana's
+// LinkSrv, a dashboard link's address and every link's title get the values (glob), a panel
+// link's address gets them percent-encoded as a URI. Only http(s), mailto and addresses inside
+// this app are links: a `javascript:` or `data:` URL is shown as refused text.
 import { asNonEmptyStrings, asRecord, asString } from '../../contract/json.ts';
 import type { SearchHit } from '../api/server.ts';
-import type { Scope } from '../variables/format.ts';
+import type { Context, Scope, ScopedVariable } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 
 export interface DashboardLink {
@@ -116,21 +118,30 @@ export function refusedScheme(url: string): string | null {
   return SAFE_SCHEMES.has(parsed.protocol) ? null : `${parsed.protocol} links are not followed`;
 }
 
-// Grafana's names, written out: not template asNonEmptyStrings.
-const URL_TIME_RANGE = '$' + '{__url_time_range}';
-const ALL_VARIABLES = '$' + '{__all_variables}';
+const formatted = (value: string): ScopedVariable => ({
+  values: [value],
+  text: value,
+  regex: false,
+  skipFormat: true,
+});
+
+/** The scope links are filled from: the dashboard's, and Grafana's two link built-ins. */
+function linkScope(env: LinkEnv): Scope {
+  return new Map([
+    ...env.scope,
+    ['__url_time_range', formatted(timeQuery(env))],
+    ['__all_variables', formatted(variablesQuery(env))],
+  ]);
+}
 
 /** A link's address with the dashboard's variables and the chosen parts of the page added. */
 export function linkAddress(
   url: string,
   env: LinkEnv,
   add: { keepTime?: boolean; includeVars?: boolean } = {},
+  context: Context = 'value',
 ): { href: string } | { refused: string } {
-  // Grafana's link built-ins first; they are not variables of the scope.
-  const expanded = url
-    .replaceAll(URL_TIME_RANGE, timeQuery(env))
-    .replaceAll(ALL_VARIABLES, variablesQuery(env));
-  return withPage(interpolateVariables(expanded, env.scope, 'text'), env, add);
+  return withPage(interpolateVariables(url, linkScope(env), context), env, add);
 }
 
 function withPage(
@@ -160,8 +171,8 @@ function resolve(
 export function resolvePanelLinks(links: readonly PanelLink[], env: LinkEnv): Resolved[] {
   return links.map((l) =>
     resolve(
-      interpolateVariables(l.title, env.scope, 'text') || l.url,
-      linkAddress(l.url, env),
+      interpolateVariables(l.title, env.scope, 'value') || l.url,
+      linkAddress(l.url, env, {}, 'uri'),
       l.targetBlank,
     ),
   );
@@ -170,7 +181,7 @@ export function resolvePanelLinks(links: readonly PanelLink[], env: LinkEnv): Re
 /** A `link` link: one address. */
 export function resolveUrlLink(link: DashboardLink, env: LinkEnv): Resolved {
   return resolve(
-    interpolateVariables(link.title, env.scope, 'text') || link.url,
+    interpolateVariables(link.title, env.scope, 'value') || link.url,
     linkAddress(link.url, env, link),
     link.targetBlank,
     link.tooltip || undefined,

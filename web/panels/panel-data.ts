@@ -2,7 +2,7 @@
 // (pure; the hook in use-panel-data.ts feeds it).
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric, QueryData, RangeSeries } from '../api/types.ts';
-import { formatLegend } from '../chart/legend.ts';
+import { AUTO, autoLegend, formatLegend, singleLabelName } from '../chart/legend.ts';
 import type { Columns, Grid } from '../chart/matrix.ts';
 import { seriesKey } from '../chart/matrix.ts';
 import { seriesColor } from '../chart/palette.ts';
@@ -74,6 +74,16 @@ export function panelColumns(
         color: seriesColor(out.series.length),
       });
     });
+  }
+  // `__auto` series with labels are named from every series of the panel, as Grafana does.
+  const auto = out.series.filter(
+    (s) => planned.find((q) => q.refId === s.refId)?.legendFormat === AUTO,
+  );
+  if (auto.length > 0) {
+    const single = singleLabelName(out.series.map((s) => s.metric));
+    for (const s of auto) {
+      if (Object.keys(s.metric).length > 0) s.label = autoLegend(s.metric, single);
+    }
   }
   return out;
 }

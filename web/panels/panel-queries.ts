@@ -81,7 +81,12 @@ export function planQueries(
   // moment for every viewer, so they still share one request.
   const instantAt = Math.floor(time.end / 1000);
   return targets.map((t, i) => {
-    const vars = { intervalMs: stepMs, rateIntervalMs: plans[i]!.rateIntervalMs, rangeMs };
+    const vars = {
+      intervalMs: stepMs,
+      rateIntervalMs: plans[i]!.rateIntervalMs,
+      rangeMs,
+      range: { start: time.start, end: time.end },
+    };
     const instant = isInstant(t);
     return {
       refId: t.refId,

@@ -1,6 +1,8 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's ${name} syntax is what these strings test
 import { describe, expect, it } from 'vitest';
-import { interpolateBuiltins } from './interpolate.ts';
+import { interpolateVariables } from '../variables/format.ts';
+import { formatDate } from './date-format.ts';
+import { interpolateBuiltins, pageScope, usesTimeBuiltins } from './interpolate.ts';
 
 const VARS = { intervalMs: 15_000, rateIntervalMs: 20_000, rangeMs: 3_600_000 };
 
@@ -81,5 +83,53 @@ describe('built-ins with formats', () => {
 
   it('do not treat $ patterns in values specially', () => {
     expect(interpolateBuiltins('$__interval $& $1', VARS)).toBe('15s $& $1');
+  });
+});
+
+describe('$__from, $__to and $__dashboard', () => {
+  // grafana/scenes packages/scenes/src/variables/macros/timeMacros.test.ts
+  const range = {
+    start: Date.parse('2023-05-23T06:09:57.073Z'),
+    end: Date.parse('2023-05-23T07:09:57.073Z'),
+  };
+  it('are epoch ms in queries, with the date formats', () => {
+    const vars = { ...VARS, range };
+    expect(interpolateBuiltins('$__from', vars)).toBe('1684822197073');
+    expect(interpolateBuiltins('$__to', vars)).toBe('1684825797073');
+    expect(interpolateBuiltins('${__to:date:YYYY}', vars)).toBe('2023');
+    expect(interpolateBuiltins('x @ ${__to:date:seconds}', vars)).toBe('x @ 1684825797');
+  });
+  it('are the local time as text (a title)', () => {
+    const scope = pageScope(new Map(), { title: 'T', uid: 'u' }, range, true);
+    const local = formatDate(range.start, 'YYYY-MM-DD HH:mm:ss');
+    expect(interpolateVariables('From $__from', scope, 'text')).toBe(`From ${local}`);
+    expect(interpolateVariables('${__from:date:iso}', scope, 'text')).toBe(
+      '2023-05-23T06:09:57.073Z',
+    );
+  });
+  it('$__dashboard is the title; ${__dashboard.uid} the uid', () => {
+    const scope = pageScope(new Map(), { title: 'Service overview', uid: 'svc' }, null, false);
+    expect(
+      interpolateVariables(
+        '$__dashboard / ${__dashboard.name} / ${__dashboard.uid}',
+        scope,
+        'text',
+      ),
+    ).toBe('Service overview / Service overview / svc');
+    expect(scope.has('__from')).toBe(false);
+  });
+  it('a dashboard variable of the same name wins', () => {
+    const own = new Map([['__dashboard', { values: ['mine'], text: 'mine', regex: false }]]);
+    expect(
+      interpolateVariables(
+        '$__dashboard',
+        pageScope(own, { title: 'T', uid: 'u' }, null, false),
+        'text',
+      ),
+    ).toBe('mine');
+  });
+  it('usesTimeBuiltins finds them anywhere in the JSON', () => {
+    expect(usesTimeBuiltins({ panels: [{ title: 'since ${__from:date:iso}' }] })).toBe(true);
+    expect(usesTimeBuiltins({ panels: [{ title: '$__interval' }] })).toBe(false);
   });
 });

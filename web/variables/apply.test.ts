@@ -3,7 +3,12 @@ import type { Panel } from '../dashboard/model.ts';
 import { interpolatePanel } from './apply.ts';
 import type { ScopedVariable } from './format.ts';
 
-const multi: ScopedVariable = { values: ['/a', '/b.c'], text: '/a + /b.c', regex: true };
+const multi: ScopedVariable = {
+  values: ['/a', '/b.c'],
+  text: '/a + /b.c',
+  regex: true,
+  array: true,
+};
 const scope = new Map<string, ScopedVariable>([
   ['route', multi],
   ['ds', { values: ['thanos'], text: 'Thanos', regex: false }],
@@ -29,15 +34,29 @@ const panel: Panel = {
 describe('interpolatePanel', () => {
   const out = interpolatePanel(panel, scope);
   it('fills queries with an escaped regex and leaves built-ins for the planner', () => {
-    expect(out.targets[0]?.expr).toBe(
-      'sum(rate(x{route=~"(\\\\/a|\\\\/b\\\\.c)"}[$__rate_interval]))',
-    );
+    // Grafana's prometheusSpecialRegexEscape leaves `/` alone (RE2 needs no escape for it).
+    expect(out.targets[0]?.expr).toBe('sum(rate(x{route=~"(/a|/b\\\\.c)"}[$__rate_interval]))');
   });
-  it('fills titles, legends, text and the datasource as text', () => {
-    expect(out.title).toBe('Rate of {/a,/b.c}');
+  it('gives the title the shown text, legends and the datasource the values', () => {
+    expect(out.title).toBe('Rate of /a + /b.c');
     expect(out.targets[0]?.legendFormat).toBe('{{route}} on thanos');
     expect(out.datasource).toEqual({ type: 'prometheus', uid: 'thanos' });
-    expect((out.options as { content?: string }).content).toBe('# {/a,/b.c}');
+  });
+  it("gives a text panel's content HTML-escaped values, as Grafana's TextPanel", () => {
+    expect((out.options as { content?: string }).content).toBe('# /a, /b.c');
+    const html = interpolatePanel(
+      { ...panel, options: { content: '$x' } as Panel['options'] },
+      new Map([['x', { values: ['<b>'], text: '<b>', regex: false }]]),
+    );
+    expect((html.options as { content?: string }).content).toBe('&lt;b&gt;');
+    const json = interpolatePanel(
+      {
+        ...panel,
+        options: { mode: 'code', code: { language: 'json' }, content: '$route' },
+      } as unknown as Panel,
+      scope,
+    );
+    expect((json.options as { content?: string }).content).toBe('["/a","/b.c"]');
   });
   it('does not change the dashboard JSON', () => {
     expect(panel.targets[0]?.expr).toContain('$route');

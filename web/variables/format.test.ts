@@ -26,7 +26,7 @@ describe('interpolateVariables in PromQL', () => {
   it('makes a multi-value selection an escaped regex, twice escaped for the string', () => {
     const scope = new Map([['route', many('/api/items', 'a.b', 'x|y', '(c)')]]);
     expect(interpolateVariables('x{route=~"$route"}', scope, 'promql')).toBe(
-      'x{route=~"(\\\\/api\\\\/items|a\\\\.b|x\\\\|y|\\\\(c\\\\))"}',
+      'x{route=~"(/api/items|a\\\\.b|x\\\\|y|\\\\(c\\\\))"}',
     );
   });
 
@@ -76,9 +76,9 @@ describe('formats', () => {
     ['doublequote', '"a.b","c"'],
     ['singlequote', "'a.b','c'"],
     ['text', 'a.b + c'],
-    ['queryparam', 'var-a.b&var-c'],
+    ['queryparam', 'var-x=a.b&var-x=c'],
   ])('%s', (format, expected) => {
-    expect(formatValues(v, format)).toBe(expected);
+    expect(formatValues(v, format, 'x')).toBe(expected);
     expect(interpolateVariables(`\${x:${format}}`, new Map([['x', v]]), 'promql')).toBe(expected);
   });
 
@@ -91,14 +91,14 @@ describe('formats', () => {
   });
 });
 
-describe('text context', () => {
-  it('shows values as they are, several as a glob', () => {
+describe('text and value contexts', () => {
+  it('text shows the shown text; value the values, several as a glob', () => {
+    const scope = new Map([['r', many('a', 'b')]]);
     expect(interpolateVariables('Route $r', new Map([['r', one('a.b')]]), 'text')).toBe(
       'Route a.b',
     );
-    expect(interpolateVariables('Route $r', new Map([['r', many('a', 'b')]]), 'text')).toBe(
-      'Route {a,b}',
-    );
+    expect(interpolateVariables('Route $r', scope, 'text')).toBe('Route a + b');
+    expect(interpolateVariables('Route $r', scope, 'value')).toBe('Route {a,b}');
   });
 });
 

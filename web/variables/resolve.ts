@@ -155,6 +155,8 @@ function scoped(def: VariableDef, selected: string[], options: VariableOption[])
     values,
     text: all ? 'All' : values.map((v) => textOf.get(v) ?? v).join(' + '),
     regex: def.multi || def.includeAll,
+    array: def.multi || all,
+    ...(all ? { all: true } : {}),
     ...(all && def.allValue !== undefined ? { allValue: def.allValue } : {}),
   };
 }
@@ -163,11 +165,11 @@ function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): Dat
   const raw = def.datasource;
   const ref =
     typeof raw === 'string'
-      ? interpolateVariables(raw, scope, 'text')
+      ? interpolateVariables(raw, scope, 'value')
       : typeof raw === 'object' &&
           raw !== null &&
           typeof (raw as { uid?: unknown }).uid === 'string'
-        ? { uid: interpolateVariables((raw as { uid: string }).uid, scope, 'text') }
+        ? { uid: interpolateVariables((raw as { uid: string }).uid, scope, 'value') }
         : undefined;
   return resolveDatasource(ref, ctx.datasources, ctx.selectedDatasource);
 }
@@ -176,8 +178,9 @@ function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): Dat
  * The scope a query variable's text is filled from: the dashboard's variables and the
  * built-ins Grafana's Prometheus data source gives variable queries (metricFindQuery:
  * $__interval is the data source's scrape interval, $__range the dashboard's range in
- * seconds), so `query_result(topk(5, increase(x[$__range])))` works. $__rate_interval is
- * four scrapes, what it is for a query whose interval is the scrape interval.
+ * seconds), so `query_result(topk(5, increase(x[$__range])))` works, and $__from / $__to.
+ * $__rate_interval is four scrapes, what it is for a query whose interval is the scrape
+ * interval.
  */
 function variableQueryScope(scope: Scope, ds: Datasource, ctx: ResolveContext): Scope {
   const scrapeMs = scrapeIntervalS(ds) * 1000;
@@ -185,6 +188,7 @@ function variableQueryScope(scope: Scope, ds: Datasource, ctx: ResolveContext): 
     intervalMs: scrapeMs,
     rateIntervalMs: 4 * scrapeMs,
     rangeMs: ctx.range.end - ctx.range.start,
+    range: ctx.range,
   });
   return new Map([...scope, ...builtins]);
 }
