@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       maxQueryLength: 64 * 1024,
       rateLimit: 50,
       rateBurst: 200,
+      maxPanels: 1000,
     });
   });
 
@@ -312,8 +313,20 @@ describe('security settings', () => {
     );
   });
 
+  it('reads MAX_PANELS as a count of at least 1', () => {
+    expect(load({ MAX_PANELS: '50' }).maxPanels).toBe(50);
+    expect(configError({ MAX_PANELS: '0' }).message).toMatch(/MAX_PANELS: "0" is not a whole/);
+    expect(configError({ MAX_PANELS: 'many' }).message).toMatch(/MAX_PANELS: "many" is not/);
+  });
+
   it('lists them in --help', () => {
-    for (const flag of ['--allowed-hosts', '--max-query-length', '--rate-limit', '--rate-burst']) {
+    for (const flag of [
+      '--allowed-hosts',
+      '--max-query-length',
+      '--rate-limit',
+      '--rate-burst',
+      '--max-panels',
+    ]) {
       expect(helpText()).toContain(flag);
     }
   });

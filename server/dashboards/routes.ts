@@ -16,6 +16,8 @@ export interface DashboardRoutesOptions {
   saved: SavedDashboards;
   readOnly: boolean;
   log?: (line: string) => void;
+  /** MAX_PANELS, for saves and imports. */
+  maxPanels?: number;
 }
 
 function hit(e: DashboardEntry, provisioned: boolean) {
@@ -90,7 +92,7 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
     });
   });
 
-  const writeDeps = { provisioned: store, saved, log: opts.log };
+  const writeDeps = { provisioned: store, saved, log: opts.log, maxPanels: opts.maxPanels };
   app.route('/', dashboardWriteRoutes(writeDeps));
   app.route('/', dashboardImportRoute(writeDeps));
   app.route('/', dashboardHistoryRoutes(writeDeps));
