@@ -3,7 +3,7 @@
 // `deno run server/main.deno.ts` — then waits until Prometheus has rates to show.
 // Returns the teardown, which stops all of it.
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { waitForData } from '../server/demo/prometheus.ts';
 import type { ServerProcess } from '../server/demo/server-process.ts';
 import { startDemoStack } from '../server/demo/stack.ts';
 import { startHostileTarget } from './hostile-target.ts';
+import { MANY_UID, manyPanelsDashboard } from './many-panels.ts';
 import { startPromscope } from './server-process.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -34,6 +35,8 @@ export default async function globalSetup() {
   // A real public Grafana dashboard with rows, when shared/ sits beside the repository.
   const bind9 = join(root, '..', 'shared', 'fixtures', 'grafana', 'bind9-full.json');
   if (existsSync(bind9)) await copyFile(bind9, join(dashboards, 'bind9-full.json'));
+  // 2000 panels, for e2e/ui/many-panels.spec.ts: generated, not kept in the repository.
+  await writeFile(join(dashboards, `${MANY_UID}.json`), JSON.stringify(manyPanelsDashboard()));
 
   const nodePort = await freePort(0);
   const denoPort = await freePort(0);

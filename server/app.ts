@@ -147,6 +147,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       saved,
       readOnly: config.readOnly,
       log: deps.log,
+      maxPanels: config.maxPanels,
     }),
   );
   app.all('/api/*', (c) =>

@@ -47,6 +47,7 @@ describe('loadConfig defaults', () => {
       maxQueryNesting: 100,
       rateLimit: 50,
       rateBurst: 200,
+      maxPanels: 1000,
     });
   });
 
@@ -375,6 +376,12 @@ describe('security settings', () => {
     );
   });
 
+  it('reads MAX_PANELS as a count of at least 1', () => {
+    expect(load({ MAX_PANELS: '50' }).maxPanels).toBe(50);
+    expect(configError({ MAX_PANELS: '0' }).message).toMatch(/MAX_PANELS: "0" is not a whole/);
+    expect(configError({ MAX_PANELS: 'many' }).message).toMatch(/MAX_PANELS: "many" is not/);
+  });
+
   it('lists them in --help', () => {
     for (const flag of [
       '--allowed-hosts',
@@ -383,6 +390,7 @@ describe('security settings', () => {
       '--upstream-per-client',
       '--rate-limit',
       '--rate-burst',
+      '--max-panels',
     ]) {
       expect(helpText()).toContain(flag);
     }

@@ -52,6 +52,8 @@ export interface Config {
   rateLimit: number; // requests per second
   /** Requests a client may make at once before the rate applies. */
   rateBurst: number; // requests
+  /** Most panels a saved or imported dashboard may hold, those inside rows included. */
+  maxPanels: number; // panels
 }
 
 export const DEFAULT_PORT = 4090; // not 3000 (Grafana) nor 9090 (Prometheus)
@@ -114,6 +116,11 @@ export const SETTINGS: readonly Setting[] = [
     env: 'RATE_BURST',
     flag: '--rate-burst',
     help: 'requests a client may make at once (default 200)',
+  },
+  {
+    env: 'MAX_PANELS',
+    flag: '--max-panels',
+    help: 'most panels a saved or imported dashboard may hold (default 1000)',
   },
   {
     env: 'UPSTREAM_TIMEOUT',
@@ -234,6 +241,7 @@ export function loadConfig(
     maxQueryNesting: parseCount(get('MAX_QUERY_NESTING') ?? '100', 'MAX_QUERY_NESTING', 1),
     rateLimit: parseCount(get('RATE_LIMIT') ?? '50', 'RATE_LIMIT', 0),
     rateBurst: parseCount(get('RATE_BURST') ?? '200', 'RATE_BURST', 1),
+    maxPanels: parseCount(get('MAX_PANELS') ?? '1000', 'MAX_PANELS', 1),
   };
 }
 

@@ -98,3 +98,33 @@ test('malformed JSON is reported in the dialog and nothing is sent', async ({ pa
   expect(hits.map((h) => h.title)).not.toContain('Broken');
   expect(posts).toEqual([]);
 });
+
+test('a dashboard over MAX_PANELS is refused with the count and the limit, and not saved', async ({
+  page,
+}) => {
+  // 1001 panels, most in a collapsed row: over the server's default limit of 1000.
+  const stat = (id: number) => ({ id, type: 'stat', gridPos: { x: 0, y: id, w: 6, h: 4 } });
+  const dashboard = {
+    uid: 'e2e-too-many-panels',
+    title: 'Too many panels',
+    panels: [
+      stat(1),
+      {
+        id: 2,
+        type: 'row',
+        collapsed: true,
+        gridPos: { x: 0, y: 2, w: 24, h: 1 },
+        panels: Array.from({ length: 999 }, (_, i) => stat(i + 3)),
+      },
+    ],
+  };
+  const dialog = await openImport(page);
+  await dialog.getByRole('textbox').fill(JSON.stringify(dashboard));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toContainText(
+    "dashboard.panels: 1001 panels (rows and the panels inside them included) is over this server's limit of 1000 (MAX_PANELS)",
+  );
+  await expect(dialog.getByRole('status', { name: 'Import result' })).toHaveCount(0);
+  const hits = (await (await page.request.get('/api/search?query=Too many panels')).json()) as [];
+  expect(hits).toEqual([]);
+});

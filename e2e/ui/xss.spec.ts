@@ -157,3 +157,110 @@ test('hostile help text and label values in Explore render as text', async ({ pa
   }
   await nothingRan(page, dialogs);
 });
+
+// DOM clobbering and spoofing from a text panel's HTML: ids and names that would shadow
+// document or window properties, or the app's own elements, and the app's own class names
+// dressing the panel's words as the app's dialog.
+const CLOBBER_HTML = [
+  '<img name="getElementById" src="/favicon.svg"><img name="cookie" src="/favicon.svg"><form id="createElement"><input name="x"></form>',
+  '<a id="app" href="#setup">to setup</a> <a id="clobbered" name="clobberedName">x</a>',
+  '<img name="clobberedImg" src="/favicon.svg"><p id="setup">setup</p>',
+  '<div class="modal" id="spoof">Session expired, paste your token</div>',
+  '<dialog open class="modal">An open dialog</dialog>',
+  '<div popover class="panel-menu">A popover</div>',
+  '<pre><code class="language-promql modal">up</code></pre>',
+].join('\n');
+
+test('a text panel cannot clobber document or window properties, nor wear the app’s classes', async ({
+  page,
+  request,
+}, testInfo) => {
+  const uid = `xss-clobber-${testInfo.workerIndex}`;
+  const saved = await request.post('/api/dashboards/db', {
+    headers: { 'Content-Type': 'application/json' },
+    data: {
+      overwrite: true,
+      dashboard: {
+        uid,
+        title: 'Clobbering',
+        panels: [
+          {
+            id: 1,
+            type: 'text',
+            title: 'Clobber',
+            gridPos: { x: 0, y: 0, w: 24, h: 10 },
+            options: { mode: 'html', content: CLOBBER_HTML },
+          },
+        ],
+      },
+    },
+  });
+  expect(saved.status()).toBe(200);
+  const dialogs = await watch(page);
+  const dash = new DashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  const text = dash.panel('Clobber');
+  await expect(text).toContainText('Session expired, paste your token');
+
+  const state = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>;
+    const spoof = [...document.querySelectorAll('.markdown div')].find((d) =>
+      d.textContent?.startsWith('Session expired'),
+    )!;
+    const style = getComputedStyle(spoof);
+    const panel = document.querySelector('.markdown')!;
+    // For contrast, an element that does carry the class: the app's modal style applies.
+    const probe = document.createElement('div');
+    probe.className = 'modal';
+    document.body.append(probe);
+    const real = getComputedStyle(probe).boxShadow;
+    probe.remove();
+    return {
+      getElementById: typeof document.getElementById,
+      cookie: typeof document.cookie,
+      createElement: typeof document.createElement,
+      app: document.getElementById('app')?.tagName,
+      windowApp: w.app instanceof HTMLAnchorElement,
+      clobbered: [w.clobbered, w.clobberedName, w.clobberedImg].map((v) => typeof v),
+      documentNamed: typeof (document as unknown as Record<string, unknown>).clobberedImg,
+      ids: [...panel.querySelectorAll('[id]')].map((e) => e.id),
+      names: [...panel.querySelectorAll('[name]')].map((e) => e.getAttribute('name')),
+      hrefs: [...panel.querySelectorAll('a[href]')].map((e) => e.getAttribute('href')),
+      classes: [...panel.querySelectorAll('[class]')].map((e) => e.className),
+      spoof: { boxShadow: style.boxShadow, borderRadius: style.borderRadius },
+      realModalShadow: real !== 'none',
+      dialogs: panel.querySelectorAll('dialog').length,
+      openDialogs: document.querySelectorAll('dialog[open]').length,
+      popovers: panel.querySelectorAll('[popover]').length,
+    };
+  });
+  expect(state).toEqual({
+    getElementById: 'function',
+    cookie: 'string',
+    createElement: 'function',
+    app: 'DIV',
+    windowApp: false,
+    clobbered: ['undefined', 'undefined', 'undefined'],
+    documentNamed: 'undefined',
+    ids: ['user-content-app', 'user-content-clobbered', 'user-content-setup', 'user-content-spoof'],
+    names: [
+      'user-content-getElementById',
+      'user-content-cookie',
+      'user-content-clobberedName',
+      'user-content-clobberedImg',
+    ],
+    hrefs: ['#user-content-setup'],
+    classes: ['language-promql'],
+    spoof: { boxShadow: 'none', borderRadius: '0px' },
+    realModalShadow: true,
+    dialogs: 0,
+    openDialogs: 0,
+    popovers: 0,
+  });
+  // The app's own dialog, for contrast: it does wear the modal's styles.
+  await dash
+    .panel('Clobber')
+    .getByRole('button', { name: /^Menu for panel/ })
+    .isVisible();
+  await nothingRan(page, dialogs);
+});

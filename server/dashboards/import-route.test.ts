@@ -82,4 +82,19 @@ describe('POST /api/dashboards/import', () => {
     expect(badInputs.body.error).toBe('inputs[0]: must be {name, value} strings');
     expect(t.fs.writes).toEqual([]);
   });
+
+  it('refuses a dashboard over MAX_PANELS, counting collapsed rows and old rows[]', async () => {
+    const t = await testApp({ config: { maxPanels: 10 } });
+    const stats = (n: number) => Array.from({ length: n }, () => ({ type: 'stat' }));
+    const collapsed = { type: 'row', collapsed: true, panels: stats(8) };
+    const res = await post(t, { dashboard: { title: 'x', panels: [...stats(2), collapsed] } });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/^dashboard\.panels: 11 panels .* limit of 10 \(MAX_PANELS\)/);
+    const legacy = await post(t, { dashboard: { title: 'x', rows: [{ panels: stats(11) }] } });
+    expect(legacy.status).toBe(400);
+    expect(legacy.body.error).toMatch(/11 panels .* limit of 10/);
+    expect(t.fs.writes).toEqual([]);
+    const fits = await post(t, { dashboard: { title: 'x', panels: stats(10) } });
+    expect(fits.status).toBe(200);
+  });
 });

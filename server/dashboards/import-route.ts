@@ -8,7 +8,7 @@ import type { ImportAnswer, ImportExistsAnswer } from '../../contract/api.ts';
 import { isRecord } from '../../contract/json.ts';
 import { apiError } from '../errors.ts';
 import { ImportError, normaliseDashboard } from './grafana/index.ts';
-import { checkSaveRequest } from './validate.ts';
+import { checkPanelCount, checkSaveRequest, DEFAULT_MAX_PANELS } from './validate.ts';
 import type { WriteDeps } from './write-routes.ts';
 import { freshUid, jsonBody, provisionedRefusal, storageError } from './write-routes.ts';
 
@@ -36,6 +36,11 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
     const inputs = readInputs(body.inputs);
     if (typeof inputs === 'string') return apiError(c, 400, 'bad_data', inputs);
     const overwrite = body.overwrite === true;
+    // Counted before normalising, which would walk every one of them.
+    if (isRecord(body.dashboard)) {
+      const counted = checkPanelCount(body.dashboard, deps.maxPanels ?? DEFAULT_MAX_PANELS);
+      if (!counted.ok) return apiError(c, 400, 'bad_data', counted.error);
+    }
 
     let normalised: ReturnType<typeof normaliseDashboard>;
     try {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertUid, checkRestoreRequest, checkSaveRequest } from './validate.ts';
+import {
+  assertUid,
+  checkPanelCount,
+  checkRestoreRequest,
+  checkSaveRequest,
+  countPanels,
+} from './validate.ts';
 
 const error = (body: unknown) => {
   const r = checkSaveRequest(body);
@@ -62,5 +68,40 @@ describe('assertUid', () => {
   it('lets through only names that are safe as file names', () => {
     expect(assertUid('abc_D-9')).toBe('abc_D-9');
     for (const uid of ['', '..', 'a/b', 'a.json', '%2e%2e']) expect(() => assertUid(uid)).toThrow();
+  });
+});
+
+const stats = (n: number, from = 1) =>
+  Array.from({ length: n }, (_, i) => ({ id: from + i, type: 'stat' }));
+
+describe('countPanels', () => {
+  it('counts panels, rows, the panels inside rows (collapsed or not) and old rows[]', () => {
+    const d = {
+      title: 'A',
+      panels: [
+        ...stats(3),
+        { id: 10, type: 'row', collapsed: true, panels: stats(4, 11) },
+        { id: 20, type: 'row', collapsed: false, panels: [] },
+      ],
+      rows: [{ panels: stats(2, 30) }, { title: 'no panels' }, 'junk'],
+    };
+    expect(countPanels(d)).toBe(3 + 1 + 4 + 1 + 2);
+  });
+
+  it('reads no deeper than Grafana nests, and ignores what is not a list', () => {
+    const deep = { id: 1, type: 'row', panels: [{ id: 2, type: 'row', panels: stats(50) }] };
+    expect(countPanels({ title: 'A', panels: [deep] })).toBe(2);
+    expect(countPanels({ title: 'A', panels: 'x', rows: 3 })).toBe(0);
+  });
+});
+
+describe('checkPanelCount', () => {
+  it('accepts up to the limit and refuses past it, naming the count and the limit', () => {
+    const at = { title: 'A', panels: stats(5) };
+    expect(checkPanelCount(at, 5)).toEqual({ ok: true, value: at });
+    const over = { title: 'A', panels: [{ id: 9, type: 'row', panels: stats(5) }] };
+    const r = checkPanelCount(over, 5);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toMatch(/^dashboard\.panels: 6 panels .* limit of 5 \(MAX_PANELS\)/);
   });
 });

@@ -76,3 +76,30 @@ export function checkRestoreRequest(body: unknown): Checked<number> {
   }
   return { ok: true, value: v };
 }
+
+/** MAX_PANELS' default: more than any real dashboard, far below what freezes a browser. */
+export const DEFAULT_MAX_PANELS = 1000;
+
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Every panel a browser may be asked to draw: the entries of `panels`, the panels inside
+ * each row (open or collapsed: a collapsed row keeps them in its own `panels`), and those of
+ * old `rows[]`. One level deep, as Grafana nests, so a hostile nesting costs no recursion.
+ */
+export function countPanels(d: Dashboard): number {
+  let n = 0;
+  for (const p of list(d.panels)) n += 1 + (isRecord(p) ? list(p.panels).length : 0);
+  for (const r of list(d.rows)) n += isRecord(r) ? list(r.panels).length : 0;
+  return n;
+}
+
+/** A dashboard past MAX_PANELS is refused with its count and the limit, before it is stored. */
+export function checkPanelCount(d: Dashboard, max: number): Checked<Dashboard> {
+  const n = countPanels(d);
+  if (n <= max) return { ok: true, value: d };
+  return bad(
+    `dashboard.panels: ${n} panels (rows and the panels inside them included) is over ` +
+      `this server's limit of ${max} (MAX_PANELS); split the dashboard`,
+  );
+}

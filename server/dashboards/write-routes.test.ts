@@ -23,6 +23,21 @@ const ops = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('POST /api/dashboards/db', () => {
+  it('refuses more panels than MAX_PANELS with 400 naming both, and writes nothing', async () => {
+    const t = await testApp({ config: { maxPanels: 3 } });
+    const stats = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, type: 'stat' }));
+    const row = { id: 9, type: 'row', collapsed: true, panels: stats(2) };
+    const res = await save(t, {
+      dashboard: { uid: 'big', title: 'Big', panels: [stats(1)[0], row] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/^dashboard\.panels: 4 panels .* limit of 3 \(MAX_PANELS\)/);
+    expect(t.fs.writes).toEqual([]);
+    expect(
+      (await save(t, { dashboard: { uid: 'ok', title: 'Ok', panels: stats(3) } })).status,
+    ).toBe(200);
+  });
+
   it('saves a new dashboard as version 1 and answers in Grafana’s shape', async () => {
     const t = await testApp();
     const res = await save(t, { ...ops(), message: 'first' });

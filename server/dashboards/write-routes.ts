@@ -10,12 +10,14 @@ import { storageProblem } from '../storage.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards, SaveResult } from './store.ts';
 import { newUid } from './store.ts';
-import { checkSaveRequest, UID_PATTERN } from './validate.ts';
+import { checkPanelCount, checkSaveRequest, DEFAULT_MAX_PANELS, UID_PATTERN } from './validate.ts';
 
 export interface WriteDeps {
   provisioned: ProvisionedDashboards;
   saved: SavedDashboards;
   log?: (line: string) => void;
+  /** MAX_PANELS: a dashboard holding more is refused (default DEFAULT_MAX_PANELS). */
+  maxPanels?: number;
 }
 
 /** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */
@@ -81,6 +83,8 @@ export function dashboardWriteRoutes(deps: WriteDeps): Hono {
     if ('error' in parsed) return parsed.error;
     const checked = checkSaveRequest(parsed.body);
     if (!checked.ok) return apiError(c, 400, 'bad_data', checked.error);
+    const counted = checkPanelCount(checked.value.dashboard, deps.maxPanels ?? DEFAULT_MAX_PANELS);
+    if (!counted.ok) return apiError(c, 400, 'bad_data', counted.error);
     const req = checked.value;
     const uid = typeof req.dashboard.uid === 'string' && req.dashboard.uid ? req.dashboard.uid : '';
     const refusal = uid && (await provisionedRefusal(c, deps, uid, 'save'));

@@ -1,9 +1,11 @@
 // Grafana's layout: 24 columns, 30 px rows with 8 px gaps, each panel at its gridPos; rows
 // open and close, moving what is below them. In edit mode (`edit` given) EditGrid draws the
-// same panels, draggable and resizable.
+// same panels, draggable and resizable. Either way a panel draws and queries only once it
+// comes near the viewport, and holds still while scrolled away (LazyPanel.tsx).
 import { useMemo, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { lazy } from '../app/lazy.tsx';
+import { memo } from '../app/memo.ts';
 import { PanelFrame } from '../panels/PanelFrame.tsx';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { panelPlugin } from '../panels/registry.tsx';
@@ -12,6 +14,7 @@ import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
 import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
 import type { GridEdit } from './EditGrid.tsx';
+import { LazyPanel } from './LazyPanel.tsx';
 import { LinkEnvContext, useLinkEnvContext } from './links-context.ts';
 import type { Panel } from './model.ts';
 import { PanelView } from './PanelView.tsx';
@@ -101,7 +104,7 @@ function ViewGrid({
                 onToggle={() => toggle(panel.id)}
               />
             ) : (
-              <GridPanel panel={panel} {...shared} scope={scopeOf(panel, scope)} />
+              <LazyGridPanel panel={panel} {...shared} scope={scopeOf(panel, scope)} />
             )}
           </div>
         );
@@ -177,4 +180,13 @@ export function GridPanel({
       )}
     </LinkEnvContext.Provider>
   );
+}
+
+// Re-renders only when a prop changed: a panel scrolled away is given the same props on every
+// tick (LazyPanel holds them), so it costs nothing until it comes back.
+const HeldGridPanel = memo(GridPanel);
+
+/** A grid panel that draws and queries once near the viewport (LazyPanel.tsx). */
+export function LazyGridPanel(props: GridPanelProps) {
+  return <LazyPanel Panel={HeldGridPanel} props={props} />;
 }

@@ -5,7 +5,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { IconButton } from '../app/Icon.tsx';
 import type { GridPanelProps, GridProps } from './DashboardGrid.tsx';
-import { GridPanel, RowHeader } from './DashboardGrid.tsx';
+import { LazyGridPanel, RowHeader } from './DashboardGrid.tsx';
 import type { Json, LayoutItem } from './dashboard-edit.ts';
 import { applyLayout, layoutItems, rowPanelCount, toggleRow } from './dashboard-edit.ts';
 import { cellAt, moveItem, resizeItem } from './grid-layout.ts';
@@ -138,7 +138,7 @@ export function EditGrid(props: GridProps & { edit: GridEdit }) {
               />
             ) : (
               <>
-                <GridPanel panel={panel} {...(rest as Omit<GridPanelProps, 'panel'>)} />
+                <LazyGridPanel panel={panel} {...(rest as Omit<GridPanelProps, 'panel'>)} />
                 <PanelActions panel={panel} edit={edit} />
                 <span
                   class="resize-handle"

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   FORBIDDEN_ATTRS,
   FORBIDDEN_TAGS,
   isAllowedUrl,
+  keptClasses,
   LINK_REL,
+  NAMED_PREFIX,
+  namespacedRef,
   SANITISE_CONFIG,
 } from './sanitise-config.ts';
 
@@ -49,5 +54,46 @@ describe('sanitiser rules', () => {
 
   it('links carry noopener and noreferrer', () => {
     expect(LINK_REL.split(' ').sort()).toEqual(['noopener', 'noreferrer']);
+  });
+});
+
+describe('DOM clobbering and the app’s own classes', () => {
+  it('prefixes every id and name, besides dropping document and form properties', () => {
+    expect(SANITISE_CONFIG.SANITIZE_DOM).toBe(true);
+    expect(SANITISE_CONFIG.SANITIZE_NAMED_PROPS).toBe(true);
+    expect(NAMED_PREFIX).toBe('user-content-'); // DOMPurify's own, which it does not export
+  });
+
+  it('keeps no class the app’s style sheet has a rule for', () => {
+    const css = readFileSync(join(import.meta.dirname, '..', 'styles.css'), 'utf8');
+    const classes = new Set([...css.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((m) => m[1]!));
+    expect(classes.size).toBeGreaterThan(100);
+    for (const c of ['modal', 'modal-title', 'panel-menu', 'panel-error', 'drawer']) {
+      expect(classes).toContain(c);
+    }
+    const kept = [...classes].filter((c) => keptClasses(c) !== '');
+    expect(kept).toEqual([]);
+    expect(keptClasses('modal wide panel-notice')).toBe('');
+  });
+
+  it('keeps marked’s language- class on fenced code, alone', () => {
+    expect(keptClasses('language-promql')).toBe('language-promql');
+    expect(keptClasses('modal language-js  panel')).toBe('language-js');
+    expect(keptClasses('language-')).toBe('');
+  });
+
+  it('points references to ids and in-page links at the prefixed ids', () => {
+    expect(namespacedRef('for', 'datasource-url')).toBe('user-content-datasource-url');
+    expect(namespacedRef('aria-labelledby', 'a  b')).toBe('user-content-a user-content-b');
+    expect(namespacedRef('href', '#setup')).toBe('#user-content-setup');
+    expect(namespacedRef('href', '#user-content-setup')).toBe('#user-content-setup');
+    expect(namespacedRef('href', '#')).toBeUndefined();
+    expect(namespacedRef('href', 'https://example.com/#x')).toBeUndefined();
+    expect(namespacedRef('title', 'x')).toBeUndefined();
+  });
+
+  it('forbids what reaches outside the panel: open dialogs, popovers, focus and access keys', () => {
+    expect(FORBIDDEN_TAGS).toContain('dialog');
+    for (const a of ['popover', 'autofocus', 'accesskey']) expect(FORBIDDEN_ATTRS).toContain(a);
   });
 });

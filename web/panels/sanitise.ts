@@ -1,10 +1,19 @@
 // The project's one HTML sanitiser (docs/ARCHITECTURE.md, "Security stance"): text panels'
 // markdown and HTML pass through here and nowhere else. DOMPurify with the strict rules of
-// sanitise-config.ts, plus two hooks: data: URLs are dropped everywhere, and every link opens
-// in a new tab without window.opener. The answer is a DocumentFragment, so the sanitised tree
-// is inserted as nodes and never parsed from a string again.
+// sanitise-config.ts, plus hooks: only marked's `language-` classes are kept (no app class to
+// dress HTML as the app's dialogs), references to ids follow DOMPurify's `user-content-`
+// prefix, data: URLs are dropped everywhere, and every link opens in a new tab without
+// window.opener. The answer is a DocumentFragment, so the sanitised tree is inserted as nodes
+// and never parsed from a string again.
 import DOMPurify from 'dompurify';
-import { DATA_URL, LINK_REL, LINK_TARGET, SANITISE_CONFIG } from './sanitise-config.ts';
+import {
+  DATA_URL,
+  keptClasses,
+  LINK_REL,
+  LINK_TARGET,
+  namespacedRef,
+  SANITISE_CONFIG,
+} from './sanitise-config.ts';
 
 const URL_ATTRS = [
   'href',
@@ -19,6 +28,16 @@ const URL_ATTRS = [
 
 // Our own instance, so the hooks touch nothing else that might use DOMPurify.
 const purify = DOMPurify(window);
+
+purify.addHook('uponSanitizeAttribute', (_node, data) => {
+  if (data.attrName === 'class') {
+    data.attrValue = keptClasses(data.attrValue);
+    if (!data.attrValue) data.keepAttr = false;
+    return;
+  }
+  const ref = namespacedRef(data.attrName, data.attrValue);
+  if (ref !== undefined) data.attrValue = ref;
+});
 
 purify.addHook('afterSanitizeAttributes', (node) => {
   if (!(node instanceof Element)) return;
