@@ -5,7 +5,7 @@
 import { mapValue } from './mappings.ts';
 import type { FieldConfig } from './overrides.ts';
 import { resolveColor } from './palette.ts';
-import { thresholdColor } from './thresholds.ts';
+import { absoluteSteps, thresholdColor } from './thresholds.ts';
 import { formatValue } from './units.ts';
 
 export interface Display {
@@ -15,22 +15,30 @@ export interface Display {
   mapped: boolean;
 }
 
+/** `range`: the field's min–max (fieldRange), the base of percentage thresholds. */
 export function displayValue(
   config: FieldConfig,
   value: number | null,
   paletteColor: string,
+  range?: readonly [number, number],
 ): Display {
   const mapped = mapValue(value, config.mappings);
   const text = mapped?.text ?? formatValue(value, config.unit, config.decimals);
-  const color = mapped?.color ?? fieldColor(config, value, paletteColor);
+  const color = mapped?.color ?? fieldColor(config, value, paletteColor, range);
   return { text, color, mapped: mapped !== null };
 }
 
-export function fieldColor(config: FieldConfig, value: number | null, paletteColor: string) {
+export function fieldColor(
+  config: FieldConfig,
+  value: number | null,
+  paletteColor: string,
+  range?: readonly [number, number],
+) {
   const mode = config.color?.mode;
   if (mode === 'fixed' || mode === 'shades') {
     return resolveColor(config.color?.fixedColor, paletteColor);
   }
   if (mode?.startsWith('palette-')) return paletteColor;
-  return thresholdColor(value, config.thresholds?.steps);
+  const t = config.thresholds;
+  return thresholdColor(value, absoluteSteps(t?.steps, t?.mode, range));
 }
