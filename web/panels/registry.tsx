@@ -36,6 +36,22 @@ const textPanel: PanelPlugin = {
   defaults: { options: { mode: 'markdown', content: '' } as Panel['options'] },
 };
 
+// The pie chart, state timeline and status history load when first drawn too.
+const pieChartPanel: PanelPlugin = {
+  kind: 'piechart',
+  Component: lazy(
+    () => import('./PieChartPanel.tsx').then((m) => m.pieChartPanel.Component),
+    Loading,
+  ),
+  defaults: {
+    options: {
+      reduceOptions: { calcs: ['lastNotNull'] },
+      pieType: 'pie',
+      legend: { showLegend: true, displayMode: 'list', placement: 'right', values: ['percent'] },
+    } as Panel['options'],
+  },
+};
+
 const PANELS = new Map<string, PanelPlugin>([
   [timeseriesPanel.kind, timeseriesPanel],
   [statPanel.kind, statPanel],
@@ -43,6 +59,7 @@ const PANELS = new Map<string, PanelPlugin>([
   [barGaugePanel.kind, barGaugePanel],
   [tablePanel.kind, tablePanel],
   [heatmapPanel.kind, heatmapPanel],
+  [pieChartPanel.kind, pieChartPanel],
   [textPanel.kind, textPanel],
 ]);
 
