@@ -21,6 +21,7 @@ import {
 } from '../chart/pie.ts';
 import type { Panel } from '../dashboard/model.ts';
 import { DataPanel } from './DataPanel.tsx';
+import { PIE_DEFAULTS } from './kind-defaults.ts';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
@@ -257,11 +258,5 @@ function PieLegend({ items, table, showValue, showPercent, percent, onToggle }: 
 export const pieChartPanel: PanelPlugin = {
   kind: 'piechart',
   Component: PieChartPanel,
-  defaults: {
-    options: {
-      reduceOptions: { calcs: ['lastNotNull'] },
-      pieType: 'pie',
-      legend: { showLegend: true, displayMode: 'list', placement: 'right', values: ['percent'] },
-    } as Panel['options'],
-  },
+  defaults: { options: PIE_DEFAULTS },
 };
