@@ -26,7 +26,11 @@ function GaugePanel(props: PanelProps) {
         const [min, max] = range;
         const f = gaugeFraction(value, min, max);
         const t = config.thresholds;
-        const bands = thresholdBands(absoluteSteps(t?.steps, t?.mode, range) ?? [], min, max);
+        // showThresholdMarkers: the outer ring of threshold bands, on unless turned off.
+        const bands =
+          panel.options.showThresholdMarkers === false
+            ? []
+            : thresholdBands(absoluteSteps(t?.steps, t?.mode, range) ?? [], min, max);
         return (
           <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
             <svg

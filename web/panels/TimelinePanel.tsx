@@ -40,6 +40,8 @@ interface Row {
   key: string;
   name: string;
   boxes: Box[];
+  /** custom.fillOpacity, 0–1 (Grafana's default 70 %). */
+  opacity: number;
 }
 
 interface LegendItem {
@@ -99,7 +101,9 @@ function TimelinePanel(props: PanelProps & { kind: Kind }) {
               byStep ? (v) => thresholdStep(v, steps, config.thresholds?.mode, r) : undefined,
             );
       for (const b of boxes) if (!seen.has(b.text)) seen.set(b.text, b.color);
-      return { key: s.key, name, boxes };
+      const fill = config.custom?.fillOpacity;
+      const opacity = typeof fill === 'number' ? Math.min(100, Math.max(0, fill)) / 100 : 0.7;
+      return { key: s.key, name, boxes, opacity };
     });
     return { rows, legend: legendItems(fields[0]?.config, seen) };
   }, [panel.fieldConfig, data, kind, merge, step, range[0], range[1], colWidth]);
@@ -178,7 +182,7 @@ function TimelinePanel(props: PanelProps & { kind: Kind }) {
                         width={w}
                         height={boxH}
                         fill={b.color}
-                        fill-opacity={0.7}
+                        fill-opacity={r.opacity}
                         data-start={b.start}
                         data-end={b.end}
                         data-value={b.value}
