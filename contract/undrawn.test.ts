@@ -54,3 +54,39 @@ describe('undrawnOptions', () => {
     expect(undrawnOptions({ ...table, type: 'stat' })).toHaveLength(1);
   });
 });
+
+describe('undrawnOptions of the reduced and timeline kinds', () => {
+  it('names the options of gauges, bar gauges, pies and timelines it does not draw', () => {
+    const found = (panel: Record<string, unknown>) => undrawnOptions(panel).map((u) => u.path);
+    expect(found({ type: 'piechart', options: { reduceOptions: { values: true } } })).toEqual([
+      'options.reduceOptions.values',
+    ]);
+    expect(found({ type: 'gauge', options: { showThresholdLabels: true } })).toEqual([
+      'options.showThresholdLabels',
+    ]);
+    expect(
+      undrawnOptions({
+        type: 'bargauge',
+        options: { displayMode: 'lcd', orientation: 'vertical' },
+      }),
+    ).toEqual([
+      { path: 'options.displayMode', message: 'the retro LCD bar style is drawn as basic bars' },
+      { path: 'options.orientation', message: 'vertical bars are drawn horizontal' },
+    ]);
+    expect(
+      found({
+        type: 'state-timeline',
+        fieldConfig: { defaults: { custom: { lineWidth: 1, spanNulls: true, fillOpacity: 50 } } },
+      }),
+    ).toEqual(['fieldConfig.defaults.custom.lineWidth', 'fieldConfig.defaults.custom.spanNulls']);
+    // What is drawn as Grafana draws it is not listed.
+    expect(
+      found({
+        type: 'status-history',
+        options: { reduceOptions: { values: true } },
+        fieldConfig: { defaults: { custom: { lineWidth: 0, spanNulls: false } } },
+      }),
+    ).toEqual([]);
+    expect(found({ type: 'bargauge', options: { displayMode: 'basic' } })).toEqual([]);
+  });
+});

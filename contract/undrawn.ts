@@ -12,6 +12,9 @@ export interface Undrawn {
 /** What the table panel already shows: one row per series, labels as columns, reduced. */
 const TABLE_TRANSFORMS = new Set(['merge', 'reduce', 'seriesToRows', 'labelsToFields']);
 
+/** Kinds that reduce each series to one value (reduceOptions). */
+const REDUCED = new Set(['stat', 'gauge', 'bargauge', 'piechart']);
+
 const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 
 export function undrawnOptions(panel: Json): Undrawn[] {
@@ -40,6 +43,38 @@ export function undrawnOptions(panel: Json): Undrawn[] {
     }
     if (nonEmpty(custom.gradientMode) && custom.gradientMode !== 'none') {
       add(`${base}.gradientMode`, `the ${custom.gradientMode} gradient fill is drawn flat`);
+    }
+  }
+  const options = isRecord(panel.options) ? panel.options : {};
+  const reduceOptions = isRecord(options.reduceOptions) ? options.reduceOptions : {};
+  if (REDUCED.has(String(panel.type)) && reduceOptions.values === true) {
+    add(
+      'options.reduceOptions.values',
+      '"All values" (one per sample) is not drawn; each series is reduced to one value',
+    );
+  }
+  if (panel.type === 'gauge' && options.showThresholdLabels === true) {
+    add('options.showThresholdLabels', 'the threshold labels around the gauge are not drawn');
+  }
+  if (panel.type === 'bargauge') {
+    if (options.displayMode === 'gradient' || options.displayMode === 'lcd') {
+      add(
+        'options.displayMode',
+        `the ${options.displayMode === 'lcd' ? 'retro LCD' : 'gradient'} bar style is drawn as basic bars`,
+      );
+    }
+    if (options.orientation === 'vertical') {
+      add('options.orientation', 'vertical bars are drawn horizontal');
+    }
+  }
+  if (panel.type === 'state-timeline' || panel.type === 'status-history') {
+    const custom = isRecord(defaults.custom) ? defaults.custom : {};
+    const base = 'fieldConfig.defaults.custom';
+    if (typeof custom.lineWidth === 'number' && custom.lineWidth > 0) {
+      add(`${base}.lineWidth`, 'the outlines of the boxes (line width) are not drawn');
+    }
+    if (custom.spanNulls !== undefined && custom.spanNulls !== false && custom.spanNulls !== 0) {
+      add(`${base}.spanNulls`, '"Connect null values" is not drawn; a gap ends a state');
     }
   }
   const targets = Array.isArray(panel.targets) ? panel.targets : [];

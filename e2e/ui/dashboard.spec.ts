@@ -183,7 +183,7 @@ test('a panel with a bad query shows Prometheus’ message; its neighbours carry
   await dash.open('/d/e2e-faults');
   await expect(dash.panel('Broken query').getByRole('alert')).toContainText(/parse error/);
   await dash.drawn('Healthy neighbour', 2);
-  await expect(dash.panel('Pie')).toContainText('Panel type "piechart" is not drawn');
+  await expect(dash.panel('Node graph')).toContainText('Panel type "nodeGraph" is not drawn');
 });
 
 test('titles and label values from outside render as text, never as markup', async ({ page }) => {

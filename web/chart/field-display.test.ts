@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayValue } from './field-display.ts';
+import { continuousColor, displayValue } from './field-display.ts';
 
 const thresholds = {
   mode: 'absolute',
@@ -44,5 +44,23 @@ describe('displayValue', () => {
     expect(
       displayValue({ thresholds, color: { mode: 'palette-classic' } }, 99, '#123456').color,
     ).toBe('#123456');
+  });
+});
+
+describe('continuous colour schemes', () => {
+  it("runs from the scheme's first colour to its last as d3's interpolateRgbBasis", () => {
+    const grylrd = ['green', 'yellow', 'red'];
+    expect(continuousColor(grylrd, 0)).toBe('rgb(115, 191, 105)'); // #73BF69
+    expect(continuousColor(grylrd, 1)).toBe('rgb(242, 73, 92)'); // #F2495C
+    // Halfway: (green + 4 × yellow + red) / 6, the B-spline's weights at a knot.
+    expect(continuousColor(grylrd, 0.5)).toBe('rgb(226, 192, 61)');
+  });
+
+  it("colours a value by its place in the field's range (state timeline's default)", () => {
+    const config = { color: { mode: 'continuous-GrYlRd' } };
+    expect(displayValue(config, 0, '#123456', [0, 1]).color).toBe('rgb(115, 191, 105)');
+    expect(displayValue(config, 1, '#123456', [0, 1]).color).toBe('rgb(242, 73, 92)');
+    // Without a range (a table cell), thresholds as before.
+    expect(displayValue(config, 1, '#123456').color).toBe('#73BF69');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arcPath, gaugeFraction, gaugeRange, thresholdBands } from './gauge.ts';
+import { arcPath, dataRange, fieldRange, gaugeFraction, thresholdBands } from './gauge.ts';
 
 describe('gauge geometry', () => {
   it('places values between min and max, clamped', () => {
@@ -10,10 +10,49 @@ describe('gauge geometry', () => {
     expect(gaugeFraction(5, 10, 10)).toBe(0);
   });
 
-  it('defaults to 0–100, or 0–1 for percentunit', () => {
-    expect(gaugeRange(undefined)).toEqual([0, 100]);
-    expect(gaugeRange('percentunit')).toEqual([0, 1]);
-    expect(gaugeRange('s', 0.5, 2)).toEqual([0.5, 2]);
+  // packages/grafana-data/src/field/fieldOverrides.test.ts "Global MinMax": the frame's two
+  // number fields [100, -20, 200] and [1234, null, 1000], then all zeros, then only nulls.
+  it("finds the data's range over every value of every series, as findNumericFieldMinMax", () => {
+    expect(
+      dataRange([
+        [100, -20, 200],
+        [1234, null, 1000],
+      ]),
+    ).toEqual({ min: -20, max: 1234 });
+    expect(
+      dataRange([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toEqual({ min: 0, max: 0 });
+    expect(dataRange([[null, null]])).toEqual({ min: null, max: null });
+    expect(dataRange([[Number.NaN, 3, Infinity]])).toEqual({ min: 3, max: 3 });
+  });
+
+  it('draws between the data range where min and max are unset, not 0–100', () => {
+    const all = { min: -20, max: 1234 };
+    const own = { min: 100, max: 200 };
+    expect(fieldRange({}, own, all)).toEqual([-20, 1234]);
+    // One side set: the other from the data (the applyFieldOverrides test keeps max 0, min -20).
+    expect(fieldRange({ max: 0 }, own, all)).toEqual([-20, 0]);
+    expect(fieldRange({ min: 5 }, own, all)).toEqual([5, 1234]);
+    expect(fieldRange({ min: 0.5, max: 2, unit: 's' }, own, all)).toEqual([0.5, 2]);
+    // "Field min/max": the series' own range (getMinMaxAndDelta).
+    expect(fieldRange({ fieldMinMax: true }, own, all)).toEqual([100, 200]);
+    expect(fieldRange({ fieldMinMax: true, min: 0 }, own, all)).toEqual([0, 200]);
+    // No data: getMinMaxAndDelta's 0–100.
+    expect(fieldRange({}, { min: null, max: null }, { min: null, max: null })).toEqual([0, 100]);
+    // null is how a cleared min or max is saved.
+    expect(fieldRange({ min: null, max: null }, own, all)).toEqual([-20, 1234]);
+  });
+
+  it('gives a gauge in percent 0–100 and in percentunit 0–1 (GaugePanel.tsx), a bar gauge not', () => {
+    const all = { min: 12, max: 40 };
+    expect(fieldRange({ unit: 'percent' }, all, all, true)).toEqual([0, 100]);
+    expect(fieldRange({ unit: 'percentunit' }, all, all, true)).toEqual([0, 1]);
+    expect(fieldRange({ unit: 'percent', max: 50 }, all, all, true)).toEqual([0, 50]);
+    expect(fieldRange({ unit: 'percent' }, all, all)).toEqual([12, 40]);
+    expect(fieldRange({ unit: 'short' }, all, all, true)).toEqual([12, 40]);
   });
 
   it('draws a half sweep from the lower left to the top right', () => {

@@ -12,9 +12,62 @@ export function gaugeFraction(value: number | null, min: number, max: number): n
   return Math.min(1, Math.max(0, (value - min) / (max - min)));
 }
 
-/** Grafana's defaults: 0–100, or 0–1 for a 0–1 percentage. */
-export function gaugeRange(unit: string | undefined, min?: number, max?: number): [number, number] {
-  return [min ?? 0, max ?? (unit === 'percentunit' ? 1 : 100)];
+/** The smallest and largest value of some series, gaps and non-finite values skipped. */
+export interface DataRange {
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * Grafana's findNumericFieldMinMax: the range over every value of every series given (every
+ * sample of the window, not the reduced values); nulls when there is none.
+ */
+export function dataRange(ys: readonly (readonly (number | null)[])[]): DataRange {
+  let min: number | null = null;
+  let max: number | null = null;
+  for (const column of ys) {
+    for (const v of column) {
+      if (v === null || !Number.isFinite(v)) continue;
+      if (min === null || v < min) min = v;
+      if (max === null || v > max) max = v;
+    }
+  }
+  return { min, max };
+}
+
+/** What of a field's config decides its range. */
+export interface RangeConfig {
+  unit?: string;
+  min?: number | null;
+  max?: number | null;
+  /** Grafana's "Field min/max": each series' own range instead of the whole panel's. */
+  fieldMinMax?: boolean;
+}
+
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The min and max a gauge or bar gauge is drawn between, as Grafana picks them: the field's
+ * own min and max where set; a side left unset comes from the data, over every series of the
+ * panel (applyFieldOverrides' global range) or, with `fieldMinMax`, over the series' own
+ * values (getMinMaxAndDelta). The gauge alone first gives `percent` 0–100 and `percentunit`
+ * 0–1 (GaugePanel.tsx; `gauge`). With no data at all, 0–100.
+ */
+export function fieldRange(
+  config: RangeConfig,
+  own: DataRange,
+  all: DataRange,
+  gauge = false,
+): [number, number] {
+  const { unit } = config;
+  const min = isNum(config.min) ? config.min : undefined;
+  const max = isNum(config.max) ? config.max : undefined;
+  if (gauge && (unit === 'percent' || unit === 'percentunit')) {
+    return [min ?? 0, max ?? (unit === 'percent' ? 100 : 1)];
+  }
+  if (min !== undefined && max !== undefined) return [min, max];
+  const data = config.fieldMinMax === true ? own : all;
+  return [min ?? data.min ?? 0, max ?? data.max ?? 100];
 }
 
 const point = (cx: number, cy: number, r: number, deg: number) => {

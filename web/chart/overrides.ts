@@ -33,6 +33,8 @@ export interface FieldConfig {
   decimals?: number;
   min?: number;
   max?: number;
+  /** Grafana's "Field min/max": a range from the series' own values, not the panel's. */
+  fieldMinMax?: boolean;
   displayName?: string;
   color?: { mode?: string; fixedColor?: string };
   thresholds?: { mode?: string; steps: Step[] };

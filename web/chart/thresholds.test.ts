@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { thresholdColor } from './thresholds.ts';
+import { absoluteSteps, thresholdColor } from './thresholds.ts';
 
 const steps = [
   { color: 'green', value: null },
@@ -21,5 +21,21 @@ describe('thresholdColor', () => {
 
   it('never passes an unsafe colour string through', () => {
     expect(thresholdColor(1, [{ color: 'url(javascript:alert(1))', value: null }])).toBe('#73BF69');
+  });
+});
+
+describe('absoluteSteps', () => {
+  const steps = [
+    { color: 'green', value: null },
+    { color: 'red', value: 80 },
+  ];
+  it('reads percentage steps as percent of the range, absolute ones as they are', () => {
+    expect(absoluteSteps(steps, 'percentage', [0, 200])).toEqual([
+      { color: 'green', value: null },
+      { color: 'red', value: 160 },
+    ]);
+    expect(absoluteSteps(steps, 'percentage', [-20, 1234])?.[1]?.value).toBeCloseTo(983.2);
+    expect(absoluteSteps(steps, 'absolute', [0, 200])).toBe(steps);
+    expect(absoluteSteps(steps, 'percentage', undefined)).toBe(steps);
   });
 });

@@ -18,3 +18,19 @@ export function thresholdColor(value: number | null, steps: readonly Step[] | un
   }
   return resolveColor(color, fallback);
 }
+
+/**
+ * Steps as absolute values: Grafana's `percentage` thresholds are percent of the field's range
+ * (its min–max, or the data's where unset), so 80 % of 0–200 is 160. Absolute steps as given.
+ */
+export function absoluteSteps(
+  steps: readonly Step[] | undefined,
+  mode: string | undefined,
+  range: readonly [min: number, max: number] | undefined,
+): readonly Step[] | undefined {
+  if (mode !== 'percentage' || !steps || !range) return steps;
+  const [min, max] = range;
+  return steps.map((s) =>
+    s.value === null ? s : { ...s, value: min + ((max - min) * s.value) / 100 },
+  );
+}

@@ -55,6 +55,8 @@ export interface Panel {
     colorMode?: string;
     /** stat: 'auto' | 'value' | 'value_and_name' | 'name' | 'none' */
     textMode?: string;
+    /** gauge: the outer ring of threshold bands (on unless false). */
+    showThresholdMarkers?: boolean;
   };
   /** Minimum interval for every target of the panel, e.g. "1m". */
   interval?: string;

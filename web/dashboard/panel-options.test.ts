@@ -135,7 +135,8 @@ describe('fields', () => {
 
   it('names panel kinds as Grafana does, unknown ones by id', () => {
     expect(kindLabel('timeseries')).toBe('Time series');
-    expect(kindLabel('piechart')).toBe('piechart');
+    expect(kindLabel('piechart')).toBe('Pie chart');
+    expect(kindLabel('xychart')).toBe('xychart');
   });
 });
 

@@ -60,6 +60,9 @@ const KIND_LABELS: Record<string, string> = {
   bargauge: 'Bar gauge',
   table: 'Table',
   heatmap: 'Heatmap',
+  piechart: 'Pie chart',
+  'state-timeline': 'State timeline',
+  'status-history': 'Status history',
   text: 'Text',
 };
 export const kindLabel = (kind: string) => KIND_LABELS[kind] ?? kind;

@@ -1,8 +1,11 @@
 // Grafana's gauge: per series, a 240° arc filled to the reduced value, coloured by thresholds
 // (or a value mapping), with the threshold bands as an outer ring and the value in the middle.
-// Min, max, unit and thresholds are each series' own (defaults + overrides).
-import { arcPath, gaugeFraction, gaugeRange, thresholdBands } from '../chart/gauge.ts';
+// Min, max, unit and thresholds are each series' own (defaults + overrides); a min or max left
+// unset comes from the data, as in Grafana (fieldRange). The SVG says the range it drew
+// between in data-min and data-max.
+import { arcPath, gaugeFraction, thresholdBands } from '../chart/gauge.ts';
 import { resolveColor } from '../chart/palette.ts';
+import { absoluteSteps } from '../chart/thresholds.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
@@ -11,7 +14,7 @@ import { usePanelData } from './use-panel-data.ts';
 function GaugePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
-  const cells = reducedCells(panel, data);
+  const cells = reducedCells(panel, data, true);
   const cellW = cells.length > 0 ? width / cells.length : width;
   const size = Math.max(40, Math.min(cellW, height * 1.15)); // px
   const r = size * 0.4;
@@ -19,10 +22,15 @@ function GaugePanel(props: PanelProps) {
 
   return (
     <DataPanel panel={panel} data={data} body={body} bodyClass="stat" width={width}>
-      {cells.map(({ s, value, color, text, name, config }) => {
-        const [min, max] = gaugeRange(config.unit, config.min, config.max);
+      {cells.map(({ s, value, color, text, name, config, range }) => {
+        const [min, max] = range;
         const f = gaugeFraction(value, min, max);
-        const bands = thresholdBands(config.thresholds?.steps ?? [], min, max);
+        const t = config.thresholds;
+        // showThresholdMarkers: the outer ring of threshold bands, on unless turned off.
+        const bands =
+          panel.options.showThresholdMarkers === false
+            ? []
+            : thresholdBands(absoluteSteps(t?.steps, t?.mode, range) ?? [], min, max);
         return (
           <div class="stat-cell" key={s.key} style={{ width: `${cellW}px` }}>
             <svg
@@ -31,6 +39,9 @@ function GaugePanel(props: PanelProps) {
               viewBox={`0 0 ${size} ${size * 0.85}`}
               role="img"
               aria-label={`${name}: ${text}`}
+              data-min={min}
+              data-max={max}
+              data-fraction={f ?? ''}
             >
               {bands.map(([a, b, band]) => (
                 <path
@@ -49,6 +60,7 @@ function GaugePanel(props: PanelProps) {
               />
               {f !== null && f > 0 && (
                 <path
+                  class="gauge-fill"
                   d={arcPath(c, c, r, 0, f)}
                   stroke={color}
                   stroke-width={r * 0.22}

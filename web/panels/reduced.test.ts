@@ -43,4 +43,32 @@ describe('reducedCells', () => {
       ['Database', 0.4, '40%', '#F2495C', false],
     ]);
   });
+
+  it("gives each cell the panel's data range, and reads percentage thresholds against it", () => {
+    const panel: Pick<Panel, 'options' | 'fieldConfig'> = {
+      options: {},
+      fieldConfig: {
+        defaults: {
+          thresholds: {
+            mode: 'percentage',
+            steps: [
+              { color: 'green', value: null },
+              { color: 'red', value: 50 },
+            ],
+          },
+        },
+        overrides: [
+          { matcher: { id: 'byFrameRefID', options: 'B' }, properties: [{ id: 'max', value: 2 }] },
+        ],
+      },
+    };
+    const cells = reducedCells(panel, data);
+    // Every value of both series: 0 to 1; B's max set to 2. 0.4 is 20 % of 0–2: green;
+    // 1 is 100 % of 0–1: red.
+    expect(cells.map((c) => c.range)).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
+    expect(cells.map((c) => c.color)).toEqual(['#F2495C', '#73BF69']);
+  });
 });

@@ -2,6 +2,7 @@
 // with each series' own field config (defaults + overrides), name, text and colour.
 import type { Display } from '../chart/field-display.ts';
 import { displayValue } from '../chart/field-display.ts';
+import { dataRange, fieldRange } from '../chart/gauge.ts';
 import type { FieldConfig } from '../chart/overrides.ts';
 import { resolveFields } from '../chart/overrides.ts';
 import { isReducerId, reduce } from '../chart/reduce.ts';
@@ -15,19 +16,25 @@ export interface ReducedCell extends Display {
   /** The display name (displayName override, else the legend's). */
   name: string;
   config: FieldConfig;
+  /** The min and max it is drawn between (fieldRange): a gauge's arc, a bar's length. */
+  range: [number, number];
 }
 
+/** `gauge`: the gauge panel, which alone gives percent units a 0–100 (0–1) range. */
 export function reducedCells(
   panel: Pick<Panel, 'options' | 'fieldConfig'>,
   data: PanelColumns,
+  gauge = false,
 ): ReducedCell[] {
   const calcName = panel.options.reduceOptions?.calcs?.[0] ?? 'lastNotNull';
   const calc = isReducerId(calcName) ? calcName : 'lastNotNull';
   const fields = resolveFields(panel.fieldConfig, data.series);
+  const all = dataRange(data.ys);
   return data.series.map((s, i) => {
     const ys = data.ys[i] ?? [];
     const value = reduce(ys, calc);
     const { config, name, color } = fields[i]!;
-    return { s, ys, value, name, config, ...displayValue(config, value, color) };
+    const range = fieldRange(config, dataRange([ys]), all, gauge);
+    return { s, ys, value, name, config, range, ...displayValue(config, value, color, range) };
   });
 }

@@ -6,6 +6,7 @@ import { HEATMAP_DEFAULTS } from '../chart/heatmap-settings.ts';
 import type { Panel } from '../dashboard/model.ts';
 import { barGaugePanel } from './BarGaugePanel.tsx';
 import { gaugePanel } from './GaugePanel.tsx';
+import { PIE_DEFAULTS, STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-defaults.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { statPanel } from './StatPanel.tsx';
 import { tablePanel } from './TablePanel.tsx';
@@ -36,6 +37,32 @@ const textPanel: PanelPlugin = {
   defaults: { options: { mode: 'markdown', content: '' } as Panel['options'] },
 };
 
+// The pie chart, state timeline and status history load when first drawn too.
+const pieChartPanel: PanelPlugin = {
+  kind: 'piechart',
+  Component: lazy(
+    () => import('./PieChartPanel.tsx').then((m) => m.pieChartPanel.Component),
+    Loading,
+  ),
+  defaults: { options: PIE_DEFAULTS },
+};
+const stateTimelinePanel: PanelPlugin = {
+  kind: 'state-timeline',
+  Component: lazy(
+    () => import('./TimelinePanel.tsx').then((m) => m.stateTimelinePanel.Component),
+    Loading,
+  ),
+  defaults: { options: STATE_TIMELINE_DEFAULTS },
+};
+const statusHistoryPanel: PanelPlugin = {
+  kind: 'status-history',
+  Component: lazy(
+    () => import('./TimelinePanel.tsx').then((m) => m.statusHistoryPanel.Component),
+    Loading,
+  ),
+  defaults: { options: STATUS_HISTORY_DEFAULTS },
+};
+
 const PANELS = new Map<string, PanelPlugin>([
   [timeseriesPanel.kind, timeseriesPanel],
   [statPanel.kind, statPanel],
@@ -43,6 +70,9 @@ const PANELS = new Map<string, PanelPlugin>([
   [barGaugePanel.kind, barGaugePanel],
   [tablePanel.kind, tablePanel],
   [heatmapPanel.kind, heatmapPanel],
+  [pieChartPanel.kind, pieChartPanel],
+  [stateTimelinePanel.kind, stateTimelinePanel],
+  [statusHistoryPanel.kind, statusHistoryPanel],
   [textPanel.kind, textPanel],
 ]);
 

@@ -180,8 +180,8 @@ describe('unsupported things', () => {
   it('keeps and reports unknown panel types', () => {
     const pie = {
       id: 7,
-      title: 'Pie',
-      type: 'piechart',
+      title: 'Graph of nodes',
+      type: 'nodeGraph',
       gridPos: { x: 6, y: 0, w: 6, h: 6 },
       options: { z: 1 },
     };
@@ -190,9 +190,9 @@ describe('unsupported things', () => {
     expect(r.issues).toEqual([
       {
         panelId: 7,
-        panelTitle: 'Pie',
+        panelTitle: 'Graph of nodes',
         path: 'panels[1].type',
-        message: 'panel type "piechart" is not supported; kept unchanged',
+        message: 'panel type "nodeGraph" is not supported; kept unchanged',
       },
     ]);
   });

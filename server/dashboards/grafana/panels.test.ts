@@ -249,6 +249,77 @@ describe('heatmap', () => {
   });
 });
 
+// Cases of public/app/plugins/panel/piechart/migrations.test.ts, through the whole import.
+describe('grafana-piechart-panel → piechart', () => {
+  const old = (fields: J) => panel({ panels: [{ type: 'grafana-piechart-panel', ...fields }] });
+
+  it('carries alias colours over as fixed-colour overrides by name', () => {
+    const p = old({ aliasColors: { x: '#fff' } });
+    expect(p.type).toBe('piechart');
+    expect((p.fieldConfig as J).overrides).toContainEqual({
+      matcher: { id: 'byName', options: 'x' },
+      properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: '#fff' } }],
+    });
+    expect(p.aliasColors).toBeUndefined();
+  });
+
+  it('sets the calculation from valueName (total → sum)', () => {
+    expect(old({ valueName: 'total' }).options).toMatchObject({
+      reduceOptions: { calcs: ['sum'] },
+    });
+    expect(old({ valueName: 'current' }).options).toMatchObject({
+      reduceOptions: { calcs: ['lastNotNull'] },
+    });
+  });
+
+  it('draws labels on the pie for a legend "On graph", and hides the legend', () => {
+    expect(old({ legendType: 'On graph', legend: { values: true } }).options).toMatchObject({
+      displayLabels: ['name', 'value'],
+      legend: { showLegend: false },
+    });
+    expect(old({ legendType: 'On graph', legend: {} }).options).toMatchObject({
+      legend: { showLegend: false },
+    });
+  });
+
+  it('keeps unit, decimals (0 when unset), donut and a table legend under the graph', () => {
+    const p = old({
+      format: 'bytes',
+      pieType: 'donut',
+      legendType: 'Under graph',
+      legend: { show: true, values: true, percentage: true },
+    });
+    expect((p.fieldConfig as J).defaults).toEqual({ unit: 'bytes', decimals: 0 });
+    expect(p.options).toEqual({
+      pieType: 'donut',
+      legend: {
+        placement: 'bottom',
+        values: ['value', 'percent'],
+        displayMode: 'table',
+        showLegend: true,
+        calcs: [],
+      },
+    });
+  });
+
+  it('reports what the new pie chart has no place for, and keeps it', () => {
+    const d = {
+      panels: [
+        {
+          type: 'grafana-piechart-panel',
+          combine: { threshold: 0.05, label: 'Rest' },
+          legend: { show: true, percentageDecimals: 1 },
+        },
+      ],
+    };
+    expect(issueLines(d)).toEqual([
+      'panels[0].combine: slices under 5% are not combined into one "Rest" slice (the new pie chart has no such option); each is drawn',
+      "panels[0].legend.percentageDecimals: the legend's percent decimals are the field's decimals, as in Grafana's pie chart",
+    ]);
+    expect(panel(d).combine).toEqual({ threshold: 0.05, label: 'Rest' });
+  });
+});
+
 describe('the import report of what is not drawn (contract/undrawn.ts)', () => {
   it('lists what a drawn panel keeps but does not draw, per panel', () => {
     const { issues, dashboard } = normaliseDashboard({

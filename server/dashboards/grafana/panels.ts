@@ -8,6 +8,7 @@ import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
 import { reportHeatmap } from './heatmap.ts';
+import { piechartPanelToPiechart } from './piechart.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
 import type { IssueLog, Json } from './types.ts';
@@ -19,6 +20,9 @@ export const DRAWN_TYPES = new Set([
   'bargauge',
   'table',
   'heatmap',
+  'piechart',
+  'state-timeline',
+  'status-history',
   'text',
   'row',
 ]);
@@ -117,6 +121,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     delete panel.content;
     delete panel.mode;
   } else if (panel.type === 'heatmap') reportHeatmap(panel, path, log);
+  else if (panel.type === 'grafana-piechart-panel') piechartPanelToPiechart(panel, path, log);
   const type = panel.type;
   if (typeof type !== 'string' || !DRAWN_TYPES.has(type)) {
     log.add(panel, `${path}.type`, `panel type "${String(type)}" is not supported; kept unchanged`);
