@@ -100,8 +100,12 @@ export function timeAxis(zone?: TimeZone): uPlot.Axis {
   return {
     ...AXIS,
     space: 70,
-    values: (u, splits, _axis, _space, incr) =>
-      timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), zone),
+    values: (u, splits, _axis, _space, incr) => {
+      const labels = timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), zone);
+      // Drawn on the canvas; kept as text too (with the instant of each), for tests.
+      u.root.dataset.xTicks = JSON.stringify(splits.map((t, i) => [t, labels[i]]));
+      return labels;
+    },
   };
 }
 
