@@ -2,10 +2,11 @@
 // that come and go are added or removed in place, and a resize calls setSize. Nothing is
 // rebuilt unless the axis setup (unit, min, max, draw mode) itself changes. On a dashboard
 // with graphTooltip 1 or 2 the cursors of all its charts move together (uPlot cursor sync).
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { memo } from '../app/memo.ts';
+import { TimeSettingsContext } from '../time/time-settings.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
 import { chartOptions, seriesLook, seriesOptions, stackBands } from './options.ts';
 import { stackColumns } from './stack.ts';
@@ -52,6 +53,7 @@ function ChartImpl({
   const latest = useRef({ series, data, onZoom, thresholds });
   latest.current = { series, data, onZoom, thresholds };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
+  const zone = useContext(TimeSettingsContext).timezone;
 
   // Made when the axis setup changes (rare), destroyed on unmount.
   useLayoutEffect(() => {
@@ -63,10 +65,11 @@ function ChartImpl({
         return formatValue(v, cs?.unit ?? style.unit, cs?.decimals);
       },
       () => sync === 2,
+      zone,
     );
     const zoom = zoomPlugin(() => latest.current.onZoom);
     const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
-    const opts = chartOptions({ width, height }, series, style, [bands, tooltip, zoom]);
+    const opts = chartOptions({ width, height }, series, style, [bands, tooltip, zoom], zone);
     if (sync > 0) {
       // x by value, y by relative position: the other charts have their own y scales.
       opts.cursor = {
@@ -91,6 +94,7 @@ function ChartImpl({
     style.mode,
     style.axisPlacement,
     sync,
+    zone,
   ]);
 
   // Every tick: bring the series list in line, then hand over the new columns.

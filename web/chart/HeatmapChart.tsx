@@ -1,12 +1,13 @@
 // The heatmap's uPlot instance: made once and kept. Live ticks hand the new cells over with
 // setData (the draw plugin reads them from a ref), and only a change of the axis layout
 // (y axis shown, reversed) builds a new instance.
-import { useEffect, useRef } from 'preact/hooks';
+import { useContext, useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { TimeSettingsContext } from '../time/time-settings.ts';
 import { boundaryTicks, boundaryValue, type Heatmap } from './heatmap.ts';
 import { cellsPlugin, type HeatmapView, heatmapTooltipPlugin } from './heatmap-plugins.ts';
-import { AXIS, TIME_AXIS, yAxisSize } from './options.ts';
+import { AXIS, timeAxis, yAxisSize, zoneDate } from './options.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
 
 interface Props {
@@ -28,15 +29,17 @@ export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height,
   const plot = useRef<uPlot | null>(null);
   const latest = useRef({ view, onZoom });
   latest.current = { view, onZoom };
+  const zone = useContext(TimeSettingsContext).timezone;
 
   useEffect(() => {
     const current = () => latest.current.view;
     const plugins = [cellsPlugin(current), zoomPlugin(() => latest.current.onZoom)];
-    if (tooltip) plugins.push(heatmapTooltipPlugin(current));
+    if (tooltip) plugins.push(heatmapTooltipPlugin(current, zone));
     const opts: uPlot.Options = {
       width,
       height,
       legend: { show: false },
+      ...(zoneDate(zone) ? { tzDate: zoneDate(zone) } : {}),
       cursor: { points: { show: false }, drag: { x: false, y: false } },
       scales: {
         x: {
@@ -54,7 +57,7 @@ export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height,
         },
       },
       axes: [
-        TIME_AXIS,
+        timeAxis(zone),
         {
           ...AXIS,
           show: showYAxis,
@@ -75,7 +78,7 @@ export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height,
       u.destroy();
       plot.current = null;
     };
-  }, [showYAxis, reverse, tooltip]);
+  }, [showYAxis, reverse, tooltip, zone]);
 
   // Every tick: new columns; the scales and cells follow from the view.
   useEffect(() => {

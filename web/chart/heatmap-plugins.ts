@@ -3,6 +3,7 @@
 // outlines the cell, and is built from DOM text nodes only.
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
+import type { TimeZone } from '../time/zone.ts';
 import { columnAt, type Heatmap } from './heatmap.ts';
 import { colorIndex } from './heatmap-color.ts';
 import { tooltipRow } from './tooltip-plugin.ts';
@@ -68,7 +69,7 @@ export function cellsPlugin(view: () => HeatmapView): uPlot.Plugin {
   };
 }
 
-export function heatmapTooltipPlugin(view: () => HeatmapView): uPlot.Plugin {
+export function heatmapTooltipPlugin(view: () => HeatmapView, zone?: TimeZone): uPlot.Plugin {
   let box: HTMLDivElement;
   let hover: HTMLDivElement;
   const row = (label: string, value: string, color?: string) =>
@@ -102,7 +103,7 @@ export function heatmapTooltipPlugin(view: () => HeatmapView): uPlot.Plugin {
         const color = v.palette[colorIndex(count, v.range[0], v.range[1], v.palette.length)];
         const head = document.createElement('div');
         head.className = 'tt-time';
-        head.textContent = formatTimestamp(h.xs[j]! * 1000); // unix s → ms
+        head.textContent = formatTimestamp(h.xs[j]! * 1000, zone); // unix s → ms
         const bounds = `${v.formatBound(h.lower[i]!)} – ${v.formatBound(h.upper[i]!)}`;
         box.replaceChildren(head, row('Bucket', bounds), row('Count', v.formatCount(count), color));
         box.hidden = false;

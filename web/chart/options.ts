@@ -1,6 +1,7 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
 
 import uPlot from 'uplot';
+import { isKnownZone, type TimeZone } from '../time/zone.ts';
 import { labelWidth } from './label-widths.ts';
 import { isolatedIndices } from './stack.ts';
 import { timeTicks } from './time-axis.ts';
@@ -95,12 +96,28 @@ export const AXIS = {
 };
 
 /** The x axis every time chart shares: ticks in the words of the range they cover. */
-export const TIME_AXIS: uPlot.Axis = {
-  ...AXIS,
-  space: 70,
-  values: (u, splits, _axis, _space, incr) =>
-    timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0)),
-};
+export function timeAxis(zone?: TimeZone): uPlot.Axis {
+  return {
+    ...AXIS,
+    space: 70,
+    values: (u, splits, _axis, _space, incr) => {
+      const labels = timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), zone);
+      // Drawn on the canvas; kept as text too (with the instant of each), for tests.
+      u.root.dataset.xTicks = JSON.stringify(splits.map((t, i) => [t, labels[i]]));
+      return labels;
+    },
+  };
+}
+
+/**
+ * uPlot's `tzDate`, so ticks fall on the dashboard zone's whole hours and midnights; undefined
+ * for the browser's zone, which uPlot uses already.
+ */
+export function zoneDate(zone?: TimeZone): ((ts: number) => Date) | undefined {
+  if (!zone || zone === 'browser' || !isKnownZone(zone)) return undefined;
+  const name = zone.toLowerCase() === 'utc' ? 'Etc/UTC' : zone;
+  return (ts) => uPlot.tzDate(new Date(ts * 1000), name);
+}
 
 /** Hex colour plus alpha, for area fills. */
 export function withAlpha(hex: string, alpha: number): string {
@@ -171,6 +188,8 @@ export function chartOptions(
   series: readonly ChartSeries[],
   style: ChartStyle,
   plugins: uPlot.Plugin[],
+  /** The dashboard's time zone, for the time axis. */
+  zone?: TimeZone,
 ): uPlot.Options {
   const fmt = axisFormatter(style.unit, style.decimals);
   const fixed = style.min !== undefined || style.max !== undefined;
@@ -186,8 +205,9 @@ export function chartOptions(
           }
         : {},
     },
+    ...(zoneDate(zone) ? { tzDate: zoneDate(zone) } : {}),
     axes: [
-      TIME_AXIS,
+      timeAxis(zone),
       {
         ...AXIS,
         size: yAxisSize,

@@ -19,3 +19,17 @@ describe('timeTicks', () => {
     expect(timeTicks([at(0, 0, 0, 23)], 86_400, 7 * 86_400)).toEqual(['11/23']);
   });
 });
+
+describe('timeTicks in the dashboard’s zone', () => {
+  // 2026-11-22 03:30 UTC is 12:30 in Tokyo and 22:30 the day before in New York.
+  const t = Date.UTC(2026, 10, 22, 3, 30) / 1000;
+
+  it.each([
+    ['Asia/Tokyo', ['12:30'], ['11/22 12:30']],
+    ['America/New_York', ['22:30'], ['11/21 22:30']],
+    ['utc', ['03:30'], ['11/22 03:30']],
+  ])('%s', (zone, short, long) => {
+    expect(timeTicks([t], 300, 3600, zone)).toEqual(short);
+    expect(timeTicks([t], 6 * 3600, 3 * 86_400, zone)).toEqual(long);
+  });
+});

@@ -4,6 +4,7 @@
 // another one shows no tooltip; with a shared tooltip (2) it does.
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
+import type { TimeZone } from '../time/zone.ts';
 import { tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
@@ -47,6 +48,8 @@ export function tooltipPlugin(
   value: (series: number, idx: number) => number | null | undefined,
   format: (v: number, series: number) => string,
   shared: () => boolean = () => false,
+  /** The dashboard's time zone, for the time at the top. */
+  zone?: TimeZone,
 ): uPlot.Plugin {
   let box: HTMLDivElement;
 
@@ -82,7 +85,7 @@ export function tooltipPlugin(
         }
         const head = document.createElement('div');
         head.className = 'tt-time';
-        head.textContent = formatTimestamp((u.data[0][idx] ?? 0) * 1000); // unix s → ms
+        head.textContent = formatTimestamp((u.data[0][idx] ?? 0) * 1000, zone); // unix s → ms
         const lines = rows.map((r) => tooltipRow(r.label, format(r.value, r.index), r.color));
         if (more > 0) {
           const rest = document.createElement('div');

@@ -3,92 +3,9 @@
 // pattern (https://momentjs.com/docs/#/displaying/format/). The common tokens are read here
 // without moment itself; text in [brackets] is kept as written.
 
-/** Where a moment is read: the browser's zone (Grafana's default), UTC, or an IANA zone. */
-export type TimeZone = string | undefined;
+import { type WallFields as Fields, fieldsAt, type TimeZone } from '../time/zone.ts';
 
-interface Fields {
-  year: number;
-  month: number; // 1–12
-  day: number;
-  weekday: number; // 0 = Sunday
-  hour: number;
-  minute: number;
-  second: number;
-  ms: number;
-  offset: number; // minutes east of UTC
-}
-
-const WEEKDAY = new Map(['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].map((d, i) => [d, i]));
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-
-function zoneFormat(zone: string): Intl.DateTimeFormat | undefined {
-  if (!zoneFormats.has(zone)) {
-    try {
-      zoneFormats.set(
-        zone,
-        new Intl.DateTimeFormat('en-US', {
-          timeZone: zone,
-          hourCycle: 'h23',
-          year: 'numeric',
-          month: 'numeric',
-          day: 'numeric',
-          weekday: 'short',
-          hour: 'numeric',
-          minute: 'numeric',
-          second: 'numeric',
-        }),
-      );
-    } catch {
-      return undefined; // an unknown zone name: read in the browser's zone
-    }
-  }
-  return zoneFormats.get(zone);
-}
-
-export function fieldsAt(ms: number, zone: TimeZone): Fields {
-  const d = new Date(ms);
-  const ms3 = ((ms % 1000) + 1000) % 1000;
-  if (zone === 'utc' || zone === 'UTC') {
-    return {
-      year: d.getUTCFullYear(),
-      month: d.getUTCMonth() + 1,
-      day: d.getUTCDate(),
-      weekday: d.getUTCDay(),
-      hour: d.getUTCHours(),
-      minute: d.getUTCMinutes(),
-      second: d.getUTCSeconds(),
-      ms: ms3,
-      offset: 0,
-    };
-  }
-  const fmt = zone && zone !== 'browser' ? zoneFormat(zone) : undefined;
-  if (fmt) {
-    const p = Object.fromEntries(fmt.formatToParts(d).map((x) => [x.type, x.value]));
-    const f = {
-      year: Number(p.year),
-      month: Number(p.month),
-      day: Number(p.day),
-      weekday: WEEKDAY.get(p.weekday ?? '') ?? 0,
-      hour: Number(p.hour),
-      minute: Number(p.minute),
-      second: Number(p.second),
-      ms: ms3,
-    };
-    const asUtc = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second, ms3);
-    return { ...f, offset: Math.round((asUtc - ms) / 60_000) };
-  }
-  return {
-    year: d.getFullYear(),
-    month: d.getMonth() + 1,
-    day: d.getDate(),
-    weekday: d.getDay(),
-    hour: d.getHours(),
-    minute: d.getMinutes(),
-    second: d.getSeconds(),
-    ms: ms3,
-    offset: -d.getTimezoneOffset(),
-  };
-}
+export type { TimeZone };
 
 const MONTHS = [
   'January',
@@ -197,42 +114,4 @@ export function sameDay(a: number, b: number, zone?: TimeZone): boolean {
   return x.year === y.year && x.month === y.month && x.day === y.day;
 }
 
-/**
- * "7 days ago", "in 2 hours", "a few seconds ago": moment's fromNow, with its thresholds
- * (under 45 s "a few seconds", under 45 min minutes, under 22 h hours, under 26 days days,
- * under 11 months months, then years), each count rounded.
- */
-export function fromNow(ms: number, now: number): string {
-  if (!Number.isFinite(ms)) return 'Invalid date';
-  const diff = now - ms;
-  const abs = Math.abs(diff);
-  const secs = Math.round(abs / 1000);
-  const mins = Math.round(abs / 60_000);
-  const hrs = Math.round(abs / 3_600_000);
-  const dys = Math.round(abs / 86_400_000);
-  const months = Math.round((abs / 86_400_000) * (4800 / 146_097));
-  const years = Math.round((abs / 86_400_000) * (400 / 146_097));
-  const words =
-    secs < 45
-      ? 'a few seconds'
-      : mins <= 1
-        ? 'a minute'
-        : mins < 45
-          ? `${mins} minutes`
-          : hrs <= 1
-            ? 'an hour'
-            : hrs < 22
-              ? `${hrs} hours`
-              : dys <= 1
-                ? 'a day'
-                : dys < 26
-                  ? `${dys} days`
-                  : months <= 1
-                    ? 'a month'
-                    : months < 11
-                      ? `${months} months`
-                      : years <= 1
-                        ? 'a year'
-                        : `${years} years`;
-  return diff >= 0 ? `${words} ago` : `in ${words}`;
-}
+export { fromNow } from '../time/time-format.ts';

@@ -4,6 +4,7 @@
 // becomes draggable, `?editPanel=<id>` opens the panel editor and `?editview=<tab>` the
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
@@ -12,6 +13,7 @@ import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { pageScope, usesTimeBuiltins } from '../time/interpolate.ts';
+import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
@@ -112,7 +114,11 @@ function DashboardView({
     if ((editPanel || editview) && !readOnly && work === null) setWork(original);
   }, [editPanel, editview, readOnly]);
 
-  const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash);
+  const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
+  const withTime = (node: ComponentChildren) => (
+    <TimeSettingsContext.Provider value={timeSettings}>{node}</TimeSettingsContext.Provider>
+  );
+  const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
   const defs = useMemo(() => readVariables(dash.templating), [dash]);
   const vars = useVariables(
     defs,
@@ -179,7 +185,12 @@ function DashboardView({
 
   const controls = (
     <>
-      <TimePicker value={raw} onChange={(r) => setParams({ from: r.from, to: r.to })} />
+      <TimePicker
+        value={raw}
+        onChange={(r) => setParams({ from: r.from, to: r.to })}
+        settings={timeSettings}
+        now={now}
+      />
       <RefreshPicker
         value={refresh}
         onChange={(v) => setParams({ refresh: v })}
@@ -214,7 +225,7 @@ function DashboardView({
 
   const gridTime = 'error' in range ? null : range;
   if (editing && editPanel && gridTime) {
-    return (
+    return withTime(
       <>
         <PanelEditorRoute
           panelId={editPanel}
@@ -234,12 +245,12 @@ function DashboardView({
           onBack={closeEditors}
         />
         {dialogs}
-      </>
+      </>,
     );
   }
 
   if (editing && editview) {
-    return (
+    return withTime(
       <>
         <SettingsView
           tab={editview}
@@ -253,11 +264,11 @@ function DashboardView({
           saveButton={saveButton}
         />
         {dialogs}
-      </>
+      </>,
     );
   }
 
-  return (
+  return withTime(
     <main class={editing ? 'dashboard editing' : 'dashboard'}>
       <DashboardToolbar
         title={dash.title}
@@ -317,6 +328,6 @@ function DashboardView({
         </PanelActionsContext.Provider>
       )}
       {dialogs}
-    </main>
+    </main>,
   );
 }

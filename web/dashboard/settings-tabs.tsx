@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { asRecord, asString } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
+import { readTimeSettings } from '../time/time-settings.ts';
 import type { VariableState } from '../variables/resolve.ts';
 import { VariablesSettings } from '../variables/VariablesSettings.tsx';
 import type { Json } from './dashboard-edit.ts';
@@ -35,6 +36,40 @@ const TOOLTIP = [
   [2, 'Shared tooltip', 'The crosshair and tooltip show on every time series panel'],
 ] as const;
 
+// Grafana's settings choices: its week starts, and months for the fiscal year.
+const WEEK_STARTS = [
+  ['', 'Default'],
+  ['saturday', 'Saturday'],
+  ['sunday', 'Sunday'],
+  ['monday', 'Monday'],
+] as const;
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** Browser, UTC, then every IANA zone this browser knows, and the dashboard's own if not. */
+function zoneChoices(current: string): [string, string][] {
+  const names =
+    typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const all: [string, string][] = [
+    ['browser', 'Browser Time'],
+    ['utc', 'Coordinated Universal Time'],
+    ...names.map((n): [string, string] => [n, n.replaceAll('_', ' ')]),
+  ];
+  return all.some(([v]) => v === current) ? all : [...all, [current, current]];
+}
+
 function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
   const set = (k: string, v: unknown) => onChange({ ...dashboard, [k]: v });
   const time = asRecord(dashboard.time);
@@ -49,6 +84,8 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
   };
   const tooltip = typeof dashboard.graphTooltip === 'number' ? dashboard.graphTooltip : 0;
   const refresh = asString(dashboard.refresh);
+  const zone = asString(dashboard.timezone) || 'browser';
+  const weekStart = asString(dashboard.weekStart);
 
   return (
     <div class="settings-form">
@@ -114,7 +151,10 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
               set('time', { ...time, from, to });
             }}
           >
-            <RangeOptions value={{ from: asString(time.from), to: asString(time.to) }} />
+            <RangeOptions
+              value={{ from: asString(time.from), to: asString(time.to) }}
+              settings={readTimeSettings(dashboard)}
+            />
           </select>
         </label>
         <label class="field">
@@ -123,6 +163,41 @@ function GeneralSettings({ dashboard, onChange }: SettingsTabProps) {
             {(REFRESH.includes(refresh) ? REFRESH : [...REFRESH, refresh]).map((r) => (
               <option key={r} value={r}>
                 {r === '' ? 'Off' : `Every ${r}`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div class="field-row">
+        <label class="field">
+          <span>Time zone</span>
+          <select value={zone} onChange={(e) => set('timezone', e.currentTarget.value)}>
+            {zoneChoices(zone).map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Week start</span>
+          <select value={weekStart} onChange={(e) => set('weekStart', e.currentTarget.value)}>
+            {WEEK_STARTS.map(([v, label]) => (
+              <option key={v} value={v}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>Start of fiscal year</span>
+          <select
+            value={String(readTimeSettings(dashboard).fiscalYearStartMonth)}
+            onChange={(e) => set('fiscalYearStartMonth', Number(e.currentTarget.value))}
+          >
+            {MONTHS.map((m, i) => (
+              <option key={m} value={String(i)}>
+                {m}
               </option>
             ))}
           </select>

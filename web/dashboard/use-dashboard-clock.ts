@@ -3,12 +3,18 @@
 // every panel queries. The datasource's health dot is asked again on every tick with it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { queryClient } from '../query/client.ts';
+import type { CalendarOptions } from '../time/calendar.ts';
 import { parseDuration } from '../time/duration.ts';
 import { isRelativeToNow, resolveRange } from '../time/time-range.ts';
 import type { Dashboard } from './model.ts';
 import { useNow } from './use-now.ts';
 
-export function useDashboardClock(params: URLSearchParams, dash: Dashboard) {
+export function useDashboardClock(
+  params: URLSearchParams,
+  dash: Dashboard,
+  /** The dashboard's zone, week start and fiscal year, which date math reads. */
+  calendar: CalendarOptions = {},
+) {
   const raw = {
     from: params.get('from') ?? dash.time.from ?? 'now-1h',
     to: params.get('to') ?? dash.time.to ?? 'now',
@@ -34,8 +40,8 @@ export function useDashboardClock(params: URLSearchParams, dash: Dashboard) {
     );
   }, [now, rev]);
   const range = useMemo(() => {
-    const r = resolveRange(raw, now);
+    const r = resolveRange(raw, now, calendar);
     return 'error' in r ? r : { ...r, rev };
-  }, [raw.from, raw.to, now, rev]);
+  }, [raw.from, raw.to, now, rev, calendar]);
   return { raw, refresh, now, refreshAll, range };
 }

@@ -4,7 +4,7 @@
 // status and timings. JSON: Prometheus' answers and the panel's JSON, with Copy. It reads the
 // panel's own query results; nothing is fetched again. Everything renders as text.
 import { createPortal } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CopyButton } from '../app/CopyButton.tsx';
 import { downloadText } from '../app/download.ts';
 import { fileName } from '../app/file-name.ts';
@@ -13,6 +13,7 @@ import { toCsv } from '../chart/table.ts';
 import { formatValue } from '../chart/units.ts';
 import type { Panel } from '../dashboard/model.ts';
 import { formatTimestamp } from '../time/time-format.ts';
+import { TimeSettingsContext } from '../time/time-settings.ts';
 import {
   describeOutcome,
   describeRequest,
@@ -92,6 +93,7 @@ const promNumber = (raw: string) =>
   raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : Number(raw);
 
 function DataTab({ panel, data }: { panel: Panel; data: PanelData }) {
+  const zone = useContext(TimeSettingsContext).timezone;
   const [view, setView] = useState<'time' | 'reduced'>(
     panel.type === 'timeseries' ? 'time' : 'reduced',
   );
@@ -177,7 +179,7 @@ function DataTab({ panel, data }: { panel: Panel; data: PanelData }) {
                 {shown.map((r) => (
                   <tr key={r.time}>
                     <td title={new Date(r.time * 1000).toISOString()} data-time={r.time}>
-                      {formatTimestamp(r.time * 1000)}
+                      {formatTimestamp(r.time * 1000, zone)}
                     </td>
                     {r.cells.map((raw, i) => (
                       <td key={data.series[i]!.key} class="num" data-value={raw} title={raw}>

@@ -2,7 +2,7 @@
 // fetch, a changed range or unmount aborts what is in flight, and the last answer stays on
 // screen while the next tick loads. Each query's request and answer are kept for Inspect.
 import { keepPreviousData } from '@tanstack/query-core';
-import { useMemo, useRef } from 'preact/hooks';
+import { useContext, useMemo, useRef } from 'preact/hooks';
 import {
   instantSearchParams,
   promUrl,
@@ -14,6 +14,7 @@ import { matrixToColumnsSliced } from '../chart/matrix.ts';
 import { instantKey, rangeKey } from '../query/client.ts';
 import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
 import { useQueries } from '../query/use-queries.ts';
+import { TimeSettingsContext, utcOffsetS } from '../time/time-settings.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
 import { instantAsMatrix, MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';
@@ -58,9 +59,13 @@ export interface PanelData extends PanelColumns {
 export function usePanelData({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
   const body = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(body);
+  const settings = useContext(TimeSettingsContext);
+  // Grafana's Prometheus datasource sends the zone's offset at the range's end
+  // (utcOffsetSec), so steps of a day or more start at the zone's midnight.
+  const offsetS = utcOffsetS(settings, time.end);
   const planned = useMemo(
-    () => planQueries(panel, time, width, scrapeIntervalS),
-    [panel, time, width, scrapeIntervalS],
+    () => planQueries(panel, time, width, scrapeIntervalS, undefined, offsetS),
+    [panel, time, width, scrapeIntervalS, offsetS],
   );
   return { body, width, height, data: useRangeQueries(dsUid, planned, time.rev, width > 0) };
 }

@@ -7,8 +7,8 @@ const local = (...fields: [number, number, number?, number?, number?, number?, n
 
 describe('isCalendarUnit', () => {
   it('accepts exactly the Grafana units', () => {
-    expect(['s', 'm', 'h', 'd', 'w', 'M', 'y'].every(isCalendarUnit)).toBe(true);
-    expect(['', 'ms', 'H', 'D', 'Q', 'x', undefined].some(isCalendarUnit)).toBe(false);
+    expect(['s', 'm', 'h', 'd', 'w', 'M', 'Q', 'y'].every(isCalendarUnit)).toBe(true);
+    expect(['', 'ms', 'H', 'D', 'q', 'x', 'f', undefined].some(isCalendarUnit)).toBe(false);
   });
 });
 
@@ -43,13 +43,14 @@ describe('addUnits', () => {
 
 describe('startOf and endOf', () => {
   const t = local(2024, 6, 4, 5, 6, 7, 8); // a Thursday
+  const monday = { weekStart: 1 } as const;
 
   it('bounds each unit', () => {
     expect([startOf(t, 'h'), endOf(t, 'h')]).toEqual([
       local(2024, 6, 4, 5),
       local(2024, 6, 4, 5, 59, 59, 999),
     ]);
-    expect([startOf(t, 'w'), endOf(t, 'w')]).toEqual([
+    expect([startOf(t, 'w', monday), endOf(t, 'w', monday)]).toEqual([
       local(2024, 6, 1),
       local(2024, 6, 7, 23, 59, 59, 999),
     ]);
@@ -60,13 +61,23 @@ describe('startOf and endOf', () => {
   });
 
   it('is idempotent', () => {
-    for (const unit of ['s', 'm', 'h', 'd', 'w', 'M', 'y'] as const) {
+    for (const unit of ['s', 'm', 'h', 'd', 'w', 'M', 'Q', 'y'] as const) {
       expect(startOf(startOf(t, unit), unit)).toBe(startOf(t, unit));
       expect(endOf(endOf(t, unit), unit)).toBe(endOf(t, unit));
     }
   });
 
   it('finds the week start across a month boundary', () => {
-    expect(startOf(local(2024, 7, 1, 9), 'w')).toBe(local(2024, 6, 29));
+    expect(startOf(local(2024, 7, 1, 9), 'w', monday)).toBe(local(2024, 6, 29));
+    expect(startOf(local(2024, 7, 1, 9), 'w', { weekStart: 0 })).toBe(local(2024, 6, 28));
+    expect(startOf(local(2024, 7, 1, 9), 'w', { weekStart: 6 })).toBe(local(2024, 6, 27));
+  });
+
+  it('bounds quarters', () => {
+    expect([startOf(t, 'Q'), endOf(t, 'Q')]).toEqual([
+      local(2024, 6, 1),
+      local(2024, 8, 30, 23, 59, 59, 999),
+    ]);
+    expect(addUnits(local(2024, 10, 30), 1, 'Q')).toBe(local(2025, 1, 28));
   });
 });

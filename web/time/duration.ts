@@ -61,3 +61,34 @@ export function formatDuration(ms: number): string {
   }
   return out;
 }
+
+// Grafana's interval words (rangeutil.ts intervals_in_seconds), where a month is 30 days.
+const INTERVAL_SECONDS: Record<string, number> = {
+  y: 31_536_000,
+  M: 2_592_000,
+  w: 604_800,
+  d: 86_400,
+  h: 3600,
+  m: 60,
+  s: 1,
+  ms: 0.001,
+};
+
+export interface IntervalParts {
+  /** Seconds in one unit. */
+  sec: number;
+  type: string;
+  count: number;
+}
+
+/**
+ * Grafana's describeInterval: one count and unit, `-50ms` and `1M` included (Prometheus
+ * durations have neither), a bare number being seconds; null where Grafana throws. As in
+ * Grafana, only the start is read: `1h30m` is 1 hour, and the count is truncated (`1.5h`, 1).
+ */
+export function describeInterval(text: string): IntervalParts | null {
+  if (Number(text)) return { sec: 1, type: 's', count: Number.parseInt(text, 10) };
+  const m = /^(-?\d+(?:\.\d+)?)(ms|[Mwdhmsy])/.exec(text);
+  if (m === null) return null;
+  return { sec: INTERVAL_SECONDS[m[2]!]!, type: m[2]!, count: Number.parseInt(m[1]!, 10) };
+}

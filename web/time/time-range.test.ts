@@ -63,8 +63,8 @@ describe('parseTimeExpr: rounding', () => {
     ['now/M', local(2024, 0, 1), local(2024, 0, 31, 23, 59, 59, 999)],
     ['now/y', local(2024, 0, 1), local(2024, 11, 31, 23, 59, 59, 999)],
   ])('%s rounds down for from and up for to', (expr, down, up) => {
-    expect(parseTimeExpr(expr, NOW, false)).toBe(down);
-    expect(parseTimeExpr(expr, NOW, true)).toBe(up);
+    expect(parseTimeExpr(expr, NOW, false, { weekStart: 1 })).toBe(down);
+    expect(parseTimeExpr(expr, NOW, true, { weekStart: 1 })).toBe(up);
   });
 
   it('rounds after moving: now-1d/d is all of yesterday', () => {
@@ -72,11 +72,18 @@ describe('parseTimeExpr: rounding', () => {
     expect(parseTimeExpr('now-1d/d', NOW, true)).toBe(local(2024, 0, 16, 23, 59, 59, 999));
   });
 
-  it('starts weeks on Monday, also when now is a Sunday or a Monday', () => {
+  it('starts weeks on the weekStart day, also when now is that day or the one before', () => {
+    const mon = { weekStart: 1 } as const;
     const sunday = local(2024, 0, 21, 18);
-    expect(parseTimeExpr('now/w', sunday, false)).toBe(local(2024, 0, 15));
+    expect(parseTimeExpr('now/w', sunday, false, mon)).toBe(local(2024, 0, 15));
     const monday = local(2024, 0, 22, 0, 0, 0, 1);
-    expect(parseTimeExpr('now/w', monday, false)).toBe(local(2024, 0, 22));
+    expect(parseTimeExpr('now/w', monday, false, mon)).toBe(local(2024, 0, 22));
+    expect(parseTimeExpr('now/w', sunday, false, { weekStart: 0 })).toBe(local(2024, 0, 21));
+    expect(parseTimeExpr('now/w', sunday, false, { weekStart: 6 })).toBe(local(2024, 0, 20));
+  });
+
+  it('starts weeks on Sunday, moment’s `en`, when neither the dashboard nor Node’s locale says', () => {
+    expect(parseTimeExpr('now/w', NOW, false)).toBe(local(2024, 0, 14));
   });
 
   it('ends February on the 29th in a leap year', () => {
@@ -167,15 +174,18 @@ describe('resolveRange', () => {
 });
 
 describe('QUICK_RANGES', () => {
-  it('lists Grafana’s common ranges ending now', () => {
-    expect(QUICK_RANGES.map((q) => [q.from, q.to, q.label])).toEqual([
+  it('lists Grafana’s picker ranges, last ones first', () => {
+    expect(QUICK_RANGES).toHaveLength(36);
+    expect(QUICK_RANGES.slice(0, 3).map((q) => [q.from, q.to, q.label])).toEqual([
       ['now-5m', 'now', 'Last 5 minutes'],
       ['now-15m', 'now', 'Last 15 minutes'],
-      ['now-1h', 'now', 'Last 1 hour'],
-      ['now-6h', 'now', 'Last 6 hours'],
-      ['now-24h', 'now', 'Last 24 hours'],
-      ['now-7d', 'now', 'Last 7 days'],
+      ['now-30m', 'now', 'Last 30 minutes'],
     ]);
+    expect(QUICK_RANGES.at(-1)).toEqual({
+      from: 'now/fy',
+      to: 'now/fy',
+      label: 'This fiscal year',
+    });
   });
 
   it('are all valid ranges', () => {
@@ -199,11 +209,12 @@ describe('describeRange', () => {
   });
 
   it('falls back to from to to', () => {
-    expect(describeRange({ from: 'now-1d/d', to: 'now-1d/d' })).toBe('now-1d/d to now-1d/d');
+    expect(describeRange({ from: 'now-2d/d', to: 'now-1d/d' })).toBe('now-2d/d to now-1d/d');
     expect(describeRange({ from: 'now-3h', to: 'now-1h' })).toBe('now-3h to now-1h');
-    expect(describeRange({ from: 'now-0h', to: 'now' })).toBe('now-0h to now');
+    // Grafana's describeTextRange words any count, 0 too.
+    expect(describeRange({ from: 'now-0h', to: 'now' })).toBe('Last 0 hour');
     expect(describeRange({ from: '2024-01-02', to: '2024-01-03' })).toBe(
-      '2024-01-02 to 2024-01-03',
+      '2024-01-02 00:00:00 to 2024-01-03 00:00:00',
     );
   });
 
