@@ -31,7 +31,7 @@ const panelsOf = (d: Json): Json[] =>
     .flatMap((p) => [p, ...(Array.isArray(p.panels) ? p.panels.filter(isRecord) : [])]);
 
 /** `panel.path = value` for every option that is neither drawn nor reported. */
-export function unclassified(panel: Json): string[] {
+function unclassified(panel: Json): string[] {
   if (!DRAWN_TYPES.has(String(panel.type))) return []; // the whole panel is reported
   const reported = undrawnOptions(panel).map((u) => u.path);
   return optionLeaves(panel)
