@@ -35,15 +35,14 @@ describe('undrawnOptions', () => {
         { expr: 'b', exemplar: true, hide: true },
       ],
     });
-    expect(found.map((u) => u.path)).toEqual([
-      'transformations',
-      'fieldConfig.defaults.links',
-      'fieldConfig.defaults.custom.transform',
-      'fieldConfig.defaults.custom.scaleDistribution',
-      'fieldConfig.defaults.custom.gradientMode',
-      'targets[0].exemplar',
+    expect(found.map((u) => `${u.path}: ${u.message}`)).toEqual([
+      'transformations: transformations are not applied (organize)',
+      'fieldConfig.defaults.links: data links are not drawn',
+      'fieldConfig.defaults.custom.transform: transform negative-Y is not drawn; values shown as they are',
+      'fieldConfig.defaults.custom.scaleDistribution.type: scale log is drawn linear',
+      'fieldConfig.defaults.custom.gradientMode: gradient mode opacity is drawn as a flat fill',
+      'targets[0].exemplar: exemplars are not drawn',
     ]);
-    expect(found[0]!.message).toBe('transformations are not applied (organize)');
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
     expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([]);
   });
@@ -52,6 +51,61 @@ describe('undrawnOptions', () => {
     const table = { type: 'table', transformations: [{ id: 'merge' }, { id: 'reduce' }] };
     expect(undrawnOptions(table)).toEqual([]);
     expect(undrawnOptions({ ...table, type: 'stat' })).toHaveLength(1);
+  });
+
+  it('reports an option only at a value it does not draw, in Grafana words', () => {
+    const ts = (custom: Record<string, unknown>, options: Record<string, unknown> = {}) =>
+      undrawnOptions({ type: 'timeseries', fieldConfig: { defaults: { custom } }, options }).map(
+        (u) => u.message,
+      );
+    expect(
+      ts(
+        { spanNulls: false, barAlignment: 0, axisLabel: '' },
+        { tooltip: { mode: 'multi', sort: 'desc' } },
+      ),
+    ).toEqual([]);
+    expect(
+      ts(
+        { spanNulls: true, barAlignment: -1, axisLabel: 'bytes' },
+        { tooltip: { mode: 'single', sort: 'none' } },
+      ),
+    ).toEqual([
+      'axis label "bytes" is not drawn',
+      'bar alignment before is drawn centred',
+      'connect null values always is not drawn; gaps stay gaps',
+      'tooltip mode single is drawn as all series',
+      'tooltip sort none is drawn descending',
+    ]);
+    // The same option on a panel kind it does not belong to is not this rule's business.
+    expect(undrawnOptions({ type: 'stat', options: { tooltip: { mode: 'single' } } })).toEqual([]);
+  });
+
+  it('names an override property it does not draw by its matcher', () => {
+    const found = undrawnOptions({
+      type: 'table',
+      fieldConfig: {
+        overrides: [
+          {
+            matcher: { id: 'byName', options: 'job' },
+            properties: [
+              { id: 'custom.hidden', value: true },
+              { id: 'unit', value: 'bytes' },
+              { id: 'custom.cellOptions', value: { type: 'color-background' } },
+            ],
+          },
+        ],
+      },
+    });
+    expect(found).toEqual([
+      {
+        path: 'fieldConfig.overrides[0].properties[0]',
+        message: 'override "job": hide in table is not applied; the column is shown',
+      },
+      {
+        path: 'fieldConfig.overrides[0].properties[2]',
+        message: 'override "job": cell type color-background is not drawn',
+      },
+    ]);
   });
 });
 
@@ -70,8 +124,8 @@ describe('undrawnOptions of the reduced and timeline kinds', () => {
         options: { displayMode: 'lcd', orientation: 'vertical' },
       }),
     ).toEqual([
-      { path: 'options.displayMode', message: 'the retro LCD bar style is drawn as basic bars' },
-      { path: 'options.orientation', message: 'vertical bars are drawn horizontal' },
+      { path: 'options.orientation', message: 'orientation vertical is drawn horizontal' },
+      { path: 'options.displayMode', message: 'bar gauge display mode lcd is drawn basic' },
     ]);
     expect(
       found({

@@ -1,5 +1,5 @@
 // Importing a Grafana dashboard from the list page's "Import" dialog: pasted JSON, the
-// server's report of what was not mapped, a JSON error caught before sending, and the
+// server's report of what is not drawn, a JSON error caught before sending, and the
 // server's refusal to replace an existing uid without "Overwrite existing".
 import type { Page } from '@playwright/test';
 import { expect, grafanaFixture, haveGrafanaFixtures, NO_FIXTURES, test } from '../fixtures.ts';
@@ -34,8 +34,17 @@ test('a pasted Grafana dashboard is imported, its issues listed, and it opens', 
   const result = dialog.getByRole('status', { name: 'Import result' });
   await expect(result).toContainText(`Imported ${fixture.title}`);
   const issues = result.getByRole('list', { name: 'Import issues' }).getByRole('listitem');
-  await expect(issues).toHaveCount(1);
-  await expect(issues.first()).toContainText('old table sort by column index is not kept');
+  // Every option not drawn, per panel, in the words of Grafana's editor; never "Everything
+  // was mapped" beside them.
+  await expect(issues).toHaveCount(17);
+  await expect(issues.filter({ hasText: 'old table sort by column 5 is not applied' })).toHaveCount(
+    1,
+  );
+  await expect(
+    issues.filter({ hasText: 'cell type color-text is not drawn' }).first(),
+  ).toBeVisible();
+  await expect(result).not.toContainText('Everything was mapped');
+  await expect(result).toContainText('17 options are not drawn here (kept in the JSON):');
   await expect(dialog.getByRole('alert')).toHaveCount(0);
   // The list behind the dialog is refreshed with the new dashboard.
   await expect(
@@ -58,6 +67,12 @@ test('a pasted Grafana dashboard is imported, its issues listed, and it opens', 
   await result.getByRole('link', { name: 'Open dashboard' }).click();
   await expect(page).toHaveURL(new RegExp(`/d/${fixture.uid}/`));
   await expect(page.getByRole('heading', { level: 1, name: fixture.title })).toBeVisible();
+  // The same words on the panel's ⓘ as in the import answer.
+  const note = page
+    .getByRole('region', { name: 'Pool Overview', exact: true })
+    .getByRole('img', { name: /^Not drawn here/ });
+  await expect(note).toHaveAccessibleName(/old table sort by column 5 is not applied/);
+  await expect(note).toHaveAccessibleName(/override "Value #D": cell type color-text is not drawn/);
 });
 
 test('malformed JSON is reported in the dialog and nothing is sent', async ({ page }) => {

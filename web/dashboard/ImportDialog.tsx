@@ -116,8 +116,8 @@ export function ImportDialog() {
                 <>
                   <p class="import-issues-head">
                     {result.issues.length === 1
-                      ? '1 thing was not mapped (kept in the JSON):'
-                      : `${result.issues.length} things were not mapped (kept in the JSON):`}
+                      ? '1 option is not drawn here (kept in the JSON):'
+                      : `${result.issues.length} options are not drawn here (kept in the JSON):`}
                   </p>
                   <ul class="import-issues" aria-label="Import issues">
                     {result.issues.map((issue, i) => (

@@ -81,6 +81,25 @@ describe('resolveVariables', () => {
     expect(r.ready).toBe(false);
   });
 
+  it("a child is not asked with its parent's $name while the parent loads", () => {
+    const r = resolveVariables([job, instance], ctx(fakeLookup({})));
+    expect(r.states.map((s) => [s.def.name, s.status, s.fetch?.params])).toEqual([
+      ['job', 'loading', expect.anything()],
+      ['instance', 'loading', undefined],
+    ]);
+    // Nothing anywhere in what would be sent names the parent.
+    expect(JSON.stringify(r.states.map((s) => s.fetch ?? null))).not.toContain('$job');
+  });
+
+  it('a child of a parent that settled on nothing asks nothing and offers nothing', () => {
+    const lookup = fakeLookup({ 'prom label/job/values up': [] });
+    const r = resolveVariables([job, instance], ctx(lookup));
+    expect(r.states[1]).toMatchObject({ status: 'ready', options: [], selected: [] });
+    expect(r.states[1]?.fetch).toBeUndefined();
+    expect(lookup.asked).toEqual(['prom label/job/values up']);
+    expect(r.ready).toBe(true);
+  });
+
   it('All expands to every option as an escaped regex; a custom allValue is kept', () => {
     const answers = {
       'prom label/job/values up': ['api'],

@@ -98,16 +98,21 @@ export function autoInterval(rangeMs: number, count: number, min: string): strin
   return formatDuration(roundInterval(Math.max(rangeMs / Math.max(1, count), floor)));
 }
 
-/** Variables ordered so each comes after those its query, regex and datasource name. */
-export function dependencyOrder(defs: readonly VariableDef[]): VariableDef[] {
+/** Each variable's parents: the other variables its query, regex and datasource name. */
+export function parentsOf(defs: readonly VariableDef[]): Map<string, Set<string>> {
   const names = new Set(defs.map((d) => d.name));
-  const deps = new Map(
+  return new Map(
     defs.map((d) => {
       const text = `${d.query} ${d.regex} ${JSON.stringify(d.datasource ?? '')}`;
       const refs = [...referencedNames(text)].filter((n) => names.has(n) && n !== d.name);
       return [d.name, new Set(refs)] as const;
     }),
   );
+}
+
+/** Variables ordered so each comes after those its query, regex and datasource name. */
+export function dependencyOrder(defs: readonly VariableDef[]): VariableDef[] {
+  const deps = parentsOf(defs);
   const out: VariableDef[] = [];
   const done = new Set<string>();
   let progress = true;
@@ -274,11 +279,40 @@ function resolveOne(def: VariableDef, scope: Scope, ctx: ResolveContext): Variab
   }
 }
 
+/**
+ * A query variable waits for its parents: while one is loading its text would still hold the
+ * parent's `$name`, and with a parent that settled on nothing it would ask with an empty
+ * value; either way Prometheus would be asked a question nobody meant. (Parents in a cycle
+ * are not waited for: they never settle first.)
+ */
+function waitForParents(
+  def: VariableDef,
+  parents: ReadonlySet<string>,
+  byName: ReadonlyMap<string, VariableState>,
+  scope: Scope,
+  ctx: ResolveContext,
+): VariableState | undefined {
+  if (def.type !== 'query') return undefined;
+  const states = [...parents].flatMap((p) => {
+    const s = byName.get(p);
+    return s && s.def.type !== 'adhoc' ? [s] : [];
+  });
+  const wanted = ctx.wanted.get(def.name) ?? def.current;
+  if (states.some((s) => s.status === 'loading'))
+    return { def, options: [], selected: [...wanted], status: 'loading' };
+  if (states.some((s) => (scope.get(s.def.name)?.values.length ?? 0) === 0))
+    return { def, options: [], selected: [], status: 'ready' };
+  return undefined;
+}
+
 export function resolveVariables(defs: readonly VariableDef[], ctx: ResolveContext): Resolved {
   const scope = new Map<string, ScopedVariable>();
   const byName = new Map<string, VariableState>();
+  const parents = parentsOf(defs);
   for (const def of dependencyOrder(defs)) {
-    const state = resolveOne(def, scope, ctx);
+    const state =
+      waitForParents(def, parents.get(def.name) ?? new Set(), byName, scope, ctx) ??
+      resolveOne(def, scope, ctx);
     byName.set(def.name, state);
     if (state.status === 'loading' || def.type === 'adhoc') continue;
     if (def.type === 'interval' && state.selected[0]?.startsWith(AUTO_PREFIX)) {

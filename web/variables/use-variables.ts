@@ -12,6 +12,7 @@ import type { Scope } from './format.ts';
 import type { VariableDef } from './model.ts';
 import type { FetchLookup, Resolved } from './resolve.ts';
 import { resolveVariables } from './resolve.ts';
+import { refusedUrlValues } from './url-values.ts';
 
 export const urlParam = (name: string) => `var-${name}`;
 
@@ -94,6 +95,12 @@ export function useVariables(
   if (signature !== null && last.current?.signature !== signature) {
     last.current = { signature, scope: resolved.scope };
   }
+  // A refused `var-x` in the URL is replaced (not pushed: Back should not return to it).
+  const refused = refusedUrlValues(resolved.states, wanted);
+  const refusedKey = JSON.stringify([...refused]);
+  useEffect(() => {
+    for (const [name, values] of refused) setParamValues(urlParam(name), values, { replace: true });
+  }, [refusedKey]);
   const setValue = useMemo(
     () => (name: string, values: readonly string[]) => setParamValues(urlParam(name), values),
     [],

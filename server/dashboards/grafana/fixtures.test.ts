@@ -47,24 +47,58 @@ function overlaps(panels: J[]): string[] {
   return out;
 }
 
-const EXPECTED: Record<string, { panels: number; targets: number; issues: string[] }> = {
-  'bind9-full.json': { panels: 25, targets: 36, issues: [] },
+/**
+ * How many options each fixture carries that are not drawn (all reported, and kept), and a few
+ * that must be among them, in the words of Grafana's editor.
+ */
+const EXPECTED: Record<
+  string,
+  { panels: number; targets: number; issues: number; includes: string[] }
+> = {
+  'bind9-full.json': {
+    panels: 25,
+    targets: 36,
+    issues: 40,
+    includes: [
+      'panels[1].fieldConfig.overrides[0].properties[0]: override "/.*Out.*/": transform negative-Y is not drawn; values shown as they are',
+      'panels[1].fieldConfig.defaults.custom.axisLabel: axis label "queries (-) out / (+) in" is not drawn',
+    ],
+  },
   'ceph-cluster.json': {
     panels: 12,
     targets: 29,
-    issues: ['panels[7].seriesOverrides: negative-Y transform is not drawn; series shown positive'],
+    issues: 13,
+    includes: [
+      'panels[7].fieldConfig.overrides[0].properties[0]: override "Reads": transform negative-Y is not drawn; values shown as they are',
+      'panels[5].fieldConfig.overrides[0].properties[2]: override "Active": stack series normal is not drawn per series',
+      'panels[9].cards.cardRound: heatmap cell radius 1 is drawn square',
+    ],
   },
   'pool-overview.json': {
     panels: 12,
     targets: 24,
-    issues: ['panels[8].sort: old table sort by column index is not kept'],
+    issues: 17,
+    includes: [
+      'panels[8].sort: old table sort by column 5 is not applied',
+      'panels[8].fieldConfig.overrides[0].properties[0]: override "Time": hide in table is not applied; the column is shown',
+      'panels[8].fieldConfig.overrides[6].properties[4]: override "Value #D": cell type color-text is not drawn',
+    ],
   },
   'rbd-overview.json': {
     panels: 6,
     targets: 9,
-    issues: [3, 4, 5].map((i) => `panels[${i}].sort: old table sort by column index is not kept`),
+    issues: 9,
+    includes: [3, 4, 5].map((i) => `panels[${i}].sort: old table sort by column 3 is not applied`),
   },
-  'unbound-full.json': { panels: 42, targets: 57, issues: [] },
+  'unbound-full.json': {
+    panels: 42,
+    targets: 57,
+    issues: 36,
+    includes: [
+      'panels[1].options.tooltip.sort: tooltip sort asc is drawn descending',
+      'panels[5].options.rowsFrame.layout: heatmap buckets layout le is drawn auto',
+    ],
+  },
 };
 
 describe.skipIf(!haveGrafanaFixtures)('Grafana fixtures', () => {
@@ -107,8 +141,11 @@ describe.skipIf(!haveGrafanaFixtures)('Grafana fixtures', () => {
         expect(['timeseries', 'stat', 'gauge', 'table', 'heatmap', 'row']).toContain(t);
     });
 
-    it('reports a stable list of issues', () => {
-      expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual(want?.issues);
+    it('reports a stable list of issues, once each', () => {
+      const lines = issues.map((i) => `${i.path}: ${i.message}`);
+      expect(lines).toEqual(expect.arrayContaining(want?.includes ?? []));
+      expect(lines).toHaveLength(want?.issues ?? -1);
+      expect(new Set(lines).size).toBe(lines.length);
     });
 
     it('keeps dashboard-level fields and sets schemaVersion 39', () => {

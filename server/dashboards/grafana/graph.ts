@@ -3,7 +3,7 @@
 // Target model: https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/time-series/
 import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { graphThresholds, legendOptions } from './legacy.ts';
-import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
+import { drop, type Json, mergeFieldConfig } from './types.ts';
 
 const GRAPH_KEYS = [
   'aliasColors',
@@ -44,8 +44,15 @@ function matcher(alias: string): Json {
   return re ? { id: 'byRegexp', options: re[1] ?? '' } : { id: 'byName', options: alias };
 }
 
-function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
+/**
+ * Series overrides → field overrides, as Grafana's flotToGraphOptions does (transform,
+ * second axis and fillBelowTo included, as the properties Grafana gives them). What Grafana's
+ * migration drops (zindex, legend, nullPointMode…) is kept in `seriesOverrides`, which a
+ * timeseries panel ignores, so that undrawn.ts can report it on the panel; nothing is lost.
+ */
+function seriesOverrides(panel: Json): { overrides: unknown[]; leftovers: Json[] } {
   const out: unknown[] = [];
+  const leftovers: Json[] = [];
   if (isRecord(panel.aliasColors)) {
     for (const [alias, color] of Object.entries(panel.aliasColors)) {
       if (typeof color === 'string')
@@ -57,52 +64,54 @@ function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
     const alias = asNonEmptyString(o.alias);
     if (alias === undefined) continue;
     const props: Json[] = [];
+    const left: Json = {};
+    const prop = (id: string, value: unknown) => props.push({ id, value });
+    let dash: { fill: string; dash: number[] } | undefined;
+    const dashOf = () => {
+      dash ??= {
+        fill: panel.dashes === true ? 'dash' : 'solid',
+        dash: [
+          parseFiniteNumber(panel.dashLength) ?? 10,
+          parseFiniteNumber(panel.spaceLength) ?? 10,
+        ],
+      };
+      return dash;
+    };
     for (const [key, value] of Object.entries(o)) {
+      const n = parseFiniteNumber(value);
       if (key === 'alias' || key === '$$hashKey') continue;
       if (key === 'color') props.push(fixedColor(value));
-      else if (key === 'fill' && parseFiniteNumber(value) !== undefined)
-        props.push({ id: 'custom.fillOpacity', value: (parseFiniteNumber(value) ?? 0) * 10 });
-      else if (key === 'linewidth' && parseFiniteNumber(value) !== undefined)
-        props.push({ id: 'custom.lineWidth', value: parseFiniteNumber(value) });
+      else if (key === 'fill' && n !== undefined) prop('custom.fillOpacity', n * 10);
+      else if (key === 'linewidth' && n !== undefined) prop('custom.lineWidth', n);
+      else if (key === 'pointradius' && n !== undefined) prop('custom.pointSize', 2 + n * 2);
+      else if (key === 'points') prop('custom.showPoints', value ? 'always' : 'never');
+      else if (key === 'lines' && value === false) prop('custom.lineWidth', 0);
+      else if (key === 'bars') prop('custom.drawStyle', value ? 'bars' : 'line');
+      else if (key === 'dashes') dashOf().fill = value ? 'dash' : 'solid';
+      else if (key === 'dashLength' && n !== undefined) dashOf().dash[0] = n;
+      else if (key === 'spaceLength' && n !== undefined) dashOf().dash[1] = n;
       else if (key === 'stack')
-        props.push({
-          id: 'custom.stacking',
-          value:
-            value === false
-              ? { mode: 'none' }
-              : { mode: 'normal', group: String(value === true ? 'A' : value) },
-        });
-      else if (key === 'yaxis' && value === 1) continue;
-      else if (key === 'yaxis')
-        log.add(
-          panel,
-          `${path}.seriesOverrides`,
-          'series on a second Y axis are drawn on the first axis',
-          'yaxis',
+        prop(
+          'custom.stacking',
+          value === false
+            ? { mode: 'none' }
+            : { mode: 'normal', group: String(value === true ? 'A' : value) },
         );
-      else if (key === 'transform' && value === 'negative-Y')
-        log.add(
-          panel,
-          `${path}.seriesOverrides`,
-          'negative-Y transform is not drawn; series shown positive',
-          'negY',
-        );
-      else if (key === 'fillBelowTo')
-        log.add(panel, `${path}.seriesOverrides`, 'fillBelowTo is not drawn', 'fillBelowTo');
-      else
-        log.add(
-          panel,
-          `${path}.seriesOverrides`,
-          `series override "${key}" is not drawn`,
-          `override:${key}`,
-        );
+      else if (key === 'yaxis' && n === 1) continue;
+      else if (key === 'yaxis' && n === 2) prop('custom.axisPlacement', 'right');
+      else if (key === 'transform')
+        prop('custom.transform', value === 'negative-Y' ? 'negative-Y' : 'constant');
+      else if (key === 'fillBelowTo') prop('custom.fillBelowTo', value);
+      else left[key] = value;
     }
+    if (dash) prop('custom.lineStyle', dash);
     if (props.length > 0) out.push({ matcher: matcher(alias), properties: props });
+    if (Object.keys(left).length > 0) leftovers.push({ alias, ...left });
   }
-  return out;
+  return { overrides: out, leftovers };
 }
 
-export function graphToTimeseries(panel: Json, path: string, log: IssueLog): void {
+export function graphToTimeseries(panel: Json): void {
   const y = Array.isArray(panel.yaxes) && isRecord(panel.yaxes[0]) ? panel.yaxes[0] : {};
   const defaults: Json = {};
   const unit = asNonEmptyString(y.format);
@@ -136,25 +145,28 @@ export function graphToTimeseries(panel: Json, path: string, log: IssueLog): voi
     defaults.thresholds = thresholds.thresholds;
     custom.thresholdsStyle = thresholds.style;
   }
-  if (
-    isRecord(panel.xaxis) &&
-    asNonEmptyString(panel.xaxis.mode) !== undefined &&
-    panel.xaxis.mode !== 'time'
-  ) {
-    log.add(
-      panel,
-      `${path}.xaxis`,
-      `graph x-axis mode "${panel.xaxis.mode}" is not drawn; shown over time`,
-    );
-  }
-  const overrides = seriesOverrides(panel, path, log);
+  // An x axis over series or a histogram is kept, and reported by undrawn.ts.
+  const xaxis =
+    isRecord(panel.xaxis) && asNonEmptyString(panel.xaxis.mode) !== undefined
+      ? panel.xaxis.mode !== 'time'
+        ? panel.xaxis
+        : undefined
+      : undefined;
+  const { overrides, leftovers } = seriesOverrides(panel);
   mergeFieldConfig(panel, defaults, custom, overrides);
   const options = isRecord(panel.options) ? { ...panel.options } : {};
   delete options.dataLinks;
   options.legend = legendOptions(panel.legend);
   const shared = !isRecord(panel.tooltip) || panel.tooltip.shared !== false;
-  options.tooltip = { mode: shared ? 'multi' : 'single', sort: 'none' };
+  // The graph's tooltip sort: 0 none, 1 increasing, 2 decreasing.
+  const sort = isRecord(panel.tooltip) ? parseFiniteNumber(panel.tooltip.sort) : undefined;
+  options.tooltip = {
+    mode: shared ? 'multi' : 'single',
+    sort: sort === 1 ? 'asc' : sort === 2 ? 'desc' : 'none',
+  };
   panel.options = options;
   drop(panel, GRAPH_KEYS);
+  if (leftovers.length > 0) panel.seriesOverrides = leftovers;
+  if (xaxis) panel.xaxis = xaxis;
   panel.type = 'timeseries';
 }

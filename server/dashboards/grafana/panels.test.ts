@@ -93,16 +93,50 @@ describe('graph → timeseries', () => {
     expect((p.options as J).legend).toMatchObject({ showLegend: false, displayMode: 'list' });
   });
 
-  it('reports second axis, negative-Y and fillBelowTo once per panel and kind', () => {
+  it('turns second axis, negative-Y and fillBelowTo into the properties Grafana gives them, reported', () => {
     const seriesOverrides = [
       { alias: 'a', yaxis: 2 },
       { alias: 'b', yaxis: 2, transform: 'negative-Y' },
-      { alias: 'c', fillBelowTo: 'd' },
+      { alias: 'c', fillBelowTo: 'd', zindex: 3, $$hashKey: 'object:1' },
     ];
+    const p = panel({ panels: [{ type: 'graph', seriesOverrides }] });
+    expect((p.fieldConfig as { overrides: unknown[] }).overrides).toEqual([
+      {
+        matcher: { id: 'byName', options: 'a' },
+        properties: [{ id: 'custom.axisPlacement', value: 'right' }],
+      },
+      {
+        matcher: { id: 'byName', options: 'b' },
+        properties: [
+          { id: 'custom.axisPlacement', value: 'right' },
+          { id: 'custom.transform', value: 'negative-Y' },
+        ],
+      },
+      {
+        matcher: { id: 'byName', options: 'c' },
+        properties: [{ id: 'custom.fillBelowTo', value: 'd' }],
+      },
+    ]);
+    // What Grafana's migration would drop is kept, for the report and for a save.
+    expect(p.seriesOverrides).toEqual([{ alias: 'c', zindex: 3 }]);
     expect(issueLines({ panels: [{ type: 'graph', seriesOverrides }] })).toEqual([
-      'panels[0].seriesOverrides: series on a second Y axis are drawn on the first axis',
-      'panels[0].seriesOverrides: negative-Y transform is not drawn; series shown positive',
-      'panels[0].seriesOverrides: fillBelowTo is not drawn',
+      'panels[0].options.tooltip.sort: tooltip sort none is drawn descending',
+      'panels[0].fieldConfig.overrides[0].properties[0]: override "a": axis placement right is not drawn per series',
+      'panels[0].fieldConfig.overrides[1].properties[0]: override "b": axis placement right is not drawn per series',
+      'panels[0].fieldConfig.overrides[1].properties[1]: override "b": transform negative-Y is not drawn; values shown as they are',
+      'panels[0].fieldConfig.overrides[2].properties[0]: override "c": fill below to "d" is not drawn',
+      'panels[0].seriesOverrides[0].zindex: graph series override "c": zindex 3 is not drawn',
+    ]);
+  });
+
+  it('keeps the tooltip sort of the graph', () => {
+    const sorted = (sort: number) =>
+      (panel({ panels: [{ type: 'graph', tooltip: { shared: true, sort } }] }).options as J)
+        .tooltip;
+    expect([0, 1, 2].map(sorted)).toEqual([
+      { mode: 'multi', sort: 'none' },
+      { mode: 'multi', sort: 'asc' },
+      { mode: 'multi', sort: 'desc' },
     ]);
   });
 });
@@ -221,18 +255,20 @@ describe('heatmap', () => {
     targets: [{ expr: 'sum by (le) (rate(x_bucket[5m]))', format: 'heatmap' }],
   };
 
-  it('keeps an old heatmap as it came and reports nothing', () => {
+  it('keeps an old heatmap as it came and reports only its rounded cells', () => {
     const p = panel({ panels: [old] });
     expect(p.type).toBe('heatmap');
     for (const key of ['cards', 'color', 'dataFormat', 'yAxis'] as const)
       expect(p[key]).toEqual(old[key]);
     expect(p.options).toBeUndefined(); // read as Grafana migrates it, not rewritten
-    expect(issueLines({ panels: [old] })).toEqual([]);
+    expect(issueLines({ panels: [old] })).toEqual([
+      'panels[0].cards.cardRound: heatmap cell radius 1 is drawn square',
+    ]);
   });
 
   it('reports log-scale buckets and cell values, which are not drawn', () => {
-    expect(issueLines({ panels: [{ ...old, yAxis: { logBase: 2 } }] })).toEqual([
-      'panels[0].yAxis.logBase: heatmap log-scale buckets are drawn linear',
+    expect(issueLines({ panels: [{ ...old, cards: {}, yAxis: { logBase: 2 } }] })).toEqual([
+      'panels[0].yAxis.logBase: heatmap y axis log base 2 is drawn linear',
     ]);
     const current = {
       type: 'heatmap',
@@ -243,8 +279,8 @@ describe('heatmap', () => {
       },
     };
     expect(issueLines({ panels: [current] })).toEqual([
-      'panels[0].options.calculation.yBuckets.scale: heatmap log-scale buckets are drawn linear',
-      'panels[0].options.showValue: heatmap cell values are not written in the cells',
+      'panels[0].options.calculation.yBuckets.scale.type: heatmap y buckets scale log is drawn linear',
+      'panels[0].options.showValue: heatmap show values always is not written in the cells',
     ]);
   });
 });

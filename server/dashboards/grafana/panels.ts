@@ -7,7 +7,6 @@ import { isRecord } from '../../../contract/json.ts';
 import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
-import { reportHeatmap } from './heatmap.ts';
 import { piechartPanelToPiechart } from './piechart.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
@@ -106,9 +105,9 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     }
   }
   normaliseTargets(panel, path, ctx);
-  if (panel.type === 'graph') graphToTimeseries(panel, path, log);
+  if (panel.type === 'graph') graphToTimeseries(panel);
   else if (panel.type === 'singlestat' || panel.type === 'grafana-singlestat-panel')
-    singlestatToStat(panel, path, log);
+    singlestatToStat(panel);
   else if (
     panel.type === 'table-old' ||
     (panel.type === 'table' && ctx.angularTable && Array.isArray(panel.styles))
@@ -120,8 +119,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     panel.options = { mode: panel.mode ?? 'markdown', content: panel.content, ...options };
     delete panel.content;
     delete panel.mode;
-  } else if (panel.type === 'heatmap') reportHeatmap(panel, path, log);
-  else if (panel.type === 'grafana-piechart-panel') piechartPanelToPiechart(panel, path, log);
+  } else if (panel.type === 'grafana-piechart-panel') piechartPanelToPiechart(panel, path, log);
   const type = panel.type;
   if (typeof type !== 'string' || !DRAWN_TYPES.has(type)) {
     log.add(panel, `${path}.type`, `panel type "${String(type)}" is not supported; kept unchanged`);

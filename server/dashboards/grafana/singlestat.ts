@@ -5,8 +5,10 @@
 // Stat options: https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/stat/
 import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
 import { reducer, singlestatMappings, singlestatThresholds } from './legacy.ts';
-import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
+import { drop, type Json, mergeFieldConfig } from './types.ts';
 
+// prefix, postfix and tableColumn are kept (Grafana's stat has no such options) and
+// reported by undrawn.ts; an empty one is dropped with the rest.
 const SINGLESTAT_KEYS = [
   'colorBackground',
   'colorPostfix',
@@ -20,20 +22,17 @@ const SINGLESTAT_KEYS = [
   'mappingTypes',
   'nullPointMode',
   'nullText',
-  'postfix',
   'postfixFontSize',
-  'prefix',
   'prefixFontSize',
   'rangeMaps',
   'sparkline',
-  'tableColumn',
   'thresholds',
   'valueFontSize',
   'valueMaps',
   'valueName',
 ] as const;
 
-export function singlestatToStat(panel: Json, path: string, log: IssueLog): void {
+export function singlestatToStat(panel: Json): void {
   const gauge = isRecord(panel.gauge) ? panel.gauge : {};
   const asGauge = gauge.show === true;
   const defaults: Json = {
@@ -49,19 +48,6 @@ export function singlestatToStat(panel: Json, path: string, log: IssueLog): void
       defaults.min = parseFiniteNumber(gauge.minValue);
     if (parseFiniteNumber(gauge.maxValue) !== undefined)
       defaults.max = parseFiniteNumber(gauge.maxValue);
-  }
-  if (
-    asNonEmptyString(panel.prefix) !== undefined ||
-    asNonEmptyString(panel.postfix) !== undefined
-  ) {
-    log.add(panel, `${path}.prefix`, 'singlestat prefix/postfix text is not drawn');
-  }
-  if (asNonEmptyString(panel.tableColumn) !== undefined) {
-    log.add(
-      panel,
-      `${path}.tableColumn`,
-      'singlestat tableColumn is not drawn; all fields are shown',
-    );
   }
   mergeFieldConfig(panel, defaults, {}, []);
   const old = isRecord(panel.options) ? panel.options : {};
@@ -90,5 +76,7 @@ export function singlestatToStat(panel: Json, path: string, log: IssueLog): void
         ...old,
       };
   drop(panel, SINGLESTAT_KEYS);
+  for (const k of ['prefix', 'postfix', 'tableColumn'] as const)
+    if (asNonEmptyString(panel[k]) === undefined) delete panel[k];
   panel.type = asGauge ? 'gauge' : 'stat';
 }

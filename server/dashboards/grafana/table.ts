@@ -78,19 +78,9 @@ export function tableOldToTable(panel: Json, path: string, log: IssueLog): boole
     const list = Array.isArray(panel.transformations) ? panel.transformations : [];
     panel.transformations = [...list, transformation];
   }
-  if (isRecord(panel.sort) && parseFiniteNumber(panel.sort.col) !== undefined) {
-    log.add(panel, `${path}.sort`, 'old table sort by column index is not kept');
-  }
-  drop(panel, [
-    'columns',
-    'fontSize',
-    'pageSize',
-    'scroll',
-    'showHeader',
-    'sort',
-    'styles',
-    'transform',
-  ]);
+  // A sort by column index is kept, and reported by undrawn.ts; Grafana's table ignores it.
+  if (!(isRecord(panel.sort) && parseFiniteNumber(panel.sort.col) !== undefined)) delete panel.sort;
+  drop(panel, ['columns', 'fontSize', 'pageSize', 'scroll', 'showHeader', 'styles', 'transform']);
   panel.type = 'table';
   return true;
 }
