@@ -43,6 +43,45 @@ function matcher(alias: string): Json {
   return re ? { id: 'byRegexp', options: re[1] ?? '' } : { id: 'byName', options: alias };
 }
 
+/**
+ * A graph y axis as timeseries field config (Grafana's getFieldConfigFromOldAxis): unit,
+ * decimals, min, max, and custom axisPlacement (hidden when the axis was), label, log scale.
+ */
+export function oldAxisConfig(y: Json): { std: Json; custom: Json } {
+  const std: Json = {};
+  const unit = str(y.format);
+  if (unit !== undefined) std.unit = unit;
+  for (const k of ['decimals', 'min', 'max'] as const) {
+    const v = num(y[k]);
+    if (v !== undefined) std[k] = v;
+  }
+  const custom: Json = {};
+  if (y.show === false) custom.axisPlacement = 'hidden';
+  if (str(y.label) !== undefined) custom.axisLabel = y.label;
+  const log = num(y.logBase);
+  if (log === 2 || log === 10) custom.scaleDistribution = { type: 'log', log };
+  return { std, custom };
+}
+
+/**
+ * Series on the graph's right axis: the settings of that axis that differ from the left one,
+ * as override properties (Grafana's fillY2DynamicValues). The timeseries panel then gives
+ * them their own scale, on the right as the second auto axis. Equal axes need nothing.
+ */
+function secondAxis(panel: Json): Json[] {
+  const yaxes = Array.isArray(panel.yaxes) ? panel.yaxes : [];
+  const y1 = oldAxisConfig(isObj(yaxes[0]) ? yaxes[0] : {});
+  const y2 = oldAxisConfig(isObj(yaxes[1]) ? yaxes[1] : {});
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const props: Json[] = [];
+  for (const [k, v] of Object.entries(y2.std))
+    if (!same(v, y1.std[k])) props.push({ id: k, value: v });
+  for (const [k, v] of Object.entries(y2.custom)) {
+    if (!same(v, y1.custom[k])) props.push({ id: `custom.${k}`, value: v });
+  }
+  return props;
+}
+
 function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
   const out: unknown[] = [];
   if (isObj(panel.aliasColors)) {
@@ -64,30 +103,24 @@ function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
       else if (key === 'linewidth' && num(value) !== undefined)
         props.push({ id: 'custom.lineWidth', value: num(value) });
       else if (key === 'stack')
+        // Grafana's getStackingFromOverrides: a name is a stacking group, false takes it out.
         props.push({
           id: 'custom.stacking',
-          value:
-            value === false
-              ? { mode: 'none' }
-              : { mode: 'normal', group: String(value === true ? 'A' : value) },
+          value: {
+            mode: value === false ? 'none' : 'normal',
+            group: typeof value === 'string' && value !== '' ? value : 'A',
+          },
         });
-      else if (key === 'yaxis' && value === 1) continue;
-      else if (key === 'yaxis')
-        log.add(
-          panel,
-          `${path}.seriesOverrides`,
-          'series on a second Y axis are drawn on the first axis',
-          'yaxis',
-        );
-      else if (key === 'transform' && value === 'negative-Y')
-        log.add(
-          panel,
-          `${path}.seriesOverrides`,
-          'negative-Y transform is not drawn; series shown positive',
-          'negY',
-        );
+      else if (key === 'yaxis') {
+        if (value === 2) props.push(...secondAxis(panel));
+      } else if (key === 'transform')
+        props.push({
+          id: 'custom.transform',
+          value: value === 'negative-Y' ? 'negative-Y' : 'constant',
+        });
       else if (key === 'fillBelowTo')
-        log.add(panel, `${path}.seriesOverrides`, 'fillBelowTo is not drawn', 'fillBelowTo');
+        // Kept in the override, where the not-drawn list reports it.
+        props.push({ id: 'custom.fillBelowTo', value });
       else
         log.add(
           panel,
@@ -103,19 +136,20 @@ function seriesOverrides(panel: Json, path: string, log: IssueLog): unknown[] {
 
 export function graphToTimeseries(panel: Json, path: string, log: IssueLog): void {
   const y = Array.isArray(panel.yaxes) && isObj(panel.yaxes[0]) ? panel.yaxes[0] : {};
-  const defaults: Json = {};
-  const unit = str(y.format);
-  if (unit !== undefined) defaults.unit = unit;
-  for (const k of ['min', 'max', 'decimals'] as const) {
-    const v = num(y[k]);
-    if (v !== undefined) defaults[k] = v;
+  const axis = oldAxisConfig(y);
+  const logBase = num(y.logBase) ?? 1;
+  if (logBase > 1 && logBase !== 2 && logBase !== 10) {
+    // Grafana's timeseries has log 2 and 10 only; it draws others linear too.
+    log.add(panel, `${path}.yaxes`, `log base ${logBase} y axis is drawn linear`);
   }
+  const defaults: Json = { ...axis.std };
   if (defaults.decimals === undefined && num(panel.decimals) !== undefined)
     defaults.decimals = num(panel.decimals);
   const bars = panel.bars === true;
   const lines = panel.lines !== false;
   const points = panel.points === true;
   const custom: Json = {
+    ...axis.custom,
     drawStyle: bars ? 'bars' : lines ? 'line' : points ? 'points' : 'line',
     lineWidth: num(panel.linewidth) ?? 1,
     fillOpacity: (num(panel.fill) ?? 1) * 10,
@@ -127,8 +161,6 @@ export function graphToTimeseries(panel: Json, path: string, log: IssueLog): voi
         : { mode: 'none', group: 'A' },
   };
   if (panel.steppedLine === true) custom.lineInterpolation = 'stepAfter';
-  if (str(y.label) !== undefined) custom.axisLabel = y.label;
-  if ((num(y.logBase) ?? 1) > 1) custom.scaleDistribution = { type: 'log', log: num(y.logBase) };
   const thresholds = graphThresholds(panel.thresholds);
   if (thresholds) {
     defaults.thresholds = thresholds.thresholds;

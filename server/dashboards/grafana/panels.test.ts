@@ -93,16 +93,83 @@ describe('graph → timeseries', () => {
     expect((p.options as J).legend).toMatchObject({ showLegend: false, displayMode: 'list' });
   });
 
-  it('reports second axis, negative-Y and fillBelowTo once per panel and kind', () => {
+  // Grafana's flotToGraphOptions (public/app/plugins/panel/timeseries/migrations.ts):
+  // transform, yaxis 2 and fillBelowTo become override properties, kept in the JSON.
+  it('migrates negative-Y, the second axis and stacking groups into overrides', () => {
     const seriesOverrides = [
       { alias: 'a', yaxis: 2 },
-      { alias: 'b', yaxis: 2, transform: 'negative-Y' },
+      { alias: '/transmit/', yaxis: 2, transform: 'negative-Y' },
       { alias: 'c', fillBelowTo: 'd' },
+      { alias: 'Total', stack: false },
+      { alias: 'e', stack: 'B', transform: 'constant' },
     ];
-    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides }] })).toEqual([
-      'panels[0].seriesOverrides: series on a second Y axis are drawn on the first axis',
-      'panels[0].seriesOverrides: negative-Y transform is not drawn; series shown positive',
-      'panels[0].seriesOverrides: fillBelowTo is not drawn',
+    const yaxes = [
+      { format: 'bytes', show: true, label: 'Memory' },
+      { format: 'percent', show: true, min: '0', logBase: 1 },
+    ];
+    const p = panel({ panels: [{ type: 'graph', seriesOverrides, yaxes }] });
+    const fc = p.fieldConfig as { defaults: J; overrides: J[] };
+    expect(fc.overrides).toEqual([
+      {
+        matcher: { id: 'byName', options: 'a' },
+        properties: [
+          { id: 'unit', value: 'percent' },
+          { id: 'min', value: 0 },
+        ],
+      },
+      {
+        matcher: { id: 'byRegexp', options: 'transmit' },
+        properties: [
+          { id: 'unit', value: 'percent' },
+          { id: 'min', value: 0 },
+          { id: 'custom.transform', value: 'negative-Y' },
+        ],
+      },
+      {
+        matcher: { id: 'byName', options: 'c' },
+        properties: [{ id: 'custom.fillBelowTo', value: 'd' }],
+      },
+      {
+        matcher: { id: 'byName', options: 'Total' },
+        properties: [{ id: 'custom.stacking', value: { mode: 'none', group: 'A' } }],
+      },
+      {
+        matcher: { id: 'byName', options: 'e' },
+        properties: [
+          { id: 'custom.stacking', value: { mode: 'normal', group: 'B' } },
+          { id: 'custom.transform', value: 'constant' },
+        ],
+      },
+    ]);
+    expect(fc.defaults).toMatchObject({ unit: 'bytes', custom: { axisLabel: 'Memory' } });
+    // What is drawn is not reported; what is not is, in Grafana's words, per override.
+    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides, yaxes }] })).toEqual([
+      'panels[0].fieldConfig.overrides[2].properties[0]: fill below to "d" is not drawn (override of "c")',
+      'panels[0].fieldConfig.overrides[4].properties[1]: transform constant is not drawn (override of "e")',
+    ]);
+  });
+
+  it('a hidden left axis is hidden; a second axis equal to the first adds nothing', () => {
+    const p = panel({
+      panels: [
+        {
+          type: 'graph',
+          yaxes: [
+            { show: false, logBase: 2 },
+            { show: false, logBase: 2 },
+          ],
+          seriesOverrides: [{ alias: 'x', yaxis: 2 }],
+        },
+      ],
+    });
+    const fc = p.fieldConfig as { defaults: { custom: J }; overrides: J[] };
+    expect(fc.defaults.custom).toMatchObject({
+      axisPlacement: 'hidden',
+      scaleDistribution: { type: 'log', log: 2 },
+    });
+    expect(fc.overrides).toEqual([]);
+    expect(issueLines({ panels: [{ type: 'graph', yaxes: [{ logBase: 32 }] }] })).toEqual([
+      'panels[0].yaxes: log base 32 y axis is drawn linear',
     ]);
   });
 });

@@ -25,9 +25,14 @@ describe('undrawnOptions', () => {
         defaults: {
           links: [{ title: 'x', url: 'https://x' }],
           custom: {
+            // Drawn now: not listed.
             transform: 'negative-Y',
             scaleDistribution: { type: 'log', log: 2 },
+            stacking: { mode: 'percent', group: 'A' },
+            axisLabel: 'bytes',
+            // Not drawn.
             gradientMode: 'opacity',
+            spanNulls: true,
           },
         },
       },
@@ -39,14 +44,88 @@ describe('undrawnOptions', () => {
     expect(found.map((u) => u.path)).toEqual([
       'transformations',
       'fieldConfig.defaults.links',
-      'fieldConfig.defaults.custom.transform',
-      'fieldConfig.defaults.custom.scaleDistribution',
       'fieldConfig.defaults.custom.gradientMode',
+      'fieldConfig.defaults.custom.spanNulls',
       'targets[0].exemplar',
     ]);
     expect(found[0]!.message).toBe('transformations are not applied (organize)');
+    expect(found[3]!.message).toBe('connect null values is not drawn; gaps are shown');
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
     expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([]);
+  });
+
+  it("Grafana's own defaults, as every export carries them, are what is drawn", () => {
+    const custom = {
+      axisBorderShow: false,
+      axisCenteredZero: false,
+      axisColorMode: 'text',
+      axisLabel: '',
+      axisPlacement: 'auto',
+      barAlignment: 0,
+      drawStyle: 'line',
+      fillOpacity: 0,
+      gradientMode: 'none',
+      hideFrom: { legend: false, tooltip: false, viz: false },
+      insertNulls: false,
+      lineInterpolation: 'linear',
+      lineWidth: 1,
+      pointSize: 5,
+      scaleDistribution: { type: 'linear' },
+      showPoints: 'auto',
+      spanNulls: false,
+      stacking: { group: 'A', mode: 'none' },
+      thresholdsStyle: { mode: 'off' },
+    };
+    expect(undrawnOptions({ type: 'timeseries', fieldConfig: { defaults: { custom } } })).toEqual(
+      [],
+    );
+  });
+
+  it('overrides: what is drawn is not listed, the rest is, per property, naming the series', () => {
+    const found = undrawnOptions({
+      type: 'timeseries',
+      fieldConfig: {
+        defaults: {},
+        overrides: [
+          {
+            matcher: { id: 'byRegexp', options: '/transmit|write/' },
+            properties: [
+              { id: 'custom.transform', value: 'negative-Y' },
+              { id: 'custom.axisPlacement', value: 'right' },
+              { id: 'unit', value: 'bps' },
+            ],
+          },
+          {
+            matcher: { id: 'byName', options: 'Total' },
+            properties: [
+              { id: 'custom.stacking', value: { mode: 'none', group: 'A' } },
+              { id: 'custom.fillBelowTo', value: 'Used' },
+              { id: 'links', value: [{ title: 'x', url: 'https://x' }] },
+              { id: 'custom', value: { transform: 'constant', lineWidth: 2 } },
+              { id: 'noValue', value: 'n/a' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(found).toEqual([
+      {
+        path: 'fieldConfig.overrides[1].properties[1]',
+        message: 'fill below to "Used" is not drawn (override of "Total")',
+      },
+      {
+        path: 'fieldConfig.overrides[1].properties[2]',
+        message: 'data links are not drawn (override of "Total")',
+      },
+      {
+        path: 'fieldConfig.overrides[1].properties[3]',
+        message: 'transform constant is not drawn (override of "Total")',
+      },
+      {
+        path: 'fieldConfig.overrides[1].properties[4]',
+        message: 'option noValue is not drawn (override of "Total")',
+      },
+    ]);
   });
 
   it("a table's merge and reduce are what it draws anyway", () => {
