@@ -65,14 +65,20 @@ export const DRAWN: Readonly<Record<string, string>> = {
   'fieldConfig.defaults.custom.lineInterpolation': 'web/chart/options.ts',
   'fieldConfig.defaults.custom.lineStyle': 'web/chart/options.ts',
   'fieldConfig.defaults.custom.axisPlacement': 'web/chart/options.ts',
-  'fieldConfig.defaults.custom.stacking': 'web/chart/stack.ts (normal); undrawn.ts reports percent',
+  'fieldConfig.defaults.custom.stacking': 'web/chart/stack.ts (normal, percent, groups)',
   'fieldConfig.defaults.custom.thresholdsStyle': 'web/chart/thresholds-plugin.ts',
-  'fieldConfig.defaults.custom.transform': 'undrawn.ts reports negative-Y',
-  'fieldConfig.defaults.custom.scaleDistribution': 'undrawn.ts reports log',
+  'fieldConfig.defaults.custom.transform':
+    'web/chart/options.ts (negative-Y); undrawn.ts reports constant',
+  'fieldConfig.defaults.custom.scaleDistribution':
+    'web/chart/y-axes.ts (log 2 and 10, symlog); undrawn.ts reports other bases',
   'fieldConfig.defaults.custom.gradientMode': 'undrawn.ts reports all but none',
-  'fieldConfig.defaults.custom.axisCenteredZero': 'undrawn.ts reports true',
+  'fieldConfig.defaults.custom.axisCenteredZero': 'web/chart/y-axes.ts',
+  'fieldConfig.defaults.custom.axisSoftMin': 'web/chart/y-axes.ts',
+  'fieldConfig.defaults.custom.axisSoftMax': 'web/chart/y-axes.ts',
+  'fieldConfig.defaults.custom.axisWidth': 'web/chart/y-axes.ts',
+  'fieldConfig.defaults.custom.axisGridShow': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.axisColorMode': 'undrawn.ts reports series',
-  'fieldConfig.defaults.custom.axisLabel': 'undrawn.ts reports a label',
+  'fieldConfig.defaults.custom.axisLabel': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.barAlignment': 'undrawn.ts reports before/after',
   'fieldConfig.defaults.custom.spanNulls': 'undrawn.ts reports true or a threshold',
   'fieldConfig.defaults.custom.hidden': 'undrawn.ts reports true (table)',
@@ -96,9 +102,17 @@ export const DRAWN: Readonly<Record<string, string>> = {
   'fieldConfig.overrides[].properties[custom.lineStyle]': 'web/chart/overrides.ts',
   'fieldConfig.overrides[].properties[custom.hideFrom]': 'web/chart/overrides.ts',
   'fieldConfig.overrides[].properties[custom.hidden]': 'undrawn.ts reports true (table)',
-  'fieldConfig.overrides[].properties[custom.transform]': 'undrawn.ts reports negative-Y',
-  'fieldConfig.overrides[].properties[custom.stacking]': 'undrawn.ts reports all but none',
-  'fieldConfig.overrides[].properties[custom.axisPlacement]': 'undrawn.ts reports all but auto',
+  'fieldConfig.overrides[].properties[custom.transform]':
+    'web/chart/options.ts (negative-Y); undrawn.ts reports constant',
+  'fieldConfig.overrides[].properties[custom.stacking]':
+    'web/chart/stack.ts (groups, percent, out of the stack)',
+  'fieldConfig.overrides[].properties[custom.axisPlacement]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.axisLabel]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.axisSoftMin]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.axisSoftMax]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.axisCenteredZero]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.scaleDistribution]':
+    'web/chart/y-axes.ts; undrawn.ts reports other log bases',
   // Any other override property is reported by undrawn.ts (OVERRIDE_PROPERTIES).
   // Options, by kind.
   'options.legend': 'web/chart/legend-calcs.ts, web/panels/Legend.tsx, heatmap-settings.ts',

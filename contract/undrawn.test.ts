@@ -24,8 +24,8 @@ describe('undrawnOptions', () => {
         defaults: {
           links: [{ title: 'x', url: 'https://x' }],
           custom: {
-            transform: 'negative-Y',
-            scaleDistribution: { type: 'log', log: 2 },
+            transform: 'constant',
+            scaleDistribution: { type: 'log', log: 3 },
             gradientMode: 'opacity',
           },
         },
@@ -38,13 +38,24 @@ describe('undrawnOptions', () => {
     expect(found.map((u) => `${u.path}: ${u.message}`)).toEqual([
       'transformations: transformations are not applied (organize)',
       'fieldConfig.defaults.links: data links are not drawn',
-      'fieldConfig.defaults.custom.transform: transform negative-Y is not drawn; values shown as they are',
-      'fieldConfig.defaults.custom.scaleDistribution.type: scale log is drawn linear',
+      'fieldConfig.defaults.custom.transform: transform constant is not drawn; values shown as they are',
+      'fieldConfig.defaults.custom.scaleDistribution: scale log 3 is drawn linear',
       'fieldConfig.defaults.custom.gradientMode: gradient mode opacity is drawn as a flat fill',
       'targets[0].exemplar: exemplars are not drawn',
     ]);
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
     expect(undrawnOptions({ type: 'row', repeat: 'instance' })).toEqual([]);
+  });
+
+  it('draws negative-Y, log 2 and 10, symlog, percent stacks and axis labels (none listed)', () => {
+    const ts = (custom: Record<string, unknown>) =>
+      undrawnOptions({ type: 'timeseries', fieldConfig: { defaults: { custom } } });
+    expect(ts({ transform: 'negative-Y' })).toEqual([]);
+    expect(ts({ scaleDistribution: { type: 'log', log: 2 } })).toEqual([]);
+    expect(ts({ scaleDistribution: { type: 'log', log: 10 } })).toEqual([]);
+    expect(ts({ scaleDistribution: { type: 'symlog', log: 2 } })).toEqual([]);
+    expect(ts({ stacking: { mode: 'percent', group: 'A' } })).toEqual([]);
+    expect(ts({ axisLabel: 'bytes', axisSoftMin: 0, axisCenteredZero: true })).toEqual([]);
   });
 
   it("a table's merge and reduce are what it draws anyway", () => {
@@ -70,7 +81,6 @@ describe('undrawnOptions', () => {
         { tooltip: { mode: 'single', sort: 'none' } },
       ),
     ).toEqual([
-      'axis label "bytes" is not drawn',
       'bar alignment before is drawn centred',
       'connect null values always is not drawn; gaps stay gaps',
       'tooltip mode single is drawn as all series',

@@ -37,6 +37,15 @@ interface Rule {
   words: (v: unknown) => string;
 }
 
+/** Linear, symlog and log 2 or 10 are drawn (web/chart/y-axes.ts); other log bases are not. */
+function scaleDrawn(v: unknown): boolean {
+  if (!isRecord(v)) return true;
+  if (v.type === undefined || v.type === 'linear' || v.type === 'symlog') return true;
+  return v.type === 'log' && (v.log === 2 || v.log === 10 || v.log === undefined);
+}
+const scaleWords = (v: unknown): string =>
+  isRecord(v) && v.type === 'log' ? `log ${shown(v.log)}` : shown(isRecord(v) ? v.type : v);
+
 const off = (v: unknown) => v === false || v === null || v === undefined || v === '';
 const is =
   (...values: unknown[]) =>
@@ -51,14 +60,14 @@ export const NOT_DRAWN: readonly Rule[] = [
   {
     pattern: 'fieldConfig.defaults.custom.transform',
     kinds: TS,
-    drawn: is('constant'),
+    drawn: is('negative-Y'),
     words: (v) => `transform ${shown(v)} is not drawn; values shown as they are`,
   },
   {
-    pattern: 'fieldConfig.defaults.custom.scaleDistribution.type',
+    pattern: 'fieldConfig.defaults.custom.scaleDistribution',
     kinds: TS,
-    drawn: is('linear'),
-    words: (v) => `scale ${shown(v)} is drawn linear`,
+    drawn: (v) => scaleDrawn(v),
+    words: (v) => `scale ${scaleWords(v)} is drawn linear`,
   },
   {
     pattern: 'fieldConfig.defaults.custom.gradientMode',
@@ -67,22 +76,10 @@ export const NOT_DRAWN: readonly Rule[] = [
     words: (v) => `gradient mode ${shown(v)} is drawn as a flat fill`,
   },
   {
-    pattern: 'fieldConfig.defaults.custom.axisCenteredZero',
-    kinds: TS,
-    drawn: off,
-    words: () => 'axis centered zero is not drawn',
-  },
-  {
     pattern: 'fieldConfig.defaults.custom.axisColorMode',
     kinds: TS,
     drawn: is('text'),
     words: (v) => `axis color mode ${shown(v)} is not drawn`,
-  },
-  {
-    pattern: 'fieldConfig.defaults.custom.axisLabel',
-    kinds: TS,
-    drawn: (v) => !nonEmpty(v),
-    words: (v) => `axis label "${shown(v)}" is not drawn`,
   },
   {
     pattern: 'fieldConfig.defaults.custom.barAlignment',
@@ -101,7 +98,7 @@ export const NOT_DRAWN: readonly Rule[] = [
   {
     pattern: 'fieldConfig.defaults.custom.stacking.mode',
     kinds: TS,
-    drawn: is('none', 'normal'),
+    drawn: is('none', 'normal', 'percent'),
     words: (v) => `stack series ${shown(v)} is not drawn`,
   },
   // Time series options.
@@ -298,6 +295,17 @@ const OVERRIDE_PROPERTIES: Record<string, ReadonlySet<string>> = {
     'custom.lineInterpolation',
     'custom.lineStyle',
     'custom.hideFrom',
+    'min',
+    'max',
+    'thresholds',
+    'mappings',
+    'noValue',
+    'custom.axisLabel',
+    'custom.axisSoftMin',
+    'custom.axisSoftMax',
+    'custom.axisCenteredZero',
+    'custom.axisWidth',
+    'custom.axisGridShow',
   ]),
 };
 const REDUCED_PROPERTIES = new Set([
@@ -314,9 +322,13 @@ const REDUCED_PROPERTIES = new Set([
 
 /** An override property at its default value changes nothing, drawn or not. */
 function propertyAtDefault(id: string, value: unknown): boolean {
-  if (id === 'custom.transform') return value === 'constant';
-  if (id === 'custom.stacking') return isRecord(value) && value.mode === 'none';
-  if (id === 'custom.axisPlacement') return value === 'auto';
+  // Drawn per series by the time series (web/chart/options.ts, stack.ts, y-axes.ts).
+  if (id === 'custom.transform') return value === 'negative-Y';
+  if (id === 'custom.stacking')
+    return isRecord(value) && ['none', 'normal', 'percent'].includes(String(value.mode));
+  if (id === 'custom.axisPlacement')
+    return ['auto', 'left', 'right', 'hidden'].includes(String(value));
+  if (id === 'custom.scaleDistribution') return scaleDrawn(value);
   if (id === 'custom.hidden') return value === false;
   return false;
 }
@@ -324,11 +336,11 @@ function propertyAtDefault(id: string, value: unknown): boolean {
 function overrideWords(id: string, value: unknown): string {
   if (id === 'custom.transform')
     return `transform ${shown(value)} is not drawn; values shown as they are`;
-  if (id === 'custom.axisPlacement')
-    return `axis placement ${shown(value)} is not drawn per series`;
+  if (id === 'custom.axisPlacement') return `axis placement ${shown(value)} is drawn left`;
+  if (id === 'custom.scaleDistribution') return `scale ${scaleWords(value)} is drawn linear`;
   if (id === 'custom.fillBelowTo') return `fill below to "${shown(value)}" is not drawn`;
   if (id === 'custom.stacking' && isRecord(value))
-    return `stack series ${shown(value.mode)} is not drawn per series`;
+    return `stack series ${shown(value.mode)} is not drawn`;
   if (id === 'custom.hidden') return 'hide in table is not applied; the column is shown';
   if (id === 'custom.cellOptions' && isRecord(value))
     return `cell type ${shown(value.type)} is not drawn`;

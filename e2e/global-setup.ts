@@ -13,6 +13,7 @@ import type { ServerProcess } from '../server/demo/server-process.ts';
 import { startDemoStack } from '../server/demo/stack.ts';
 import { startHostileTarget } from './hostile-target.ts';
 import { MANY_UID, manyPanelsDashboard } from './many-panels.ts';
+import { startNodeExporter } from './node-exporter.ts';
 import { startPromscope } from './server-process.ts';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -42,6 +43,11 @@ export default async function globalSetup() {
   const denoPort = await freePort(0);
   // Label values and help text carrying markup, for the XSS spec (e2e/ui/xss.spec.ts).
   const hostile = await startHostileTarget();
+  // Real host metrics for the node-exporter-style dashboard (e2e/ui/node-exporter.spec.ts).
+  const nodeExporter = await startNodeExporter().catch(async (err) => {
+    await hostile.stop();
+    throw err;
+  });
   const stack = await startDemoStack({
     dataDir: join(tmp, 'prometheus'),
     prometheusPort: 0,
@@ -50,7 +56,12 @@ export default async function globalSetup() {
     extraTargets: [
       { job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` },
       { job: 'hostile', url: hostile.url },
+      { job: 'node', url: nodeExporter.url },
     ],
+  }).catch(async (err) => {
+    await hostile.stop();
+    await nodeExporter.stop();
+    throw err;
   });
   const env = (dataDir: string) => ({
     PROMETHEUS_URL: stack.prometheus.url,
@@ -63,6 +74,7 @@ export default async function globalSetup() {
     await Promise.all(servers.map((s) => s.stop()));
     await stack.stop();
     await hostile.stop();
+    await nodeExporter.stop();
     await rm(tmp, { recursive: true, force: true });
   };
   try {

@@ -31,15 +31,14 @@ describe('POST /api/dashboards/import', () => {
       });
       const uid = String(res.body.uid);
       expect(uid).toMatch(/^[a-z0-9]{8,14}$/);
-      // Every option not drawn (fixtures.test.ts counts them), negative-Y among them.
-      expect(res.body.issues).toHaveLength(13);
-      expect(res.body.issues).toContainEqual(
-        expect.objectContaining({
-          panelTitle: expect.any(String),
-          message: 'override "Reads": transform negative-Y is not drawn; values shown as they are',
-        }),
-      );
+      // Every option not drawn (fixtures.test.ts counts them); negative-Y is drawn now, and
+      // kept as an override.
+      expect(res.body.issues).toHaveLength(7);
+      expect(JSON.stringify(res.body.issues)).not.toContain('negative-Y');
       const saved = JSON.parse(t.fs.text(`/data/dashboards/${uid}.json`)!);
+      expect(JSON.stringify(saved.panels)).toContain(
+        '"id":"custom.transform","value":"negative-Y"',
+      );
       const types = saved.panels.map((p: { type: string }) => p.type);
       expect(types).not.toContain('graph');
       expect(types).not.toContain('singlestat');

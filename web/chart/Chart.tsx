@@ -8,12 +8,20 @@ import 'uplot/dist/uPlot.min.css';
 import { memo } from '../app/memo.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
-import { chartOptions, seriesLook, seriesOptions, stackBands } from './options.ts';
-import { stackColumns } from './stack.ts';
+import {
+  chartLayout,
+  chartOptions,
+  layoutKey,
+  seriesLook,
+  seriesOptions,
+  stackOf,
+} from './options.ts';
+import { drawnColumns, stackBands, stackGroups } from './stack.ts';
 import type { ThresholdsSetup } from './thresholds-plugin.ts';
 import { thresholdsPlugin } from './thresholds-plugin.ts';
 import { tooltipPlugin } from './tooltip-plugin.ts';
 import { formatValue } from './units.ts';
+import type { YLayout } from './y-axes.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
 
 interface Props {
@@ -54,6 +62,9 @@ function ChartImpl({
   latest.current = { series, data, onZoom, thresholds };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
   const zone = useContext(TimeSettingsContext).timezone;
+  // The y scales and axes: a new one (a series with another unit or side) rebuilds the chart.
+  const layout = chartLayout(series, style);
+  const axesKey = layoutKey(layout);
 
   // Made when the axis setup changes (rare), destroyed on unmount.
   useLayoutEffect(() => {
@@ -69,7 +80,14 @@ function ChartImpl({
     );
     const zoom = zoomPlugin(() => latest.current.onZoom);
     const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
-    const opts = chartOptions({ width, height }, series, style, [bands, tooltip, zoom], zone);
+    const opts = chartOptions(
+      { width, height },
+      series,
+      style,
+      [bands, tooltip, zoom],
+      layout,
+      zone,
+    );
     if (sync > 0) {
       // x by value, y by relative position: the other charts have their own y scales.
       opts.cursor = {
@@ -77,9 +95,13 @@ function ChartImpl({
         sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
       };
     }
-    const u = new uPlot(opts, drawn(data, series, style), el.current!);
+    const first = drawn(data, series, style, layout);
+    const u = new uPlot(opts, first.data, el.current!);
+    for (const band of first.bands) u.addBand(band);
     looks.current = series.map(seriesLook);
     u.root.dataset.sync = String(sync);
+    // For tests and the curious: what uPlot holds (scales, drawn columns) from the page.
+    Object.defineProperty(u.root, 'uplot', { value: u, configurable: true });
     plot.current = u;
     return () => {
       u.destroy();
@@ -95,12 +117,14 @@ function ChartImpl({
     style.axisPlacement,
     sync,
     zone,
+    axesKey,
   ]);
 
   // Every tick: bring the series list in line, then hand over the new columns.
   useLayoutEffect(() => {
     const u = plot.current;
     if (!u) return;
+    const next = drawn(data, series, style, layout);
     u.batch(() => {
       const have = u.series.length - 1;
       for (let i = have; i > series.length; i--) u.delSeries(i);
@@ -108,18 +132,18 @@ function ChartImpl({
       series.forEach((s, i) => {
         const existing = u.series[i + 1];
         const look = seriesLook(s);
-        if (!existing) u.addSeries(seriesOptions(s, style), i + 1);
-        else if (looks.current[i] !== look) {
+        const scale = layout.seriesScale[i] ?? 'y';
+        if (!existing) u.addSeries(seriesOptions(s, style, scale), i + 1);
+        else if (looks.current[i] !== look || existing.scale !== scale) {
           u.delSeries(i + 1);
-          u.addSeries(seriesOptions(s, style), i + 1);
+          u.addSeries(seriesOptions(s, style, scale), i + 1);
         } else if (existing.show !== s.show) u.setSeries(i + 1, { show: s.show });
         looks.current[i] = look;
       });
-      if (style.mode === 'stacked') {
-        u.delBand(null);
-        for (const band of stackBands(series.length)) u.addBand(band);
-      }
-      u.setData(drawn(data, series, style));
+      // Stack groups follow the series shown and the sign of their values: set each tick.
+      u.delBand(null);
+      for (const band of next.bands) u.addBand(band);
+      u.setData(next.data);
     });
     const ds = u.root.dataset;
     ds.series = String(series.length);
@@ -147,19 +171,26 @@ function ChartImpl({
  */
 export const Chart = memo(ChartImpl);
 
-/** What uPlot draws: the data itself, or running totals when stacked. */
+/** What uPlot draws: negative-Y series flipped, stacked series as running totals (or
+ * percent of their group), and the bands that fill each stacked series down to the next. */
 function drawn(
   data: uPlot.AlignedData,
   series: ChartSeries[],
   style: ChartStyle,
-): uPlot.AlignedData {
-  if (style.mode !== 'stacked') return data;
+  layout: YLayout,
+): { data: uPlot.AlignedData; bands: uPlot.Band[] } {
+  const spec = series.map((s, i) => ({
+    show: s.show,
+    negativeY: s.negativeY,
+    stack: stackOf(s, style),
+    scale: layout.seriesScale[i],
+    shape: `${s.drawStyle ?? (style.mode === 'bars' ? 'bars' : 'line')}/${s.interpolation ?? ''}`,
+  }));
+  if (!spec.some((s) => s.negativeY || s.stack)) return { data, bands: [] };
   const ys = data.slice(1) as (number | null)[][];
-  return [
-    data[0],
-    ...stackColumns(
-      ys,
-      series.map((s) => s.show),
-    ),
-  ] as uPlot.AlignedData;
+  const groups = stackGroups(ys, spec);
+  return {
+    data: [data[0], ...drawnColumns(ys, spec, groups)] as uPlot.AlignedData,
+    bands: stackBands(groups),
+  };
 }

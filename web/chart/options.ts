@@ -3,9 +3,12 @@
 import uPlot from 'uplot';
 import { isKnownZone, type TimeZone } from '../time/zone.ts';
 import { labelWidth } from './label-widths.ts';
+import type { StackSpec } from './stack.ts';
 import { isolatedIndices } from './stack.ts';
 import { timeTicks } from './time-axis.ts';
 import { axisFormatter } from './units.ts';
+import type { AxisSpec, YLayout, YScale } from './y-axes.ts';
+import { scaleOptions, yLayout } from './y-axes.ts';
 
 export interface ChartSeries {
   key: string;
@@ -29,6 +32,12 @@ export interface ChartSeries {
   decimals?: number;
   /** custom.hideFrom.tooltip */
   noTooltip?: boolean;
+  /** custom.transform 'negative-Y': drawn below zero (the tooltip and legend keep the sign). */
+  negativeY?: boolean;
+  /** custom.stacking; null when the series says it is not stacked (mode none). */
+  stack?: StackSpec | null;
+  /** Its axis: unit, range, side, label, distribution (the panel's style where unset). */
+  axis?: AxisSpec;
 }
 
 /** What of a series needs it rebuilt in uPlot when it changes (not its visibility). */
@@ -43,6 +52,9 @@ export function seriesLook(s: ChartSeries): string {
     s.pointSize,
     s.interpolation,
     s.dash,
+    s.negativeY,
+    s.stack,
+    s.axis,
   ]);
 }
 
@@ -58,6 +70,36 @@ export interface ChartStyle {
   mode?: 'lines' | 'stacked' | 'bars';
   /** custom.axisPlacement: 'right' moves the y axis, 'hidden' hides it. */
   axisPlacement?: string;
+}
+
+/** A series' axis: its own settings over the panel's. */
+export function axisOf(s: ChartSeries, style: ChartStyle): AxisSpec {
+  const a = s.axis ?? {};
+  return {
+    ...a,
+    unit: a.unit ?? style.unit,
+    decimals: a.decimals ?? style.decimals,
+    min: a.min ?? style.min,
+    max: a.max ?? style.max,
+    placement: a.placement ?? style.axisPlacement,
+    percent: stackOf(s, style)?.mode === 'percent',
+  };
+}
+
+/** A series' stacking: its own, else every series stacked together when the style says so. */
+export function stackOf(s: ChartSeries, style: ChartStyle): StackSpec | undefined {
+  if (s.stack !== undefined) return s.stack ?? undefined;
+  return style.mode === 'stacked' ? { mode: 'normal', group: 'A' } : undefined;
+}
+
+/** The y scales and axes for these series. */
+export function chartLayout(series: readonly ChartSeries[], style: ChartStyle): YLayout {
+  return yLayout(series.map((s) => axisOf(s, style)));
+}
+
+/** What of the layout needs the chart rebuilt when it changes: its scales and axes. */
+export function layoutKey(layout: YLayout): string {
+  return JSON.stringify(layout.scales);
 }
 
 const STACKED_FILL = 35; // % opacity when a stacked chart gives none
@@ -128,13 +170,13 @@ export function withAlpha(hex: string, alpha: number): string {
   return hex + a;
 }
 
-export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
+export function seriesOptions(s: ChartSeries, style: ChartStyle, scale = 'y'): uPlot.Series {
   const draw = s.drawStyle ?? (style.mode === 'bars' ? 'bars' : 'line');
   const opacity =
     s.fillOpacity ??
     (draw === 'bars'
       ? BAR_FILL
-      : style.mode === 'stacked'
+      : stackOf(s, style)
         ? (style.fillOpacity ?? STACKED_FILL)
         : style.fillOpacity);
   const fill = opacity && draw !== 'points' ? withAlpha(s.color, opacity / 100) : undefined;
@@ -150,6 +192,7 @@ export function seriesOptions(s: ChartSeries, style: ChartStyle): uPlot.Series {
         : { size, filter: isolated };
   return {
     label: s.label,
+    scale,
     stroke: s.color,
     width: s.lineWidth ?? style.lineWidth ?? 1,
     show: s.show,
@@ -176,11 +219,37 @@ function linePaths(s: ChartSeries): Partial<uPlot.Series> {
   return out;
 }
 
-/** Stacked series fill down to the one below them (uPlot bands), not to zero. */
-export function stackBands(count: number): uPlot.Band[] {
-  const bands: uPlot.Band[] = [];
-  for (let i = count; i > 1; i--) bands.push({ series: [i, i - 1] });
-  return bands;
+/** Grafana's axis label: 12 px text with 8 px around it, beside the tick labels. */
+const LABEL_PAD = 8;
+
+/** One y axis: its side, label, grid and tick labels in its unit (percent when stacked so). */
+export function yAxisOptions(scale: YScale, first: boolean): uPlot.Axis {
+  const unit = scale.percent ? 'percentunit' : scale.unit;
+  const fmt = axisFormatter(unit, scale.decimals);
+  const attr = first ? 'yTicks' : `${scale.key}Ticks`;
+  return {
+    ...AXIS,
+    scale: scale.key,
+    side: scale.side,
+    show: scale.show,
+    size: scale.width !== undefined && scale.width > 0 ? scale.width : yAxisSize,
+    grid: { ...AXIS.grid, show: scale.drawGrid },
+    values: (u, splits, _axis, _space, incr) => {
+      // Percent ticks step in hundredths: 0.25 apart is "25%", no decimals.
+      const labels = splits.map((v) => fmt(v, scale.percent ? incr * 100 : incr));
+      // Drawn on the canvas; kept as text too, for tests and the curious.
+      u.root.dataset[attr] = JSON.stringify(labels);
+      return labels;
+    },
+    ...(scale.label
+      ? {
+          label: scale.label,
+          labelSize: 12 + LABEL_PAD,
+          labelGap: LABEL_PAD,
+          labelFont: AXIS.font.replace('11px', '12px'),
+        }
+      : {}),
+  };
 }
 
 export function chartOptions(
@@ -188,41 +257,20 @@ export function chartOptions(
   series: readonly ChartSeries[],
   style: ChartStyle,
   plugins: uPlot.Plugin[],
+  layout: YLayout = chartLayout(series, style),
   /** The dashboard's time zone, for the time axis. */
   zone?: TimeZone,
 ): uPlot.Options {
-  const fmt = axisFormatter(style.unit, style.decimals);
-  const fixed = style.min !== undefined || style.max !== undefined;
+  const scales: uPlot.Scales = { x: { time: true } };
+  for (const s of layout.scales) scales[s.key] = scaleOptions(s);
   return {
     ...size,
     legend: { show: false }, // our own legend renders labels as text
     cursor: { drag: { x: false, y: false }, points: { size: 6 } },
-    scales: {
-      x: { time: true },
-      y: fixed
-        ? {
-            range: (_u, dataMin, dataMax) => [style.min ?? dataMin, style.max ?? dataMax],
-          }
-        : {},
-    },
+    scales,
     ...(zoneDate(zone) ? { tzDate: zoneDate(zone) } : {}),
-    axes: [
-      timeAxis(zone),
-      {
-        ...AXIS,
-        size: yAxisSize,
-        values: (u, splits, _axis, _space, incr) => {
-          const labels = splits.map((v) => fmt(v, incr));
-          // Drawn on the canvas; kept as text too, for tests and the curious.
-          u.root.dataset.yTicks = JSON.stringify(labels);
-          return labels;
-        },
-        side: style.axisPlacement === 'right' ? 1 : 3,
-        show: style.axisPlacement !== 'hidden',
-      },
-    ],
-    series: [{}, ...series.map((s) => seriesOptions(s, style))],
-    ...(style.mode === 'stacked' ? { bands: stackBands(series.length) } : {}),
+    axes: [timeAxis(zone), ...layout.scales.map((s, i) => yAxisOptions(s, i === 0))],
+    series: [{}, ...series.map((s, i) => seriesOptions(s, style, layout.seriesScale[i] ?? 'y'))],
     plugins,
   };
 }

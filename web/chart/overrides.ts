@@ -26,6 +26,16 @@ export interface FieldCustom {
   lineInterpolation?: string;
   /** fill 'solid' | 'dash' | 'dot'; dash: [on, off] in px */
   lineStyle?: { fill?: string; dash?: number[] };
+  /** 'negative-Y' | 'constant' */
+  transform?: string;
+  axisLabel?: string;
+  axisSoftMin?: number;
+  axisSoftMax?: number;
+  axisCenteredZero?: boolean;
+  axisWidth?: number;
+  axisGridShow?: boolean;
+  /** type 'linear' | 'log' | 'symlog'; log 2 or 10 */
+  scaleDistribution?: { type?: string; log?: number; linearThreshold?: number };
 }
 
 export interface FieldConfig {

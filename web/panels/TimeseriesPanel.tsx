@@ -13,6 +13,7 @@ import type { FieldConfig } from '../chart/overrides.ts';
 import { resolveFields } from '../chart/overrides.ts';
 import { COUNTING } from '../chart/reduce.ts';
 import { formatValue } from '../chart/units.ts';
+import type { AxisSpec } from '../chart/y-axes.ts';
 import { DataPanel } from './DataPanel.tsx';
 import type { LegendEntry } from './Legend.tsx';
 import { Legend } from './Legend.tsx';
@@ -35,6 +36,47 @@ export function lineDash(
   return style.fill === 'dot' ? [0, 10] : [10, 10];
 }
 
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** Grafana's custom.stacking: normal or percent, in its group ('A' unless named); else none. */
+export function stackingOf(stacking: unknown): ChartSeries['stack'] {
+  const s = (typeof stacking === 'object' && stacking ? stacking : {}) as {
+    mode?: unknown;
+    group?: unknown;
+  };
+  if (s.mode !== 'normal' && s.mode !== 'percent') return null;
+  return { mode: s.mode, group: typeof s.group === 'string' ? s.group : 'A' };
+}
+
+/** The series' y axis: its unit and range, and Grafana's custom.axis* settings. */
+export function axisSpec(c: FieldConfig): AxisSpec {
+  const custom = c.custom ?? {};
+  const dist = custom.scaleDistribution;
+  const type = dist?.type === 'log' || dist?.type === 'symlog' ? dist.type : undefined;
+  const spec: AxisSpec = {
+    unit: text(c.unit),
+    decimals: num(c.decimals),
+    min: num(c.min),
+    max: num(c.max),
+    softMin: num(custom.axisSoftMin),
+    softMax: num(custom.axisSoftMax),
+    placement: text(custom.axisPlacement),
+    label: text(custom.axisLabel),
+    distribution: type,
+    log: type ? (dist?.log === 2 ? 2 : 10) : undefined,
+    linearThreshold: type === 'symlog' ? num(dist?.linearThreshold) : undefined,
+    centeredZero: custom.axisCenteredZero === true ? true : undefined,
+    width: num(custom.axisWidth),
+    grid: custom.axisGridShow === false ? false : undefined,
+  };
+  // Only what is set: an unset field falls back to the panel's.
+  for (const k of Object.keys(spec) as (keyof AxisSpec)[]) {
+    if (spec[k] === undefined) delete spec[k];
+  }
+  return spec;
+}
+
 /** The per-series part of the chart's style, from the series' field config. */
 function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
   const custom = c.custom ?? {};
@@ -55,6 +97,9 @@ function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
     unit: c.unit,
     decimals: asFiniteNumber(c.decimals),
     noTooltip: custom.hideFrom?.tooltip === true,
+    negativeY: custom.transform === 'negative-Y' ? true : undefined,
+    stack: stackingOf(custom.stacking),
+    axis: axisSpec(c),
   };
 }
 
@@ -135,12 +180,8 @@ function TimeseriesPanel(props: PanelProps) {
       max: d.max,
       fillOpacity: d.custom?.fillOpacity,
       lineWidth: d.custom?.lineWidth,
-      mode:
-        d.custom?.drawStyle === 'bars'
-          ? ('bars' as const)
-          : d.custom?.stacking?.mode === 'normal'
-            ? ('stacked' as const)
-            : ('lines' as const),
+      // Stacking is each series' own (defaults and overrides), not the panel's.
+      mode: d.custom?.drawStyle === 'bars' ? ('bars' as const) : ('lines' as const),
       axisPlacement: d.custom?.axisPlacement,
     }),
     [d],

@@ -45,6 +45,46 @@ function matcher(alias: string): Json {
 }
 
 /**
+ * A graph y axis as timeseries field config (Grafana's getFieldConfigFromOldAxis): unit,
+ * decimals, min, max, and custom axisPlacement (hidden when the axis was), label, log scale.
+ */
+export function oldAxisConfig(y: Json): { std: Json; custom: Json } {
+  const std: Json = {};
+  const unit = asNonEmptyString(y.format);
+  if (unit !== undefined) std.unit = unit;
+  for (const k of ['decimals', 'min', 'max'] as const) {
+    const v = parseFiniteNumber(y[k]);
+    if (v !== undefined) std[k] = v;
+  }
+  const custom: Json = {};
+  if (y.show === false) custom.axisPlacement = 'hidden';
+  if (asNonEmptyString(y.label) !== undefined) custom.axisLabel = y.label;
+  // Any base is kept (Grafana's timeseries draws 2 and 10; undrawn.ts reports the others).
+  const log = parseFiniteNumber(y.logBase);
+  if (log !== undefined && log > 1) custom.scaleDistribution = { type: 'log', log };
+  return { std, custom };
+}
+
+/**
+ * Series on the graph's right axis: the settings of that axis that differ from the left one,
+ * as override properties (Grafana's fillY2DynamicValues). The timeseries panel then gives
+ * them their own scale, on the right as the second auto axis. Equal axes need nothing.
+ */
+function secondAxis(panel: Json): Json[] {
+  const yaxes = Array.isArray(panel.yaxes) ? panel.yaxes : [];
+  const y1 = oldAxisConfig(isRecord(yaxes[0]) ? yaxes[0] : {});
+  const y2 = oldAxisConfig(isRecord(yaxes[1]) ? yaxes[1] : {});
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const props: Json[] = [];
+  for (const [k, v] of Object.entries(y2.std))
+    if (!same(v, y1.std[k])) props.push({ id: k, value: v });
+  for (const [k, v] of Object.entries(y2.custom)) {
+    if (!same(v, y1.custom[k])) props.push({ id: `custom.${k}`, value: v });
+  }
+  return props;
+}
+
+/**
  * Series overrides → field overrides, as Grafana's flotToGraphOptions does (transform,
  * second axis and fillBelowTo included, as the properties Grafana gives them). What Grafana's
  * migration drops (zindex, legend, nullPointMode…) is kept in `seriesOverrides`, which a
@@ -98,7 +138,7 @@ function seriesOverrides(panel: Json): { overrides: unknown[]; leftovers: Json[]
             : { mode: 'normal', group: String(value === true ? 'A' : value) },
         );
       else if (key === 'yaxis' && n === 1) continue;
-      else if (key === 'yaxis' && n === 2) prop('custom.axisPlacement', 'right');
+      else if (key === 'yaxis' && n === 2) props.push(...secondAxis(panel));
       else if (key === 'transform')
         prop('custom.transform', value === 'negative-Y' ? 'negative-Y' : 'constant');
       else if (key === 'fillBelowTo') prop('custom.fillBelowTo', value);
@@ -113,19 +153,15 @@ function seriesOverrides(panel: Json): { overrides: unknown[]; leftovers: Json[]
 
 export function graphToTimeseries(panel: Json): void {
   const y = Array.isArray(panel.yaxes) && isRecord(panel.yaxes[0]) ? panel.yaxes[0] : {};
-  const defaults: Json = {};
-  const unit = asNonEmptyString(y.format);
-  if (unit !== undefined) defaults.unit = unit;
-  for (const k of ['min', 'max', 'decimals'] as const) {
-    const v = parseFiniteNumber(y[k]);
-    if (v !== undefined) defaults[k] = v;
-  }
+  const axis = oldAxisConfig(y);
+  const defaults: Json = { ...axis.std };
   if (defaults.decimals === undefined && parseFiniteNumber(panel.decimals) !== undefined)
     defaults.decimals = parseFiniteNumber(panel.decimals);
   const bars = panel.bars === true;
   const lines = panel.lines !== false;
   const points = panel.points === true;
   const custom: Json = {
+    ...axis.custom,
     drawStyle: bars ? 'bars' : lines ? 'line' : points ? 'points' : 'line',
     lineWidth: parseFiniteNumber(panel.linewidth) ?? 1,
     fillOpacity: (parseFiniteNumber(panel.fill) ?? 1) * 10,
@@ -137,9 +173,6 @@ export function graphToTimeseries(panel: Json): void {
         : { mode: 'none', group: 'A' },
   };
   if (panel.steppedLine === true) custom.lineInterpolation = 'stepAfter';
-  if (asNonEmptyString(y.label) !== undefined) custom.axisLabel = y.label;
-  if ((parseFiniteNumber(y.logBase) ?? 1) > 1)
-    custom.scaleDistribution = { type: 'log', log: parseFiniteNumber(y.logBase) };
   const thresholds = graphThresholds(panel.thresholds);
   if (thresholds) {
     defaults.thresholds = thresholds.thresholds;

@@ -93,22 +93,35 @@ describe('graph → timeseries', () => {
     expect((p.options as J).legend).toMatchObject({ showLegend: false, displayMode: 'list' });
   });
 
-  it('turns second axis, negative-Y and fillBelowTo into the properties Grafana gives them, reported', () => {
+  // Grafana's flotToGraphOptions (public/app/plugins/panel/timeseries/migrations.ts):
+  // transform, yaxis 2 and fillBelowTo become override properties, kept in the JSON.
+  it('migrates negative-Y, the second axis and stacking groups into overrides', () => {
     const seriesOverrides = [
       { alias: 'a', yaxis: 2 },
-      { alias: 'b', yaxis: 2, transform: 'negative-Y' },
-      { alias: 'c', fillBelowTo: 'd', zindex: 3, $$hashKey: 'object:1' },
+      { alias: '/transmit/', yaxis: 2, transform: 'negative-Y' },
+      { alias: 'c', fillBelowTo: 'd' },
+      { alias: 'Total', stack: false },
+      { alias: 'e', stack: 'B', transform: 'constant' },
     ];
-    const p = panel({ panels: [{ type: 'graph', seriesOverrides }] });
-    expect((p.fieldConfig as { overrides: unknown[] }).overrides).toEqual([
+    const yaxes = [
+      { format: 'bytes', show: true, label: 'Memory' },
+      { format: 'percent', show: true, min: '0', logBase: 1 },
+    ];
+    const p = panel({ panels: [{ type: 'graph', seriesOverrides, yaxes }] });
+    const fc = p.fieldConfig as { defaults: J; overrides: J[] };
+    expect(fc.overrides).toEqual([
       {
         matcher: { id: 'byName', options: 'a' },
-        properties: [{ id: 'custom.axisPlacement', value: 'right' }],
+        properties: [
+          { id: 'unit', value: 'percent' },
+          { id: 'min', value: 0 },
+        ],
       },
       {
-        matcher: { id: 'byName', options: 'b' },
+        matcher: { id: 'byRegexp', options: 'transmit' },
         properties: [
-          { id: 'custom.axisPlacement', value: 'right' },
+          { id: 'unit', value: 'percent' },
+          { id: 'min', value: 0 },
           { id: 'custom.transform', value: 'negative-Y' },
         ],
       },
@@ -116,17 +129,59 @@ describe('graph → timeseries', () => {
         matcher: { id: 'byName', options: 'c' },
         properties: [{ id: 'custom.fillBelowTo', value: 'd' }],
       },
+      {
+        matcher: { id: 'byName', options: 'Total' },
+        properties: [{ id: 'custom.stacking', value: { mode: 'none' } }],
+      },
+      {
+        matcher: { id: 'byName', options: 'e' },
+        properties: [
+          { id: 'custom.stacking', value: { mode: 'normal', group: 'B' } },
+          { id: 'custom.transform', value: 'constant' },
+        ],
+      },
     ]);
-    // What Grafana's migration would drop is kept, for the report and for a save.
-    expect(p.seriesOverrides).toEqual([{ alias: 'c', zindex: 3 }]);
-    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides }] })).toEqual([
+    expect(fc.defaults).toMatchObject({ unit: 'bytes', custom: { axisLabel: 'Memory' } });
+    // What is drawn is not reported; what is not is, in Grafana's words, per override.
+    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides, yaxes }] })).toEqual([
       'panels[0].options.tooltip.sort: tooltip sort none is drawn descending',
-      'panels[0].fieldConfig.overrides[0].properties[0]: override "a": axis placement right is not drawn per series',
-      'panels[0].fieldConfig.overrides[1].properties[0]: override "b": axis placement right is not drawn per series',
-      'panels[0].fieldConfig.overrides[1].properties[1]: override "b": transform negative-Y is not drawn; values shown as they are',
       'panels[0].fieldConfig.overrides[2].properties[0]: override "c": fill below to "d" is not drawn',
-      'panels[0].seriesOverrides[0].zindex: graph series override "c": zindex 3 is not drawn',
+      'panels[0].fieldConfig.overrides[4].properties[1]: override "e": transform constant is not drawn; values shown as they are',
     ]);
+  });
+
+  it('a hidden left axis is hidden; a second axis equal to the first adds nothing', () => {
+    const p = panel({
+      panels: [
+        {
+          type: 'graph',
+          yaxes: [
+            { show: false, logBase: 2 },
+            { show: false, logBase: 2 },
+          ],
+          seriesOverrides: [{ alias: 'x', yaxis: 2 }],
+        },
+      ],
+    });
+    const fc = p.fieldConfig as { defaults: { custom: J }; overrides: J[] };
+    expect(fc.defaults.custom).toMatchObject({
+      axisPlacement: 'hidden',
+      scaleDistribution: { type: 'log', log: 2 },
+    });
+    expect(fc.overrides).toEqual([]);
+    expect(issueLines({ panels: [{ type: 'graph', yaxes: [{ logBase: 32 }] }] })).toEqual([
+      'panels[0].fieldConfig.defaults.custom.scaleDistribution: scale log 32 is drawn linear',
+      'panels[0].options.tooltip.sort: tooltip sort none is drawn descending',
+    ]);
+  });
+
+  it('keeps what Grafana would drop from a series override, and reports it', () => {
+    const seriesOverrides = [{ alias: 'c', fillBelowTo: 'd', zindex: 3, $$hashKey: 'object:1' }];
+    const p = panel({ panels: [{ type: 'graph', seriesOverrides }] });
+    expect(p.seriesOverrides).toEqual([{ alias: 'c', zindex: 3 }]);
+    expect(issueLines({ panels: [{ type: 'graph', seriesOverrides }] })).toContain(
+      'panels[0].seriesOverrides[0].zindex: graph series override "c": zindex 3 is not drawn',
+    );
   });
 
   it('keeps the tooltip sort of the graph', () => {
