@@ -121,11 +121,13 @@ describe('datasources and targets', () => {
     expect((dashboard.templating as J | undefined)?.list ?? []).toEqual([]);
   });
 
-  it('maps plain names to known uids or the dashboard datasource, with an issue', () => {
+  it('keeps a plain name as written, never the dashboard datasource', () => {
     const d = { panels: [{ type: 'stat', datasource: 'Prom', targets: [] }] };
+    expect(panel(d).datasource).toEqual({ uid: 'Prom' });
+    expect(issueLines(d)).toEqual([]);
     expect(norm(d, { datasourceUids: ['Prom'] }).issues).toEqual([]);
-    expect(issueLines(d)).toEqual([
-      'panels[0].datasource: datasource "Prom" is not known; using the dashboard datasource',
+    expect(norm(d, { datasourceUids: ['other'] }).issues.map((i) => i.message)).toEqual([
+      'datasource "Prom" is not configured here; kept as written, its queries fail until it is added',
     ]);
   });
 
