@@ -86,13 +86,14 @@ describe('DashboardMigrator.test.ts "when migrating datasource to refs"', () => 
 });
 
 describe('DashboardMigrator.test.ts "when fixing query and panel data source refs out of sync"', () => {
-  it('keeps the query-level datasource the query names', () => {
+  it('should use data source on query level as source of truth', () => {
     const { dashboard } = normaliseDashboard({
       schemaVersion: 30,
       panels: [{ id: 2, datasource: null, targets: [{ datasource: 'prom-not-default' }] }],
     });
     const panel = (dashboard.panels as J[])[0] as J;
     expect((panel.targets as J[])[0]?.datasource).toEqual({ uid: 'prom-not-default' });
+    expect(panel.datasource).toEqual({ uid: 'prom-not-default' });
   });
 });
 
