@@ -147,6 +147,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       saved,
       readOnly: config.readOnly,
       log: deps.log,
+      datasources: () => registry.list(),
     }),
   );
   app.all('/api/*', (c) =>

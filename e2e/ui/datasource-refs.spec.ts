@@ -4,7 +4,7 @@
 // datasource this server does not have says so in the panel and sends nothing. A server of the
 // spec's own (its own DATA_DIR), on the real Prometheus of the global setup, which is reached
 // a second time under another URL as the datasource "Prometheus-EU".
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
@@ -31,6 +31,16 @@ test('each query goes to the datasource its panel or query names; import keeps t
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-ds-refs-'));
   let server: ServerProcess | undefined;
   try {
+    // A provisioned file is read as written, not imported: its panel still names a datasource.
+    await mkdir(join(tmp, 'dashboards'));
+    const provisioned = {
+      uid: 'ds-names',
+      title: 'Names as written',
+      schemaVersion: 27,
+      time: { from: 'now-15m', to: 'now' },
+      panels: [panel(1, 'Provisioned by name', 'Prometheus-EU', [target('A', 'vector(10)')])],
+    };
+    await writeFile(join(tmp, 'dashboards', 'ds-names.json'), JSON.stringify(provisioned));
     server = await startPromscope('node', {
       PROMETHEUS_URL: prometheusUrl(),
       DATA_DIR: join(tmp, 'data'),
@@ -69,8 +79,15 @@ test('each query goes to the datasource its panel or query names; import keeps t
       data: { dashboard },
     });
     expect(imported.status()).toBe(200);
+    // The import report names the datasources this server lacks.
+    const { issues } = (await imported.json()) as { issues: { path: string; message: string }[] };
+    expect(issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
+      'panels[4].datasource: datasource "Prometheus-US" is not configured here; kept as written, its queries fail until it is added',
+      'panels[5].targets[1].datasource: datasource "P1809F7CD0C75ACF3" is not configured here; kept as written, its queries fail until it is added',
+    ]);
 
-    // The stored JSON keeps every reference (a name as Grafana's { uid: name }).
+    // The stored JSON keeps every reference: a name found here becomes its uid, one not found
+    // stays as Grafana's { uid: name } (migrateDatasourceNameToRef).
     const stored = (await (
       await page.request.get(`${server.url}/api/dashboards/uid/ds-refs`)
     ).json()) as {
@@ -85,12 +102,12 @@ test('each query goes to the datasource its panel or query names; import keeps t
       ]),
     );
     expect(refs).toEqual({
-      'By name': [{ uid: 'Prometheus-EU' }, null],
+      'By name': [{ type: 'prometheus', uid: eu }, null],
       'By uid': [{ type: 'prometheus', uid: eu }, null],
       Default: [{ type: 'prometheus', uid: `\${datasource}` }, null],
       Mixed: [
         { type: 'datasource', uid: '-- Mixed --' },
-        { uid: 'Prometheus-EU' },
+        { type: 'prometheus', uid: eu },
         { type: 'prometheus', uid: 'prometheus' },
         null,
       ],
@@ -145,6 +162,11 @@ test('each query goes to the datasource its panel or query names; import keeps t
         `${eu} vector(8)`,
       ].sort(),
     );
+
+    await d.open(`${server.url}/d/ds-names`);
+    await expect(d.statValue('Provisioned by name')).toHaveText('10');
+    expect(sent.has(`${eu} vector(10)`)).toBe(true);
+    expect(sent.has('prometheus vector(10)')).toBe(false);
     expect(errors).toEqual([]);
   } finally {
     await server?.stop();

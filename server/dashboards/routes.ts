@@ -17,6 +17,8 @@ export interface DashboardRoutesOptions {
   saved: SavedDashboards;
   readOnly: boolean;
   log?: (line: string) => void;
+  /** The datasources configured now (the import names those a dashboard lacks). */
+  datasources?: () => readonly { uid: string; name: string }[];
 }
 
 function hit(e: DashboardEntry, provisioned: boolean): SearchHit {
@@ -91,7 +93,7 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
     } satisfies DashboardAnswer);
   });
 
-  const writeDeps = { provisioned: store, saved, log: opts.log };
+  const writeDeps = { provisioned: store, saved, log: opts.log, datasources: opts.datasources };
   app.route('/', dashboardWriteRoutes(writeDeps));
   app.route('/', dashboardImportRoute(writeDeps));
   app.route('/', dashboardHistoryRoutes(writeDeps));

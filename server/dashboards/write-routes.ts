@@ -16,6 +16,8 @@ export interface WriteDeps {
   provisioned: ProvisionedDashboards;
   saved: SavedDashboards;
   log?: (line: string) => void;
+  /** The datasources configured now, for the import to name those a dashboard lacks. */
+  datasources?: () => readonly { uid: string; name: string }[];
 }
 
 /** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */

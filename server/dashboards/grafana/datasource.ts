@@ -17,7 +17,8 @@ export interface DsContext {
   inputs: Map<string, string>; // __inputs name → chosen uid
   inputNames: Set<string>; // names declared in __inputs
   dsVariables: Map<string, string>; // datasource template variable name → plugin type
-  knownUids?: Set<string>;
+  /** uid and name → uid, of the datasources configured here (when the caller knows them). */
+  known?: Map<string, string>;
   usesDashboardDs: boolean;
 }
 
@@ -43,10 +44,17 @@ export function dsContext(dash: Json, opts: NormaliseOptions): DsContext {
     inputs: new Map((opts.inputs ?? []).map((i) => [i.name, i.value])),
     inputNames,
     dsVariables,
-    knownUids: opts.datasourceUids ? new Set(opts.datasourceUids) : undefined,
+    known: opts.datasources
+      ? new Map(
+          opts.datasources.flatMap((d) => [[d.name, d.uid] as const, [d.uid, d.uid] as const]),
+        )
+      : undefined,
     usesDashboardDs: false,
   };
 }
+
+const notConfigured = (id: string) =>
+  `datasource "${id}" is not configured here; kept as written, its queries fail until it is added`;
 
 /** `$name`, `${name}` or `[[name]]` → name. */
 function variableName(s: string): string | undefined {
@@ -59,8 +67,9 @@ function variableName(s: string): string | undefined {
 /**
  * Resolves a panel or target datasource to a `{ type, uid }` reference. `null`/default and
  * unresolved inputs become DASHBOARD_DS; a name or uid is kept as written (a name as
- * `{ uid: name }`, as Grafana does for one it cannot find). Returns the reference and, for a
- * name not among `knownUids` (when given), a note for the issue list.
+ * `{ uid: name }`, as Grafana does for one it cannot find; as `{ type, uid }` for one among the
+ * configured datasources, when given). Returns the reference and, for a name or uid not among
+ * those, a note for the issue list.
  */
 export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: string } {
   const dashboard = (): { ref: Json } => {
@@ -95,14 +104,12 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
     // (migrateDatasourceNameToRef) turns a name it cannot find into `{ uid: name }`: the panel
     // keeps pointing at that datasource, which the view finds by uid or by name, and which
     // may be added here later. It never falls back to the default.
-    if (ctx.knownUids?.has(raw)) return { ref: { type: 'prometheus', uid: raw } };
-    return {
-      ref: { uid: raw },
-      note: ctx.knownUids
-        ? `datasource "${raw}" is not configured here; kept as written, its queries fail until it is added`
-        : undefined,
-    };
+    const found = ctx.known?.get(raw);
+    if (found !== undefined) return { ref: { type: 'prometheus', uid: found } };
+    return { ref: { uid: raw }, note: ctx.known ? notConfigured(raw) : undefined };
   }
+  if (ctx.known && (type === undefined || type === 'prometheus') && !ctx.known.has(uid))
+    return { ref: raw as Json, note: notConfigured(uid) };
   return { ref: raw as Json };
 }
 

@@ -125,10 +125,25 @@ describe('datasources and targets', () => {
     const d = { panels: [{ type: 'stat', datasource: 'Prom', targets: [] }] };
     expect(panel(d).datasource).toEqual({ uid: 'Prom' });
     expect(issueLines(d)).toEqual([]);
-    expect(norm(d, { datasourceUids: ['Prom'] }).issues).toEqual([]);
-    expect(norm(d, { datasourceUids: ['other'] }).issues.map((i) => i.message)).toEqual([
+    const configured = [{ uid: 'p1', name: 'Prom' }];
+    const known = norm(d, { datasources: configured });
+    expect(known.issues).toEqual([]);
+    expect((known.dashboard.panels as J[])[0]?.datasource).toEqual({
+      type: 'prometheus',
+      uid: 'p1',
+    });
+    const other = [{ uid: 'o', name: 'Other' }];
+    expect(norm(d, { datasources: other }).issues.map((i) => i.message)).toEqual([
       'datasource "Prom" is not configured here; kept as written, its queries fail until it is added',
     ]);
+    const byUid = { panels: [{ type: 'stat', datasource: { uid: 'gone' }, targets: [] }] };
+    expect(norm(byUid, { datasources: configured }).issues.map((i) => i.message)).toEqual([
+      'datasource "gone" is not configured here; kept as written, its queries fail until it is added',
+    ]);
+    expect(
+      norm({ panels: [{ type: 'stat', datasource: { uid: 'p1' } }] }, { datasources: configured })
+        .issues,
+    ).toEqual([]);
   });
 
   it('adds the datasource variable once when used', () => {
