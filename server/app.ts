@@ -148,6 +148,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       readOnly: config.readOnly,
       log: deps.log,
       maxPanels: config.maxPanels,
+      datasources: () => registry.list(),
     }),
   );
   app.all('/api/*', (c) =>

@@ -44,7 +44,10 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
 
     let normalised: ReturnType<typeof normaliseDashboard>;
     try {
-      normalised = normaliseDashboard(body.dashboard, { inputs });
+      normalised = normaliseDashboard(body.dashboard, {
+        inputs,
+        datasources: deps.datasources?.(),
+      });
     } catch (err) {
       if (err instanceof ImportError)
         return apiError(c, 400, 'bad_data', `dashboard.${err.message}`);

@@ -19,6 +19,8 @@ export interface DashboardRoutesOptions {
   log?: (line: string) => void;
   /** MAX_PANELS, for saves and imports. */
   maxPanels?: number;
+  /** The datasources configured now (the import names those a dashboard lacks). */
+  datasources?: () => readonly { uid: string; name: string }[];
 }
 
 function hit(e: DashboardEntry, provisioned: boolean): SearchHit {
@@ -93,7 +95,13 @@ export function dashboardRoutes(opts: DashboardRoutesOptions): Hono {
     } satisfies DashboardAnswer);
   });
 
-  const writeDeps = { provisioned: store, saved, log: opts.log, maxPanels: opts.maxPanels };
+  const writeDeps = {
+    provisioned: store,
+    saved,
+    log: opts.log,
+    maxPanels: opts.maxPanels,
+    datasources: opts.datasources,
+  };
   app.route('/', dashboardWriteRoutes(writeDeps));
   app.route('/', dashboardImportRoute(writeDeps));
   app.route('/', dashboardHistoryRoutes(writeDeps));

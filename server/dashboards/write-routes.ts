@@ -18,6 +18,8 @@ export interface WriteDeps {
   log?: (line: string) => void;
   /** MAX_PANELS: a dashboard holding more is refused (default DEFAULT_MAX_PANELS). */
   maxPanels?: number;
+  /** The datasources configured now, for the import to name those a dashboard lacks. */
+  datasources?: () => readonly { uid: string; name: string }[];
 }
 
 /** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */

@@ -12,7 +12,7 @@ import { panelPlugin } from '../panels/registry.tsx';
 import { interpolatePanel } from '../variables/apply.ts';
 import type { Scope } from '../variables/format.ts';
 import { interpolateVariables } from '../variables/format.ts';
-import { resolveDatasource, scrapeIntervalS } from './datasource-ref.ts';
+import { queryDatasources } from './datasource-ref.ts';
 import type { GridEdit } from './EditGrid.tsx';
 import { LazyPanel } from './LazyPanel.tsx';
 import { LinkEnvContext, useLinkEnvContext } from './links-context.ts';
@@ -148,7 +148,10 @@ export function GridPanel({
   // Relative time is up to this moment; the dashboard's `time` changes with every tick.
   const own = useMemo(() => panelTime(panel, time, Date.now()), [panel, time]);
   const plugin = panelPlugin(panel.type);
-  const ds = resolveDatasource(panel.datasource, datasources, selected);
+  const queryDs = useMemo(
+    () => queryDatasources(panel, datasources, selected),
+    [panel, datasources, selected],
+  );
   // A repeated copy's links see its own value of the repeated variable.
   const linkEnv = useLinkEnvContext();
   const ownLinks = useMemo(
@@ -160,8 +163,9 @@ export function GridPanel({
       {plugin ? (
         <plugin.Component
           panel={panel}
-          dsUid={ds.uid}
-          scrapeIntervalS={scrapeIntervalS(ds)}
+          dsUid={queryDs.ds.uid}
+          queryDs={queryDs}
+          scrapeIntervalS={queryDs.scrapeIntervalS}
           time={own}
           onZoom={onZoom}
           graphTooltip={graphTooltip}

@@ -6,6 +6,8 @@ import type { PanelTime } from './panel-queries.ts';
 export interface PanelProps {
   panel: Panel;
   dsUid: string;
+  /** Where each query goes (refId → datasource uid) and why some cannot go; all to dsUid if absent. */
+  queryDs?: { byRef: Readonly<Record<string, string>>; errors: readonly string[] };
   scrapeIntervalS: number; // seconds
   time: PanelTime;
   /** Drag-zoom on a chart picks a new range (ms). */

@@ -56,78 +56,99 @@ export interface PanelData extends PanelColumns {
 }
 
 /** A panel's body element, its size, and its data: the queries are planned for that width. */
-export function usePanelData({ panel, dsUid, scrapeIntervalS, time }: PanelProps) {
+export function usePanelData({ panel, dsUid, queryDs, scrapeIntervalS, time }: PanelProps) {
   const body = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(body);
+  // A query whose datasource is not found is not sent; the panel says why instead.
+  const byRef = queryDs?.byRef;
+  const sent = useMemo(
+    () => (byRef ? { ...panel, targets: panel.targets.filter((t) => t.refId in byRef) } : panel),
+    [panel, byRef],
+  );
   const settings = useContext(TimeSettingsContext);
   // Grafana's Prometheus datasource sends the zone's offset at the range's end
   // (utcOffsetSec), so steps of a day or more start at the zone's midnight.
   const offsetS = utcOffsetS(settings, time.end);
   const planned = useMemo(
-    () => planQueries(panel, time, width, scrapeIntervalS, undefined, offsetS),
-    [panel, time, width, scrapeIntervalS, offsetS],
+    () => planQueries(sent, time, width, scrapeIntervalS, undefined, offsetS),
+    [sent, time, width, scrapeIntervalS, offsetS],
   );
-  return { body, width, height, data: useRangeQueries(dsUid, planned, time.rev, width > 0) };
+  const data = useRangeQueries(dsUid, planned, time.rev, width > 0, byRef);
+  const dsErrors = queryDs?.errors ?? [];
+  return {
+    body,
+    width,
+    height,
+    data: dsErrors.length > 0 ? { ...data, errors: [...dsErrors, ...data.errors] } : data,
+  };
 }
 
 export function useRangeQueries(
-  dsUid: string,
+  panelDsUid: string,
   planned: PlannedQuery[],
   rev: number,
   enabled: boolean,
+  /** Each query's own datasource (a Mixed panel), by refId; else the panel's. */
+  byRef?: Readonly<Record<string, string>>,
 ): PanelData {
   // The URL is built here once per plan, the same way queryRange builds the one it sends.
   const requests = useMemo(
     () =>
-      planned.map((q) => ({
-        ...q,
-        dsUid,
-        url: q.instant
-          ? promUrl(dsUid, 'query', instantSearchParams(q.expr, q.end))
-          : promUrl(
-              dsUid,
-              'query_range',
-              rangeSearchParams({ query: q.expr, start: q.start, end: q.end, step: q.step }),
-            ),
-      })),
-    [planned, dsUid],
+      planned.map((q) => {
+        const dsUid = byRef?.[q.refId] ?? panelDsUid;
+        return {
+          ...q,
+          dsUid,
+          url: q.instant
+            ? promUrl(dsUid, 'query', instantSearchParams(q.expr, q.end))
+            : promUrl(
+                dsUid,
+                'query_range',
+                rangeSearchParams({ query: q.expr, start: q.start, end: q.end, step: q.step }),
+              ),
+        };
+      }),
+    [planned, panelDsUid, byRef],
   );
   const results = useQueries<RangeAnswer>(
-    planned.map((q) => ({
-      queryKey: q.instant
-        ? instantKey(dsUid, q.expr, q.end, rev)
-        : rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
-      queryFn: async ({ signal }) => {
-        if (q.instant) {
-          const answer = await queryInstant(dsUid, q.expr, q.end, signal);
-          const result = instantAsMatrix(answer.data);
-          const grid = { start: q.end, end: q.end, step: q.step };
-          const columns = await matrixToColumnsSliced(result, grid, MAX_SERIES);
-          return {
-            ...answer,
-            data: { resultType: 'matrix', result },
+    planned.map((q, i) => {
+      const dsUid = requests[i]!.dsUid;
+      return {
+        queryKey: q.instant
+          ? instantKey(dsUid, q.expr, q.end, rev)
+          : rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
+        queryFn: async ({ signal }) => {
+          if (q.instant) {
+            const answer = await queryInstant(dsUid, q.expr, q.end, signal);
+            const result = instantAsMatrix(answer.data);
+            const grid = { start: q.end, end: q.end, step: q.step };
+            const columns = await matrixToColumnsSliced(result, grid, MAX_SERIES);
+            return {
+              ...answer,
+              data: { resultType: 'matrix', result },
+              grid,
+              samples: result.length,
+              columns,
+            };
+          }
+          const grid = { start: q.start, end: q.end, step: q.step };
+          // A live window that only slid asks for its newest stretch and merges it in.
+          const answer = await fetchSliding(
+            liveBases,
+            LiveBases.key(dsUid, q.expr, grid, rev),
             grid,
-            samples: result.length,
-            columns,
-          };
-        }
-        const grid = { start: q.start, end: q.end, step: q.step };
-        // A live window that only slid asks for its newest stretch and merges it in.
-        const answer = await fetchSliding(
-          liveBases,
-          LiveBases.key(dsUid, q.expr, grid, rev),
-          grid,
-          (g, s, known) => queryRange(dsUid, { query: q.expr, ...g }, s, known),
-          liveOverlapS(dsUid),
-          signal,
-        );
-        const samples = answer.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0);
-        const columns = await matrixToColumnsSliced(answer.data.result, grid, MAX_SERIES);
-        return { ...answer, grid, samples, columns };
-      },
-      placeholderData: keepPreviousData,
-      enabled,
-    })),
+            (g, s, known) => queryRange(dsUid, { query: q.expr, ...g }, s, known),
+            liveOverlapS(dsUid),
+            signal,
+          );
+          const samples = answer.data.result.reduce((n, s) => n + (s.values?.length ?? 0), 0);
+          const columns = await matrixToColumnsSliced(answer.data.result, grid, MAX_SERIES);
+          return { ...answer, grid, samples, columns };
+        },
+        placeholderData: keepPreviousData,
+        enabled,
+      };
+    }),
   );
   const answers = results.map((r) => (r.isError ? undefined : r.data));
   // Labels follow the plan (refId, legend); the columns change only when an answer does.
@@ -164,5 +185,5 @@ export function useRangeQueries(
     [requests, ...results.flatMap((r) => [r.data, r.error, r.isFetching])],
   );
   const loading = results.some((r) => r.isFetching);
-  return { ...columns, dsUid, loading, errors, warnings, outcomes };
+  return { ...columns, dsUid: panelDsUid, loading, errors, warnings, outcomes };
 }

@@ -168,6 +168,19 @@ describe('resolveVariables', () => {
     expect(r.scope.get('j')?.values).toEqual(['x']);
   });
 
+  it('asks the datasource the variable names by name; one that matches nothing is its error', () => {
+    const v = (datasource: unknown) =>
+      def({ name: 'j', type: 'query', query: 'label_values(job)', datasource });
+    const lookup = fakeLookup({ 'thanos label/job/values': ['x'], 'prom label/job/values': ['y'] });
+    expect(resolveVariables([v('Thanos')], ctx(lookup)).scope.get('j')?.values).toEqual(['x']);
+    const r = resolveVariables([v({ uid: 'Prometheus-EU' })], ctx(lookup));
+    expect(r.states[0]).toMatchObject({
+      status: 'error',
+      error: 'datasource "Prometheus-EU" is not configured in Promscope',
+      options: [],
+    });
+  });
+
   it('a datasource variable defaults to the selected datasource', () => {
     const dsVar = def({ name: 'datasource', type: 'datasource', query: 'prometheus', current: {} });
     const r = resolveVariables([dsVar], ctx(fakeLookup({})));

@@ -4,7 +4,11 @@
 // is no longer among the options falls back to the first option (All when offered), as in
 // Grafana.
 import type { Datasource } from '../api/server.ts';
-import { resolveDatasource, scrapeIntervalS } from '../dashboard/datasource-ref.ts';
+import {
+  type DatasourceLookup,
+  lookupDatasource,
+  scrapeIntervalS,
+} from '../dashboard/datasource-ref.ts';
 import { formatDuration, parseDuration } from '../time/duration.ts';
 import { builtinScope } from '../time/interpolate.ts';
 import type { Scope, ScopedVariable } from './format.ts';
@@ -166,7 +170,7 @@ function scoped(def: VariableDef, selected: string[], options: VariableOption[])
   };
 }
 
-function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): Datasource {
+function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): DatasourceLookup {
   const raw = def.datasource;
   const ref =
     typeof raw === 'string'
@@ -176,7 +180,7 @@ function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): Dat
           typeof (raw as { uid?: unknown }).uid === 'string'
         ? { uid: interpolateVariables((raw as { uid: string }).uid, scope, 'value') }
         : undefined;
-  return resolveDatasource(ref, ctx.datasources, ctx.selectedDatasource);
+  return lookupDatasource(ref, ctx.datasources, ctx.selectedDatasource);
 }
 
 /**
@@ -255,7 +259,11 @@ function resolveOne(def: VariableDef, scope: Scope, ctx: ResolveContext): Variab
       return { ...settle(options), selected: select(def, fallback, options) };
     }
     case 'query': {
-      const ds = datasourceFor(def, scope, ctx);
+      // A datasource that matches nothing is the variable's error, as in Grafana, never the
+      // selected one in its place.
+      const found = datasourceFor(def, scope, ctx);
+      if (!found.ds) return { ...settle([]), status: 'error', error: found.error };
+      const ds = found.ds;
       const text = interpolateVariables(def.query, variableQueryScope(scope, ds, ctx), 'promql');
       const req = parseVariableQuery(text);
       if ('error' in req) return { ...settle([]), status: 'error', error: req.error };

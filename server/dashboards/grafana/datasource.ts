@@ -10,12 +10,15 @@ import type { Json, NormaliseOptions } from './types.ts';
 export const DASHBOARD_DS = { type: 'prometheus', uid: `\${datasource}` } as const;
 export const MIXED_DS = { type: 'datasource', uid: '-- Mixed --' } as const;
 const GRAFANA_DS = { type: 'datasource', uid: 'grafana' } as const;
+/** Another panel's results (Grafana's built-in "-- Dashboard --" datasource). */
+const DASHBOARD_RESULTS_DS = { type: 'datasource', uid: '-- Dashboard --' } as const;
 
 export interface DsContext {
   inputs: Map<string, string>; // __inputs name → chosen uid
   inputNames: Set<string>; // names declared in __inputs
   dsVariables: Map<string, string>; // datasource template variable name → plugin type
-  knownUids?: Set<string>;
+  /** uid and name → uid, of the datasources configured here (when the caller knows them). */
+  known?: Map<string, string>;
   usesDashboardDs: boolean;
 }
 
@@ -41,10 +44,17 @@ export function dsContext(dash: Json, opts: NormaliseOptions): DsContext {
     inputs: new Map((opts.inputs ?? []).map((i) => [i.name, i.value])),
     inputNames,
     dsVariables,
-    knownUids: opts.datasourceUids ? new Set(opts.datasourceUids) : undefined,
+    known: opts.datasources
+      ? new Map(
+          opts.datasources.flatMap((d) => [[d.name, d.uid] as const, [d.uid, d.uid] as const]),
+        )
+      : undefined,
     usesDashboardDs: false,
   };
 }
+
+const notConfigured = (id: string) =>
+  `datasource "${id}" is not configured here; kept as written, its queries fail until it is added`;
 
 /** `$name`, `${name}` or `[[name]]` → name. */
 function variableName(s: string): string | undefined {
@@ -55,9 +65,11 @@ function variableName(s: string): string | undefined {
 }
 
 /**
- * Resolves a panel or target datasource to a `{ type, uid }` reference. `null`/default, unknown
- * names and unresolved inputs become DASHBOARD_DS. Returns the reference and, for a plain name not
- * known to Promscope, a note for the issue list.
+ * Resolves a panel or target datasource to a `{ type, uid }` reference. `null`/default and
+ * unresolved inputs become DASHBOARD_DS; a name or uid is kept as written (a name as
+ * `{ uid: name }`, as Grafana does for one it cannot find; as `{ type, uid }` for one among the
+ * configured datasources, when given). Returns the reference and, for a name or uid not among
+ * those, a note for the issue list.
  */
 export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: string } {
   const dashboard = (): { ref: Json } => {
@@ -67,6 +79,7 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
   if (raw === null || raw === undefined || raw === 'default') return dashboard();
   if (raw === '-- Mixed --') return { ref: { ...MIXED_DS } };
   if (raw === '-- Grafana --' || raw === 'grafana') return { ref: { ...GRAFANA_DS } };
+  if (raw === '-- Dashboard --') return { ref: { ...DASHBOARD_RESULTS_DS } };
   const uid =
     typeof raw === 'string'
       ? raw
@@ -87,13 +100,16 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
     return dashboard(); // an __inputs placeholder nobody filled in
   }
   if (typeof raw === 'string') {
-    // Old dashboards name the datasource; only Promscope's own uids are kept.
-    if (ctx.knownUids?.has(raw)) return { ref: { type: 'prometheus', uid: raw } };
-    return {
-      ...dashboard(),
-      note: `datasource "${raw}" is not known; using the dashboard datasource`,
-    };
+    // Old dashboards name the datasource. Grafana's schemaVersion 33 migration
+    // (migrateDatasourceNameToRef) turns a name it cannot find into `{ uid: name }`: the panel
+    // keeps pointing at that datasource, which the view finds by uid or by name, and which
+    // may be added here later. It never falls back to the default.
+    const found = ctx.known?.get(raw);
+    if (found !== undefined) return { ref: { type: 'prometheus', uid: found } };
+    return { ref: { uid: raw }, note: ctx.known ? notConfigured(raw) : undefined };
   }
+  if (ctx.known && (type === undefined || type === 'prometheus') && !ctx.known.has(uid))
+    return { ref: raw as Json, note: notConfigured(uid) };
   return { ref: raw as Json };
 }
 

@@ -121,12 +121,29 @@ describe('datasources and targets', () => {
     expect((dashboard.templating as J | undefined)?.list ?? []).toEqual([]);
   });
 
-  it('maps plain names to known uids or the dashboard datasource, with an issue', () => {
+  it('keeps a plain name as written, never the dashboard datasource', () => {
     const d = { panels: [{ type: 'stat', datasource: 'Prom', targets: [] }] };
-    expect(norm(d, { datasourceUids: ['Prom'] }).issues).toEqual([]);
-    expect(issueLines(d)).toEqual([
-      'panels[0].datasource: datasource "Prom" is not known; using the dashboard datasource',
+    expect(panel(d).datasource).toEqual({ uid: 'Prom' });
+    expect(issueLines(d)).toEqual([]);
+    const configured = [{ uid: 'p1', name: 'Prom' }];
+    const known = norm(d, { datasources: configured });
+    expect(known.issues).toEqual([]);
+    expect((known.dashboard.panels as J[])[0]?.datasource).toEqual({
+      type: 'prometheus',
+      uid: 'p1',
+    });
+    const other = [{ uid: 'o', name: 'Other' }];
+    expect(norm(d, { datasources: other }).issues.map((i) => i.message)).toEqual([
+      'datasource "Prom" is not configured here; kept as written, its queries fail until it is added',
     ]);
+    const byUid = { panels: [{ type: 'stat', datasource: { uid: 'gone' }, targets: [] }] };
+    expect(norm(byUid, { datasources: configured }).issues.map((i) => i.message)).toEqual([
+      'datasource "gone" is not configured here; kept as written, its queries fail until it is added',
+    ]);
+    expect(
+      norm({ panels: [{ type: 'stat', datasource: { uid: 'p1' } }] }, { datasources: configured })
+        .issues,
+    ).toEqual([]);
   });
 
   it('adds the datasource variable once when used', () => {

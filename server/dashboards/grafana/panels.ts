@@ -91,6 +91,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     }
     return; // row targets (left over from old exports) are never queried
   }
+  const defaultDs = panel.datasource == null || panel.datasource === 'default';
   if (panel.datasource !== undefined || Array.isArray(panel.targets)) {
     const { ref, note } = resolveDs(panel.datasource, ctx.ds);
     panel.datasource = ref;
@@ -105,6 +106,12 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     }
   }
   normaliseTargets(panel, path, ctx);
+  // A panel on the default whose queries name a datasource asks theirs: Grafana's
+  // schemaVersion 36 migration takes the (last) query's datasource as the panel's.
+  if (defaultDs && Array.isArray(panel.targets)) {
+    const named = panel.targets.filter((t) => isRecord(t) && isRecord(t.datasource)).pop();
+    if (isRecord(named) && isRecord(named.datasource)) panel.datasource = { ...named.datasource };
+  }
   if (panel.type === 'graph') graphToTimeseries(panel);
   else if (panel.type === 'singlestat' || panel.type === 'grafana-singlestat-panel')
     singlestatToStat(panel);

@@ -12,8 +12,8 @@ export interface NormaliseResult {
 }
 
 export interface NormaliseOptions {
-  /** Prometheus datasource uids configured in Promscope. */
-  datasourceUids?: string[];
+  /** The datasources configured in Promscope, when known: a name among them becomes its uid. */
+  datasources?: readonly { uid: string; name: string }[];
   /** Values for `__inputs` placeholders such as `${DS_PROMETHEUS}`. */
   inputs?: { name: string; value: string }[];
 }
