@@ -26,6 +26,8 @@ test('the list finds dashboards by title and tag and opens them', async ({ page 
   await expect(list.getByRole('link')).toHaveText([
     'E2E faults <img src=x onerror=window.__xss=1>',
     'E2E fields',
+    'E2E Grafana panels',
+    'E2E node exporter',
     'E2E panels',
     'E2E variables',
   ]);
