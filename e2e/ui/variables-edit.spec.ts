@@ -210,7 +210,7 @@ test('the list: move, duplicate, delete and edit, saved in that order with unkno
   await vars.backToList();
   // Edit the query of the other: its object form is kept.
   await vars.edit('job');
-  await vars.field('Regex').fill('/de.*/');
+  await vars.field('Regex').fill('/^de.*/');
   await vars.field('Regex').press('Enter');
   await expect(vars.preview).toHaveText(['demo']);
   await vars.backToList();
@@ -234,6 +234,6 @@ test('the list: move, duplicate, delete and edit, saved in that order with unkno
   });
   expect(list[1]).toEqual({
     ...twoVariables().templating.list[0],
-    regex: '/de.*/',
+    regex: '/^de.*/',
   });
 });

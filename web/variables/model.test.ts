@@ -65,6 +65,12 @@ describe('applyRegex', () => {
       ),
     ).toEqual([{ text: 'x', value: 'a:1' }]);
   });
+  it('without a capture group a matching value is kept whole, as Grafana keeps it', () => {
+    expect(applyRegex(['demo', 'node', 'prometheus'], '/de.*/')).toEqual([
+      { text: 'demo', value: 'demo' },
+      { text: 'node', value: 'node' },
+    ]);
+  });
   it('an invalid regex lets everything through unchanged', () => {
     expect(applyRegex(['a'], '/(/')).toEqual([{ text: 'a', value: 'a' }]);
   });

@@ -130,7 +130,8 @@ export function parseRegex(regex: string): RegExp | null {
 
 /**
  * Values through the regex, as Grafana does: values that do not match are dropped; the first
- * capture group (or the named groups `value` and `text`) becomes the value; duplicates go.
+ * capture group (or the named groups `value` and `text`) becomes the value, else the whole
+ * value stays; duplicates go.
  */
 export function applyRegex(values: readonly string[], regex: string): VariableOption[] {
   const re = parseRegex(regex);
@@ -153,7 +154,9 @@ export function applyRegex(values: readonly string[], regex: string): VariableOp
       const value = groups.value ?? groups.text!;
       add({ text: groups.text ?? value, value });
     } else {
-      const value = m.length > 1 ? (m.slice(1).find((g) => g !== undefined) ?? '') : m[0];
+      // Without a capture group the whole value is kept (Grafana's metricNamesToVariableValues):
+      // `/de.*/` keeps "node" as "node", not the matched "de".
+      const value = m.length > 1 ? (m.slice(1).find((g) => g !== undefined) ?? '') : v;
       add({ text: value, value });
     }
   }
