@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import { asRecord, asString } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
+import { MONTHS } from '../time/date-format.ts';
 import { readTimeSettings } from '../time/time-settings.ts';
 import type { VariableState } from '../variables/resolve.ts';
 import { VariablesSettings } from '../variables/VariablesSettings.tsx';
@@ -43,20 +44,6 @@ const WEEK_STARTS = [
   ['sunday', 'Sunday'],
   ['monday', 'Monday'],
 ] as const;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Browser, UTC, then every IANA zone this browser knows, and the dashboard's own if not. */
 function zoneChoices(current: string): [string, string][] {

@@ -1,10 +1,14 @@
-// Grafana's `${__from:date:FORMAT}` formats a time with moment.js tokens
-// (https://momentjs.com/docs/#/displaying/format/), in the browser's time zone as Grafana's
-// dateTime() does. This is that token set, written out so the dashboard page does not carry
-// moment: years, quarters, months, days, weekdays, hours, minutes, seconds, fractions,
-// AM/PM, offsets, unix times and `[literal]` text; any other character is printed as is.
+// Grafana's moment.js format patterns (https://momentjs.com/docs/#/displaying/format/), written
+// out so the dashboard page does not carry moment: `${__from:date:FORMAT}` in variables and the
+// `time:FORMAT` / dateTimeAs* units. Years, quarters, months, days of year and week, hours,
+// minutes, seconds, fractions, AM/PM, offsets, unix times and `[literal]` text; any other
+// character is printed as is. In the zone given (the browser's when none, as Grafana's
+// dateTime() does).
 
-const MONTHS = [
+import { type WallFields as Fields, fieldsAt, type TimeZone } from './zone.ts';
+
+/** English month names, as moment prints them (also the settings' fiscal-year choices). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -18,145 +22,88 @@ const MONTHS = [
   'November',
   'December',
 ];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-const pad = (n: number, width: number) => String(Math.abs(Math.trunc(n))).padStart(width, '0');
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
 
-/** English ordinals as moment prints them: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st. */
 function ordinal(n: number): string {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'}`;
 }
 
-interface Parts {
-  year: number;
-  month: number; // 0-11
-  day: number;
-  weekday: number; // 0 = Sunday
-  hours: number;
-  minutes: number;
-  seconds: number;
-  ms: number;
-  /** Minutes east of UTC. */
-  offset: number;
-  dayOfYear: number;
+function zoneText(offset: number, colon: boolean): string {
+  const sign = offset < 0 ? '-' : '+';
+  const a = Math.abs(offset);
+  return `${sign}${pad(Math.floor(a / 60))}${colon ? ':' : ''}${pad(a % 60)}`;
 }
 
-function partsOf(ms: number, zone: 'local' | 'utc'): Parts {
-  const d = new Date(ms);
-  const utc = zone === 'utc';
-  const year = utc ? d.getUTCFullYear() : d.getFullYear();
-  const month = utc ? d.getUTCMonth() : d.getMonth();
-  const day = utc ? d.getUTCDate() : d.getDate();
-  const dayOfYear =
-    Math.round((Date.UTC(year, month, day) - Date.UTC(year, 0, 1)) / 86_400_000) + 1;
-  return {
-    year,
-    month,
-    day,
-    weekday: utc ? d.getUTCDay() : d.getDay(),
-    hours: utc ? d.getUTCHours() : d.getHours(),
-    minutes: utc ? d.getUTCMinutes() : d.getMinutes(),
-    seconds: utc ? d.getUTCSeconds() : d.getSeconds(),
-    ms: utc ? d.getUTCMilliseconds() : d.getMilliseconds(),
-    offset: utc ? 0 : -d.getTimezoneOffset(),
-    dayOfYear,
-  };
+function dayOfYear(f: Fields): number {
+  return (Date.UTC(f.year, f.month - 1, f.day) - Date.UTC(f.year, 0, 1)) / 86_400_000 + 1;
 }
 
-function offsetText(minutes: number, colon: boolean): string {
-  const sign = minutes < 0 ? '-' : '+';
-  return `${sign}${pad(minutes / 60, 2)}${colon ? ':' : ''}${pad(minutes % 60, 2)}`;
-}
+// Longest tokens first, so "MMMM" is not read as "MM" twice.
+const TOKENS: readonly (readonly [string, (f: Fields, ms: number) => string])[] = [
+  ['YYYY', (f) => pad(f.year, 4)],
+  ['MMMM', (f) => MONTHS[f.month - 1]!],
+  ['dddd', (f) => DAYS[f.weekday]!],
+  ['DDDD', (f) => pad(dayOfYear(f), 3)],
+  ['SSS', (f) => pad(f.ms, 3)],
+  ['MMM', (f) => MONTHS[f.month - 1]!.slice(0, 3)],
+  ['ddd', (f) => DAYS[f.weekday]!.slice(0, 3)],
+  ['DDD', (f) => String(dayOfYear(f))],
+  ['YY', (f) => pad(f.year % 100)],
+  ['MM', (f) => pad(f.month)],
+  ['Do', (f) => ordinal(f.day)],
+  ['DD', (f) => pad(f.day)],
+  ['dd', (f) => DAYS[f.weekday]!.slice(0, 2)],
+  ['HH', (f) => pad(f.hour)],
+  ['hh', (f) => pad(f.hour % 12 || 12)],
+  ['kk', (f) => pad(f.hour || 24)],
+  ['mm', (f) => pad(f.minute)],
+  ['ss', (f) => pad(f.second)],
+  ['SS', (f) => pad(Math.floor(f.ms / 10))],
+  ['ZZ', (f) => zoneText(f.offset, false)],
+  ['Q', (f) => String(Math.ceil(f.month / 3))],
+  ['M', (f) => String(f.month)],
+  ['D', (f) => String(f.day)],
+  ['d', (f) => String(f.weekday)],
+  ['H', (f) => String(f.hour)],
+  ['h', (f) => String(f.hour % 12 || 12)],
+  ['k', (f) => String(f.hour || 24)],
+  ['m', (f) => String(f.minute)],
+  ['s', (f) => String(f.second)],
+  ['S', (f) => String(Math.floor(f.ms / 100))],
+  ['A', (f) => (f.hour < 12 ? 'AM' : 'PM')],
+  ['a', (f) => (f.hour < 12 ? 'am' : 'pm')],
+  ['Z', (f) => zoneText(f.offset, true)],
+  ['X', (_f, ms) => String(Math.floor(ms / 1000))],
+  ['x', (_f, ms) => String(ms)],
+];
 
-// Longest tokens first, so `MMMM` is not read as two `MM`.
-const TOKEN_RE =
-  /\[([^\]]*)\]|YYYY|YY|Q|MMMM|MMM|MM|M|DDDD|DDD|Do|DD|D|dddd|ddd|dd|d|HH|H|hh|h|kk|k|mm|m|ss|s|SSS|SS|S|A|a|ZZ|Z|X|x/g;
-
-function token(t: string, p: Parts, ms: number): string {
-  const h12 = p.hours % 12 === 0 ? 12 : p.hours % 12;
-  const k = p.hours === 0 ? 24 : p.hours;
-  switch (t) {
-    case 'YYYY':
-      return pad(p.year, 4);
-    case 'YY':
-      return pad(p.year % 100, 2);
-    case 'Q':
-      return String(Math.floor(p.month / 3) + 1);
-    case 'MMMM':
-      return MONTHS[p.month]!;
-    case 'MMM':
-      return MONTHS[p.month]!.slice(0, 3);
-    case 'MM':
-      return pad(p.month + 1, 2);
-    case 'M':
-      return String(p.month + 1);
-    case 'DDDD':
-      return pad(p.dayOfYear, 3);
-    case 'DDD':
-      return String(p.dayOfYear);
-    case 'Do':
-      return ordinal(p.day);
-    case 'DD':
-      return pad(p.day, 2);
-    case 'D':
-      return String(p.day);
-    case 'dddd':
-      return WEEKDAYS[p.weekday]!;
-    case 'ddd':
-      return WEEKDAYS[p.weekday]!.slice(0, 3);
-    case 'dd':
-      return WEEKDAYS[p.weekday]!.slice(0, 2);
-    case 'd':
-      return String(p.weekday);
-    case 'HH':
-      return pad(p.hours, 2);
-    case 'H':
-      return String(p.hours);
-    case 'hh':
-      return pad(h12, 2);
-    case 'h':
-      return String(h12);
-    case 'kk':
-      return pad(k, 2);
-    case 'k':
-      return String(k);
-    case 'mm':
-      return pad(p.minutes, 2);
-    case 'm':
-      return String(p.minutes);
-    case 'ss':
-      return pad(p.seconds, 2);
-    case 's':
-      return String(p.seconds);
-    case 'SSS':
-      return pad(p.ms, 3);
-    case 'SS':
-      return pad(Math.floor(p.ms / 10), 2);
-    case 'S':
-      return String(Math.floor(p.ms / 100));
-    case 'A':
-      return p.hours < 12 ? 'AM' : 'PM';
-    case 'a':
-      return p.hours < 12 ? 'am' : 'pm';
-    case 'ZZ':
-      return offsetText(p.offset, false);
-    case 'Z':
-      return offsetText(p.offset, true);
-    case 'X':
-      return String(Math.floor(ms / 1000));
-    case 'x':
-      return String(Math.floor(ms));
-    default:
-      return t;
+/** The moment `ms` written with a moment.js pattern, in `zone`. */
+export function formatDate(ms: number, pattern: string, zone?: TimeZone): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return 'Invalid date';
+  const f = fieldsAt(ms, zone);
+  let out = '';
+  let i = 0;
+  while (i < pattern.length) {
+    if (pattern[i] === '[') {
+      const end = pattern.indexOf(']', i);
+      if (end !== -1) {
+        out += pattern.slice(i + 1, end);
+        i = end + 1;
+        continue;
+      }
+    }
+    const token = TOKENS.find(([t]) => pattern.startsWith(t, i));
+    if (token) {
+      out += token[1](f, ms);
+      i += token[0].length;
+    } else {
+      out += pattern[i];
+      i++;
+    }
   }
-}
-
-/** A time (ms) in a moment.js format, local time unless told UTC. */
-export function formatDate(ms: number, format: string, zone: 'local' | 'utc' = 'local'): string {
-  const p = partsOf(ms, zone);
-  return format.replace(TOKEN_RE, (t, literal?: string) =>
-    literal !== undefined ? literal : token(t, p, ms),
-  );
+  return out;
 }
