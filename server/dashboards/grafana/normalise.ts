@@ -5,6 +5,7 @@
 import { isRecord } from '../../../contract/json.ts';
 import { dsContext, ensureDatasourceVariable, resolveDs } from './datasource.ts';
 import { allPanels, assignIds, layoutPanels } from './layout.ts';
+import { migrateConstants, removeRepeatedPanels } from './migrations.ts';
 import { normalisePanel } from './panels.ts';
 import { migrateRows } from './rows.ts';
 import {
@@ -67,7 +68,7 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
     log.add(
       undefined,
       'schemaVersion',
-      `schemaVersion ${schemaVersion} is older than 16; only rows are migrated`,
+      `schemaVersion ${schemaVersion} is older than 16; steps before 16 other than rows are not applied`,
     );
   }
   let panels = (Array.isArray(dash.panels) ? dash.panels : []).filter(isRecord);
@@ -80,7 +81,8 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
     panels = [...panels, ...migrateRows(dash.rows, Math.max(0, ...ids) + 1)];
     delete dash.rows;
   }
-  const ctx = { ds: dsContext(dash, opts), log, angularTable: schemaVersion < 24 };
+  panels = removeRepeatedPanels(panels, schemaVersion);
+  const ctx = { ds: dsContext(dash, opts), log, angularTable: schemaVersion < 24, schemaVersion };
   assignIds(panels);
   panels = layoutPanels(panels);
   panels.forEach((p, i) => {
@@ -89,6 +91,7 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
   dash.panels = panels;
   const templating = isRecord(dash.templating) ? dash.templating : undefined;
   const variables = templating && Array.isArray(templating.list) ? templating.list : [];
+  migrateConstants(variables, schemaVersion);
   variables.forEach((v, i) => {
     if (!isRecord(v)) return;
     if (!KNOWN_VARIABLE_TYPES.has(String(v.type))) {

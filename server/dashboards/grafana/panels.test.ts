@@ -227,11 +227,15 @@ describe('singlestat → stat / gauge', () => {
         { color: 'red', value: 80 },
       ],
     });
+    // Without mappingType, Grafana applies the value maps when there are any: one mapping
+    // each, in order; the range maps the singlestat did not apply are kept, unused.
     expect(d.mappings).toEqual([
-      { type: 'value', options: { '1': { text: 'UP', index: 0 } } },
-      { type: 'range', options: { from: 2, to: 5, result: { text: 'mid' } } },
+      { type: 'value', options: { '1': { text: 'UP' } } },
       { type: 'special', options: { match: 'null', result: { text: 'N/A' } } },
     ]);
+    expect(p.rangeMaps).toEqual(ss.rangeMaps);
+    // Percent had an implied 0–100 range (sharedSingleStatMigrationHandler).
+    expect(d).toMatchObject({ min: 0, max: 100 });
     expect(p.options).toMatchObject({
       reduceOptions: { calcs: ['sum'] },
       colorMode: 'background',
@@ -246,9 +250,59 @@ describe('singlestat → stat / gauge', () => {
     ['max', 'max'],
     ['min', 'min'],
     ['total', 'sum'],
+    ['first', 'first'],
+    ['delta', 'delta'],
+    ['range', 'range'],
+    // Not reducers in Grafana's registry: its migration falls back to mean.
+    ['name', 'mean'],
+    ['last_time', 'mean'],
   ])('valueName %s → %s', (valueName, calc) => {
     const p = panel({ panels: [{ type: 'singlestat', valueName }] });
     expect((p.options as { reduceOptions: J }).reduceOptions.calcs).toEqual([calc]);
+  });
+
+  it('keeps the sparkline colour when the value is not coloured, as StatMigrations', () => {
+    const line = 'rgb(31, 120, 193)';
+    const plain = panel({
+      panels: [{ type: 'singlestat', sparkline: { show: true, lineColor: line } }],
+    });
+    const valued = panel({
+      panels: [
+        { type: 'singlestat', colorValue: true, sparkline: { show: true, lineColor: line } },
+      ],
+    });
+    expect((plain.fieldConfig as { defaults: J }).defaults.color).toEqual({
+      mode: 'fixed',
+      fixedColor: line,
+    });
+    expect((valued.fieldConfig as { defaults: J }).defaults.color).toEqual({ mode: 'thresholds' });
+  });
+
+  it('maps nullText, decimals 0, valueName name and a range map list', () => {
+    const p = panel({
+      panels: [
+        {
+          type: 'singlestat',
+          nullText: '-',
+          decimals: 0,
+          valueName: 'name',
+          thresholds: '5',
+          colors: ['green', 'red'],
+          mappingType: 2,
+          rangeMaps: [
+            { from: '0', to: '4', text: '3 low' },
+            { from: 'null', to: 'null', text: 'none' },
+          ],
+        },
+      ],
+    });
+    const d = (p.fieldConfig as { defaults: J }).defaults;
+    expect(d).toMatchObject({ noValue: '-', decimals: 0 });
+    expect(d.mappings).toEqual([
+      { type: 'range', options: { from: 0, to: 4, result: { text: '3 low', color: 'green' } } },
+      { type: 'special', options: { match: 'null', result: { text: 'none' } } },
+    ]);
+    expect(p.options).toMatchObject({ textMode: 'name', reduceOptions: { calcs: ['mean'] } });
   });
 
   it('becomes a gauge when its gauge was shown', () => {

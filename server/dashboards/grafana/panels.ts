@@ -7,6 +7,7 @@ import { isRecord } from '../../../contract/json.ts';
 import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
 import { graphToTimeseries } from './graph.ts';
+import { migratePanel } from './migrations.ts';
 import { piechartPanelToPiechart } from './piechart.ts';
 import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
@@ -31,6 +32,8 @@ export interface PanelContext {
   log: IssueLog;
   /** Before schemaVersion 24 `table` meant the Angular table (now `table-old`). */
   angularTable: boolean;
+  /** The schemaVersion the dashboard was saved at: which of Grafana's steps it still needs. */
+  schemaVersion: number;
 }
 
 /** refId A…Z, then AA, AB, … like Grafana's getNextRefId. */
@@ -80,6 +83,7 @@ function normaliseTargets(panel: Json, path: string, ctx: PanelContext): void {
 /** Normalises one panel in place (rows: their nested panels too). */
 export function normalisePanel(panel: Json, path: string, ctx: PanelContext): void {
   const { log } = ctx;
+  migratePanel(panel, ctx.schemaVersion);
   if (panel.type === 'row') {
     if (Array.isArray(panel.panels)) {
       panel.panels = panel.panels.map((p, i) => {

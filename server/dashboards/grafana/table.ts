@@ -3,7 +3,6 @@
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/table/migrations.ts
 // schemaVersion 24 rename: https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
 import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
-import { singlestatThresholds } from './legacy.ts';
 import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
 
 /** Transforms the new table can reproduce; others stay `table-old` and are reported. */
@@ -16,6 +15,20 @@ const TRANSFORMS: Record<string, Json | null> = {
   timeseries_to_rows: { id: 'seriesToRows', options: {} },
   none: null,
 };
+
+/**
+ * Old table style `thresholds: ["a", "b"]` + `colors: [c0, c1, c2]` → absolute steps: the base
+ * step, then one per threshold (the table panel's generateThresholds in migrations.ts).
+ */
+function styleThresholds(thresholds: unknown, colors: unknown): Json {
+  const palette = Array.isArray(colors) ? colors.filter((c) => typeof c === 'string') : [];
+  const values = Array.isArray(thresholds) ? thresholds.map(parseFiniteNumber) : [];
+  const steps: Json[] = [{ color: palette[0] ?? 'green', value: null }];
+  values.forEach((v, i) => {
+    if (v !== undefined) steps.push({ color: palette[i + 1] ?? 'red', value: v });
+  });
+  return { mode: 'absolute', steps };
+}
 
 function styleProperties(style: Json, hideRest: boolean): Json[] {
   const props: Json[] = [];
@@ -30,8 +43,7 @@ function styleProperties(style: Json, hideRest: boolean): Json[] {
       props.push({ id: 'decimals', value: parseFiniteNumber(style.decimals) });
   }
   if (style.colorMode === 'cell' || style.colorMode === 'value' || style.colorMode === 'row') {
-    const thresholds = Array.isArray(style.thresholds) ? style.thresholds.join(',') : '';
-    props.push({ id: 'thresholds', value: singlestatThresholds(thresholds, style.colors) });
+    props.push({ id: 'thresholds', value: styleThresholds(style.thresholds, style.colors) });
     const type = style.colorMode === 'value' ? 'color-text' : 'color-background';
     props.push({ id: 'custom.cellOptions', value: { type } });
   }
