@@ -3,6 +3,7 @@ import { useEffect } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardList } from '../dashboard/DashboardList.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/legacy-url.ts';
 import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
@@ -49,8 +50,10 @@ export function App() {
     list.find((d) => d.isDefault) ??
     list[0];
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
+  const legacyKey = legacyDashboardKey(path);
   let page = null;
   if (path === '/') page = <Home />;
+  else if (legacyKey !== null) page = <LegacyDashboard key={legacyKey} slugOrUid={legacyKey} />;
   else if (path === '/graph') page = <PrometheusLink params={params} />;
   else if (path === '/dashboards') page = <DashboardList readOnly={readOnly} />;
   else if (!selected)
@@ -137,6 +140,38 @@ function Home() {
     );
   }
   return <main class="page-message">Loading…</main>;
+}
+
+/**
+ * `/dashboard/db/<slug>` and `/dashboard/<uid>`, Grafana's old addresses (and what its panel
+ * link migration writes): the dashboard they name, with the query (time, variables) kept.
+ */
+function LegacyDashboard({ slugOrUid }: { slugOrUid: string }) {
+  const hits = useQuery({
+    queryKey: ['search'],
+    queryFn: ({ signal }) => searchDashboards(signal),
+  });
+  const url = hits.data ? legacyDashboardUrl(slugOrUid, hits.data) : undefined;
+  useEffect(() => {
+    if (url) navigate(url + location.search, { replace: true });
+  }, [url]);
+  if (hits.error) {
+    return (
+      <main class="page-message">
+        <p role="alert">{hits.error.message}</p>
+      </main>
+    );
+  }
+  if (url === null) {
+    return (
+      <main class="page-message">
+        <h1>Dashboard not found</h1>
+        <p>No dashboard here is named "{slugOrUid}".</p>
+        <a href="/dashboards">All dashboards</a>
+      </main>
+    );
+  }
+  return <main class="page-message">Opening the dashboard…</main>;
 }
 
 /** `/graph?g0.expr=…`, the Prometheus UI's links, open the same queries in Explore. */

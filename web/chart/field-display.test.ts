@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { continuousColor, displayValue } from './field-display.ts';
+import type { ValueMapping } from './mappings.ts';
 
 const thresholds = {
   mode: 'absolute',
@@ -44,6 +45,66 @@ describe('displayValue', () => {
     expect(
       displayValue({ thresholds, color: { mode: 'palette-classic' } }, 99, '#123456').color,
     ).toBe('#123456');
+  });
+});
+
+// What the import writes for an old singlestat (GF v28.singlestat_migration, panel 4, and the
+// range/null cases of DMT "when migrating old value mapping model"), drawn by the stat helpers.
+describe('displayValue of migrated singlestat mappings', () => {
+  const migrated = {
+    thresholds: {
+      mode: 'absolute',
+      steps: [
+        { color: '#FF0000', value: null },
+        { color: 'green', value: 10 },
+        { color: 'orange', value: 20 },
+      ],
+    },
+    mappings: [
+      { type: 'value' as const, options: { '20': { text: 'test' } } },
+      { type: 'value' as const, options: { '40': { text: '50', color: 'orange' } } },
+      { type: 'range' as const, options: { from: 0, to: 5, result: { text: 'low' } } },
+      {
+        type: 'special' as const,
+        options: { match: 'null' as const, result: { text: 'N/A' } },
+      },
+    ] as ValueMapping[],
+  };
+
+  it('a value mapping: its text, the threshold colour when it has none', () => {
+    expect(displayValue(migrated, 20, '#123456')).toEqual({
+      text: 'test',
+      color: '#FF9830',
+      mapped: true,
+    });
+  });
+
+  it('a value mapping with a colour: its text and colour', () => {
+    expect(displayValue(migrated, 40, '#123456')).toEqual({
+      text: '50',
+      color: '#FF9830',
+      mapped: true,
+    });
+  });
+
+  it('a range mapping: its text, coloured by the base step', () => {
+    expect(displayValue(migrated, 3, '#123456')).toEqual({
+      text: 'low',
+      color: '#FF0000',
+      mapped: true,
+    });
+  });
+
+  it('the null mapping: its text for no value', () => {
+    expect(displayValue(migrated, null, '#123456')).toMatchObject({ text: 'N/A', mapped: true });
+  });
+
+  it('an unmapped value: formatted, coloured by its step', () => {
+    expect(displayValue(migrated, 12, '#123456')).toEqual({
+      text: '12',
+      color: '#73BF69',
+      mapped: false,
+    });
   });
 });
 

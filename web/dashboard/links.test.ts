@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../api/server.ts';
 import type { ScopedVariable } from '../variables/format.ts';
 import {
+  fromAppRoot,
   type LinkEnv,
   linkAddress,
   readDashboardLinks,
@@ -162,5 +163,56 @@ describe('resolving links', () => {
       { title: 'Runbook for api', href: 'https://wiki/api', targetBlank: true },
       { title: 'Bad', refused: 'javascript: links are not followed' },
     ]);
+  });
+
+  it("panel links as Grafana's schemaVersion 19 migration writes them", () => {
+    // Addresses from GF v19.panel_links.json (output) and DMT "when migrating panel links".
+    const links = readPanelLinks([
+      { title: 'Dashboard Link', url: 'dashboard/db/my-dashboard?$__url_time_range' },
+      { title: 'DashUri Link', url: 'dashboard/my-dashboard-uid?$__all_variables' },
+      { title: 'Custom Params Link', url: 'http://example.com?customParam=value' },
+      {
+        title: 'Complex Link',
+        url: 'dashboard/db/complex-dashboard?$__url_time_range&$__all_variables&param1=value1&param2=value2',
+        targetBlank: true,
+      },
+      { title: 'No target', url: '/' },
+    ]);
+    const vars = 'var-job=api&var-route=%2Fa&var-route=%2Fb+c';
+    expect(resolvePanelLinks(links, env)).toEqual([
+      {
+        title: 'Dashboard Link',
+        href: '/dashboard/db/my-dashboard?from=now-1h&to=now',
+        targetBlank: false,
+      },
+      { title: 'DashUri Link', href: `/dashboard/my-dashboard-uid?${vars}`, targetBlank: false },
+      {
+        title: 'Custom Params Link',
+        href: 'http://example.com?customParam=value',
+        targetBlank: false,
+      },
+      {
+        title: 'Complex Link',
+        href: `/dashboard/db/complex-dashboard?from=now-1h&to=now&${vars}&param1=value1&param2=value2`,
+        targetBlank: true,
+      },
+      { title: 'No target', href: '/', targetBlank: false },
+    ]);
+  });
+});
+
+describe('fromAppRoot', () => {
+  it.each([
+    ['dashboard/db/x', '/dashboard/db/x'],
+    ['d/abc?x=1', '/d/abc?x=1'],
+    ['/d/abc', '/d/abc'],
+    ['//cdn.example/x', '//cdn.example/x'],
+    ['https://x/', 'https://x/'],
+    ['mailto:a@b', 'mailto:a@b'],
+    ['?from=now-1h', '?from=now-1h'],
+    ['#panel-2', '#panel-2'],
+    ['', ''],
+  ])('%s → %s', (url, out) => {
+    expect(fromAppRoot(url)).toBe(out);
   });
 });

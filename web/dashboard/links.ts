@@ -144,12 +144,23 @@ export function linkAddress(
   return withPage(interpolateVariables(url, linkScope(env), context), env, add);
 }
 
+/**
+ * A path without a leading `/` is from the app's root, as in Grafana, whose page sets
+ * `<base href="/">`: the `dashboard/db/slug` links its migration writes open the dashboard
+ * from any page. Absolute URLs, `/paths`, `?query` and `#fragment` are left as they are.
+ */
+export function fromAppRoot(url: string): string {
+  const t = url.trim();
+  if (t === '' || /^[a-z][a-z0-9+.-]*:/i.test(t) || /^[/?#]/.test(t)) return url;
+  return `/${t}`;
+}
+
 function withPage(
   url: string,
   env: LinkEnv,
   add: { keepTime?: boolean; includeVars?: boolean },
 ): { href: string } | { refused: string } {
-  let href = url;
+  let href = fromAppRoot(url);
   if (add.keepTime) href = withQuery(href, timeQuery(env));
   if (add.includeVars) href = withQuery(href, variablesQuery(env));
   const refused = refusedScheme(href);
