@@ -315,6 +315,29 @@ describe('singlestat → stat / gauge', () => {
 });
 
 describe('old table → table', () => {
+  it("keeps a string style's value maps as the column's mappings", () => {
+    // As pool-overview.json's "Compression" column: 1 was shown as ON by the Angular table.
+    const styles = [
+      {
+        pattern: 'Value #K',
+        type: 'string',
+        mappingType: 1,
+        valueMaps: [{ text: 'ON', value: '1' }],
+        thresholds: [],
+      },
+    ];
+    const p = panel({ schemaVersion: 22, panels: [{ type: 'table', transform: 'table', styles }] });
+    const fc = p.fieldConfig as { overrides: J[] };
+    expect(fc.overrides).toEqual([
+      {
+        matcher: { id: 'byName', options: 'Value #K' },
+        properties: [
+          { id: 'mappings', value: [{ type: 'value', options: { '1': { text: 'ON' } } }] },
+        ],
+      },
+    ]);
+  });
+
   it('maps styles to overrides and the table transform to merge', () => {
     const styles = [
       { pattern: 'Value', type: 'number', unit: 'bytes', decimals: 1, alias: 'Size' },

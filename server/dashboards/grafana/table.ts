@@ -3,6 +3,7 @@
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/table/migrations.ts
 // schemaVersion 24 rename: https://github.com/grafana/grafana/blob/main/public/app/features/dashboard/state/DashboardMigrator.ts
 import { asNonEmptyString, isRecord, parseFiniteNumber } from '../../../contract/json.ts';
+import { singlestatMappings } from './mappings.ts';
 import { drop, type IssueLog, type Json, mergeFieldConfig } from './types.ts';
 
 /** Transforms the new table can reproduce; others stay `table-old` and are reported. */
@@ -41,6 +42,12 @@ function styleProperties(style: Json, hideRest: boolean): Json[] {
     if (asNonEmptyString(style.unit) !== undefined) props.push({ id: 'unit', value: style.unit });
     if (parseFiniteNumber(style.decimals) !== undefined)
       props.push({ id: 'decimals', value: parseFiniteNumber(style.decimals) });
+  }
+  // A string style's value / range maps (the Angular table applied them to its text): Grafana's
+  // table migration drops them; here they become the column's mappings, as singlestat's.
+  if (style.type === 'string') {
+    const mappings = singlestatMappings(style, undefined);
+    if (mappings.length > 0) props.push({ id: 'mappings', value: mappings });
   }
   if (style.colorMode === 'cell' || style.colorMode === 'value' || style.colorMode === 'row') {
     props.push({ id: 'thresholds', value: styleThresholds(style.thresholds, style.colors) });
