@@ -9,6 +9,7 @@ import { downloadText } from '../app/download.ts';
 import { fileName } from '../app/file-name.ts';
 import type { ExternalExport } from './export.ts';
 import { exportExternally, exportText } from './export.ts';
+import './ImportDialog.css';
 
 interface Props {
   /** The dashboard JSON as the server stores it. */
