@@ -24,6 +24,7 @@ export default defineConfig({
       'contract/**/*.test.ts',
       'web/**/*.test.ts',
       'server/**/*.test.ts',
+      'dev/**/*.test.ts',
       'bench/**/*.test.ts',
       'scripts/**/*.test.mjs',
     ],

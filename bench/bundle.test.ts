@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryFiles, staticImports } from './bundle.ts';
+import { entryFiles, staticImports, stylesheetFiles } from './bundle.ts';
 
 describe('entryFiles', () => {
   it('finds module scripts and modulepreloads, not stylesheets', () => {
@@ -14,5 +14,15 @@ describe('staticImports', () => {
   it('follows static imports and leaves dynamic ones (lazy) out', () => {
     const code = `import{a as b}from"./vendor-B.js";import"./side-C.js";const e=()=>import("./Editor-D.js");`;
     expect(staticImports(code)).toEqual(['vendor-B.js', 'side-C.js']);
+  });
+});
+
+describe('stylesheetFiles', () => {
+  it('finds the stylesheets index.html links (the first load), not the lazy ones', () => {
+    const html = `<script type="module" crossorigin src="/assets/index-A.js"></script>
+      <link rel="modulepreload" crossorigin href="/assets/vendor-B.js">
+      <link rel="stylesheet" crossorigin href="/assets/index-C.css">
+      <link rel="preload" as="style" href="/assets/other-D.css">`;
+    expect(stylesheetFiles(html)).toEqual(['assets/index-C.css']);
   });
 });

@@ -1,7 +1,8 @@
 // Bench 5, the bundle: the JS the dashboard page loads before it can draw (what
 // dist/web/index.html names: its module scripts and modulepreloads, and their static imports),
 // gzip-compressed at zlib's default level as the server sends it; and what loads lazily
-// (every other chunk, fetched by a dynamic import when first needed).
+// (every other chunk, fetched by a dynamic import when first needed). The same split for CSS:
+// the stylesheets index.html links, and those a lazy chunk links when it loads.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -16,7 +17,8 @@ export interface Chunk {
 export interface BundleReport {
   initial: Chunk[];
   lazy: Chunk[];
-  css: Chunk[];
+  css: Chunk[]; // linked by index.html: the first load's
+  lazyCss: Chunk[]; // linked by a lazy chunk when it loads
 }
 
 /** Script and modulepreload URLs under /assets/ named by index.html (pure). */
@@ -28,6 +30,16 @@ export function entryFiles(html: string): string[] {
     const isPreload = m[1] === 'link' && /rel="modulepreload"/.test(tag);
     const url = /(?:src|href)="\/?(assets\/[^"]+\.js)"/.exec(tag)?.[1];
     if ((isScript || isPreload) && url) out.add(url);
+  }
+  return [...out];
+}
+
+/** Stylesheet URLs under /assets/ that index.html links (pure). */
+export function stylesheetFiles(html: string): string[] {
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const url = /href="\/?(assets\/[^"]+\.css)"/.exec(m[0])?.[1];
+    if (/rel="stylesheet"/.test(m[0]) && url) out.add(url);
   }
   return [...out];
 }
@@ -60,10 +72,12 @@ export function measureBundle(webDir: string): BundleReport {
     for (const dep of staticImports(code)) queue.push(`assets/${dep}`);
   }
   const all = readdirSync(join(webDir, 'assets')).map((f) => `assets/${f}`);
+  const firstCss = new Set(stylesheetFiles(html));
   return {
     initial: [...initial].map((f) => chunk(webDir, f)),
     lazy: all.filter((f) => f.endsWith('.js') && !initial.has(f)).map((f) => chunk(webDir, f)),
-    css: all.filter((f) => f.endsWith('.css')).map((f) => chunk(webDir, f)),
+    css: all.filter((f) => firstCss.has(f)).map((f) => chunk(webDir, f)),
+    lazyCss: all.filter((f) => f.endsWith('.css') && !firstCss.has(f)).map((f) => chunk(webDir, f)),
   };
 }
 
@@ -79,6 +93,7 @@ export function bundleTable(b: BundleReport): string {
     ],
     ...b.css.map((c) => ['CSS (initial)', c.file, bytes(c.raw), bytes(c.gzip)]),
     ...b.lazy.map((c) => ['lazy JS', c.file, bytes(c.raw), bytes(c.gzip)]),
+    ...b.lazyCss.map((c) => ['lazy CSS', c.file, bytes(c.raw), bytes(c.gzip)]),
   ];
   return table(['part', 'file', 'minified', 'gzip'], rows);
 }

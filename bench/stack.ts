@@ -6,11 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../server/demo/free-port.ts';
-import { findPrometheus, waitForData } from '../server/demo/prometheus.ts';
-import type { ServerProcess } from '../server/demo/server-process.ts';
-import { startPromscope } from '../server/demo/server-process.ts';
-import { startDemoStack } from '../server/demo/stack.ts';
+import { freePort } from '../dev/free-port.ts';
+import { findPrometheus, waitForData } from '../dev/prometheus.ts';
+import type { ServerProcess } from '../dev/server-process.ts';
+import { startPromscope } from '../dev/server-process.ts';
+import { startDemoStack } from '../dev/stack.ts';
 
 export const SCRAPE_S = 5; // seconds
 

@@ -7,10 +7,10 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../server/demo/free-port.ts';
-import { waitForData } from '../server/demo/prometheus.ts';
-import type { ServerProcess } from '../server/demo/server-process.ts';
-import { startDemoStack } from '../server/demo/stack.ts';
+import { freePort } from '../dev/free-port.ts';
+import { waitForData } from '../dev/prometheus.ts';
+import type { ServerProcess } from '../dev/server-process.ts';
+import { startDemoStack } from '../dev/stack.ts';
 import { startHostileTarget } from './hostile-target.ts';
 import { MANY_UID, manyPanelsDashboard } from './many-panels.ts';
 import { startNodeExporter } from './node-exporter.ts';

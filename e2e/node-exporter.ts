@@ -3,7 +3,7 @@
 // CPU, memory and network series. Only the collectors it needs, none that needs privileges.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { freePort } from '../server/demo/free-port.ts';
+import { freePort } from '../dev/free-port.ts';
 
 const BINARY = '/usr/bin/prometheus-node-exporter';
 const COLLECTORS = ['cpu', 'meminfo', 'netdev', 'loadavg'];

@@ -1,9 +1,9 @@
 // The specs' way to start a Promscope server of their own from this repository (see
-// server/demo/server-process.ts).
+// dev/server-process.ts).
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Runtime, ServerProcess } from '../server/demo/server-process.ts';
-import { startPromscope as start } from '../server/demo/server-process.ts';
+import type { Runtime, ServerProcess } from '../dev/server-process.ts';
+import { startPromscope as start } from '../dev/server-process.ts';
 
 export type { Runtime, ServerProcess };
 

@@ -19,7 +19,7 @@ function executable(path) {
   }
 }
 
-/** The same search order as server/demo/prometheus.ts: PROMETHEUS_BIN, PATH, /usr/bin. */
+/** The same search order as dev/prometheus.ts: PROMETHEUS_BIN, PATH, /usr/bin. */
 function findPrometheus() {
   const candidates = [
     process.env.PROMETHEUS_BIN,
@@ -62,5 +62,5 @@ checkNode();
 ensureNodeModules(root);
 ensurePrometheus();
 ensureBuild(root);
-const { runDemo } = await import(pathToFileURL(join(root, 'dist/server/demo/run.js')).href);
+const { runDemo } = await import(pathToFileURL(join(root, 'dist/dev/run.js')).href);
 await runDemo();

@@ -7,12 +7,14 @@ const SOURCES = [
   'contract',
   'web',
   'server',
+  'dev',
   'public',
   'package.json',
   'vite.config.ts',
   'tsconfig.server.json',
+  'tsconfig.dev.json',
 ];
-const OUTPUTS = ['dist/web/index.html', 'dist/server/main.node.js'];
+const OUTPUTS = ['dist/web/index.html', 'dist/server/main.node.js', 'dist/dev/run.js'];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

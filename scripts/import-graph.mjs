@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The folder-level import graph of server/, contract/ and web/, and the rules it must keep
+// The folder-level import graph of server/, contract/, web/ and dev/, and the rules it must keep
 // (docs/ARCHITECTURE.md "Layers"): server/ imports nothing from web/, web/ imports nothing from
-// server/ (what both sides need lives in contract/), contract/ imports neither. A folder is
+// server/ (what both sides need lives in contract/), contract/ imports neither, and nothing
+// that ships imports dev/ (the demo stack, which uses the server, not the other way round). A folder is
 // web/<name> or server/<name> (deeper folders count as theirs); files directly in web/ or
 // server/ are the folder `web` or `server`, except the server's composition root (app.ts and
 // the two main.*.ts, which wire every server folder together): `server:entry`. Tests are left
@@ -16,7 +17,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOTS = ['server', 'contract', 'web'];
+const ROOTS = ['server', 'contract', 'web', 'dev'];
 const SOURCE = /\.(ts|tsx|mts|js|mjs)$/;
 const TEST = /(\.test\.tsx?|\btest-[\w-]*\.ts)$/; // tests and their helpers (test-helpers.ts)
 const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm;
@@ -86,7 +87,8 @@ export function ruleBreaks(edges) {
       const bad =
         (a === 'server' && b === 'web') ||
         (a === 'web' && b === 'server') ||
-        (a === 'contract' && (b === 'web' || b === 'server'));
+        (a === 'contract' && (b === 'web' || b === 'server')) ||
+        (a !== 'dev' && b === 'dev');
       if (bad) out.push([from, to, n]);
     }
   }
@@ -157,7 +159,7 @@ function main() {
   const breaks = ruleBreaks(edges);
   if (breaks.length > 0) {
     failed = true;
-    console.log('\nLayering broken (server/ and web/ meet only in contract/):');
+    console.log('\nLayering broken (server/ and web/ meet only in contract/; dev/ is a leaf):');
     for (const [from, to, n] of breaks) console.log(`  ${from} → ${to} (${n})`);
   }
   const loops = cycles(edges);

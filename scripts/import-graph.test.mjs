@@ -59,6 +59,19 @@ describe('import-graph', () => {
     ]);
   });
 
+  it('breaks: anything that ships importing dev/; dev/ may import the server', () => {
+    const g = edges([
+      ['dev', 'server:entry'],
+      ['dev', 'server'],
+      ['server:entry', 'dev'],
+      ['web/app', 'dev', 2],
+    ]);
+    expect(ruleBreaks(g).sort()).toEqual([
+      ['server:entry', 'dev', 1],
+      ['web/app', 'dev', 2],
+    ]);
+  });
+
   it('cycles: pairs and longer loops, not a chain', () => {
     const chain = edges([
       ['web/panels', 'web/chart'],

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run load`: 200 keep-alive connections for 60 s against the built server on Node, in
 // front of a real Prometheus (the demo stack, scraping every second), loopback only. Mixes
-// proxied PromQL with the SPA's page and assets (server/demo/load.ts), then prints requests,
+// proxied PromQL with the SPA's page and assets (dev/load.ts), then prints requests,
 // deliberate 429s, failures, p50/p90/p99 and the server's RSS, and writes them into
 // docs/RELIABILITY.md between the load markers. Exits 1 on any failure other than a 429.
 // LOAD_SECONDS (default 60), LOAD_CONNECTIONS (default 200), LOAD_WRITE=0 to leave the doc.
@@ -13,15 +13,15 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const dist = (p) => pathToFileURL(join(root, 'dist', 'server', p)).href;
-if (!existsSync(join(root, 'dist', 'server', 'demo', 'load.js'))) {
+const dev = (p) => pathToFileURL(join(root, 'dist', 'dev', p)).href;
+if (!existsSync(join(root, 'dist', 'dev', 'load.js'))) {
   console.error('load: build first (npm run build)');
   process.exit(2);
 }
-const { startDemoStack } = await import(dist('demo/stack.js'));
-const { waitForData } = await import(dist('demo/prometheus.js'));
-const { freePort } = await import(dist('demo/free-port.js'));
-const { runLoad, dashboardMix } = await import(dist('demo/load.js'));
+const { startDemoStack } = await import(dev('stack.js'));
+const { waitForData } = await import(dev('prometheus.js'));
+const { freePort } = await import(dev('free-port.js'));
+const { runLoad, dashboardMix } = await import(dev('load.js'));
 
 const seconds = Number(process.env.LOAD_SECONDS ?? 60);
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 200);

@@ -1,9 +1,9 @@
-// A short run of the load generator (server/demo/load.ts, the one `npm run load` uses for its
+// A short run of the load generator (dev/load.ts, the one `npm run load` uses for its
 // 60 s figures) against the shared servers on Node and on Deno: 200 keep-alive connections
 // for 5 s of proxied PromQL and the SPA. Nothing may fail but deliberate 429s.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dashboardMix, runLoad } from '../../server/demo/load.ts';
+import { dashboardMix, runLoad } from '../../dev/load.ts';
 import { expect, test } from '../fixtures.ts';
 
 test('200 connections for 5 s: no failed request beyond deliberate 429s', async ({ server }) => {

@@ -1,6 +1,7 @@
 // A Copy button that says whether it worked, for a couple of seconds.
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from './download.ts';
+import './CopyButton.css';
 
 export function CopyButton({ label, text }: { label: string; text: () => string }) {
   const [said, setSaid] = useState<string | null>(null);

@@ -1,3 +1,5 @@
+import './Tabs.css';
+
 // A row of tabs (ARIA tablist): the chosen one is aria-selected.
 
 interface Props<T extends string> {

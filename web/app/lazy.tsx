@@ -1,8 +1,10 @@
 // Parts of the app most visits never use — the panel editor, settings, Inspect, Explore, the
-// heatmap and markdown panels — are chunks of their own, fetched the first time they are
-// shown, so a dashboard's first load carries only what it draws. `lazy` wraps such a chunk;
-// until it is in, the fallback (or nothing) renders, and a chunk that cannot be fetched says
-// so instead of leaving a hole.
+// dashboard list, the export dialog, the heatmap, markdown, pie and timeline panels — are
+// chunks of their own, fetched the first time they are shown, so a dashboard's first load
+// carries only what it draws. Each imports its own stylesheet (PanelEditor.css beside
+// PanelEditor.tsx), which Vite links with the chunk. `lazy` wraps such a chunk; until it is
+// in, the fallback (or nothing) renders, and a chunk that cannot be fetched says so instead of
+// leaving a hole.
 import type { ComponentType, VNode } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 

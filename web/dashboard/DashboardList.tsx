@@ -6,6 +6,8 @@ import { searchDashboards } from '../api/server.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { filterDashboards, tagCounts } from './dashboard-list.ts';
 import { ImportDialog } from './ImportDialog.tsx';
+import '../app/editor-forms.css';
+import './DashboardList.css';
 
 export function DashboardList({ readOnly }: { readOnly: boolean }) {
   const hits = useQuery({

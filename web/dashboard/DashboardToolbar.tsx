@@ -1,10 +1,11 @@
 // The dashboard's title bar: its title, in edit mode the tools (add a panel or a row,
 // settings), Export when viewing, the time and refresh pickers, and Edit, Exit edit and Save.
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
 import { Icon } from '../app/Icon.tsx';
+import { lazy } from '../app/lazy.tsx';
 import type { Json } from './dashboard-edit.ts';
-import { ExportDialog } from './ExportDialog.tsx';
 
 interface Props {
   title: string;
@@ -47,7 +48,7 @@ export function DashboardToolbar(p: Props) {
           </div>
         )}
         {!p.editing && !p.isNew && (
-          <ExportDialog
+          <ExportButton
             stored={p.stored}
             title={p.title}
             datasources={p.datasources}
@@ -73,5 +74,30 @@ export function DashboardToolbar(p: Props) {
         )}
       </div>
     </div>
+  );
+}
+
+// The export dialog (and export.ts) load when Export is first pressed, or hovered.
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
+
+function ExportButton(props: {
+  stored: Record<string, unknown>;
+  title: string;
+  datasources: Datasource[];
+  selected: Datasource;
+}) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        onPointerEnter={() => void ExportDialog.preload()}
+        onFocus={() => void ExportDialog.preload()}
+      >
+        Export
+      </button>
+      {open && <ExportDialog {...props} onClose={() => setOpen(false)} />}
+    </>
   );
 }

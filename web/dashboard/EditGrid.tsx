@@ -11,6 +11,7 @@ import { applyLayout, layoutItems, rowPanelCount, toggleRow } from './dashboard-
 import { cellAt, moveItem, resizeItem } from './grid-layout.ts';
 import type { Panel } from './model.ts';
 import type { RowPanel } from './rows.ts';
+import './EditGrid.css';
 
 export interface GridEdit {
   dashboard: Json;

@@ -7,6 +7,7 @@ import type { ImportResult } from '../api/server.ts';
 import { importDashboard } from '../api/server.ts';
 import { queryClient } from '../query/client.ts';
 import { issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
+import './ImportDialog.css';
 
 export function ImportDialog() {
   const dialog = useRef<HTMLDialogElement>(null);

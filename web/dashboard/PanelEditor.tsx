@@ -10,6 +10,8 @@ import { normaliseDashboard } from './model.ts';
 import { PanelOptionsPane } from './PanelOptionsPane.tsx';
 import { addTarget, removeTarget, setTarget, targetsOf } from './panel-options.ts';
 import { QueryEditorRow } from './QueryEditorRow.tsx';
+import '../app/editor-forms.css';
+import './PanelEditor.css';
 
 interface Props extends Omit<GridPanelProps, 'panel'> {
   panel: Json;

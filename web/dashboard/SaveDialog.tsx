@@ -8,6 +8,8 @@ import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import type { SaveAnswer } from '../api/server.ts';
 import { Modal } from '../app/Modal.tsx';
+import '../app/editor-forms.css';
+import './SaveDialog.css';
 
 export type SaveMode = 'save' | 'copy' | 'new';
 

@@ -4,6 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import type { SettingsTabProps } from './settings-tabs.tsx';
 import { SETTINGS_TABS } from './settings-tabs.tsx';
+import '../app/editor-forms.css';
+import './SettingsView.css';
 
 interface Props extends SettingsTabProps {
   tab: string;

@@ -28,6 +28,8 @@ import { QueryHistory } from './history.ts';
 import { QueryRow } from './QueryRow.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { TableView } from './TableView.tsx';
+import '../app/editor-forms.css';
+import './ExplorePage.css';
 
 const history = new QueryHistory(typeof localStorage === 'undefined' ? null : localStorage);
 

@@ -3,6 +3,7 @@
 // a plain text field does the same job, Enter included.
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import './LazyEditor.css';
 
 export interface EditorProps {
   value: string;

@@ -3,7 +3,6 @@
 // nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { undrawnOptions } from '../../contract/undrawn.ts';
 import { lazy } from '../app/lazy.tsx';
 import type { Panel } from '../dashboard/model.ts';
 import { timeOverrideInfo } from '../dashboard/panel-time.ts';
@@ -11,6 +10,7 @@ import { PanelFrame } from './PanelFrame.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import { visibleTargets } from './panel-menu.ts';
 import type { PanelData } from './use-panel-data.ts';
+import { useUndrawn } from './use-undrawn.ts';
 
 // Inspect loads when first opened.
 const InspectDrawer = lazy(() => import('./InspectDrawer.tsx').then((m) => m.InspectDrawer));
@@ -46,11 +46,11 @@ export function DataPanel({
 }: Props) {
   const empty = !data.loading && data.errors.length === 0 && data.series.length === 0 && width > 0;
   const actions = usePanelActions();
+  const notDrawn = useUndrawn(panel as unknown as Record<string, unknown>);
   const [undrawn, timeInfo] = useMemo(() => {
     const own = timeOverrideInfo(panel);
-    const notDrawn = undrawnOptions(panel as unknown as Record<string, unknown>);
     return [[...notDrawn.map((u) => u.message), ...own.errors], own.info] as const;
-  }, [panel]);
+  }, [panel, notDrawn]);
   const explore =
     actions && visibleTargets(panel).length > 0
       ? () => actions.explore(panel, data.dsUid)

@@ -12,6 +12,7 @@ import { DataPanel } from './DataPanel.tsx';
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
+import './HeatmapPanel.css';
 
 const LEGEND_STOPS = 16;
 

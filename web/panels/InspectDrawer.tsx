@@ -25,6 +25,8 @@ import {
 } from './inspect-data.ts';
 import { SeriesTable } from './SeriesTable.tsx';
 import type { PanelData, QueryOutcome } from './use-panel-data.ts';
+import '../app/editor-forms.css';
+import './InspectDrawer.css';
 
 type Tab = 'data' | 'query' | 'json';
 const TABS = [

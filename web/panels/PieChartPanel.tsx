@@ -25,6 +25,7 @@ import { PIE_DEFAULTS } from './kind-defaults.ts';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
+import './PieChartPanel.css';
 
 const BACKGROUND = '#181b1f'; // var(--panel): the line between slices, as Grafana strokes them
 

@@ -6,6 +6,7 @@ import { PanelFrame } from './PanelFrame.tsx';
 import { sanitise } from './sanitise.ts';
 import { markdownToHtml, textContent } from './text-content.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
+import './TextPanel.css';
 
 function TextPanel({ panel }: PanelProps) {
   const { mode, content, language } = textContent(panel as unknown as Record<string, unknown>);

@@ -30,6 +30,7 @@ import { STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-default
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
+import './TimelinePanel.css';
 
 type Kind = 'state-timeline' | 'status-history';
 

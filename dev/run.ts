@@ -2,8 +2,8 @@
 // traffic, and the Promscope server in one go, on free ports. SIGINT or SIGTERM stops them
 // all; Prometheus, the only child process, is waited for before this process exits.
 import { join } from 'node:path';
-import { DEFAULT_PORT } from '../config.ts';
-import { nodeConfig, projectRoot, startNodeServer } from '../main.node.ts';
+import { DEFAULT_PORT } from '../server/config.ts';
+import { nodeConfig, projectRoot, startNodeServer } from '../server/main.node.ts';
 import { freePort } from './free-port.ts';
 import { startDemoStack } from './stack.ts';
 
