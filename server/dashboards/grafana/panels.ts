@@ -23,6 +23,7 @@ export const DRAWN_TYPES = new Set([
   'state-timeline',
   'status-history',
   'text',
+  'alertlist',
   'row',
 ]);
 
