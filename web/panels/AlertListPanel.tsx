@@ -34,8 +34,10 @@ const STATE_WORDS: Record<AlertingRule['state'], string> = {
   inactive: 'Normal',
 };
 
-function Labels({ labels }: { labels: Record<string, string> }) {
-  const shown = Object.entries(labels).filter(([k]) => k !== 'alertname' && !k.startsWith('__'));
+function Labels({ labels, skip = [] }: { labels: Record<string, string>; skip?: string[] }) {
+  const shown = Object.entries(labels).filter(
+    ([k]) => k !== 'alertname' && !k.startsWith('__') && !skip.includes(k),
+  );
   return (
     <span class="alert-labels">
       {shown.map(([k, v]) => (
@@ -47,12 +49,23 @@ function Labels({ labels }: { labels: Record<string, string> }) {
   );
 }
 
-function Instance({ alert, name, now }: { alert: PromAlert; name?: string; now: number }) {
+function Instance({
+  alert,
+  name,
+  now,
+  skip,
+}: {
+  alert: PromAlert;
+  name?: string;
+  now: number;
+  /** Labels the group's heading already says. */
+  skip?: string[];
+}) {
   return (
     <li class="alertlist-instance" data-state={alert.state}>
       <span class={`alert-state ${alert.state}`}>{STATE_WORDS[alert.state]}</span>
       {name && <span class="alertlist-name">{name}</span>}
-      <Labels labels={alert.labels} />
+      <Labels labels={alert.labels} skip={skip} />
       <span class="alertlist-since">
         {alert.activeAt !== undefined && `for ${since(alert.activeAt, now)}`}
       </span>
@@ -146,7 +159,7 @@ export function AlertListPanel({ panel, dsUid, time }: PanelProps) {
                   {Object.keys(g.labels).length > 0 ? (
                     <Labels labels={g.labels} />
                   ) : (
-                    <span class="alertlist-since">No grouping</span>
+                    <span class="alerting-dim">No grouping</span>
                   )}
                 </div>
                 <ul class="alertlist-instances">
@@ -156,6 +169,7 @@ export function AlertListPanel({ panel, dsUid, time }: PanelProps) {
                       alert={alert}
                       name={rule}
                       now={now}
+                      skip={options.groupBy}
                     />
                   ))}
                 </ul>
