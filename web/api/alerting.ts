@@ -1,19 +1,13 @@
-// Prometheus' alerts, rules and targets through the proxy (GET only, server/proxy/
+// Prometheus' rules (with their alerts) and targets through the proxy (GET only, server/proxy/
 // endpoint-params.ts), read with the contract's readers so that a server answering in a
 // slightly different shape (Thanos, Mimir, VictoriaMetrics) still gives whole records.
 import {
-  type PromAlert,
-  readAlerts,
+  type RulesData,
   readRules,
   readTargets,
-  type RulesData,
   type TargetsData,
 } from '../../contract/prometheus.ts';
 import { promGet } from './client.ts';
-
-export async function getAlerts(dsUid: string, signal?: AbortSignal): Promise<PromAlert[]> {
-  return readAlerts((await promGet<unknown>(dsUid, 'alerts', {}, signal)).data);
-}
 
 /** `type`: only alerting or only recording rules, as Prometheus filters them. */
 export async function getRules(
