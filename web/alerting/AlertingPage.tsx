@@ -182,7 +182,7 @@ export function AlertingPage({ params, selected }: Props) {
               aria-label="Filter alerts by labels"
               placeholder='Filter by labels: severity="critical", instance=~"prod-.+"'
               value={labelText}
-              onChange={(e) =>
+              onInput={(e) =>
                 setParams({ labels: e.currentTarget.value || null }, { replace: true })
               }
             />
