@@ -154,3 +154,53 @@ describe('undrawnOptions of the reduced and timeline kinds', () => {
     expect(found({ type: 'bargauge', options: { displayMode: 'basic' } })).toEqual([]);
   });
 });
+
+describe('undrawnOptions of the alert list', () => {
+  it('nothing for the current state with the options it draws', () => {
+    expect(
+      undrawnOptions({
+        type: 'alertlist',
+        options: {
+          showOptions: 'current',
+          maxItems: 10,
+          sortOrder: 3,
+          stateFilter: { firing: true, pending: true, noData: true, error: true },
+          alertInstanceLabelFilter: '{severity="page"}',
+          folder: { uid: '', title: '' },
+          datasource: '',
+          tags: [],
+          statColorMode: 'none',
+        },
+      }),
+    ).toEqual([]);
+  });
+
+  it('reports recent state changes, folder, data source and tag filters, legacy ones too', () => {
+    const paths = (panel: Record<string, unknown>) =>
+      undrawnOptions({ type: 'alertlist', ...panel }).map((u) => `${u.path}: ${u.message}`);
+    expect(
+      paths({
+        options: {
+          showOptions: 'changes',
+          folder: { uid: 'f1', title: 'Ops' },
+          datasource: 'Mimir',
+          tags: ['prod'],
+          showInactiveAlerts: true,
+          statColorMode: 'value',
+        },
+      }),
+    ).toEqual([
+      'options.showOptions: show "Recent state changes" is not drawn; the current state of the alerting rules is listed',
+      'options.folder: folder filter Ops is not applied; every rule group is listed',
+      `options.datasource: data source filter Mimir is not applied; the alerts of the panel's datasource are listed`,
+      'options.tags: dashboard filter ["prod"] (legacy dashboard alerts) is not applied',
+      'options.showInactiveAlerts: show alerts with 0 instances is not applied in custom grouping',
+      'options.statColorMode: stat color mode value is drawn uncoloured',
+    ]);
+    expect(paths({ show: 'changes', folderId: 3, dashboardTags: ['a'] })).toEqual([
+      'show: show "Recent state changes" is not drawn; the current state of the alerting rules is listed',
+      'folderId: folder filter 3 is not applied; every rule group is listed',
+      'dashboardTags: dashboard filter ["a"] (legacy dashboard alerts) is not applied',
+    ]);
+  });
+});

@@ -9,6 +9,7 @@
 // server/dashboards/grafana/options-walk.test.ts walks every option of every fixture
 // dashboard and fails on one that is in neither list.
 import { isRecord, type Json } from './json.ts';
+import { ALERTLIST_NOT_DRAWN } from './undrawn-alertlist.ts';
 
 export interface Undrawn {
   /** Where in the panel, e.g. `transformations` or `fieldConfig.defaults.links`. */
@@ -221,6 +222,7 @@ export const NOT_DRAWN: readonly Rule[] = [
     drawn: (v) => v === null || v === undefined,
     words: (v) => `heatmap y axis max ${shown(v)} is not applied`,
   },
+  ...ALERTLIST_NOT_DRAWN,
 ];
 
 /** Old (Angular) heatmap fields, read only when the panel has no `options` (as Grafana does). */

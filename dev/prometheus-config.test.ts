@@ -1,5 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prometheusConfig } from './prometheus-config.ts';
+import { DEMO_RULES, prometheusConfig } from './prometheus-config.ts';
 
 describe('prometheusConfig', () => {
   it('writes one job per target plus a self-scrape', () => {
@@ -31,5 +36,36 @@ describe('prometheusConfig', () => {
         targets: [{ job: 'prometheus', url: 'http://127.0.0.1:1/metrics' }],
       }),
     ).toThrow(/duplicate/);
+  });
+});
+
+describe('rule files', () => {
+  it('are listed under rule_files, and left out when there are none', () => {
+    const yml = prometheusConfig({
+      self: 'h:1',
+      scrapeIntervalS: 5,
+      targets: [],
+      ruleFiles: ['/data/rules.yml', '/data/a "b".yml'],
+    });
+    expect(yml).toContain(
+      'rule_files:\n  - "/data/rules.yml"\n  - "/data/a \\"b\\".yml"\nscrape_configs:',
+    );
+    expect(prometheusConfig({ self: 'h:1', scrapeIntervalS: 5, targets: [] })).not.toContain(
+      'rule_files',
+    );
+  });
+
+  // Debian's prometheus package ships promtool beside it: the demo's rules must load.
+  it.skipIf(!existsSync('/usr/bin/promtool'))("the demo's rules pass promtool", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'promscope-rules-'));
+    try {
+      await writeFile(join(dir, 'rules.yml'), DEMO_RULES);
+      const out = execFileSync('/usr/bin/promtool', ['check', 'rules', join(dir, 'rules.yml')], {
+        encoding: 'utf8',
+      });
+      expect(out).toMatch(/SUCCESS: 6 rules found/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -80,6 +80,7 @@ export async function startPrometheus(opts: {
   dataDir: string;
   scrapeIntervalS?: number;
   targets: ScrapeTarget[];
+  ruleFiles?: string[];
 }): Promise<RunningPrometheus> {
   const { port, dataDir, targets } = opts;
   const host = opts.host ?? '127.0.0.1';
@@ -92,7 +93,10 @@ export async function startPrometheus(opts: {
   const configPath = join(dataDir, 'prometheus.yml');
   const logPath = join(dataDir, 'prometheus.log');
   const scrapeIntervalS = opts.scrapeIntervalS ?? 5;
-  writeFileSync(configPath, prometheusConfig({ self: hostPort, scrapeIntervalS, targets }));
+  writeFileSync(
+    configPath,
+    prometheusConfig({ self: hostPort, scrapeIntervalS, targets, ruleFiles: opts.ruleFiles }),
+  );
 
   const logFd = openSync(logPath, 'a');
   let child: ChildProcess;

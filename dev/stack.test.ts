@@ -24,6 +24,12 @@ describe.skipIf(!findPrometheus())('startDemoStack (real binary)', () => {
     try {
       // Traffic alone (no requests from the test) must produce demo series.
       await waitForData(stack.prometheus.url, 'http_requests_total{job="demo"}', 15_000);
+      // The demo's rules file is loaded: its Watchdog fires, so the Alerts page has an alert.
+      await waitForData(
+        stack.prometheus.url,
+        'ALERTS{alertname="Watchdog",alertstate="firing"}',
+        15_000,
+      );
     } finally {
       await Promise.all([stack.stop(), stack.stop()]);
     }

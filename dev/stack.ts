@@ -2,8 +2,11 @@
  * The whole demo in one call: demo service + traffic generator + Prometheus scraping it.
  * Used by `npm run demo` and by the e2e global setup.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { freePort } from './free-port.ts';
 import { type ScrapeTarget, startPrometheus } from './prometheus.ts';
+import { DEMO_RULES } from './prometheus-config.ts';
 import { startDemoService } from './service.ts';
 import { startTraffic } from './traffic.ts';
 
@@ -16,6 +19,8 @@ export interface DemoStackOptions {
   servicePort?: number;
   scrapeIntervalS?: number;
   extraTargets?: ScrapeTarget[];
+  /** The rules file Prometheus evaluates (YAML); the demo's own by default. */
+  rules?: string;
   log?: (line: string) => void;
 }
 
@@ -38,12 +43,16 @@ export async function startDemoStack(opts: DemoStackOptions): Promise<DemoStack>
   let prometheus: Awaited<ReturnType<typeof startPrometheus>>;
   try {
     const promPort = await freePort(opts.prometheusPort ?? 9090, host);
+    await mkdir(opts.dataDir, { recursive: true });
+    const rulesFile = join(opts.dataDir, 'rules.yml');
+    await writeFile(rulesFile, opts.rules ?? DEMO_RULES);
     prometheus = await startPrometheus({
       port: promPort,
       host,
       dataDir: opts.dataDir,
       scrapeIntervalS: opts.scrapeIntervalS,
       targets: [{ job: 'demo', url: `${service.url}/metrics` }, ...(opts.extraTargets ?? [])],
+      ruleFiles: [rulesFile],
     });
   } catch (err) {
     // Do not leave the service and traffic running behind a failed start.

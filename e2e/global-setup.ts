@@ -11,6 +11,7 @@ import { freePort } from '../dev/free-port.ts';
 import { waitForData } from '../dev/prometheus.ts';
 import type { ServerProcess } from '../dev/server-process.ts';
 import { startDemoStack } from '../dev/stack.ts';
+import { DOWN_JOB, E2E_RULES } from './alerting-rules.ts';
 import { startHostileTarget } from './hostile-target.ts';
 import { MANY_UID, manyPanelsDashboard } from './many-panels.ts';
 import { startNodeExporter } from './node-exporter.ts';
@@ -41,6 +42,8 @@ export default async function globalSetup() {
 
   const nodePort = await freePort(0);
   const denoPort = await freePort(0);
+  // A loopback port nothing listens on: its scrape job is a target that is down.
+  const closedPort = await freePort(0);
   // Label values and help text carrying markup, for the XSS spec (e2e/ui/xss.spec.ts).
   const hostile = await startHostileTarget();
   // Real host metrics for the node-exporter-style dashboard (e2e/ui/node-exporter.spec.ts).
@@ -57,7 +60,9 @@ export default async function globalSetup() {
       { job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` },
       { job: 'hostile', url: hostile.url },
       { job: 'node', url: nodeExporter.url },
+      { job: DOWN_JOB, url: `http://127.0.0.1:${closedPort}/metrics` },
     ],
+    rules: E2E_RULES,
   }).catch(async (err) => {
     await hostile.stop();
     await nodeExporter.stop();

@@ -74,7 +74,7 @@ test('admin, lifecycle and config endpoints are never reached', async ({ request
     'admin/tsdb/delete_series',
     'status/config',
     'write',
-    'targets',
+    'alertmanagers',
   ]) {
     const res = await request.post(`${proxy}/${path}`, { form: { 'match[]': 'up' } });
     expect(res.status(), path).toBe(404);

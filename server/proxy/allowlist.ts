@@ -2,11 +2,13 @@
 // (https://prometheus.io/docs/prometheus/latest/querying/api/). The path is matched as raw
 // text against fixed shapes, so nothing encoded, doubled or dotted can slip through to
 // admin, lifecycle or write endpoints: anything else is a 404 that never reaches upstream.
+// alerts, rules and targets are read with GET only and their documented parameters
+// (endpoint-params.ts).
 
 const PROXY_PATH = /^\/api\/datasources\/proxy\/uid\/([A-Za-z0-9_-]{1,64})\/api\/v1\/(.*)$/;
 
 const ENDPOINTS =
-  /^(query|query_range|query_exemplars|series|labels|metadata|status\/buildinfo|label\/[A-Za-z_][A-Za-z0-9_]*\/values)$/;
+  /^(query|query_range|query_exemplars|series|labels|metadata|status\/buildinfo|alerts|rules|targets|label\/[A-Za-z_][A-Za-z0-9_]*\/values)$/;
 
 export interface ProxyTarget {
   uid: string;

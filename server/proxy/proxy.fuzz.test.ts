@@ -1,13 +1,20 @@
 // Property tests (fast-check) for the proxy's path and parameters: traversal, encodings,
-// smuggled parameters and absolute URLs built at random from hostile pieces. Whatever comes
-// in, the answer is a 2xx for an allowlisted read or a clear 4xx — never a 5xx — and only
+// smuggled parameters and absolute URLs built at random from hostile pieces, the alerting and
+// scrape endpoints among them. Whatever comes in, the answer is a 2xx for an allowlisted read or a clear 4xx — never a 5xx — and only
 // allowlisted read paths ever reach the upstream, with no browser cookie or Authorization.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../test-helpers.ts';
 
 const ALLOWED =
-  /^\/api\/v1\/(query|query_range|query_exemplars|series|labels|metadata|status\/buildinfo|label\/[A-Za-z_][A-Za-z0-9_]*\/values)$/;
+  /^\/api\/v1\/(query|query_range|query_exemplars|series|labels|metadata|status\/buildinfo|alerts|rules|targets|label\/[A-Za-z_][A-Za-z0-9_]*\/values)$/;
+
+/** Of the fuzzed parameters, those each GET-only endpoint takes. */
+const GET_ONLY_TAKES: Record<string, string[]> = {
+  alerts: [],
+  rules: ['type', 'rule_name[]', 'match[]'],
+  targets: ['state', 'scrapePool'],
+};
 
 const PIECES = [
   '..',
@@ -58,6 +65,10 @@ const PIECES = [
   'v1',
   'v2',
   'prometheus',
+  'alerts',
+  'rules',
+  'targets',
+  'alertmanagers',
   '__name__',
   'a b',
   '%20',
@@ -78,6 +89,10 @@ const params = fc.array(
       'time',
       'timeout',
       'limit',
+      'type',
+      'state',
+      'rule_name[]',
+      'scrapePool',
       'x;y',
       '%00',
     ),
@@ -127,6 +142,12 @@ describe('proxy paths, fuzzed', () => {
             expect(url.pathname).toMatch(ALLOWED);
             expect(call.headers.cookie).toBeUndefined();
             expect(call.headers.authorization).toBeUndefined();
+            // The alerting and scrape endpoints: GET, with their documented parameters only.
+            const takes = GET_ONLY_TAKES[url.pathname.split('/').pop()!];
+            if (takes) {
+              expect(call.method).toBe('GET');
+              for (const k of url.searchParams.keys()) expect(takes).toContain(k);
+            }
           }
           if (res.status < 300) expect(t.calls.length).toBe(before + 1);
           await res.body?.cancel();

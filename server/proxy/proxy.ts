@@ -46,6 +46,7 @@ import { answer, knownResponse } from './answer.ts';
 import type { ResponseCache } from './cache.ts';
 import { LiveDeltas } from './delta.ts';
 import { acceptsGzip } from './encoding.ts';
+import { GET_ONLY, getOnlyRefusal } from './endpoint-params.ts';
 import { BodyTooLargeError } from './flight.ts';
 import { brokeOff, type Call, Flights, FORM, tooLarge } from './flights.ts';
 import type { ClientId, UpstreamLimiter } from './limiter.ts';
@@ -138,8 +139,12 @@ export function proxyHandler(opts: ProxyOptions) {
     }
     const method = c.req.method;
     if (method !== 'GET' && method !== 'POST') {
-      c.header('Allow', 'GET, POST');
+      c.header('Allow', GET_ONLY[target.endpoint] ? 'GET' : 'GET, POST');
       return apiError(c, 405, 'bad_data', `method ${method} is not allowed here`);
+    }
+    if (GET_ONLY[target.endpoint] && method !== 'GET') {
+      c.header('Allow', 'GET');
+      return apiError(c, 405, 'bad_data', `${target.endpoint} is read with GET only`);
     }
     const ds = opts.registry.get(target.uid);
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${target.uid}"`);
@@ -172,6 +177,8 @@ export function proxyHandler(opts: ProxyOptions) {
     const parsed = new URLSearchParams(pairs);
     const refused = promqlRefusal(pairs, opts.maxQueryLength, opts.maxQueryNesting);
     if (refused) return apiError(c, 400, 'bad_data', refused);
+    const badParam = getOnlyRefusal(target.endpoint, method, pairs, opts.maxQueryLength);
+    if (badParam) return apiError(c, badParam.status, 'bad_data', badParam.message);
     const key = requestKey(ds.uid, target.endpoint, normalise(pairs));
 
     const headers = new Headers(PROXIED_HEADERS);

@@ -18,6 +18,12 @@ const ExplorePage = lazy(() => import('../explore/ExplorePage.tsx').then((m) => 
 const DashboardList = lazy(() =>
   import('../dashboard/DashboardList.tsx').then((m) => m.DashboardList),
 );
+// The Alerts, Rules and Targets pages, each a chunk of its own.
+const AlertingPage = lazy(() => import('../alerting/AlertingPage.tsx').then((m) => m.AlertingPage));
+const RulesPage = lazy(() => import('../alerting/RulesPage.tsx').then((m) => m.RulesPage));
+const TargetsPage = lazy(() => import('../alerting/TargetsPage.tsx').then((m) => m.TargetsPage));
+/** Pages that read one datasource, named as Explore names it (`ds`). */
+const DS_PAGES = new Set(['/explore', '/alerting', '/rules', '/targets']);
 
 const HEALTH_EVERY = 15_000; // ms
 const HEALTH_CHECKING_EVERY = 1000; // ms
@@ -47,7 +53,7 @@ export function App() {
   // READ_ONLY=true on the server: nothing offers to edit, save or import.
   const readOnly = health.data?.readOnly === true;
   // Dashboards name it as Grafana does (var-datasource), Explore as ds.
-  const dsParam = path === '/explore' ? 'ds' : 'var-datasource';
+  const dsParam = DS_PAGES.has(path) ? 'ds' : 'var-datasource';
   const wanted = params.get(dsParam);
   const selected =
     list.find((d) => d.uid === wanted || d.name === wanted) ??
@@ -76,6 +82,12 @@ export function App() {
     );
   } else if (path === '/explore') {
     page = <ExplorePage params={params} selected={selected} readOnly={readOnly} />;
+  } else if (path === '/alerting') {
+    page = <AlertingPage key={selected.uid} params={params} selected={selected} />;
+  } else if (path === '/rules') {
+    page = <RulesPage key={selected.uid} params={params} selected={selected} />;
+  } else if (path === '/targets') {
+    page = <TargetsPage key={selected.uid} params={params} selected={selected} />;
   } else page = <NotFound path={path} />;
 
   return (
@@ -99,6 +111,26 @@ export function App() {
           <a href="/explore" aria-current={path === '/explore' ? 'page' : undefined}>
             Explore
           </a>
+          {(
+            [
+              ['/alerting', 'Alerts'],
+              ['/rules', 'Rules'],
+              ['/targets', 'Targets'],
+            ] as const
+          ).map(([href, words]) => (
+            <a
+              key={href}
+              // The datasource in use goes along, as the datasource picker shows it.
+              href={
+                selected && !selected.isDefault
+                  ? `${href}?ds=${encodeURIComponent(selected.uid)}`
+                  : href
+              }
+              aria-current={path === href ? 'page' : undefined}
+            >
+              {words}
+            </a>
+          ))}
         </nav>
         <DatasourceBar
           datasources={list}

@@ -63,6 +63,20 @@ const statusHistoryPanel: PanelPlugin = {
   defaults: { options: STATUS_HISTORY_DEFAULTS },
 };
 
+// Grafana's alert list reads the datasource's alerting rules; it loads when first drawn.
+const alertListPanel: PanelPlugin = {
+  kind: 'alertlist',
+  Component: lazy(() => import('./AlertListPanel.tsx').then((m) => m.AlertListPanel), Loading),
+  defaults: {
+    options: {
+      maxItems: 20,
+      sortOrder: 1,
+      viewMode: 'list',
+      groupMode: 'default',
+    } as Panel['options'],
+  },
+};
+
 const PANELS = new Map<string, PanelPlugin>([
   [timeseriesPanel.kind, timeseriesPanel],
   [statPanel.kind, statPanel],
@@ -74,6 +88,7 @@ const PANELS = new Map<string, PanelPlugin>([
   [stateTimelinePanel.kind, stateTimelinePanel],
   [statusHistoryPanel.kind, statusHistoryPanel],
   [textPanel.kind, textPanel],
+  [alertListPanel.kind, alertListPanel],
 ]);
 
 export function panelPlugin(kind: string): PanelPlugin | undefined {

@@ -215,9 +215,9 @@ describe('unsupported things', () => {
   });
 
   it('reports unsupported panels nested in collapsed rows with their path', () => {
-    const row = { type: 'row', collapsed: true, panels: [{ type: 'alertlist' }] };
+    const row = { type: 'row', collapsed: true, panels: [{ type: 'dashlist' }] };
     expect(issueLines({ panels: [row] })).toEqual([
-      'panels[0].panels[0].type: panel type "alertlist" is not supported; kept unchanged',
+      'panels[0].panels[0].type: panel type "dashlist" is not supported; kept unchanged',
     ]);
   });
 

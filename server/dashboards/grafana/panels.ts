@@ -24,6 +24,7 @@ export const DRAWN_TYPES = new Set([
   'state-timeline',
   'status-history',
   'text',
+  'alertlist',
   'row',
 ]);
 

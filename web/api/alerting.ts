@@ -1,0 +1,24 @@
+// Prometheus' rules (with their alerts) and targets through the proxy (GET only, server/proxy/
+// endpoint-params.ts), read with the contract's readers so that a server answering in a
+// slightly different shape (Thanos, Mimir, VictoriaMetrics) still gives whole records.
+import {
+  type RulesData,
+  readRules,
+  readTargets,
+  type TargetsData,
+} from '../../contract/prometheus.ts';
+import { promGet } from './client.ts';
+
+/** `type`: only alerting or only recording rules, as Prometheus filters them. */
+export async function getRules(
+  dsUid: string,
+  signal?: AbortSignal,
+  type?: 'alert' | 'record',
+): Promise<RulesData> {
+  const params: Record<string, string> = type ? { type } : {};
+  return readRules((await promGet<unknown>(dsUid, 'rules', params, signal)).data);
+}
+
+export async function getTargets(dsUid: string, signal?: AbortSignal): Promise<TargetsData> {
+  return readTargets((await promGet<unknown>(dsUid, 'targets', { state: 'active' }, signal)).data);
+}
