@@ -117,7 +117,7 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Options, by kind.
   'options.legend': 'web/chart/legend-calcs.ts, web/panels/Legend.tsx, heatmap-settings.ts',
   'options.tooltip.mode': 'undrawn.ts reports single and hidden',
-  'options.tooltip.sort': 'undrawn.ts reports all but desc',
+  'options.tooltip.sort': 'web/chart/tooltip-rows.ts (none, asc, desc)',
   'options.tooltip.show': 'web/chart/heatmap-settings.ts',
   'options.tooltip.yHistogram': 'undrawn.ts reports true',
   'options.reduceOptions.calcs': 'web/panels/reduced.ts',
@@ -192,6 +192,7 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Kept from the import, each reported by undrawn.ts when it changes anything.
   seriesOverrides: 'undrawn.ts reports each option Grafana’s migration does not carry over',
   xaxis: 'undrawn.ts reports a mode other than time',
+  timeRegions: 'undrawn.ts reports graph time regions (Grafana makes them annotations)',
   prefix: 'undrawn.ts reports a prefix',
   postfix: 'undrawn.ts reports a postfix',
   tableColumn: 'undrawn.ts reports a column',
@@ -211,6 +212,8 @@ export const INERT: Readonly<Record<string, string>> = {
   heatmap: 'an empty Angular heatmap settings object',
   highlightCards: 'hover highlight of the old heatmap; the hovered cell is in the tooltip',
   'targets[].editorMode': 'which query editor was open (builder or code)',
+  'fieldConfig.defaults.nullValueMode':
+    "the graph's null point mode, which Grafana's migration writes and its time series does not read",
   'targets[].step': "Grafana 4's query step, replaced by interval and not read since",
   // The vonage status panel's options, left on panels turned into stat.
   clusterName: 'a status panel option (another plugin)',

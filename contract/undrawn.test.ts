@@ -84,10 +84,49 @@ describe('undrawnOptions', () => {
       'bar alignment before is drawn centred',
       'connect null values always is not drawn; gaps stay gaps',
       'tooltip mode single is drawn as all series',
-      'tooltip sort none is drawn descending',
     ]);
     // The same option on a panel kind it does not belong to is not this rule's business.
     expect(undrawnOptions({ type: 'stat', options: { tooltip: { mode: 'single' } } })).toEqual([]);
+  });
+
+  // What Grafana's graph migration writes for hideZero / hideEmpty and a hidden x axis.
+  it('reports an override whose matcher is not applied, and the graph time regions', () => {
+    const hide = { id: 'custom.hideFrom', value: { tooltip: true, viz: false, legend: true } };
+    const found = undrawnOptions({
+      type: 'timeseries',
+      timeRegions: [{ fromDayOfWeek: 1, fill: true }],
+      fieldConfig: {
+        overrides: [
+          {
+            matcher: { id: 'byValue', options: { reducer: 'allIsZero', op: 'gte', value: 0 } },
+            properties: [hide],
+          },
+          {
+            matcher: { id: 'byType', options: 'time' },
+            properties: [{ id: 'custom.axisPlacement', value: 'hidden' }],
+          },
+          {
+            matcher: { id: 'byType', options: 'number' },
+            properties: [{ id: 'unit', value: 'bytes' }],
+          },
+          {
+            matcher: { id: 'byRegexp', options: '/^A-/i' },
+            properties: [{ id: 'unit', value: 'bytes' }],
+          },
+        ],
+      },
+    });
+    expect(found).toEqual([
+      {
+        path: 'fieldConfig.overrides[0]',
+        message: 'override on series by value (allIsZero) is not applied',
+      },
+      {
+        path: 'fieldConfig.overrides[1]',
+        message: 'override on the time field (x axis) is not applied',
+      },
+      { path: 'timeRegions', message: 'graph time regions are not drawn' },
+    ]);
   });
 
   it('names an override property it does not draw by its matcher', () => {

@@ -108,12 +108,6 @@ export const NOT_DRAWN: readonly Rule[] = [
     drawn: is('multi'),
     words: (v) => `tooltip mode ${shown(v)} is drawn as all series`,
   },
-  {
-    pattern: 'options.tooltip.sort',
-    kinds: TS,
-    drawn: is('desc'),
-    words: (v) => `tooltip sort ${shown(v)} is drawn descending`,
-  },
   // Table field config.
   {
     pattern: 'fieldConfig.defaults.custom.hidden',
@@ -353,6 +347,18 @@ const matcherName = (o: Json): string => {
   return typeof m.options === 'string' ? `"${m.options}"` : String(m.id ?? '?');
 };
 
+/** The matchers web/chart/overrides.ts applies; every Prometheus series is a number field. */
+function matcherApplied(m: Json): boolean {
+  if (m.id === 'byType') return m.options === 'number';
+  return ['byName', 'byRegexp', 'byFrameRefID', 'byNames'].includes(String(m.id));
+}
+function matcherWords(m: Json): string {
+  if (m.id === 'byType' && m.options === 'time') return 'on the time field (x axis)';
+  if (m.id === 'byValue' && isRecord(m.options))
+    return `on series by value (${shown(m.options.reducer)})`;
+  return `matcher ${shown(m.id)}`;
+}
+
 /** The value at `pattern` (no `[]` in it), or undefined. */
 function at(panel: Json, pattern: string): unknown {
   let v: unknown = panel;
@@ -408,6 +414,11 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   const perSeries = OVERRIDE_PROPERTIES[kind] ?? REDUCED_PROPERTIES;
   (Array.isArray(fc.overrides) ? fc.overrides : []).forEach((o, i) => {
     if (!isRecord(o)) return;
+    const matcher = isRecord(o.matcher) ? o.matcher : {};
+    if (!matcherApplied(matcher)) {
+      add(`fieldConfig.overrides[${i}]`, `override ${matcherWords(matcher)} is not applied`);
+      return;
+    }
     (Array.isArray(o.properties) ? o.properties : []).forEach((p, j) => {
       if (!isRecord(p) || typeof p.id !== 'string') return;
       if (perSeries.has(p.id) || propertyAtDefault(p.id, p.value)) return;
@@ -422,6 +433,8 @@ export function undrawnOptions(panel: Json): Undrawn[] {
     });
   });
   if (kind === 'timeseries') graphLeftovers(panel, add);
+  if (kind === 'timeseries' && Array.isArray(panel.timeRegions) && panel.timeRegions.length > 0)
+    add('timeRegions', 'graph time regions are not drawn');
   if (kind === 'timeseries' && isRecord(panel.xaxis) && nonEmpty(panel.xaxis.mode)) {
     if (panel.xaxis.mode !== 'time')
       add('xaxis.mode', `graph x-axis mode ${panel.xaxis.mode} is not drawn; shown over time`);

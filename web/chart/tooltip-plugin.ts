@@ -1,11 +1,11 @@
-// uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
+// uPlot plugin: a tooltip listing every series at the cursor, in the panel's sort order. Built with DOM
 // text nodes only: labels come from Prometheus and must never be parsed as HTML. On a
 // dashboard with a shared crosshair (graphTooltip 1) a chart whose cursor only follows
 // another one shows no tooltip; with a shared tooltip (2) it does.
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
-import { tooltipRows } from './tooltip-rows.ts';
+import { type TooltipSort, tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
   label: string;
@@ -50,6 +50,8 @@ export function tooltipPlugin(
   shared: () => boolean = () => false,
   /** The dashboard's time zone, for the time at the top. */
   zone?: TimeZone,
+  /** The panel's options.tooltip.sort, read at each move. */
+  sort: () => TooltipSort = () => 'desc',
 ): uPlot.Plugin {
   let box: HTMLDivElement;
 
@@ -78,7 +80,7 @@ export function tooltipPlugin(
           ...s,
           show: u.series[i + 1]?.show !== false && !s.noTooltip,
         }));
-        const { rows, more } = tooltipRows(values, shown);
+        const { rows, more } = tooltipRows(values, shown, 20, sort());
         if (rows.length === 0) {
           box.hidden = true;
           return;

@@ -12,6 +12,7 @@ import type { ChartSeries } from '../chart/options.ts';
 import type { FieldConfig } from '../chart/overrides.ts';
 import { resolveFields } from '../chart/overrides.ts';
 import { COUNTING } from '../chart/reduce.ts';
+import { tooltipSortOf } from '../chart/tooltip-rows.ts';
 import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
 import { DataPanel } from './DataPanel.tsx';
@@ -140,6 +141,7 @@ function TimeseriesPanel(props: PanelProps) {
   );
 
   const legend = useMemo(() => legendOptions(panel.options.legend), [panel.options.legend]);
+  const tooltipSort = tooltipSortOf(panel.options.tooltip?.sort);
   const [userSort, setUserSort] = useState<LegendSort | null>(null);
   const sort = userSort ?? legend.sort;
   const fresh = useMemo((): LegendEntry[] => {
@@ -212,6 +214,7 @@ function TimeseriesPanel(props: PanelProps) {
       calcs={legend.calcs}
       sort={sort}
       onSort={onSort}
+      width={legend.placement === 'right' ? legend.width : undefined}
     />
   );
   const right = legend.placement === 'right';
@@ -238,6 +241,7 @@ function TimeseriesPanel(props: PanelProps) {
           onZoom={zoom}
           thresholds={thresholds}
           graphTooltip={props.graphTooltip}
+          tooltipSort={tooltipSort}
         />
       )}
     </DataPanel>
