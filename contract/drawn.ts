@@ -71,7 +71,8 @@ export const DRAWN: Readonly<Record<string, string>> = {
     'web/chart/options.ts (negative-Y); undrawn.ts reports constant',
   'fieldConfig.defaults.custom.scaleDistribution':
     'web/chart/y-axes.ts (log 2 and 10, symlog); undrawn.ts reports other bases',
-  'fieldConfig.defaults.custom.gradientMode': 'undrawn.ts reports all but none',
+  'fieldConfig.defaults.custom.gradientMode':
+    'web/chart/options.ts (opacity); undrawn.ts reports hue and scheme',
   'fieldConfig.defaults.custom.axisCenteredZero': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.axisSoftMin': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.axisSoftMax': 'web/chart/y-axes.ts',
@@ -107,6 +108,8 @@ export const DRAWN: Readonly<Record<string, string>> = {
   'fieldConfig.overrides[].properties[custom.stacking]':
     'web/chart/stack.ts (groups, percent, out of the stack)',
   'fieldConfig.overrides[].properties[custom.axisPlacement]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.gradientMode]':
+    'web/chart/options.ts (opacity); undrawn.ts reports hue and scheme',
   'fieldConfig.overrides[].properties[custom.axisLabel]': 'web/chart/y-axes.ts',
   'fieldConfig.overrides[].properties[custom.axisSoftMin]': 'web/chart/y-axes.ts',
   'fieldConfig.overrides[].properties[custom.axisSoftMax]': 'web/chart/y-axes.ts',

@@ -10,7 +10,7 @@ describe('undrawnOptions', () => {
         timeFrom: null,
         timeShift: '',
         transformations: [],
-        fieldConfig: { defaults: { links: [], custom: { gradientMode: 'none' } } },
+        fieldConfig: { defaults: { links: [], custom: { gradientMode: 'opacity' } } },
         targets: [{ expr: 'up', exemplar: false }],
       }),
     ).toEqual([]);
@@ -26,7 +26,7 @@ describe('undrawnOptions', () => {
           custom: {
             transform: 'constant',
             scaleDistribution: { type: 'log', log: 3 },
-            gradientMode: 'opacity',
+            gradientMode: 'hue',
           },
         },
       },
@@ -40,7 +40,7 @@ describe('undrawnOptions', () => {
       'fieldConfig.defaults.links: data links are not drawn',
       'fieldConfig.defaults.custom.transform: transform constant is not drawn; values shown as they are',
       'fieldConfig.defaults.custom.scaleDistribution: scale log 3 is drawn linear',
-      'fieldConfig.defaults.custom.gradientMode: gradient mode opacity is drawn as a flat fill',
+      'fieldConfig.defaults.custom.gradientMode: gradient mode hue is drawn as a flat fill',
       'targets[0].exemplar: exemplars are not drawn',
     ]);
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);

@@ -72,7 +72,7 @@ export const NOT_DRAWN: readonly Rule[] = [
   {
     pattern: 'fieldConfig.defaults.custom.gradientMode',
     kinds: TS,
-    drawn: is('none', ''),
+    drawn: is('none', '', 'opacity'),
     words: (v) => `gradient mode ${shown(v)} is drawn as a flat fill`,
   },
   {
@@ -323,6 +323,7 @@ function propertyAtDefault(id: string, value: unknown): boolean {
   if (id === 'custom.axisPlacement')
     return ['auto', 'left', 'right', 'hidden'].includes(String(value));
   if (id === 'custom.scaleDistribution') return scaleDrawn(value);
+  if (id === 'custom.gradientMode') return value === 'none' || value === 'opacity';
   if (id === 'custom.hidden') return value === false;
   return false;
 }
@@ -332,6 +333,7 @@ function overrideWords(id: string, value: unknown): string {
     return `transform ${shown(value)} is not drawn; values shown as they are`;
   if (id === 'custom.axisPlacement') return `axis placement ${shown(value)} is drawn left`;
   if (id === 'custom.scaleDistribution') return `scale ${scaleWords(value)} is drawn linear`;
+  if (id === 'custom.gradientMode') return `gradient mode ${shown(value)} is drawn as a flat fill`;
   if (id === 'custom.fillBelowTo') return `fill below to "${shown(value)}" is not drawn`;
   if (id === 'custom.stacking' && isRecord(value))
     return `stack series ${shown(value.mode)} is not drawn`;

@@ -84,6 +84,7 @@ function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
   return {
     lineWidth: asFiniteNumber(custom.lineWidth),
     fillOpacity: asFiniteNumber(custom.fillOpacity),
+    gradient: custom.gradientMode === 'opacity' ? true : undefined,
     drawStyle: DRAW_STYLES.has(custom.drawStyle ?? '')
       ? (custom.drawStyle as ChartSeries['drawStyle'])
       : undefined,

@@ -120,7 +120,7 @@ export function seriesOverrides(panel: Json, y1: { std: Json; custom: Json }): G
         prop('custom.fillBelowTo', value);
       } else if (key === 'fillGradient' && n !== undefined) {
         // Grafana writes `custom.fillGradient`, which no panel reads; gradientMode is what the
-        // time series knows as a gradient (undrawn.ts reports it: drawn as a flat fill).
+        // time series knows as a gradient (web/chart/options.ts draws it).
         if (n > 0) {
           prop('custom.gradientMode', 'opacity');
           prop('custom.fillOpacity', n * 10);
