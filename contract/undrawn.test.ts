@@ -83,7 +83,6 @@ describe('undrawnOptions', () => {
     ).toEqual([
       'bar alignment before is drawn centred',
       'connect null values always is not drawn; gaps stay gaps',
-      'tooltip mode single is drawn as all series',
     ]);
     // The same option on a panel kind it does not belong to is not this rule's business.
     expect(undrawnOptions({ type: 'stat', options: { tooltip: { mode: 'single' } } })).toEqual([]);

@@ -3,7 +3,7 @@
 // they came, so a save here loses nothing Grafana would draw.
 //
 // Each option is named as Grafana's panel editor names it, with its value ("transform
-// negative-Y", "tooltip mode single"), so that a Grafana user knows what to look for. Most
+// negative-Y", "bar alignment before"), so that a Grafana user knows what to look for. Most
 // options are drawn at one value only (Grafana's default): those are rules of NOT_DRAWN, and
 // only another value is reported. What is drawn, and where, is DRAWN below;
 // server/dashboards/grafana/options-walk.test.ts walks every option of every fixture
@@ -100,13 +100,6 @@ export const NOT_DRAWN: readonly Rule[] = [
     kinds: TS,
     drawn: is('none', 'normal', 'percent'),
     words: (v) => `stack series ${shown(v)} is not drawn`,
-  },
-  // Time series options.
-  {
-    pattern: 'options.tooltip.mode',
-    kinds: TS,
-    drawn: is('multi'),
-    words: (v) => `tooltip mode ${shown(v)} is drawn as all series`,
   },
   // Table field config.
   {

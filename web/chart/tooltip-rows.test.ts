@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tooltipRows, tooltipSortOf } from './tooltip-rows.ts';
+import { nearestRow, tooltipModeOf, tooltipRows, tooltipSortOf } from './tooltip-rows.ts';
 
 const s = (label: string, show = true) => ({ label, color: '#fff', show });
 
@@ -46,6 +46,22 @@ describe('tooltipRows', () => {
       'desc',
       'desc',
       'desc',
+    ]);
+  });
+
+  // Grafana's options.tooltip.mode single: the series under the cursor only.
+  it('single mode keeps the row drawn nearest the cursor, the first of equals', () => {
+    const { rows } = tooltipRows([1, 3, 2], [s('a'), s('b'), s('c')], 20, 'none');
+    expect(nearestRow(rows, [90, 10, 50], 45).map((r) => r.label)).toEqual(['c']);
+    expect(nearestRow(rows, [90, 10, 50], 0).map((r) => r.label)).toEqual(['b']);
+    expect(nearestRow(rows, [30, 70, Number.NaN], 50).map((r) => r.label)).toEqual(['a']);
+    expect(nearestRow([], [], 10)).toEqual([]);
+    expect(['multi', 'single', 'hidden', undefined, 'x'].map(tooltipModeOf)).toEqual([
+      'multi',
+      'single',
+      'hidden',
+      'multi',
+      'multi',
     ]);
   });
 });

@@ -10,6 +10,34 @@ export interface TooltipRow {
 }
 
 export type TooltipSort = 'none' | 'asc' | 'desc';
+/** Grafana's options.tooltip.mode: every series, the one under the cursor, or none. */
+export type TooltipMode = 'multi' | 'single' | 'hidden';
+
+/** Grafana's TooltipDisplayMode from options.tooltip.mode; all series when unset or unknown. */
+export function tooltipModeOf(raw: unknown): TooltipMode {
+  return raw === 'single' || raw === 'hidden' ? raw : 'multi';
+}
+
+/**
+ * Single mode shows the series drawn nearest the cursor (its y in px), as Grafana's tooltip
+ * does; the first of equals. `ys[k]` is where row k's value is drawn, NaN when not drawn.
+ */
+export function nearestRow(
+  rows: readonly TooltipRow[],
+  ys: readonly number[],
+  top: number,
+): TooltipRow[] {
+  let best = -1;
+  let gap = Number.POSITIVE_INFINITY;
+  rows.forEach((_, k) => {
+    const d = Math.abs((ys[k] ?? Number.NaN) - top);
+    if (d < gap) {
+      gap = d;
+      best = k;
+    }
+  });
+  return best < 0 ? [] : [rows[best]!];
+}
 
 /** Grafana's SortOrder from a panel's options.tooltip.sort; desc when unset or unknown. */
 export function tooltipSortOf(raw: unknown): TooltipSort {

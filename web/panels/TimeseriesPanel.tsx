@@ -12,7 +12,7 @@ import type { ChartSeries } from '../chart/options.ts';
 import type { FieldConfig } from '../chart/overrides.ts';
 import { resolveFields } from '../chart/overrides.ts';
 import { COUNTING } from '../chart/reduce.ts';
-import { tooltipSortOf } from '../chart/tooltip-rows.ts';
+import { tooltipModeOf, tooltipSortOf } from '../chart/tooltip-rows.ts';
 import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
 import { DataPanel } from './DataPanel.tsx';
@@ -143,6 +143,7 @@ function TimeseriesPanel(props: PanelProps) {
 
   const legend = useMemo(() => legendOptions(panel.options.legend), [panel.options.legend]);
   const tooltipSort = tooltipSortOf(panel.options.tooltip?.sort);
+  const tooltipMode = tooltipModeOf(panel.options.tooltip?.mode);
   const [userSort, setUserSort] = useState<LegendSort | null>(null);
   const sort = userSort ?? legend.sort;
   const fresh = useMemo((): LegendEntry[] => {
@@ -243,6 +244,7 @@ function TimeseriesPanel(props: PanelProps) {
           thresholds={thresholds}
           graphTooltip={props.graphTooltip}
           tooltipSort={tooltipSort}
+          tooltipMode={tooltipMode}
         />
       )}
     </DataPanel>

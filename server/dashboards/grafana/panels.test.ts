@@ -146,7 +146,6 @@ describe('graph → timeseries', () => {
     expect(fc.defaults).toMatchObject({ unit: 'bytes', custom: { axisLabel: 'Memory' } });
     // What is drawn is not reported; what is not is, in Grafana's words, per override.
     expect(issueLines({ panels: [{ type: 'graph', seriesOverrides, yaxes }] })).toEqual([
-      'panels[0].options.tooltip.mode: tooltip mode single is drawn as all series',
       'panels[0].fieldConfig.overrides[2].properties[0]: override "c": fill below to "d" is not drawn',
       'panels[0].fieldConfig.overrides[4].properties[1]: override "e": transform constant is not drawn; values shown as they are',
     ]);
@@ -173,7 +172,6 @@ describe('graph → timeseries', () => {
     expect(fc.overrides).toEqual([]);
     expect(issueLines({ panels: [{ type: 'graph', yaxes: [{ logBase: 32 }] }] })).toEqual([
       'panels[0].fieldConfig.defaults.custom.scaleDistribution: scale log 32 is drawn linear',
-      'panels[0].options.tooltip.mode: tooltip mode single is drawn as all series',
     ]);
   });
 
