@@ -88,6 +88,18 @@ const LEGACY = {
       legend: { show: false },
       tooltip: { shared: true, sort: 0, value_type: 'individual' },
     },
+    {
+      ...graph,
+      id: 4,
+      title: 'Tooltip not shared',
+      gridPos: { x: 0, y: 26, w: 24, h: 8 },
+      yaxes: [
+        { format: 'short', show: true, min: '0', max: '4' },
+        { format: 'short', show: true },
+      ],
+      legend: { show: false },
+      tooltip: { shared: false, sort: 0, value_type: 'individual' },
+    },
   ],
 };
 
@@ -155,6 +167,7 @@ async function importThroughTheDialog(page: Page): Promise<void> {
 }
 
 test('a legacy graph dashboard imported through the UI is drawn as migrated', async ({ page }) => {
+  test.setTimeout(240_000); // four panels, each hovered, on a machine shared by many
   await importThroughTheDialog(page);
   const dash = new DashboardPage(page);
 
@@ -203,6 +216,13 @@ test('a legacy graph dashboard imported through the UI is drawn as migrated', as
   await expect(
     dash.panel('Tooltip in series order').getByRole('list', { name: 'legend' }),
   ).toHaveCount(0);
+
+  // Not shared: Grafana's single mode, the series nearest the cursor only. The axis is 0–4
+  // (yaxes min/max), so the middle of the plot, where the mouse is, is c's 2.
+  await dash.panel('Tooltip not shared').scrollIntoViewIfNeeded();
+  await drawn(dash, 'Tooltip not shared');
+  const single = await dash.hoverChart('Tooltip not shared', 0.9);
+  await expect(single.locator('.tt-label')).toHaveText(['c']);
 
   if (process.env.GRAPH_MIGRATION_SCREENSHOT)
     await page.screenshot({ path: process.env.GRAPH_MIGRATION_SCREENSHOT, fullPage: true });
