@@ -71,7 +71,8 @@ export const DRAWN: Readonly<Record<string, string>> = {
     'web/chart/options.ts (negative-Y); undrawn.ts reports constant',
   'fieldConfig.defaults.custom.scaleDistribution':
     'web/chart/y-axes.ts (log 2 and 10, symlog); undrawn.ts reports other bases',
-  'fieldConfig.defaults.custom.gradientMode': 'undrawn.ts reports all but none',
+  'fieldConfig.defaults.custom.gradientMode':
+    'web/chart/options.ts (opacity); undrawn.ts reports hue and scheme',
   'fieldConfig.defaults.custom.axisCenteredZero': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.axisSoftMin': 'web/chart/y-axes.ts',
   'fieldConfig.defaults.custom.axisSoftMax': 'web/chart/y-axes.ts',
@@ -107,6 +108,8 @@ export const DRAWN: Readonly<Record<string, string>> = {
   'fieldConfig.overrides[].properties[custom.stacking]':
     'web/chart/stack.ts (groups, percent, out of the stack)',
   'fieldConfig.overrides[].properties[custom.axisPlacement]': 'web/chart/y-axes.ts',
+  'fieldConfig.overrides[].properties[custom.gradientMode]':
+    'web/chart/options.ts (opacity); undrawn.ts reports hue and scheme',
   'fieldConfig.overrides[].properties[custom.axisLabel]': 'web/chart/y-axes.ts',
   'fieldConfig.overrides[].properties[custom.axisSoftMin]': 'web/chart/y-axes.ts',
   'fieldConfig.overrides[].properties[custom.axisSoftMax]': 'web/chart/y-axes.ts',
@@ -116,8 +119,8 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Any other override property is reported by undrawn.ts (OVERRIDE_PROPERTIES).
   // Options, by kind.
   'options.legend': 'web/chart/legend-calcs.ts, web/panels/Legend.tsx, heatmap-settings.ts',
-  'options.tooltip.mode': 'undrawn.ts reports single and hidden',
-  'options.tooltip.sort': 'undrawn.ts reports all but desc',
+  'options.tooltip.mode': 'web/chart/tooltip-plugin.ts (multi, single: the nearest, hidden)',
+  'options.tooltip.sort': 'web/chart/tooltip-rows.ts (none, asc, desc)',
   'options.tooltip.show': 'web/chart/heatmap-settings.ts',
   'options.tooltip.yHistogram': 'undrawn.ts reports true',
   'options.reduceOptions.calcs': 'web/panels/reduced.ts',
@@ -224,6 +227,7 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Kept from the import, each reported by undrawn.ts when it changes anything.
   seriesOverrides: 'undrawn.ts reports each option Grafana’s migration does not carry over',
   xaxis: 'undrawn.ts reports a mode other than time',
+  timeRegions: 'undrawn.ts reports graph time regions (Grafana makes them annotations)',
   prefix: 'undrawn.ts reports a prefix',
   postfix: 'undrawn.ts reports a postfix',
   tableColumn: 'undrawn.ts reports a column',
@@ -243,6 +247,8 @@ export const INERT: Readonly<Record<string, string>> = {
   heatmap: 'an empty Angular heatmap settings object',
   highlightCards: 'hover highlight of the old heatmap; the hovered cell is in the tooltip',
   'targets[].editorMode': 'which query editor was open (builder or code)',
+  'fieldConfig.defaults.nullValueMode':
+    "the graph's null point mode, which Grafana's migration writes and its time series does not read",
   'targets[].step': "Grafana 4's query step, replaced by interval and not read since",
   // Left by the singlestat migration, as Grafana leaves them.
   valueMaps: 'the singlestat mapping list its mappingType did not pick; never applied',

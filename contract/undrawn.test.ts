@@ -10,7 +10,7 @@ describe('undrawnOptions', () => {
         timeFrom: null,
         timeShift: '',
         transformations: [],
-        fieldConfig: { defaults: { links: [], custom: { gradientMode: 'none' } } },
+        fieldConfig: { defaults: { links: [], custom: { gradientMode: 'opacity' } } },
         targets: [{ expr: 'up', exemplar: false }],
       }),
     ).toEqual([]);
@@ -26,7 +26,7 @@ describe('undrawnOptions', () => {
           custom: {
             transform: 'constant',
             scaleDistribution: { type: 'log', log: 3 },
-            gradientMode: 'opacity',
+            gradientMode: 'hue',
           },
         },
       },
@@ -40,7 +40,7 @@ describe('undrawnOptions', () => {
       'fieldConfig.defaults.links: data links are not drawn',
       'fieldConfig.defaults.custom.transform: transform constant is not drawn; values shown as they are',
       'fieldConfig.defaults.custom.scaleDistribution: scale log 3 is drawn linear',
-      'fieldConfig.defaults.custom.gradientMode: gradient mode opacity is drawn as a flat fill',
+      'fieldConfig.defaults.custom.gradientMode: gradient mode hue is drawn as a flat fill',
       'targets[0].exemplar: exemplars are not drawn',
     ]);
     expect(undrawnOptions({ type: 'timeseries', repeat: 'instance' })).toEqual([]);
@@ -83,11 +83,49 @@ describe('undrawnOptions', () => {
     ).toEqual([
       'bar alignment before is drawn centred',
       'connect null values always is not drawn; gaps stay gaps',
-      'tooltip mode single is drawn as all series',
-      'tooltip sort none is drawn descending',
     ]);
     // The same option on a panel kind it does not belong to is not this rule's business.
     expect(undrawnOptions({ type: 'stat', options: { tooltip: { mode: 'single' } } })).toEqual([]);
+  });
+
+  // What Grafana's graph migration writes for hideZero / hideEmpty and a hidden x axis.
+  it('reports an override whose matcher is not applied, and the graph time regions', () => {
+    const hide = { id: 'custom.hideFrom', value: { tooltip: true, viz: false, legend: true } };
+    const found = undrawnOptions({
+      type: 'timeseries',
+      timeRegions: [{ fromDayOfWeek: 1, fill: true }],
+      fieldConfig: {
+        overrides: [
+          {
+            matcher: { id: 'byValue', options: { reducer: 'allIsZero', op: 'gte', value: 0 } },
+            properties: [hide],
+          },
+          {
+            matcher: { id: 'byType', options: 'time' },
+            properties: [{ id: 'custom.axisPlacement', value: 'hidden' }],
+          },
+          {
+            matcher: { id: 'byType', options: 'number' },
+            properties: [{ id: 'unit', value: 'bytes' }],
+          },
+          {
+            matcher: { id: 'byRegexp', options: '/^A-/i' },
+            properties: [{ id: 'unit', value: 'bytes' }],
+          },
+        ],
+      },
+    });
+    expect(found).toEqual([
+      {
+        path: 'fieldConfig.overrides[0]',
+        message: 'override on series by value (allIsZero) is not applied',
+      },
+      {
+        path: 'fieldConfig.overrides[1]',
+        message: 'override on the time field (x axis) is not applied',
+      },
+      { path: 'timeRegions', message: 'graph time regions are not drawn' },
+    ]);
   });
 
   it('names an override property it does not draw by its matcher', () => {

@@ -3,7 +3,7 @@
 // they came, so a save here loses nothing Grafana would draw.
 //
 // Each option is named as Grafana's panel editor names it, with its value ("transform
-// negative-Y", "tooltip mode single"), so that a Grafana user knows what to look for. Most
+// negative-Y", "bar alignment before"), so that a Grafana user knows what to look for. Most
 // options are drawn at one value only (Grafana's default): those are rules of NOT_DRAWN, and
 // only another value is reported. What is drawn, and where, is DRAWN below;
 // server/dashboards/grafana/options-walk.test.ts walks every option of every fixture
@@ -73,7 +73,7 @@ export const NOT_DRAWN: readonly Rule[] = [
   {
     pattern: 'fieldConfig.defaults.custom.gradientMode',
     kinds: TS,
-    drawn: is('none', ''),
+    drawn: is('none', '', 'opacity'),
     words: (v) => `gradient mode ${shown(v)} is drawn as a flat fill`,
   },
   {
@@ -101,19 +101,6 @@ export const NOT_DRAWN: readonly Rule[] = [
     kinds: TS,
     drawn: is('none', 'normal', 'percent'),
     words: (v) => `stack series ${shown(v)} is not drawn`,
-  },
-  // Time series options.
-  {
-    pattern: 'options.tooltip.mode',
-    kinds: TS,
-    drawn: is('multi'),
-    words: (v) => `tooltip mode ${shown(v)} is drawn as all series`,
-  },
-  {
-    pattern: 'options.tooltip.sort',
-    kinds: TS,
-    drawn: is('desc'),
-    words: (v) => `tooltip sort ${shown(v)} is drawn descending`,
   },
   // Table field config.
   {
@@ -331,6 +318,7 @@ function propertyAtDefault(id: string, value: unknown): boolean {
   if (id === 'custom.axisPlacement')
     return ['auto', 'left', 'right', 'hidden'].includes(String(value));
   if (id === 'custom.scaleDistribution') return scaleDrawn(value);
+  if (id === 'custom.gradientMode') return value === 'none' || value === 'opacity';
   if (id === 'custom.hidden') return value === false;
   return false;
 }
@@ -340,6 +328,7 @@ function overrideWords(id: string, value: unknown): string {
     return `transform ${shown(value)} is not drawn; values shown as they are`;
   if (id === 'custom.axisPlacement') return `axis placement ${shown(value)} is drawn left`;
   if (id === 'custom.scaleDistribution') return `scale ${scaleWords(value)} is drawn linear`;
+  if (id === 'custom.gradientMode') return `gradient mode ${shown(value)} is drawn as a flat fill`;
   if (id === 'custom.fillBelowTo') return `fill below to "${shown(value)}" is not drawn`;
   if (id === 'custom.stacking' && isRecord(value))
     return `stack series ${shown(value.mode)} is not drawn`;
@@ -354,6 +343,18 @@ const matcherName = (o: Json): string => {
   const m = isRecord(o.matcher) ? o.matcher : {};
   return typeof m.options === 'string' ? `"${m.options}"` : String(m.id ?? '?');
 };
+
+/** The matchers web/chart/overrides.ts applies; every Prometheus series is a number field. */
+function matcherApplied(m: Json): boolean {
+  if (m.id === 'byType') return m.options === 'number';
+  return ['byName', 'byRegexp', 'byFrameRefID', 'byNames'].includes(String(m.id));
+}
+function matcherWords(m: Json): string {
+  if (m.id === 'byType' && m.options === 'time') return 'on the time field (x axis)';
+  if (m.id === 'byValue' && isRecord(m.options))
+    return `on series by value (${shown(m.options.reducer)})`;
+  return `matcher ${shown(m.id)}`;
+}
 
 /** The value at `pattern` (no `[]` in it), or undefined. */
 function at(panel: Json, pattern: string): unknown {
@@ -410,6 +411,11 @@ export function undrawnOptions(panel: Json): Undrawn[] {
   const perSeries = OVERRIDE_PROPERTIES[kind] ?? REDUCED_PROPERTIES;
   (Array.isArray(fc.overrides) ? fc.overrides : []).forEach((o, i) => {
     if (!isRecord(o)) return;
+    const matcher = isRecord(o.matcher) ? o.matcher : {};
+    if (!matcherApplied(matcher)) {
+      add(`fieldConfig.overrides[${i}]`, `override ${matcherWords(matcher)} is not applied`);
+      return;
+    }
     (Array.isArray(o.properties) ? o.properties : []).forEach((p, j) => {
       if (!isRecord(p) || typeof p.id !== 'string') return;
       if (perSeries.has(p.id) || propertyAtDefault(p.id, p.value)) return;
@@ -424,6 +430,8 @@ export function undrawnOptions(panel: Json): Undrawn[] {
     });
   });
   if (kind === 'timeseries') graphLeftovers(panel, add);
+  if (kind === 'timeseries' && Array.isArray(panel.timeRegions) && panel.timeRegions.length > 0)
+    add('timeRegions', 'graph time regions are not drawn');
   if (kind === 'timeseries' && isRecord(panel.xaxis) && nonEmpty(panel.xaxis.mode)) {
     if (panel.xaxis.mode !== 'time')
       add('xaxis.mode', `graph x-axis mode ${panel.xaxis.mode} is not drawn; shown over time`);

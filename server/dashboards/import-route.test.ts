@@ -31,9 +31,9 @@ describe('POST /api/dashboards/import', () => {
       });
       const uid = String(res.body.uid);
       expect(uid).toMatch(/^[a-z0-9]{8,14}$/);
-      // Every option not drawn (fixtures.test.ts counts them); negative-Y is drawn now, and
-      // kept as an override.
-      expect(res.body.issues).toHaveLength(7);
+      // Every option not drawn (fixtures.test.ts counts them); negative-Y and the tooltip
+      // sorts are drawn now, negative-Y kept as an override.
+      expect(res.body.issues).toHaveLength(2);
       expect(JSON.stringify(res.body.issues)).not.toContain('negative-Y');
       const saved = JSON.parse(t.fs.text(`/data/dashboards/${uid}.json`)!);
       expect(JSON.stringify(saved.panels)).toContain(

@@ -20,6 +20,7 @@ import { drawnColumns, stackBands, stackGroups } from './stack.ts';
 import type { ThresholdsSetup } from './thresholds-plugin.ts';
 import { thresholdsPlugin } from './thresholds-plugin.ts';
 import { tooltipPlugin } from './tooltip-plugin.ts';
+import type { TooltipMode, TooltipSort } from './tooltip-rows.ts';
 import { formatValue } from './units.ts';
 import type { YLayout } from './y-axes.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
@@ -38,6 +39,10 @@ interface Props {
   thresholds?: ThresholdsSetup;
   /** The dashboard's graphTooltip: 0 alone, 1 shared crosshair, 2 shared tooltip. */
   graphTooltip?: number;
+  /** The order of the tooltip's series (options.tooltip.sort). */
+  tooltipSort?: TooltipSort;
+  /** All series, the nearest one, or no tooltip (options.tooltip.mode). */
+  tooltipMode?: TooltipMode;
 }
 
 /** One dashboard is on screen at a time, so one sync group is one dashboard. */
@@ -53,13 +58,15 @@ function ChartImpl({
   onZoom,
   thresholds,
   graphTooltip,
+  tooltipSort = 'desc',
+  tooltipMode = 'multi',
 }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const looks = useRef<string[]>([]);
   // Read by the plugins at event time, so they always see the latest props.
-  const latest = useRef({ series, data, onZoom, thresholds });
-  latest.current = { series, data, onZoom, thresholds };
+  const latest = useRef({ series, data, onZoom, thresholds, tooltipSort, tooltipMode });
+  latest.current = { series, data, onZoom, thresholds, tooltipSort, tooltipMode };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
   const zone = useContext(TimeSettingsContext).timezone;
   // The y scales and axes: a new one (a series with another unit or side) rebuilds the chart.
@@ -77,6 +84,8 @@ function ChartImpl({
       },
       () => sync === 2,
       zone,
+      () => latest.current.tooltipSort,
+      () => latest.current.tooltipMode,
     );
     const zoom = zoomPlugin(() => latest.current.onZoom);
     const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});

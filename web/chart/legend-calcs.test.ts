@@ -30,6 +30,12 @@ describe('legendOptions', () => {
     expect(legendOptions({ displayMode: 'hidden' }).displayMode).toBe('hidden');
   });
 
+  it('reads a width in px (the graph legend sideWidth), nothing else', () => {
+    expect(legendOptions({ placement: 'right', width: 200 }).width).toBe(200);
+    for (const width of [0, -5, '200', Number.NaN, undefined])
+      expect(legendOptions({ placement: 'right', width })).not.toHaveProperty('width');
+  });
+
   it('ignores a sort by a column that is not shown', () => {
     expect(legendOptions({ calcs: ['mean'], sortBy: 'Max' }).sort).toBeNull();
     expect(legendOptions({ calcs: [], sortBy: 'Name' }).sort).toEqual({ by: 'name', desc: false });

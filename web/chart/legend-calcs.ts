@@ -10,6 +10,8 @@ export interface LegendOptions {
   placement: 'bottom' | 'right';
   calcs: ReducerId[];
   sort: LegendSort | null;
+  /** Width in px of a legend on the right (Grafana's legend.width, the graph's sideWidth). */
+  width?: number;
 }
 
 /** Sorted by a calc column or by name; desc means largest (or Z) first. */
@@ -36,7 +38,10 @@ export function legendOptions(raw: unknown): LegendOptions {
     o.sortBy === 'Name' || o.sortBy === 'name'
       ? 'name'
       : reducerByName(typeof o.sortBy === 'string' ? o.sortBy : undefined);
+  const width =
+    typeof o.width === 'number' && Number.isFinite(o.width) && o.width > 0 ? o.width : undefined;
   return {
+    ...(width !== undefined && { width }),
     displayMode: hidden ? 'hidden' : o.displayMode === 'table' ? 'table' : 'list',
     placement: o.placement === 'right' ? 'right' : 'bottom',
     calcs,

@@ -2,6 +2,7 @@ import uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { axisSpec, lineDash, stackingOf } from '../panels/TimeseriesPanel.tsx';
 import { type ChartSeries, chartOptions, seriesLook, seriesOptions, stackOf } from './options.ts';
+import { type FieldConfig, fieldConfigFor } from './overrides.ts';
 
 const base: ChartSeries = { key: 'a', label: 'a', color: '#73bf69', show: true };
 
@@ -128,5 +129,96 @@ describe('a series field config, read as Grafana does', () => {
     expect(axisSpec({ custom: { scaleDistribution: { type: 'linear' }, axisLabel: ' ' } })).toEqual(
       {},
     );
+  });
+});
+
+// What server/dashboards/grafana/graph.ts writes for Grafana's "twoYAxis" graph (its
+// migrations.test.ts snapshot, with the right placement this project adds), drawn here.
+describe('a migrated graph panel, as uPlot gets it', () => {
+  const defaults: FieldConfig = {
+    unit: 'areaMI2',
+    decimals: 3,
+    custom: {
+      axisLabel: 'Y111',
+      axisPlacement: 'auto',
+      drawStyle: 'line',
+      fillOpacity: 10,
+      lineStyle: { dash: [10, 10], fill: 'dash' },
+      lineWidth: 1,
+      showPoints: 'never',
+    },
+  };
+  const overrides = [
+    {
+      matcher: { id: 'byRegexp', options: '/^B-/i' },
+      properties: [
+        { id: 'unit', value: 'degree' },
+        { id: 'decimals', value: 2 },
+        { id: 'custom.axisLabel', value: 'Y222' },
+        { id: 'custom.axisPlacement', value: 'right' },
+        { id: 'custom.lineStyle', value: { dash: [5, 8], fill: 'dash' } },
+      ],
+    },
+    {
+      matcher: { id: 'byName', options: 'C-series' },
+      properties: [
+        { id: 'custom.drawStyle', value: 'bars' },
+        { id: 'custom.fillOpacity', value: 100 },
+      ],
+    },
+  ];
+  const series = (name: string): ChartSeries => {
+    const c = fieldConfigFor(defaults, overrides, { name, refId: 'A', labels: {} });
+    return {
+      ...base,
+      key: name,
+      label: name,
+      lineWidth: c.custom?.lineWidth,
+      fillOpacity: c.custom?.fillOpacity,
+      drawStyle: c.custom?.drawStyle as ChartSeries['drawStyle'],
+      dash: lineDash(c.custom?.lineStyle),
+      axis: axisSpec(c),
+    };
+  };
+
+  it('dashes, bars at full fill, and the regex-matched series on its own right axis in its unit', () => {
+    const opts = chartOptions(
+      { width: 400, height: 200 },
+      ['A-series', 'b-series', 'C-series'].map(series),
+      { unit: 'areaMI2' },
+      [],
+    );
+    const [, a, b, c] = opts.series;
+    expect([a!.dash, b!.dash, c!.dash]).toEqual([[10, 10], [5, 8], undefined]);
+    expect([a!.scale, b!.scale, c!.scale]).toEqual(['y', 'y2', 'y']);
+    expect(c!.fill).toBe('#73bf69ff');
+    const right = opts.axes!.find((x) => x.scale === 'y2')!;
+    expect(right).toMatchObject({ side: 1, label: 'Y222' });
+    const u = { root: { dataset: {} } } as unknown as uPlot;
+    const ticks = (right.values as (...a: unknown[]) => string[])(u, [10, 20], 1, 0, 10);
+    expect(ticks).toEqual(['10.00 °', '20.00 °']);
+  });
+
+  it('an opacity gradient fades the fill from its opacity at the top to none at the bottom', () => {
+    const stops: [number, string][] = [];
+    const at: number[] = [];
+    const u = {
+      bbox: { top: 10, height: 100 },
+      ctx: {
+        createLinearGradient: (...xy: number[]) => {
+          at.push(...xy);
+          return { addColorStop: (o: number, c: string) => stops.push([o, c]) };
+        },
+      },
+    } as unknown as uPlot;
+    const s = seriesOptions({ ...base, fillOpacity: 60, gradient: true }, {});
+    expect(typeof s.fill).toBe('function');
+    (s.fill as (u: uPlot, i: number) => unknown)(u, 1);
+    expect(at).toEqual([0, 10, 0, 110]);
+    expect(stops).toEqual([
+      [0, '#73bf6999'],
+      [1, '#73bf6900'],
+    ]);
+    expect(seriesOptions({ ...base, fillOpacity: 60 }, {}).fill).toBe('#73bf6999');
   });
 });

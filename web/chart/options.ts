@@ -18,6 +18,8 @@ export interface ChartSeries {
   /** The series' own field config (from overrides); the panel's style where unset. */
   lineWidth?: number; // px
   fillOpacity?: number; // 0–100
+  /** Grafana's custom.gradientMode 'opacity': the fill fades from fillOpacity to none. */
+  gradient?: boolean;
   /** Grafana's custom.drawStyle */
   drawStyle?: 'line' | 'bars' | 'points';
   /** Grafana's custom.showPoints: 'auto' draws them where there is room. */
@@ -47,6 +49,7 @@ export function seriesLook(s: ChartSeries): string {
     s.color,
     s.lineWidth,
     s.fillOpacity,
+    s.gradient,
     s.drawStyle,
     s.showPoints,
     s.pointSize,
@@ -170,6 +173,21 @@ export function withAlpha(hex: string, alpha: number): string {
   return hex + a;
 }
 
+/**
+ * Grafana's "opacity" gradient (getOpacityGradientFn): the fill at its opacity at the top of
+ * the plot, fading to none at the bottom. A colour that is not #rrggbb stays a flat fill.
+ */
+export function opacityGradient(color: string, alpha: number): uPlot.Series.Fill {
+  if (!/^#[0-9a-fA-F]{6}$/.test(color)) return withAlpha(color, alpha);
+  return (u: uPlot) => {
+    const { top, height } = u.bbox;
+    const g = u.ctx.createLinearGradient(0, top, 0, top + height);
+    g.addColorStop(0, withAlpha(color, alpha));
+    g.addColorStop(1, withAlpha(color, 0));
+    return g;
+  };
+}
+
 export function seriesOptions(s: ChartSeries, style: ChartStyle, scale = 'y'): uPlot.Series {
   const draw = s.drawStyle ?? (style.mode === 'bars' ? 'bars' : 'line');
   const opacity =
@@ -179,7 +197,8 @@ export function seriesOptions(s: ChartSeries, style: ChartStyle, scale = 'y'): u
       : stackOf(s, style)
         ? (style.fillOpacity ?? STACKED_FILL)
         : style.fillOpacity);
-  const fill = opacity && draw !== 'points' ? withAlpha(s.color, opacity / 100) : undefined;
+  const flat = opacity && draw !== 'points' ? withAlpha(s.color, opacity / 100) : undefined;
+  const fill = flat && s.gradient ? opacityGradient(s.color, opacity! / 100) : flat;
   const size = s.pointSize ?? 5; // px
   // Dots only where a value stands alone between gaps: a line would not show it at all.
   const isolated: uPlot.Series.Points.Filter = (u, i, show) =>

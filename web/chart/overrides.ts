@@ -12,6 +12,8 @@ export interface FieldCustom {
   /** 'line' | 'bars' | 'points' */
   drawStyle?: string;
   fillOpacity?: number; // 0–100 %
+  /** 'none' | 'opacity' | 'hue' | 'scheme' */
+  gradientMode?: string;
   lineWidth?: number; // px
   /** 'auto' | 'always' | 'never' */
   showPoints?: string;

@@ -1,11 +1,11 @@
-// uPlot plugin: a tooltip listing every series at the cursor, sorted by value. Built with DOM
+// uPlot plugin: a tooltip listing every series at the cursor, in the panel's sort order. Built with DOM
 // text nodes only: labels come from Prometheus and must never be parsed as HTML. On a
 // dashboard with a shared crosshair (graphTooltip 1) a chart whose cursor only follows
 // another one shows no tooltip; with a shared tooltip (2) it does.
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
-import { tooltipRows } from './tooltip-rows.ts';
+import { nearestRow, type TooltipMode, type TooltipSort, tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
   label: string;
@@ -50,6 +50,10 @@ export function tooltipPlugin(
   shared: () => boolean = () => false,
   /** The dashboard's time zone, for the time at the top. */
   zone?: TimeZone,
+  /** The panel's options.tooltip.sort, read at each move. */
+  sort: () => TooltipSort = () => 'desc',
+  /** The panel's options.tooltip.mode, read at each move. */
+  mode: () => TooltipMode = () => 'multi',
 ): uPlot.Plugin {
   let box: HTMLDivElement;
 
@@ -68,7 +72,8 @@ export function tooltipPlugin(
         const followed = u.cursor.event == null;
         // A follower shows only the time line, as Grafana does (styles.css hides the other).
         u.root.classList.toggle('cursor-follows', followed);
-        if (idx == null || left < 0 || (followed && !shared())) {
+        const how = mode();
+        if (idx == null || left < 0 || (followed && !shared()) || how === 'hidden') {
           box.hidden = true;
           return;
         }
@@ -78,7 +83,24 @@ export function tooltipPlugin(
           ...s,
           show: u.series[i + 1]?.show !== false && !s.noTooltip,
         }));
-        const { rows, more } = tooltipRows(values, shown);
+        const all = tooltipRows(values, shown, how === 'single' ? series.length : 20, sort());
+        // Single: the series drawn nearest the cursor, measured where uPlot drew it (stacked,
+        // negative-Y), on its own scale.
+        const { rows, more } =
+          how === 'single'
+            ? {
+                rows: nearestRow(
+                  all.rows,
+                  all.rows.map((r) => {
+                    const v = u.data[r.index]?.[idx];
+                    const scale = u.series[r.index]?.scale ?? 'y';
+                    return v == null ? Number.NaN : u.valToPos(v, scale);
+                  }),
+                  u.cursor.top ?? -1,
+                ),
+                more: 0,
+              }
+            : all;
         if (rows.length === 0) {
           box.hidden = true;
           return;

@@ -48,7 +48,11 @@ export interface Panel {
       calcs?: string[];
       sortBy?: string;
       sortDesc?: boolean;
+      /** Width in px of a legend on the right (the graph's legend.sideWidth). */
+      width?: number;
     };
+    /** Time series: mode 'single' | 'multi' | 'hidden'; sort 'none' | 'asc' | 'desc'. */
+    tooltip?: { mode?: string; sort?: string };
     reduceOptions?: { calcs?: string[] };
     graphMode?: string;
     /** stat: 'value' | 'background' | 'background_solid' | 'none' */

@@ -26,10 +26,22 @@ interface Props {
   calcs?: readonly ReducerId[];
   sort?: LegendSort | null;
   onSort?: (by: LegendSort['by']) => void;
+  /** Fixed width in px (a legend on the right with Grafana's legend.width). */
+  width?: number;
 }
 
-function LegendImpl({ series, hidden, onChange, mode = 'list', calcs = [], sort, onSort }: Props) {
+function LegendImpl({
+  series,
+  hidden,
+  onChange,
+  mode = 'list',
+  calcs = [],
+  sort,
+  onSort,
+  width,
+}: Props) {
   const keys = series.map((s) => s.key);
+  const sized = width === undefined ? undefined : { width: `${width}px`, flex: 'none' };
   const item = (s: LegendEntry, withValues: boolean) => {
     const off = hidden.has(s.key) || s.off === true;
     return (
@@ -53,7 +65,7 @@ function LegendImpl({ series, hidden, onChange, mode = 'list', calcs = [], sort,
 
   if (mode === 'list') {
     return (
-      <ul class="legend" aria-label="legend">
+      <ul class="legend" aria-label="legend" style={sized}>
         {series.map((s) => (
           <li key={s.key}>{item(s, true)}</li>
         ))}
@@ -77,7 +89,7 @@ function LegendImpl({ series, hidden, onChange, mode = 'list', calcs = [], sort,
     );
   };
   return (
-    <div class="legend-table-wrap">
+    <div class="legend-table-wrap" style={sized}>
       <table class="legend-table" aria-label="legend">
         <thead>
           <tr>

@@ -12,6 +12,7 @@ import type { ChartSeries } from '../chart/options.ts';
 import type { FieldConfig } from '../chart/overrides.ts';
 import { resolveFields } from '../chart/overrides.ts';
 import { COUNTING } from '../chart/reduce.ts';
+import { tooltipModeOf, tooltipSortOf } from '../chart/tooltip-rows.ts';
 import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
 import { DataPanel } from './DataPanel.tsx';
@@ -83,6 +84,7 @@ function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
   return {
     lineWidth: asFiniteNumber(custom.lineWidth),
     fillOpacity: asFiniteNumber(custom.fillOpacity),
+    gradient: custom.gradientMode === 'opacity' ? true : undefined,
     drawStyle: DRAW_STYLES.has(custom.drawStyle ?? '')
       ? (custom.drawStyle as ChartSeries['drawStyle'])
       : undefined,
@@ -140,6 +142,8 @@ function TimeseriesPanel(props: PanelProps) {
   );
 
   const legend = useMemo(() => legendOptions(panel.options.legend), [panel.options.legend]);
+  const tooltipSort = tooltipSortOf(panel.options.tooltip?.sort);
+  const tooltipMode = tooltipModeOf(panel.options.tooltip?.mode);
   const [userSort, setUserSort] = useState<LegendSort | null>(null);
   const sort = userSort ?? legend.sort;
   const fresh = useMemo((): LegendEntry[] => {
@@ -212,6 +216,7 @@ function TimeseriesPanel(props: PanelProps) {
       calcs={legend.calcs}
       sort={sort}
       onSort={onSort}
+      width={legend.placement === 'right' ? legend.width : undefined}
     />
   );
   const right = legend.placement === 'right';
@@ -238,6 +243,8 @@ function TimeseriesPanel(props: PanelProps) {
           onZoom={zoom}
           thresholds={thresholds}
           graphTooltip={props.graphTooltip}
+          tooltipSort={tooltipSort}
+          tooltipMode={tooltipMode}
         />
       )}
     </DataPanel>

@@ -70,7 +70,7 @@ describe('graph → timeseries', () => {
         properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: '#f00' } }],
       },
       {
-        matcher: { id: 'byRegexp', options: '5..' },
+        matcher: { id: 'byRegexp', options: '/5../' },
         properties: [
           { id: 'color', value: { mode: 'fixed', fixedColor: 'red' } },
           { id: 'custom.lineWidth', value: 0 },
@@ -115,13 +115,15 @@ describe('graph → timeseries', () => {
         properties: [
           { id: 'unit', value: 'percent' },
           { id: 'min', value: 0 },
+          { id: 'custom.axisPlacement', value: 'right' },
         ],
       },
       {
-        matcher: { id: 'byRegexp', options: 'transmit' },
+        matcher: { id: 'byRegexp', options: '/transmit/' },
         properties: [
           { id: 'unit', value: 'percent' },
           { id: 'min', value: 0 },
+          { id: 'custom.axisPlacement', value: 'right' },
           { id: 'custom.transform', value: 'negative-Y' },
         ],
       },
@@ -131,7 +133,7 @@ describe('graph → timeseries', () => {
       },
       {
         matcher: { id: 'byName', options: 'Total' },
-        properties: [{ id: 'custom.stacking', value: { mode: 'none' } }],
+        properties: [{ id: 'custom.stacking', value: { mode: 'none', group: 'A' } }],
       },
       {
         matcher: { id: 'byName', options: 'e' },
@@ -144,7 +146,6 @@ describe('graph → timeseries', () => {
     expect(fc.defaults).toMatchObject({ unit: 'bytes', custom: { axisLabel: 'Memory' } });
     // What is drawn is not reported; what is not is, in Grafana's words, per override.
     expect(issueLines({ panels: [{ type: 'graph', seriesOverrides, yaxes }] })).toEqual([
-      'panels[0].options.tooltip.sort: tooltip sort none is drawn descending',
       'panels[0].fieldConfig.overrides[2].properties[0]: override "c": fill below to "d" is not drawn',
       'panels[0].fieldConfig.overrides[4].properties[1]: override "e": transform constant is not drawn; values shown as they are',
     ]);
@@ -171,7 +172,6 @@ describe('graph → timeseries', () => {
     expect(fc.overrides).toEqual([]);
     expect(issueLines({ panels: [{ type: 'graph', yaxes: [{ logBase: 32 }] }] })).toEqual([
       'panels[0].fieldConfig.defaults.custom.scaleDistribution: scale log 32 is drawn linear',
-      'panels[0].options.tooltip.sort: tooltip sort none is drawn descending',
     ]);
   });
 

@@ -6,7 +6,7 @@
 import { isRecord } from '../../../contract/json.ts';
 import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
-import { graphToTimeseries } from './graph.ts';
+import { graphToTimeseries, migrateHideFrom } from './graph.ts';
 import { migratePanel } from './migrations.ts';
 import { piechartPanelToPiechart } from './piechart.ts';
 import { singlestatToStat } from './singlestat.ts';
@@ -118,6 +118,7 @@ export function normalisePanel(panel: Json, path: string, ctx: PanelContext): vo
     if (isRecord(named) && isRecord(named.datasource)) panel.datasource = { ...named.datasource };
   }
   if (panel.type === 'graph') graphToTimeseries(panel);
+  else if (panel.type === 'timeseries') migrateHideFrom(panel);
   else if (panel.type === 'singlestat' || panel.type === 'grafana-singlestat-panel')
     singlestatToStat(panel);
   else if (
