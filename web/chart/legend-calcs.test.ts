@@ -30,6 +30,13 @@ describe('legendOptions', () => {
     expect(legendOptions({ displayMode: 'hidden' }).displayMode).toBe('hidden');
   });
 
+  it('reads legend.width (px, for a legend on the right); anything else is no width', () => {
+    expect(legendOptions({ placement: 'right', width: 300 }).width).toBe(300);
+    for (const width of [0, -5, '300', Number.NaN, Number.POSITIVE_INFINITY, null]) {
+      expect(legendOptions({ placement: 'right', width }).width).toBeUndefined();
+    }
+  });
+
   it('ignores a sort by a column that is not shown', () => {
     expect(legendOptions({ calcs: ['mean'], sortBy: 'Max' }).sort).toBeNull();
     expect(legendOptions({ calcs: [], sortBy: 'Name' }).sort).toEqual({ by: 'name', desc: false });

@@ -10,6 +10,8 @@ export interface LegendOptions {
   placement: 'bottom' | 'right';
   calcs: ReducerId[];
   sort: LegendSort | null;
+  /** legend.width: px, when placed on the right (Grafana's VizLayout); none: sized by content. */
+  width?: number;
 }
 
 /** Sorted by a calc column or by name; desc means largest (or Z) first. */
@@ -42,6 +44,9 @@ export function legendOptions(raw: unknown): LegendOptions {
     calcs,
     // A sort by a column that is not shown would look random: Grafana ignores it too.
     sort: by && (by === 'name' || calcs.includes(by)) ? { by, desc: o.sortDesc === true } : null,
+    ...(typeof o.width === 'number' && Number.isFinite(o.width) && o.width > 0
+      ? { width: o.width }
+      : {}),
   };
 }
 

@@ -212,6 +212,7 @@ function TimeseriesPanel(props: PanelProps) {
       calcs={legend.calcs}
       sort={sort}
       onSort={onSort}
+      width={legend.placement === 'right' ? legend.width : undefined}
     />
   );
   const right = legend.placement === 'right';
