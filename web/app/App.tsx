@@ -1,5 +1,5 @@
 // The shell: header with the datasource, then the page the URL names.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardList } from '../dashboard/DashboardList.tsx';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
@@ -7,6 +7,7 @@ import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
+import type { DatasourceVariable } from '../variables/datasource-picker.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
 import { lazy } from './lazy.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
@@ -19,6 +20,8 @@ const HEALTH_CHECKING_EVERY = 1000; // ms
 
 export function App() {
   const { path, params } = useLocation();
+  // The open dashboard's datasource variable: its picker is the one, the header's goes.
+  const [dsVariable, setDsVariable] = useState<DatasourceVariable | null>(null);
   const datasources = useQuery({
     queryKey: ['datasources'],
     queryFn: async ({ signal }) => {
@@ -49,6 +52,7 @@ export function App() {
     list.find((d) => d.isDefault) ??
     list[0];
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
+  const byVariable = dashboardMatch ? dsVariable : null;
   let page = null;
   if (path === '/') page = <Home />;
   else if (path === '/graph') page = <PrometheusLink params={params} />;
@@ -65,6 +69,7 @@ export function App() {
         datasources={list}
         selected={selected}
         readOnly={readOnly}
+        onDatasourceVariable={setDsVariable}
       />
     );
   } else if (path === '/explore') {
@@ -95,11 +100,14 @@ export function App() {
         </nav>
         <DatasourceBar
           datasources={list}
-          selected={selected}
+          selected={
+            byVariable ? (list.find((d) => d.uid === byVariable.uid) ?? selected) : selected
+          }
           health={health.data}
           healthError={health.error?.message ?? null}
           readOnly={readOnly}
-          onSelect={(uid) => setParams({ [dsParam]: uid })}
+          pickerHidden={byVariable !== null}
+          onSelect={(uid) => setParams({ [byVariable ? `var-${byVariable.name}` : dsParam]: uid })}
         />
       </header>
       {page}

@@ -17,6 +17,7 @@ import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts'
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
+import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { DashboardLinks } from './DashboardLinks.tsx';
@@ -52,6 +53,8 @@ interface Props {
   datasources: Datasource[];
   selected: Datasource;
   readOnly: boolean;
+  /** The dashboard's datasource variable, which replaces the header's picker (or null). */
+  onDatasourceVariable?: (v: DatasourceVariable | null) => void;
 }
 
 const EMPTY_SCOPE: Scope = new Map();
@@ -93,6 +96,7 @@ function DashboardView({
   readOnly,
   loaded,
   isNew,
+  onDatasourceVariable,
 }: Props & { loaded: DashboardResponse; isNew: boolean }) {
   const original = useMemo(() => withIds(loaded.dashboard), [loaded]);
   // The working copy; null when not editing.
@@ -132,6 +136,12 @@ function DashboardView({
   useEffect(() => {
     document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
   }, [dash.title, dirty]);
+  // One datasource picker: the dashboard's variable, when it has one in its bar.
+  const dsVariable = datasourceVariable(vars.states);
+  useEffect(() => {
+    onDatasourceVariable?.(dsVariable);
+  }, [dsVariable?.name, dsVariable?.uid]);
+  useEffect(() => () => onDatasourceVariable?.(null), []);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
   const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
   // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,
