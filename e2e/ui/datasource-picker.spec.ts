@@ -102,7 +102,7 @@ test('a bound import shows one datasource picker, and it moves every query', asy
     ).json();
     expect(stored).toEqual(storedAfterImport);
     const refs = JSON.stringify(stored.dashboard.panels);
-    expect(refs).toContain('"uid":"${DS_PROMETHEUS}"');
+    expect(refs).toContain(`"uid":"\${DS_PROMETHEUS}"`);
     expect(refs).not.toContain(`"uid":"${eu}"`);
   } finally {
     await server?.stop();

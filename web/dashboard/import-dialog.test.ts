@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  datasourceInputs,
-  issuePanel,
-  parseDashboardText,
-  safeLocalUrl,
-} from './import-dialog.ts';
+import { datasourceInputs, issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
 
 describe('parseDashboardText', () => {
   it('reads a dashboard object', () => {
@@ -52,7 +47,12 @@ describe('datasourceInputs', () => {
     expect(
       datasourceInputs({
         __inputs: [
-          { name: 'DS_PROMETHEUS', label: 'Prometheus', type: 'datasource', pluginId: 'prometheus' },
+          {
+            name: 'DS_PROMETHEUS',
+            label: 'Prometheus',
+            type: 'datasource',
+            pluginId: 'prometheus',
+          },
           { name: 'DS_LOKI', label: 'Loki', type: 'datasource', pluginId: 'loki' },
           { name: 'VAR_JOB', label: 'job', type: 'constant', value: 'api' },
           { name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' },
