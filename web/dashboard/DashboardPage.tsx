@@ -5,7 +5,7 @@
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
 import { lazy } from '../app/lazy.tsx';
@@ -13,6 +13,7 @@ import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { pageScope, usesTimeBuiltins } from '../time/interpolate.ts';
+import { setTimeZoneResolver } from '../chart/unit-date.ts';
 import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
 import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
 import type { Scope } from '../variables/format.ts';
@@ -119,6 +120,12 @@ function DashboardView({
   }, [editPanel, editview, readOnly]);
 
   const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
+  // Date units (dateTimeAsIso, time:FORMAT…) in the dashboard's zone, set before the panels
+  // render; undone when the page goes.
+  const zoneRef = useRef(timeSettings.timezone);
+  zoneRef.current = timeSettings.timezone;
+  const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
+  useEffect(() => unsetZone, []);
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>{node}</TimeSettingsContext.Provider>
   );
