@@ -7,7 +7,6 @@ import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
-import type { DatasourceVariable } from '../variables/datasource-picker.ts';
 import { DatasourceBar } from './DatasourceBar.tsx';
 import { lazy } from './lazy.tsx';
 import { navigate, setParams, useLocation } from './router.ts';
@@ -20,8 +19,9 @@ const HEALTH_CHECKING_EVERY = 1000; // ms
 
 export function App() {
   const { path, params } = useLocation();
-  // The open dashboard's datasource variable: its picker is the one, the header's goes.
-  const [dsVariable, setDsVariable] = useState<DatasourceVariable | null>(null);
+  // The open dashboard's datasource variable (web/variables/datasource-picker.ts, named here by
+  // its shape: web/app does not import web/variables): its picker is the one, the header's goes.
+  const [dsVariable, setDsVariable] = useState<{ name: string; uid: string } | null>(null);
   const datasources = useQuery({
     queryKey: ['datasources'],
     queryFn: async ({ signal }) => {
