@@ -14,7 +14,7 @@ export class DashboardPage {
     this.health = page.getByRole('status', { name: 'Datasource health' });
     this.datasource = page.getByRole('combobox', { name: 'Datasource' });
     this.urlField = page.getByRole('textbox', { name: 'Prometheus URL' });
-    this.connect = page.getByRole('button', { name: 'Connect' });
+    this.connect = page.getByRole('button', { name: 'Connect', exact: true });
     this.timeRange = page.getByRole('combobox', { name: 'Time range' });
     this.autoRefresh = page.getByRole('combobox', { name: 'Auto refresh' });
   }

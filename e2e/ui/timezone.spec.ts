@@ -97,6 +97,59 @@ test('now/d is Tokyo’s midnight and the axis reads Tokyo time', async ({ page,
   await page.screenshot({ path: info.outputPath('tokyo-today.png') });
 });
 
+test('date units read Tokyo time: stats and the legend', async ({ page, request }, info) => {
+  const uid = `tz-units-${info.workerIndex}`;
+  // 2017-09-17 07:56:37 UTC (Grafana's dateTimeFormatters.test.ts epoch): 16:56:37 in Tokyo,
+  // 03:56:37 in New York.
+  const expr = 'vector(1505634997920)';
+  const field = (unit: string) => ({ defaults: { unit }, overrides: [] });
+  await saveDashboard(request, uid, {
+    panels: [
+      {
+        id: 1,
+        type: 'stat',
+        title: 'ISO',
+        gridPos: { x: 0, y: 0, w: 8, h: 4 },
+        fieldConfig: field('dateTimeAsIso'),
+        targets: [{ refId: 'A', expr, instant: true }],
+      },
+      {
+        id: 2,
+        type: 'stat',
+        title: 'US',
+        gridPos: { x: 8, y: 0, w: 8, h: 4 },
+        fieldConfig: field('dateTimeAsUS'),
+        targets: [{ refId: 'A', expr, instant: true }],
+      },
+      {
+        id: 3,
+        type: 'stat',
+        title: 'Custom',
+        gridPos: { x: 16, y: 0, w: 8, h: 4 },
+        fieldConfig: field('time:HH:mm DD.MM.YYYY'),
+        targets: [{ refId: 'A', expr, instant: true }],
+      },
+      {
+        id: 4,
+        type: 'timeseries',
+        title: 'Legend',
+        gridPos: { x: 0, y: 4, w: 24, h: 8 },
+        fieldConfig: field('dateTimeAsIso'),
+        options: { legend: { displayMode: 'table', placement: 'bottom', calcs: ['lastNotNull'] } },
+        targets: [{ refId: 'A', expr, legendFormat: 'epoch' }],
+      },
+    ],
+  });
+  const dash = new DashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  await expect(dash.statValue('ISO')).toHaveText('2017-09-17 16:56:37');
+  await expect(dash.statValue('US')).toHaveText('09/17/2017 4:56:37 pm');
+  await expect(dash.statValue('Custom')).toHaveText('16:56 17.09.2017');
+  await expect(
+    dash.panel('Legend').getByRole('table', { name: 'legend' }).locator('td.num'),
+  ).toHaveText('2017-09-17 16:56:37');
+});
+
 test('absolute times in the picker are Tokyo time', async ({ page, request }, info) => {
   const uid = `tz-abs-${info.workerIndex}`;
   await saveDashboard(request, uid, {});

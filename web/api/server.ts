@@ -62,10 +62,16 @@ export const getDashboard = (uid: string, signal?: AbortSignal) =>
   getJson<DashboardAnswer>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });
 
 /** POST /api/dashboards/import: the answer lists, per panel, what could not be mapped. */
-export const importDashboard = (dashboard: unknown, overwrite: boolean, signal?: AbortSignal) =>
+/** `inputs` binds the export's `__inputs` (`DS_PROMETHEUS`) to datasource uids, as Grafana's. */
+export const importDashboard = (
+  dashboard: unknown,
+  overwrite: boolean,
+  inputs: readonly { name: string; value: string }[] = [],
+  signal?: AbortSignal,
+) =>
   getJson<ImportAnswer>('/api/dashboards/import', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ dashboard, overwrite }),
+    body: JSON.stringify({ dashboard, overwrite, ...(inputs.length > 0 ? { inputs } : {}) }),
     signal,
   });

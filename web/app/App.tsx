@@ -1,5 +1,5 @@
 // The shell: header with the datasource, then the page the URL names.
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/legacy-url.ts';
@@ -30,6 +30,9 @@ const HEALTH_CHECKING_EVERY = 1000; // ms
 
 export function App() {
   const { path, params } = useLocation();
+  // The open dashboard's datasource variable (web/variables/datasource-picker.ts, named here by
+  // its shape: web/app does not import web/variables): its picker is the one, the header's goes.
+  const [dsVariable, setDsVariable] = useState<{ name: string; uid: string } | null>(null);
   const datasources = useQuery({
     queryKey: ['datasources'],
     queryFn: async ({ signal }) => {
@@ -61,6 +64,7 @@ export function App() {
     list[0];
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   const legacyKey = legacyDashboardKey(path);
+  const byVariable = dashboardMatch ? dsVariable : null;
   let page = null;
   if (path === '/') page = <Home />;
   else if (legacyKey !== null) page = <LegacyDashboard key={legacyKey} slugOrUid={legacyKey} />;
@@ -78,6 +82,7 @@ export function App() {
         datasources={list}
         selected={selected}
         readOnly={readOnly}
+        onDatasourceVariable={setDsVariable}
       />
     );
   } else if (path === '/explore') {
@@ -134,11 +139,14 @@ export function App() {
         </nav>
         <DatasourceBar
           datasources={list}
-          selected={selected}
+          selected={
+            byVariable ? (list.find((d) => d.uid === byVariable.uid) ?? selected) : selected
+          }
           health={health.data}
           healthError={health.error?.message ?? null}
           readOnly={readOnly}
-          onSelect={(uid) => setParams({ [dsParam]: uid })}
+          pickerHidden={byVariable !== null}
+          onSelect={(uid) => setParams({ [byVariable ? `var-${byVariable.name}` : dsParam]: uid })}
         />
       </header>
       {page}

@@ -1,7 +1,9 @@
 // The datasource in use with its health (up/down, Prometheus version, re-checked every
 // 15 s and on every dashboard tick), and a field to point Promscope at another Prometheus URL.
 // A refused or unreachable URL is explained and changes nothing. A datasource added here can
-// be removed again (after a confirmation); the one configured on the server cannot.
+// be removed again (after a confirmation); the one configured on the server cannot. On a
+// dashboard with a datasource variable the variable is the picker (as in Grafana): the bar
+// then shows that datasource's health without a picker of its own.
 import { useState } from 'preact/hooks';
 import type { Datasource, Health } from '../api/server.ts';
 import { addDatasource, removeDatasource } from '../api/server.ts';
@@ -15,6 +17,8 @@ interface Props {
   healthError: string | null;
   /** READ_ONLY server: nothing may be added or removed, so no Remove button. */
   readOnly: boolean;
+  /** The dashboard's datasource variable picks: no second picker here. */
+  pickerHidden?: boolean;
   onSelect: (uid: string) => void;
 }
 
@@ -77,20 +81,22 @@ export function DatasourceBar(p: Props) {
 
   return (
     <div class="ds-bar">
-      <label class="picker">
-        <span class="visually-hidden">Datasource</span>
-        <select
-          aria-label="Datasource"
-          value={selected?.uid}
-          onChange={(e) => onSelect(e.currentTarget.value)}
-        >
-          {datasources.map((d) => (
-            <option key={d.uid} value={d.uid}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      {!p.pickerHidden && (
+        <label class="picker">
+          <span class="visually-hidden">Datasource</span>
+          <select
+            aria-label="Datasource"
+            value={selected?.uid}
+            onChange={(e) => onSelect(e.currentTarget.value)}
+          >
+            {datasources.map((d) => (
+              <option key={d.uid} value={d.uid}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {removable && (
         <button
           type="button"

@@ -6,6 +6,7 @@ import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
 import { columnAt, type Heatmap } from './heatmap.ts';
 import { colorIndex } from './heatmap-color.ts';
+import { positionTooltip } from './tooltip-place.ts';
 import { tooltipRow } from './tooltip-plugin.ts';
 
 /** What the plugins read at draw time, so live ticks need no new plugins. */
@@ -107,11 +108,8 @@ export function heatmapTooltipPlugin(view: () => HeatmapView, zone?: TimeZone): 
         const bounds = `${v.formatBound(h.lower[i]!)} – ${v.formatBound(h.upper[i]!)}`;
         box.replaceChildren(head, row('Bucket', bounds), row('Count', v.formatCount(count), color));
         box.hidden = false;
-        const overW = u.over.clientWidth;
-        const flip = left > overW / 2;
-        box.style.left = flip ? '' : `${left + 14}px`;
-        box.style.right = flip ? `${overW - left + 14}px` : '';
-        box.style.top = `${Math.max(0, top - 10)}px`;
+        // Fixed, beside the cursor, inside the viewport: never cut by the panel's edge.
+        positionTooltip(box, u.over, left, top);
         // Outline the cell under the cursor (css px, relative to the plot area).
         const x0 = u.valToPos(h.xs[j]! - h.step, 'x');
         const x1 = u.valToPos(h.xs[j]!, 'x');

@@ -30,10 +30,11 @@ describe('legendOptions', () => {
     expect(legendOptions({ displayMode: 'hidden' }).displayMode).toBe('hidden');
   });
 
-  it('reads a width in px (the graph legend sideWidth), nothing else', () => {
-    expect(legendOptions({ placement: 'right', width: 200 }).width).toBe(200);
-    for (const width of [0, -5, '200', Number.NaN, undefined])
-      expect(legendOptions({ placement: 'right', width })).not.toHaveProperty('width');
+  it('reads legend.width (px, for a legend on the right); anything else is no width', () => {
+    expect(legendOptions({ placement: 'right', width: 300 }).width).toBe(300);
+    for (const width of [0, -5, '300', Number.NaN, Number.POSITIVE_INFINITY, null]) {
+      expect(legendOptions({ placement: 'right', width }).width).toBeUndefined();
+    }
   });
 
   it('ignores a sort by a column that is not shown', () => {

@@ -10,7 +10,7 @@ export interface LegendOptions {
   placement: 'bottom' | 'right';
   calcs: ReducerId[];
   sort: LegendSort | null;
-  /** Width in px of a legend on the right (Grafana's legend.width, the graph's sideWidth). */
+  /** legend.width: px, when placed on the right (Grafana's VizLayout); none: sized by content. */
   width?: number;
 }
 

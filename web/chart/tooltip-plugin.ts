@@ -5,6 +5,7 @@
 import type uPlot from 'uplot';
 import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
+import { positionTooltip } from './tooltip-place.ts';
 import { nearestRow, type TooltipMode, type TooltipSort, tooltipRows } from './tooltip-rows.ts';
 
 export interface TooltipSeries {
@@ -117,12 +118,8 @@ export function tooltipPlugin(
         }
         box.replaceChildren(head, ...lines);
         box.hidden = false;
-        // Keep the box inside the plot: flip to the cursor's left on the right half.
-        const overW = u.over.clientWidth;
-        const flip = left > overW / 2;
-        box.style.left = flip ? '' : `${left + 14}px`;
-        box.style.right = flip ? `${overW - left + 14}px` : '';
-        box.style.top = `${Math.max(0, (u.cursor.top ?? 0) - 10)}px`;
+        // Fixed, beside the cursor, inside the viewport: never cut by the panel's edge.
+        positionTooltip(box, u.over, left, u.cursor.top ?? 0);
       },
     },
   };

@@ -2,7 +2,7 @@
 // names, and the custom forms (`suffix:`, `prefix:`, `si:`, `count:`, `currency:`, `time:`,
 // `bool:`). The list follows categories.ts; an id outside it is shown as a plain suffix.
 // https://github.com/grafana/grafana/blob/main/packages/grafana-data/src/valueFormats/categories.ts
-import { formatDate, fromNow, sameDay, type TimeZone } from './unit-date.ts';
+import { formatDate, fromNow, sameDay, type TimeZone, unitZone } from './unit-date.ts';
 import {
   asString,
   bool,
@@ -59,15 +59,16 @@ const fixed = (u: string) => fixedUnit(u);
 function dateUnit(pattern: string, todayPattern?: string): UnitFormatter {
   return (v, _d, ctx) => {
     const now = ctx?.now ?? Date.now();
-    const p = todayPattern !== undefined && sameDay(v, now, ctx?.timeZone) ? todayPattern : pattern;
-    return { text: formatDate(v, p, ctx?.timeZone) };
+    const zone = unitZone(ctx?.timeZone);
+    const p = todayPattern !== undefined && sameDay(v, now, zone) ? todayPattern : pattern;
+    return { text: formatDate(v, p, zone) };
   };
 }
 
 /** The browser's own way of writing a date (Grafana's "Datetime local"). */
 function localDate(withDate: boolean): UnitFormatter {
   return (v, _d, ctx) => {
-    const zone = ctx?.timeZone;
+    const zone = unitZone(ctx?.timeZone);
     const timeZone = zone === 'utc' ? 'UTC' : zone && zone !== 'browser' ? zone : undefined;
     const now = ctx?.now ?? Date.now();
     const dateToo = withDate || !sameDay(v, now, zone);

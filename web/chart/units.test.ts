@@ -3,6 +3,7 @@
 // are in units.grafana.test.ts.
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, unitFormatter } from './unit-catalogue.ts';
+import { setTimeZoneResolver } from './unit-date.ts';
 import { axisFormatter, formatValue, stepDecimals } from './units.ts';
 
 describe('formatValue', () => {
@@ -207,5 +208,37 @@ describe('axisFormatter', () => {
     expect(stepDecimals(0.000_001_5)).toBe(6);
     expect(axisFormatter()(0.1 + 0.2, 0.1)).toBe('0.3');
     expect(axisFormatter('short')(1000, 500)).toBe('1 K');
+  });
+});
+
+describe('date units in the dashboard time zone (setTimeZoneResolver)', () => {
+  // 2017-09-17 07:56:37.920 UTC (dateTimeFormatters.test.ts's epoch).
+  const epoch = 1505634997920;
+  it('a unit without a zone of its own reads the resolver’s; a zone given wins', () => {
+    const undo = setTimeZoneResolver(() => 'Asia/Tokyo');
+    try {
+      expect(formatValue(epoch, 'dateTimeAsIso')).toBe('2017-09-17 16:56:37');
+      expect(formatValue(epoch, 'dateTimeAsUS')).toBe('09/17/2017 4:56:37 pm');
+      expect(formatValue(epoch, 'time:YYYY-MM-DD HH:mm')).toBe('2017-09-17 16:56');
+      expect(formatValue(epoch, 'dateTimeAsIso', undefined, { timeZone: 'utc' })).toBe(
+        '2017-09-17 07:56:37',
+      );
+    } finally {
+      undo();
+    }
+    expect(formatValue(epoch, 'dateTimeAsIso', undefined, { timeZone: 'utc' })).toBe(
+      '2017-09-17 07:56:37',
+    );
+  });
+
+  it('undoing an older resolver leaves a newer one in place', () => {
+    const undoOld = setTimeZoneResolver(() => 'utc');
+    const undoNew = setTimeZoneResolver(() => 'Asia/Tokyo');
+    undoOld();
+    try {
+      expect(formatValue(epoch, 'dateTimeAsIso')).toBe('2017-09-17 16:56:37');
+    } finally {
+      undoNew();
+    }
   });
 });

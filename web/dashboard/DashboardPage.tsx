@@ -5,7 +5,7 @@
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
 import { lazy } from '../app/lazy.tsx';
@@ -13,7 +13,9 @@ import { navigate, setParams } from '../app/router.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { pageScope, usesTimeBuiltins } from '../time/interpolate.ts';
+import { setTimeZoneResolver } from '../chart/unit-date.ts';
 import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
+import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
 import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
@@ -52,6 +54,8 @@ interface Props {
   datasources: Datasource[];
   selected: Datasource;
   readOnly: boolean;
+  /** The dashboard's datasource variable, which replaces the header's picker (or null). */
+  onDatasourceVariable?: (v: DatasourceVariable | null) => void;
 }
 
 const EMPTY_SCOPE: Scope = new Map();
@@ -93,6 +97,7 @@ function DashboardView({
   readOnly,
   loaded,
   isNew,
+  onDatasourceVariable,
 }: Props & { loaded: DashboardResponse; isNew: boolean }) {
   const original = useMemo(() => withIds(loaded.dashboard), [loaded]);
   // The working copy; null when not editing.
@@ -115,6 +120,12 @@ function DashboardView({
   }, [editPanel, editview, readOnly]);
 
   const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
+  // Date units (dateTimeAsIso, time:FORMAT…) in the dashboard's zone, set before the panels
+  // render; undone when the page goes.
+  const zoneRef = useRef(timeSettings.timezone);
+  zoneRef.current = timeSettings.timezone;
+  const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
+  useEffect(() => unsetZone, []);
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>{node}</TimeSettingsContext.Provider>
   );
@@ -132,6 +143,12 @@ function DashboardView({
   useEffect(() => {
     document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
   }, [dash.title, dirty]);
+  // One datasource picker: the dashboard's variable, when it has one in its bar.
+  const dsVariable = datasourceVariable(vars.states);
+  useEffect(() => {
+    onDatasourceVariable?.(dsVariable);
+  }, [dsVariable?.name, dsVariable?.uid]);
+  useEffect(() => () => onDatasourceVariable?.(null), []);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
   const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
   // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,

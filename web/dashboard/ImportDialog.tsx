@@ -1,12 +1,15 @@
 // "Import" on the dashboard list: a modal <dialog> where a Grafana dashboard JSON is pasted or
 // picked from a file, sent to POST /api/dashboards/import, and the server's report shown —
 // the new dashboard's link and, per panel, what could not be mapped. Everything from the file
-// or the server is rendered as text.
-import { useRef, useState } from 'preact/hooks';
+// or the server is rendered as text. An export's datasource inputs (`__inputs`, e.g.
+// DS_PROMETHEUS) are bound to one of this server's datasources first, as Grafana's import form
+// asks, the default preselected.
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '../api/server.ts';
-import { importDashboard } from '../api/server.ts';
+import { importDashboard, listDatasources } from '../api/server.ts';
 import { queryClient } from '../query/client.ts';
-import { issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
+import { useQuery } from '../query/use-queries.ts';
+import { datasourceInputs, issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
 import './ImportDialog.css';
 
 export function ImportDialog() {
@@ -17,6 +20,18 @@ export function ImportDialog() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  // input name → datasource uid, as picked; an input not picked gets the default.
+  const [bound, setBound] = useState<Record<string, string>>({});
+  const datasources = useQuery({
+    queryKey: ['datasources'],
+    queryFn: ({ signal }) => listDatasources(signal),
+  });
+  const prometheus = (datasources.data ?? []).filter((d) => d.type === 'prometheus');
+  const fallback = (prometheus.find((d) => d.isDefault) ?? prometheus[0])?.uid;
+  const inputs = useMemo(() => {
+    const parsed = parseDashboardText(text);
+    return parsed.ok ? datasourceInputs(parsed.dashboard) : [];
+  }, [text]);
 
   const open = () => {
     setError(null);
@@ -48,7 +63,11 @@ export function ImportDialog() {
     setError(null);
     setBusy(true);
     try {
-      const answer = await importDashboard(parsed.dashboard, overwrite);
+      const values = inputs.flatMap((i) => {
+        const value = bound[i.name] ?? fallback;
+        return value ? [{ name: i.name, value }] : [];
+      });
+      const answer = await importDashboard(parsed.dashboard, overwrite, values);
       setResult(answer);
       void queryClient.invalidateQueries({ queryKey: ['search'] });
     } catch (err) {
@@ -87,6 +106,33 @@ export function ImportDialog() {
               onInput={(e) => setText(e.currentTarget.value)}
             />
           </label>
+          {inputs.length > 0 && (
+            <fieldset class="import-inputs">
+              <legend>Datasources the dashboard asks for</legend>
+              {inputs.map((i) => (
+                <label key={i.name} class="import-input">
+                  <span>
+                    {i.label}
+                    {i.label !== i.name && <code>{i.name}</code>}
+                  </span>
+                  <select
+                    aria-label={`Datasource for ${i.name}`}
+                    value={bound[i.name] ?? fallback}
+                    onChange={(e) => {
+                      const value = e.currentTarget.value;
+                      setBound((b) => ({ ...b, [i.name]: value }));
+                    }}
+                  >
+                    {prometheus.map((d) => (
+                      <option key={d.uid} value={d.uid}>
+                        {d.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </fieldset>
+          )}
           <label class="import-overwrite">
             <input
               type="checkbox"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
+import { datasourceInputs, issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
 
 describe('parseDashboardText', () => {
   it('reads a dashboard object', () => {
@@ -39,5 +39,33 @@ describe('safeLocalUrl', () => {
     expect(safeLocalUrl('javascript:alert(1)')).toBeUndefined();
     expect(safeLocalUrl('//evil.example/x')).toBeUndefined();
     expect(safeLocalUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('datasourceInputs', () => {
+  it('lists the Prometheus datasource inputs of an export, once each', () => {
+    expect(
+      datasourceInputs({
+        __inputs: [
+          {
+            name: 'DS_PROMETHEUS',
+            label: 'Prometheus',
+            type: 'datasource',
+            pluginId: 'prometheus',
+          },
+          { name: 'DS_LOKI', label: 'Loki', type: 'datasource', pluginId: 'loki' },
+          { name: 'VAR_JOB', label: 'job', type: 'constant', value: 'api' },
+          { name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' },
+          { name: 'DS_OLD', type: 'datasource' },
+          { name: '', type: 'datasource' },
+          'junk',
+        ],
+      }),
+    ).toEqual([
+      { name: 'DS_PROMETHEUS', label: 'Prometheus', pluginId: 'prometheus' },
+      { name: 'DS_OLD', label: 'DS_OLD', pluginId: 'prometheus' },
+    ]);
+    expect(datasourceInputs({})).toEqual([]);
+    expect(datasourceInputs({ __inputs: { name: 'x' } })).toEqual([]);
   });
 });

@@ -1,6 +1,9 @@
 // A chart's legend: a list (wrapping, below the chart) or a table (one row per series, a column
 // per calc, sortable by clicking a header). Values come already reduced and formatted; what a
 // click on a series does is in legend-state.ts. Everything renders as text.
+// Long names (a 120-character label set is common) never push the calc columns out of the
+// panel: the table is a CSS grid whose name column alone shrinks, with an ellipsis and the
+// full name as the cell's title, as Grafana's VizLegendTable does.
 
 import { memo } from '../app/memo.ts';
 import type { LegendSort } from '../chart/legend-calcs.ts';
@@ -26,7 +29,7 @@ interface Props {
   calcs?: readonly ReducerId[];
   sort?: LegendSort | null;
   onSort?: (by: LegendSort['by']) => void;
-  /** Fixed width in px (a legend on the right with Grafana's legend.width). */
+  /** Grafana's legend.width: the legend's width in px when it is placed on the right. */
   width?: number;
 }
 
@@ -40,8 +43,8 @@ function LegendImpl({
   onSort,
   width,
 }: Props) {
+  const sized = width !== undefined ? { width: `${width}px`, maxWidth: 'none' } : undefined;
   const keys = series.map((s) => s.key);
-  const sized = width === undefined ? undefined : { width: `${width}px`, flex: 'none' };
   const item = (s: LegendEntry, withValues: boolean) => {
     const off = hidden.has(s.key) || s.off === true;
     return (
@@ -52,7 +55,9 @@ function LegendImpl({
         onClick={(e) => onChange(nextHidden(keys, hidden, s.key, e.ctrlKey || e.metaKey))}
       >
         <span class="legend-swatch" style={{ background: s.color }} />
-        <span class="legend-label">{s.label}</span>
+        <span class="legend-label" title={s.label}>
+          {s.label}
+        </span>
         {withValues &&
           s.values?.map((v, i) => (
             <span class="legend-calc" key={calcs[i]} data-value={v.raw ?? ''}>
@@ -90,7 +95,11 @@ function LegendImpl({
   };
   return (
     <div class="legend-table-wrap" style={sized}>
-      <table class="legend-table" aria-label="legend">
+      <table
+        class="legend-table legend-grid"
+        aria-label="legend"
+        style={{ gridTemplateColumns: `minmax(0, 1fr) repeat(${calcs.length}, max-content)` }}
+      >
         <thead>
           <tr>
             {header('name', 'Name')}
@@ -100,7 +109,7 @@ function LegendImpl({
         <tbody>
           {series.map((s) => (
             <tr key={s.key} data-key={s.key}>
-              <td>{item(s, false)}</td>
+              <td class="legend-name">{item(s, false)}</td>
               {s.values?.map((v, i) => (
                 <td key={calcs[i]} class="num" data-calc={calcs[i]} data-value={v.raw ?? ''}>
                   {v.text}

@@ -16,7 +16,13 @@ export function VariablesBar({ states, onChange }: Props) {
   return (
     <div class="variables" role="toolbar" aria-label="Dashboard variables">
       {shown.map((s) => (
-        <div class="variable" key={s.def.name} data-variable={s.def.name} data-status={s.status}>
+        <div
+          class="variable"
+          key={s.def.name}
+          data-variable={s.def.name}
+          data-kind={s.def.type}
+          data-status={s.status}
+        >
           {s.def.hide === 0 && (
             <span class="variable-label" id={`var-label-${s.def.name}`}>
               {s.def.label ?? s.def.name}

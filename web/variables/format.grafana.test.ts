@@ -1,7 +1,10 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: Grafana's ${name} syntax is what these strings test
 // Grafana's own cases for variable formats and interpolation, transcribed as data (the
 // expected strings are Grafana's; the code under test is ours). Each table names its file:
-// - grafana/scenes packages/scenes/src/variables/interpolation/formatRegistry.test.ts
+// - grafana/scenes packages/scenes/src/variables/interpolation/formatRegistry.test.ts (its five
+//   lucene cases are also the whole of grafana/grafana
+//   public/app/features/templating/formatRegistry.test.ts; every id of that formatRegistry.ts
+//   is a format here)
 // - grafana/scenes packages/scenes/src/variables/interpolation/sceneInterpolator.test.ts
 // - grafana/grafana public/app/features/templating/template_srv.test.ts
 // - grafana/grafana packages/grafana-prometheus/src/datasource.test.ts (escaping)

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readVariable } from './model.ts';
+import { ALL, readVariable } from './model.ts';
 import type { VariableState } from './resolve.ts';
-import { refusedUrlValues } from './url-values.ts';
+import { select } from './resolve.ts';
+import { readUrlValues, refusedUrlValues } from './url-values.ts';
 
 const state = (
   raw: Record<string, unknown>,
@@ -46,5 +47,30 @@ describe('refusedUrlValues', () => {
   it('a multi-value selection partly refused keeps what was taken', () => {
     const states = [state({ name: 'x', multi: true }, ['b'])];
     expect([...refusedUrlValues(states, new Map([['x', ['nope', 'b']]]))]).toEqual([['x', ['b']]]);
+  });
+});
+
+describe('readUrlValues', () => {
+  // grafana/scenes packages/scenes/src/variables/variants/MultiValueVariable.ts
+  // (MultiValueUrlSyncHandler.updateFromUrl, handleLegacyUrlAllValue).
+  const def = (raw: Record<string, unknown>) =>
+    readVariable({ name: 'x', type: 'custom', query: 'a,b,All', ...raw })!;
+  const options = ['a', 'b', 'All'].map((v) => ({ text: v, value: v }));
+
+  it.each([
+    // [variable, URL values, read as, selected]
+    [{ includeAll: true }, ['All'], [ALL], [ALL]],
+    [{ includeAll: true, multi: true }, ['All', 'a'], [ALL], [ALL]],
+    [{ includeAll: true }, ['$__all'], [ALL], [ALL]],
+    [{ includeAll: true, allValue: '.*' }, ['.*'], [ALL], [ALL]],
+    [{ includeAll: true, multi: true }, ['a', 'All'], ['a', 'All'], ['a', 'All']],
+    [{ includeAll: true }, ['a'], ['a'], ['a']],
+    // Without "All" offered, `All` is a value like another (here an option's).
+    [{ includeAll: false }, ['All'], ['All'], ['All']],
+    [{ includeAll: false, allValue: '.*' }, ['.*'], ['.*'], ['a']],
+  ])('%j: var-x=%j → %j, selects %j', (raw, url, read, selected) => {
+    const d = def(raw);
+    expect(readUrlValues(d, url)).toEqual(read);
+    expect(select(d, readUrlValues(d, url), options)).toEqual(selected);
   });
 });

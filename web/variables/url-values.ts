@@ -1,5 +1,19 @@
 // The URL's `var-x` values against what the variables took (pure).
+import { ALL, type VariableDef } from './model.ts';
 import type { VariableState } from './resolve.ts';
+
+/**
+ * A variable's `var-x` values as Grafana reads them (scenes' MultiValueUrlSyncHandler,
+ * handleLegacyUrlAllValue): with "All" offered, `All` (alone or first, as older Grafana wrote
+ * it) and the custom all value both mean All, written `$__all`, which is also what Promscope
+ * writes for All. Anything else as given.
+ */
+export function readUrlValues(def: VariableDef, values: readonly string[]): string[] {
+  if (!def.includeAll) return [...values];
+  if (values[0] === 'All') return [ALL];
+  if (def.allValue !== undefined && values.length === 1 && values[0] === def.allValue) return [ALL];
+  return [...values];
+}
 
 /**
  * The `var-x` values the URL asks for that the variable did not take (a value no longer among

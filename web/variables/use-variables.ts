@@ -12,7 +12,7 @@ import type { Scope } from './format.ts';
 import type { VariableDef } from './model.ts';
 import type { FetchLookup, Resolved } from './resolve.ts';
 import { resolveVariables } from './resolve.ts';
-import { refusedUrlValues } from './url-values.ts';
+import { readUrlValues, refusedUrlValues } from './url-values.ts';
 
 export const urlParam = (name: string) => `var-${name}`;
 
@@ -23,7 +23,8 @@ export function wantedFromUrl(
 ): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const d of defs) {
-    if (params.has(urlParam(d.name))) out.set(d.name, params.getAll(urlParam(d.name)));
+    if (params.has(urlParam(d.name)))
+      out.set(d.name, readUrlValues(d, params.getAll(urlParam(d.name))));
   }
   return out;
 }

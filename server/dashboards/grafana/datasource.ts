@@ -30,13 +30,10 @@ export function dsContext(dash: Json, opts: NormaliseOptions): DsContext {
   const dsVariables = new Map<string, string>();
   const list =
     isRecord(dash.templating) && Array.isArray(dash.templating.list) ? dash.templating.list : [];
+  // Community exports often have both an input and a datasource variable of the same name
+  // (DS_PROMETHEUS): the variable wins, so its picker drives the panels (see resolveDs).
   for (const v of list) {
-    if (
-      isRecord(v) &&
-      v.type === 'datasource' &&
-      typeof v.name === 'string' &&
-      !inputNames.has(v.name)
-    ) {
+    if (isRecord(v) && v.type === 'datasource' && typeof v.name === 'string') {
       dsVariables.set(v.name, asNonEmptyString(v.query) ?? 'prometheus');
     }
   }
@@ -92,11 +89,15 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
   if (uid === '-- Mixed --') return { ref: { ...MIXED_DS } };
   const name = variableName(uid);
   if (name !== undefined) {
-    const chosen = ctx.inputs.get(name);
-    if (chosen !== undefined) return { ref: { type: type ?? 'prometheus', uid: chosen } };
     if (name === 'datasource') return dashboard();
+    // A datasource variable of the dashboard, even when an input has its name: the reference
+    // stays the variable's, so one picker (the variable's, as in Grafana) moves every panel
+    // that names it; an input bound on import becomes the variable's current value instead
+    // (bindDatasourceVariables).
     const varType = ctx.dsVariables.get(name);
     if (varType !== undefined) return { ref: { type: type ?? varType, uid: `\${${name}}` } };
+    const chosen = ctx.inputs.get(name);
+    if (chosen !== undefined) return { ref: { type: type ?? 'prometheus', uid: chosen } };
     return dashboard(); // an __inputs placeholder nobody filled in
   }
   if (typeof raw === 'string') {
@@ -115,6 +116,21 @@ export function resolveDs(raw: unknown, ctx: DsContext): { ref: Json; note?: str
 
 export function isPrometheusRef(ref: Json): boolean {
   return ref.type === 'prometheus' || ref.type === undefined;
+}
+
+/**
+ * A datasource variable named like an `__inputs` entry bound on import starts at the bound
+ * datasource (its `current`, as Grafana's picker stores it): the panels that name the variable
+ * go where the import said, and its picker moves them all from there.
+ */
+export function bindDatasourceVariables(dash: Json, ctx: DsContext, names: Map<string, string>) {
+  const list = isRecord(dash.templating) ? dash.templating.list : undefined;
+  for (const v of Array.isArray(list) ? list : []) {
+    if (!isRecord(v) || v.type !== 'datasource' || typeof v.name !== 'string') continue;
+    const uid = ctx.inputs.get(v.name);
+    if (uid === undefined || !ctx.inputNames.has(v.name)) continue;
+    v.current = { selected: true, text: names.get(uid) ?? uid, value: uid };
+  }
 }
 
 /** Adds the `datasource` template variable when a DASHBOARD_DS reference was written. */

@@ -121,6 +121,41 @@ describe('datasources and targets', () => {
     expect((dashboard.templating as J | undefined)?.list ?? []).toEqual([]);
   });
 
+  it('an input with a datasource variable of its name: panels follow the variable', () => {
+    // rfmoz's community exports (bind9-full.json, unbound-full.json): __inputs DS_PROMETHEUS
+    // and a datasource variable DS_PROMETHEUS that every panel names.
+    const ref = { type: 'prometheus', uid: '${DS_PROMETHEUS}' };
+    const variable = {
+      name: 'DS_PROMETHEUS',
+      type: 'datasource',
+      query: 'prometheus',
+      current: { selected: false, text: 'Prometheus', value: 'Prometheus' },
+    };
+    const d = {
+      __inputs: [{ name: 'DS_PROMETHEUS', type: 'datasource', pluginId: 'prometheus' }],
+      templating: { list: [variable] },
+      panels: [{ type: 'stat', datasource: ref, targets: [{ expr: 'up', datasource: ref }] }],
+    };
+    const bound = norm(d, {
+      inputs: [{ name: 'DS_PROMETHEUS', value: 'eu' }],
+      datasources: [
+        { uid: 'prometheus', name: 'Prometheus' },
+        { uid: 'eu', name: 'Prometheus-EU' },
+      ],
+    }).dashboard;
+    const p = (bound.panels as J[])[0]!;
+    expect(p.datasource).toEqual(ref);
+    expect((p.targets as J[])[0]?.datasource).toEqual(ref);
+    // The variable starts at the bound datasource; no second datasource variable.
+    expect((bound.templating as { list: J[] }).list).toEqual([
+      { ...variable, current: { selected: true, text: 'Prometheus-EU', value: 'eu' } },
+    ]);
+    // Not bound: the same references, the variable as exported.
+    const unbound = norm(d).dashboard;
+    expect((unbound.panels as J[])[0]?.datasource).toEqual(ref);
+    expect((unbound.templating as { list: J[] }).list).toEqual([variable]);
+  });
+
   it('keeps a plain name as written, never the dashboard datasource', () => {
     const d = { panels: [{ type: 'stat', datasource: 'Prom', targets: [] }] };
     expect(panel(d).datasource).toEqual({ uid: 'Prom' });

@@ -3,7 +3,12 @@
 // JSON model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/
 // Schema: https://github.com/grafana/grafana/tree/main/packages/grafana-schema (dashboard kind)
 import { isRecord } from '../../../contract/json.ts';
-import { dsContext, ensureDatasourceVariable, resolveDs } from './datasource.ts';
+import {
+  bindDatasourceVariables,
+  dsContext,
+  ensureDatasourceVariable,
+  resolveDs,
+} from './datasource.ts';
 import { allPanels, assignIds, layoutPanels } from './layout.ts';
 import { migrateConstants, removeRepeatedPanels } from './migrations.ts';
 import { normalisePanel } from './panels.ts';
@@ -105,6 +110,11 @@ export function normaliseDashboard(input: unknown, opts: NormaliseOptions = {}):
     if (v.type === 'query' && v.datasource !== undefined)
       v.datasource = resolveDs(v.datasource, ctx.ds).ref;
   });
+  bindDatasourceVariables(
+    dash,
+    ctx.ds,
+    new Map((opts.datasources ?? []).map((d) => [d.uid, d.name])),
+  );
   ensureDatasourceVariable(dash, ctx.ds);
   dash.schemaVersion = TARGET_SCHEMA_VERSION;
   return { dashboard: dash, issues: log.list };
