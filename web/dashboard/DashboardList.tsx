@@ -98,9 +98,9 @@ export function DashboardList({
             <span class="folder-caret" aria-hidden="true">
               {expanded ? '▾' : '▸'}
             </span>
-            <span class="folder-icon" aria-hidden="true">
-              🗀
-            </span>
+            <svg class="folder-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
+              <path d="M1.5 3h4.6l1.5 1.6h6.9v8.4H1.5z" fill="currentColor" />
+            </svg>
             <span class="folder-title">{folder.title}</span>
             <span class="folder-count">
               {inside.length}
