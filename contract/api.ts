@@ -25,6 +25,22 @@ export interface DatasourceHealth {
   checking?: true;
 }
 
+/** A provisioned datasource not served, and why (a Loki one, another organisation…). */
+export interface ProvisioningSkip {
+  name: string;
+  type: string;
+  /** "file:line" in PROVISIONING_DIR. */
+  file: string;
+  reason: string;
+}
+
+/** What PROVISIONING_DIR gave at start: what was skipped, and every error in its files. */
+export interface ProvisioningReport {
+  skipped: ProvisioningSkip[];
+  /** "file:line: field: what is wrong"; never a value (it may be a secret). */
+  errors: string[];
+}
+
 /** GET /api/health. */
 export interface Health {
   status: 'ok';
@@ -32,6 +48,8 @@ export interface Health {
   /** READ_ONLY=true on the server: every write is refused, so editing is hidden. */
   readOnly: boolean;
   datasources: DatasourceHealth[];
+  /** Present when PROVISIONING_DIR is set. */
+  provisioning?: ProvisioningReport;
 }
 
 /** GET /api/datasources (a list), GET /api/datasources/uid/:uid, POST /api/datasources. */
@@ -43,25 +61,75 @@ export interface PublicDatasource {
   /** Without user:password, ever. */
   url: string;
   isDefault: boolean;
-  /** From configuration: it cannot be changed from the UI. */
+  /** From configuration (PROMETHEUS_URL, or a provisioning file without `editable: true`). */
   readOnly: boolean;
-  /** Grafana's names: the scrape interval, and how much a live tick re-asks (e.g. "600s"). */
-  jsonData: { timeInterval: string; incrementalQueryOverlapWindow: string };
+  basicAuth?: boolean;
+  basicAuthUser?: string;
+  /**
+   * Grafana's names: the scrape interval, how much a live tick re-asks (e.g. "600s"), the
+   * upstream method, and custom header names (httpHeaderName1…; their values are secret).
+   */
+  jsonData: {
+    timeInterval: string;
+    incrementalQueryOverlapWindow: string;
+    httpMethod?: 'GET' | 'POST';
+    [httpHeaderNameN: `httpHeaderName${number}`]: string;
+  };
+  /** Which secureJsonData fields are set (Grafana's secureJsonFields); never their values. */
+  secureJsonFields?: Record<string, true>;
+  /** "file:line" of the provisioning file it comes from. */
+  provisionedFrom?: string;
 }
 
-/** One dashboard in GET /api/search. */
+/** One dashboard (`dash-db`) or folder (`dash-folder`) in GET /api/search. */
 export interface SearchHit {
   uid: string;
   title: string;
   uri: string;
   url: string;
   slug: string;
-  type: 'dash-db';
+  type: 'dash-db' | 'dash-folder';
   tags: string[];
   isStarred: boolean;
   provisioned: boolean;
+  /** The folder a dashboard is in; absent in General. */
+  folderUid?: string;
+  folderTitle?: string;
+  folderUrl?: string;
   /** Why a provisioned file could not be read; its other fields are then guesses. */
   error?: string;
+}
+
+/** One folder in GET /api/folders. */
+export interface FolderSummary {
+  id: null;
+  uid: string;
+  title: string;
+}
+
+/** GET /api/folders/:uid, and the answer to POST and PUT (Grafana's folder shape). */
+export interface FolderAnswer {
+  id: null;
+  uid: string;
+  title: string;
+  url: string;
+  hasAcl: false;
+  canSave: boolean;
+  canEdit: boolean;
+  canAdmin: boolean;
+  canDelete: boolean;
+  /** From a dashboard provider's file: renamed or deleted there, not here. */
+  provisioned: boolean;
+  created: string | null; // ISO 8601; null for a provisioned folder
+  updated: string | null;
+  version: number;
+}
+
+/** DELETE /api/folders/:uid. */
+export interface FolderDeleteAnswer {
+  title: string;
+  message: string;
+  id: null;
 }
 
 /** GET /api/dashboards/uid/:uid. */
@@ -77,8 +145,12 @@ export interface DashboardAnswer {
     /** Saved dashboards only; null when its history does not say. */
     created?: string | null; // ISO 8601
     updated?: string | null; // ISO 8601
-    /** The provisioned file's name in DASHBOARDS_DIR. */
+    /** The provisioned file's path in its provider's folder (DASHBOARDS_DIR or a provider's path). */
     provisionedExternalId?: string;
+    /** The folder it is in; '' in General. */
+    folderUid?: string;
+    folderTitle?: string;
+    folderUrl?: string;
   };
 }
 
@@ -90,6 +162,8 @@ export interface SaveAnswer {
   status: 'success';
   version: number;
   slug: string;
+  /** The folder it is now in; '' for General. */
+  folderUid?: string;
 }
 
 /** 412 to a save whose version is stale (Grafana's own answer, not the error envelope). */

@@ -5,6 +5,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { datasourceUrlPolicy } from './config.ts';
+import { FolderIndex } from './dashboards/folder-index.ts';
+import { FolderStore } from './dashboards/folders.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { SavedDashboards } from './dashboards/store.ts';
@@ -15,6 +17,8 @@ import { fetchUpstream } from './datasources/upstream.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
+import { startingDatasources } from './provisioning/apply.ts';
+import { loadProvisioning, logProvisioning } from './provisioning/load.ts';
 import { ResponseCache } from './proxy/cache.ts';
 import { UpstreamLimiter } from './proxy/limiter.ts';
 import { proxyHandler } from './proxy/proxy.ts';
@@ -41,19 +45,26 @@ export interface App {
 
 export async function createApp(config: Config, deps: Deps): Promise<App> {
   const fetchFn = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  const provisioning = config.provisioningDir
+    ? await loadProvisioning(deps.files, config.provisioningDir, deps.env ?? {}, {
+        policy: datasourceUrlPolicy(config),
+        defaultScrapeS: config.scrapeIntervalS,
+        defaultOverlapS: config.liveOverlapS,
+      })
+    : null;
+  if (provisioning) logProvisioning(provisioning, deps.log);
+  const builtIn = {
+    uid: 'prometheus',
+    name: 'Prometheus',
+    url: config.prometheusUrl,
+    authorization: config.prometheusAuthorization,
+    isDefault: true,
+    scrapeIntervalS: config.scrapeIntervalS,
+    liveOverlapS: config.liveOverlapS,
+    provisioned: true,
+  };
   const registry = new DatasourceRegistry(
-    [
-      {
-        uid: 'prometheus',
-        name: 'Prometheus',
-        url: config.prometheusUrl,
-        authorization: config.prometheusAuthorization,
-        isDefault: true,
-        scrapeIntervalS: config.scrapeIntervalS,
-        liveOverlapS: config.liveOverlapS,
-        provisioned: true,
-      },
-    ],
+    startingDatasources(builtIn, config.prometheusUrlGiven, provisioning?.datasources ?? null),
     deps.files,
     config.dataDir,
     config.scrapeIntervalS,
@@ -61,7 +72,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     datasourceUrlPolicy(config),
     config.maxDatasources,
   );
-  await registry.load();
+  await registry.load(provisioning?.datasources.deleted);
   const metrics = new ServerMetrics();
 
   const app = new Hono();
@@ -129,6 +140,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       version: VERSION,
       readOnly: config.readOnly,
       log: deps.log,
+      ...(provisioning ? { provisioning: provisioning.report } : {}),
     }),
   );
   const saved = new SavedDashboards(deps.files, config.dataDir);
@@ -140,10 +152,18 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     });
     if (removed > 0) deps.log?.(`promscope: removed ${removed} temp file(s) of interrupted saves`);
   }
+  const provisioned = new ProvisionedDashboards(
+    deps.files,
+    config.dashboardsDir,
+    provisioning?.providers ?? [],
+  );
+  const folderStore = new FolderStore(deps.files, config.dataDir);
+  await folderStore.load();
   app.route(
     '/api',
     dashboardRoutes({
-      provisioned: new ProvisionedDashboards(deps.files, config.dashboardsDir),
+      provisioned,
+      folders: new FolderIndex(folderStore, provisioned),
       saved,
       readOnly: config.readOnly,
       log: deps.log,

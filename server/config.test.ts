@@ -18,6 +18,18 @@ function configError(env: Record<string, string>, argv: string[] = []): ConfigEr
   throw new Error('expected a ConfigError');
 }
 
+describe('PROVISIONING_DIR', () => {
+  it('comes from the env or --provisioning-dir, the flag winning', () => {
+    expect(load({ PROVISIONING_DIR: '/etc/grafana/provisioning' }).provisioningDir).toBe(
+      '/etc/grafana/provisioning',
+    );
+    expect(load({ PROVISIONING_DIR: '/a' }, ['--provisioning-dir', '/b']).provisioningDir).toBe(
+      '/b',
+    );
+    expect(load({ PROMETHEUS_URL: 'http://p:9090' }).prometheusUrlGiven).toBe(true);
+  });
+});
+
 describe('loadConfig defaults', () => {
   it('listens on loopback port 4090 and points at a local Prometheus', () => {
     const c = load();
@@ -26,9 +38,11 @@ describe('loadConfig defaults', () => {
       host: '127.0.0.1',
       port: 4090,
       prometheusUrl: 'http://localhost:9090',
+      prometheusUrlGiven: false,
       scrapeIntervalS: 15,
       dataDir: '/data',
       dashboardsDir: '/dash',
+      provisioningDir: '',
       webDir: '/web',
       allowedDatasourceUrls: [],
       maxDatasources: 50,

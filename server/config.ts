@@ -14,8 +14,12 @@ export interface Config {
   prometheusAuthorization?: string;
   /** Scrape interval of the default datasource, like Grafana's jsonData.timeInterval. */ // seconds
   scrapeIntervalS: number;
+  /** PROMETHEUS_URL was set: without it, a provisioned datasource replaces the built-in one. */
+  prometheusUrlGiven: boolean;
   dataDir: string;
   dashboardsDir: string;
+  /** Grafana's provisioning folder (datasources/, dashboards/); '' when not set. */
+  provisioningDir: string;
   webDir: string;
   /** URL patterns a datasource typed in the UI must match (on loopback only when set). */
   allowedDatasourceUrls: string[];
@@ -70,6 +74,11 @@ export const SETTINGS: readonly Setting[] = [
   { env: 'PORT', flag: '--port', help: 'port to listen on' },
   { env: 'DATA_DIR', flag: '--data-dir', help: 'saved dashboards and added datasources' },
   { env: 'DASHBOARDS_DIR', flag: '--dashboards-dir', help: 'provisioned dashboards (read-only)' },
+  {
+    env: 'PROVISIONING_DIR',
+    flag: '--provisioning-dir',
+    help: "Grafana's provisioning folder: datasources/*.yaml, dashboards/*.yaml",
+  },
   { env: 'WEB_DIR', flag: '--web-dir', help: 'the built web app' },
   {
     env: 'SCRAPE_INTERVAL',
@@ -216,10 +225,12 @@ export function loadConfig(
     host,
     port,
     prometheusUrl: prometheus.url,
+    prometheusUrlGiven: get('PROMETHEUS_URL') !== undefined,
     ...(prometheus.authorization ? { prometheusAuthorization: prometheus.authorization } : {}),
     scrapeIntervalS: parseSeconds(get('SCRAPE_INTERVAL') ?? '15s', 'SCRAPE_INTERVAL'),
     dataDir: get('DATA_DIR') ?? defaults.dataDir,
     dashboardsDir: get('DASHBOARDS_DIR') ?? defaults.dashboardsDir,
+    provisioningDir: get('PROVISIONING_DIR') ?? '',
     webDir: get('WEB_DIR') ?? defaults.webDir,
     allowedDatasourceUrls: (get('ALLOWED_DATASOURCE_URLS') ?? '')
       .split(',')

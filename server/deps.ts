@@ -25,6 +25,8 @@ export interface Deps {
   /** The proxy's upstream client (Node: node:http); defaults to `fetch` through fetchUpstream. */
   upstream?: Upstream;
   log?: (line: string) => void;
+  /** The environment, for $VAR in provisioning files; none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Joins path segments with "/", which both Node and Deno accept on every OS. */

@@ -102,7 +102,11 @@ try {
   console.error(`promscope: ${err.message}`);
   Deno.exit(2);
 }
-const { app } = await createApp(cfg, { files: denoFiles, log: console.error });
+const { app } = await createApp(cfg, {
+  files: denoFiles,
+  log: console.error,
+  env: Deno.env.toObject(),
+});
 const problem = await checkDataDir(denoFiles, cfg.dataDir);
 if (problem) console.error(`promscope: ${problem}`);
 const server = Deno.serve(

@@ -97,7 +97,12 @@ export async function startNodeServer(
   log: (line: string) => void = console.log,
 ): Promise<RunningServer> {
   const client = nodeUpstream();
-  const { app } = await createApp(config, { files: nodeFiles, log, upstream: client.upstream });
+  const { app } = await createApp(config, {
+    files: nodeFiles,
+    log,
+    upstream: client.upstream,
+    env: process.env,
+  });
   const problem = await checkDataDir(nodeFiles, config.dataDir);
   if (problem) log(`promscope: ${problem}`);
   return new Promise((resolve, reject) => {

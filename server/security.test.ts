@@ -15,6 +15,9 @@ const WRITES: { method: string; path: string; body: unknown }[] = [
   { method: 'POST', path: '/api/dashboards/uid/sec-a/restore', body: { version: 1 } },
   { method: 'DELETE', path: '/api/dashboards/uid/sec-a', body: undefined },
   { method: 'DELETE', path: '/api/datasources/uid/sec-a', body: undefined },
+  { method: 'POST', path: '/api/folders', body: { title: 'Sec' } },
+  { method: 'PUT', path: '/api/folders/sec-a', body: { title: 'Sec 2' } },
+  { method: 'DELETE', path: '/api/folders/sec-a', body: undefined },
 ];
 
 const send = (

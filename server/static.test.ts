@@ -63,8 +63,10 @@ describe('static assets', () => {
     // 400 from the request-target guard (dot segments, "//", backslashes), else 404.
     expect([400, 404]).toContain(res.status);
     expect(await res.text()).not.toMatch(/outside|datasources/);
+    // Only what the app reads at start from DATA_DIR, never anything the path names.
     expect(t.fs.reads.filter((p) => !p.startsWith('/web/') || p.includes('..'))).toEqual([
       '/data/datasources.json',
+      '/data/folders.json',
     ]);
   });
 });

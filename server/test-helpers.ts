@@ -169,7 +169,14 @@ export function gzippingUpstream(fetchFn: typeof fetch): Upstream {
 }
 
 export async function testApp(
-  opts: { config?: Partial<Config>; fs?: MemoryFs; respond?: Responder; gzip?: boolean } = {},
+  opts: {
+    config?: Partial<Config>;
+    fs?: MemoryFs;
+    respond?: Responder;
+    gzip?: boolean;
+    /** The environment provisioning files read $VAR from. */
+    env?: Record<string, string>;
+  } = {},
 ): Promise<TestApp> {
   const fs = opts.fs ?? new MemoryFs();
   const upstream = fakeUpstream(opts.respond ?? prometheusLike);
@@ -177,6 +184,7 @@ export async function testApp(
     files: fs,
     fetch: upstream.fetch,
     upstream: opts.gzip ? gzippingUpstream(upstream.fetch) : undefined,
+    env: opts.env,
   });
   const request = async (path: string, init?: RequestInit, remoteAddr = '127.0.0.1') =>
     built.app.request(path, init, { rawTarget: path, remoteAddr } satisfies RequestEnv);

@@ -110,6 +110,7 @@ describe('POST /api/dashboards/uid/:uid/restore', () => {
       status: 'success',
       version: 4,
       slug: 'ops-1',
+      folderUid: '',
     });
     expect(JSON.parse(t.fs.text('/data/dashboards/ops.json')!)).toEqual({
       uid: 'ops',

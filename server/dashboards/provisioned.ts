@@ -1,10 +1,11 @@
-// Provisioned dashboards: Grafana dashboard JSON files in DASHBOARDS_DIR, read-only. The
-// directory is looked at on each call, so edited files show up without a restart (a file is
+// Provisioned dashboards: Grafana dashboard JSON files in DASHBOARDS_DIR and in the folders of
+// PROVISIONING_DIR's dashboard providers, read-only. The directory is looked at on each call, so edited files show up without a restart (a file is
 // parsed again only when it changed, ParsedFiles); a broken file is reported with its error
 // and never hides the others.
 import type { FileSystem } from '../deps.ts';
-import { joinPath } from '../deps.ts';
+import type { DashboardProvider } from '../provisioning/providers.ts';
 import { unreadable } from '../storage.ts';
+import { ProviderScan, type ProvisionedFolder } from './provider-scan.ts';
 
 export interface DashboardEntry {
   uid: string;
@@ -14,6 +15,12 @@ export interface DashboardEntry {
   file: string;
   dashboard?: Record<string, unknown>;
   error?: string;
+  /** The folder it is in; '' or absent: General. */
+  folderUid?: string;
+  /** Where a provisioned one comes from, in words: `DASHBOARDS_DIR`, `provider "name"`. */
+  origin?: string;
+  /** Its provider's allowUiUpdates: saves from the UI are kept in DATA_DIR. */
+  allowUiUpdates?: boolean;
 }
 
 /** Grafana's URL slug: lower case, runs of anything else than letters and digits become "-". */
@@ -98,29 +105,55 @@ export class ParsedFiles {
   }
 }
 
-export class ProvisionedDashboards {
-  private readonly parsed: ParsedFiles;
+/** The DASHBOARDS_DIR provider: flat, looked at on every call, no folder, read-only. */
+export function dashboardsDirProvider(dir: string): DashboardProvider {
+  return {
+    name: 'DASHBOARDS_DIR',
+    path: dir,
+    foldersFromFilesStructure: false,
+    folder: '',
+    folderUid: '',
+    allowUiUpdates: false,
+    disableDeletion: false,
+    updateIntervalSeconds: 0,
+    source: 'DASHBOARDS_DIR',
+    recursive: false,
+  };
+}
 
-  constructor(
-    private readonly files: FileSystem,
-    private readonly dir: string,
-  ) {
-    this.parsed = new ParsedFiles(files);
+/**
+ * Every provider's dashboards (provider-scan.ts), DASHBOARDS_DIR's first; the first provider
+ * to hold a uid wins, as Grafana refuses the later ones.
+ */
+export class ProvisionedDashboards {
+  readonly providers: ProviderScan[];
+
+  constructor(files: FileSystem, dir: string, providers: readonly DashboardProvider[] = []) {
+    this.providers = [dashboardsDirProvider(dir), ...providers].map(
+      (p) => new ProviderScan(files, p),
+    );
   }
 
   async list(): Promise<DashboardEntry[]> {
-    const names = ((await this.files.readDir(this.dir)) ?? []).filter((n) => n.endsWith('.json'));
-    const paths = new Map(names.map((n) => [joinPath(this.dir, n), n]));
-    this.parsed.keepOnly(this.dir.replace(/\/+$/, ''), new Set(paths.keys()));
-    const entries = await Promise.all(
-      [...paths]
-        .sort((a, b) => (a[1] < b[1] ? -1 : 1))
-        .map(([path, file]) => this.parsed.read(path, file)),
-    );
-    return entries.filter((e): e is DashboardEntry => e !== null);
+    const lists = await Promise.all(this.providers.map((p) => p.list()));
+    const seen = new Set<string>();
+    const out: DashboardEntry[] = [];
+    for (const entry of lists.flat()) {
+      if (seen.has(entry.uid)) continue;
+      seen.add(entry.uid);
+      out.push(entry);
+    }
+    return out;
   }
 
   async get(uid: string): Promise<DashboardEntry | undefined> {
     return (await this.list()).find((e) => e.uid === uid);
+  }
+
+  /** The folders providers give (a `folder`, or one per sub-folder), by uid. */
+  async folders(): Promise<ProvisionedFolder[]> {
+    const byUid = new Map<string, ProvisionedFolder>();
+    for (const p of this.providers) for (const f of await p.folders()) byUid.set(f.uid, f);
+    return [...byUid.values()];
   }
 }

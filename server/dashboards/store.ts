@@ -15,7 +15,7 @@ import type { VersionRecord } from './versions.ts';
 import { VersionHistory } from './versions.ts';
 
 export type SaveResult =
-  | { ok: true; uid: string; version: number; slug: string; title: string }
+  | { ok: true; uid: string; version: number; slug: string; title: string; folderUid: string }
   | { ok: false; reason: 'version-mismatch' };
 
 export interface SavedDashboard extends DashboardEntry {
@@ -41,6 +41,12 @@ const unreachable = async (uid: string): Promise<DashboardEntry> => ({
   file: `${uid}.json`,
   error: `${uid}.json: the file name is not a valid uid (A-Z, a-z, 0-9, "_", "-"; up to 40)`,
 });
+
+/**
+ * Where a saved dashboard's folder is kept: a key of its file, beside the dashboard JSON, so
+ * a save that moves it is one atomic write. Taken out before the dashboard is served.
+ */
+export const FOLDER_KEY = '__promscopeFolderUid';
 
 /** A temp file of writeFileAtomic (main.node.ts, main.deno.ts). */
 const TEMP_FILE = /\.json\.tmp-\d+-[a-z0-9]+$/;
@@ -102,7 +108,12 @@ export class SavedDashboards {
   /** The file name is the uid, whatever the JSON inside claims: saves write to `<uid>.json`. */
   private async entry(uid: string): Promise<DashboardEntry | null> {
     const entry = await this.parsed.read(this.file(uid), `${uid}.json`);
-    return entry && { ...entry, uid };
+    if (!entry) return null;
+    if (!entry.dashboard || !(FOLDER_KEY in entry.dashboard))
+      return { ...entry, uid, folderUid: '' };
+    // A copy: ParsedFiles' entries are shared.
+    const { [FOLDER_KEY]: folder, ...dashboard } = entry.dashboard;
+    return { ...entry, uid, dashboard, folderUid: typeof folder === 'string' ? folder : '' };
   }
 
   async list(): Promise<DashboardEntry[]> {
@@ -167,6 +178,11 @@ export class SavedDashboards {
     });
   }
 
+  /** How many saved dashboards are in the folder (a delete of the folder waits for none). */
+  async countIn(folderUid: string): Promise<number> {
+    return (await this.list()).filter((e) => e.folderUid === folderUid).length;
+  }
+
   /** Deletes the dashboard and its history; the title it had, or null when there was none. */
   delete(uid: string): Promise<string | null> {
     return this.queue(uid, async () => {
@@ -196,7 +212,9 @@ export class SavedDashboards {
     const created = new Date().toISOString();
     const previous = current ? await this.history.read(uid, stored).catch(() => null) : null;
     const dashboardCreated = previous?.dashboardCreated ?? previous?.created ?? created;
-    const dashboard: Dashboard = { ...req.dashboard, uid, version };
+    const { [FOLDER_KEY]: _ignored, ...clean } = req.dashboard;
+    const dashboard: Dashboard = { ...clean, uid, version };
+    const folderUid = req.folderUid ?? current?.folderUid ?? '';
     // History before the dashboard: if the second write fails the dashboard is unchanged, and
     // the orphan record is overwritten by the next save, which gets the same version number.
     await this.history.write(uid, {
@@ -207,7 +225,8 @@ export class SavedDashboards {
       dashboardCreated,
     });
     try {
-      await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(dashboard, null, 2)}\n`);
+      const stored = folderUid ? { ...dashboard, [FOLDER_KEY]: folderUid } : dashboard;
+      await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(stored, null, 2)}\n`);
     } catch (err) {
       // Not saved: take back the record of a version that never became current (best effort;
       // a record left behind is overwritten by the next save, which gets this number).
@@ -217,6 +236,6 @@ export class SavedDashboards {
     // Best effort: the save has happened; a failed prune is retried by the next save.
     await this.history.prune(uid).catch(() => undefined);
     const title = String(dashboard.title);
-    return { ok: true, uid, version, title, slug: slugify(title) };
+    return { ok: true, uid, version, title, slug: slugify(title), folderUid };
   }
 }

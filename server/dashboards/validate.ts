@@ -10,6 +10,8 @@ export interface SaveRequest {
   dashboard: Dashboard;
   overwrite: boolean;
   message: string;
+  /** Grafana's folderUid: '' for General; absent keeps the folder it is in (new: General). */
+  folderUid?: string;
 }
 
 /** A uid is a file name in DATA_DIR, so it may hold nothing that walks out of the folder. */
@@ -61,9 +63,24 @@ export function checkSaveRequest(body: unknown): Checked<SaveRequest> {
     return bad('message: must be a string');
   }
   const message = (body.message ?? '').slice(0, MAX_MESSAGE);
+  const folderUid = body.folderUid;
+  if (folderUid !== undefined && folderUid !== null && folderUid !== '') {
+    if (typeof folderUid !== 'string' || !UID_PATTERN.test(folderUid)) {
+      return bad(
+        'folderUid: must be 1–40 characters from A-Z, a-z, 0-9, "_" and "-", or "" for General',
+      );
+    }
+  }
   return {
     ok: true,
-    value: { dashboard: dashboard.value, overwrite: body.overwrite === true, message },
+    value: {
+      dashboard: dashboard.value,
+      overwrite: body.overwrite === true,
+      message,
+      ...(typeof folderUid === 'string' || folderUid === null
+        ? { folderUid: folderUid ?? '' }
+        : {}),
+    },
   };
 }
 

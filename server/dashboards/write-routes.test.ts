@@ -50,6 +50,7 @@ describe('POST /api/dashboards/db', () => {
         status: 'success',
         version: 1,
         slug: 'ops-board',
+        folderUid: '',
       },
     });
     expect(stored(t)).toEqual({ ...ops().dashboard, version: 1 });

@@ -7,6 +7,7 @@ import type { DeleteAnswer, SaveAnswer, VersionMismatchAnswer } from '../../cont
 import { apiError } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
+import type { FolderIndex } from './folder-index.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import type { SavedDashboards, SaveResult } from './store.ts';
 import { newUid } from './store.ts';
@@ -20,6 +21,8 @@ export interface WriteDeps {
   maxPanels?: number;
   /** The datasources configured now, for the import to name those a dashboard lacks. */
   datasources?: () => readonly { uid: string; name: string }[];
+  /** Folders, for folderUid on save. */
+  folders?: FolderIndex;
 }
 
 /** The JSON body, or a 400 answer: a malformed or too deeply nested body is not a 500. */
@@ -47,7 +50,7 @@ export function saveAnswer(c: Context, result: SaveResult): Response {
       412,
     );
   }
-  const { uid, version, slug } = result;
+  const { uid, version, slug, folderUid } = result;
   return c.json({
     id: null,
     uid,
@@ -55,18 +58,33 @@ export function saveAnswer(c: Context, result: SaveResult): Response {
     status: 'success',
     version,
     slug,
+    folderUid,
   } satisfies SaveAnswer);
 }
 
 export async function provisionedRefusal(c: Context, deps: WriteDeps, uid: string, verb: string) {
   const entry = await deps.provisioned.get(uid);
   if (!entry) return null;
+  // allowUiUpdates: saves are kept in DATA_DIR; deleting stays the file's business.
+  if (entry.allowUiUpdates && verb !== 'delete') return null;
   return apiError(
     c,
     400,
     'provisioned',
-    `Cannot ${verb} provisioned dashboard "${uid}": it comes from ${entry.file} in DASHBOARDS_DIR; ` +
+    `Cannot ${verb} provisioned dashboard "${uid}": it comes from ${entry.file} in ${entry.origin ?? 'DASHBOARDS_DIR'}; ` +
       'edit that file, or save a copy under another uid',
+  );
+}
+
+/** 400 in words for a folderUid no folder has; null when it is General or a folder. */
+export async function folderRefusal(c: Context, deps: WriteDeps, folderUid: string | undefined) {
+  if (!folderUid || !deps.folders) return null;
+  if (await deps.folders.get(folderUid)) return null;
+  return apiError(
+    c,
+    400,
+    'folder_not_found',
+    `folder not found: no folder has uid "${folderUid}"; create it first (POST /api/folders), or save to General with folderUid ""`,
   );
 }
 
@@ -91,9 +109,23 @@ export function dashboardWriteRoutes(deps: WriteDeps): Hono {
     const uid = typeof req.dashboard.uid === 'string' && req.dashboard.uid ? req.dashboard.uid : '';
     const refusal = uid && (await provisionedRefusal(c, deps, uid, 'save'));
     if (refusal) return refusal;
+    const noFolder = await folderRefusal(c, deps, req.folderUid);
+    if (noFolder) return noFolder;
     const target = uid || (await freshUid(deps));
+    // The first UI save of an allowUiUpdates dashboard stays in its provider's folder.
+    const provisioned =
+      uid && req.folderUid === undefined ? await deps.provisioned.get(uid) : undefined;
+    const folderUid =
+      req.folderUid ??
+      (provisioned && !(await deps.saved.exists(uid)) ? provisioned.folderUid : undefined);
     try {
-      return saveAnswer(c, await deps.saved.save(target, req));
+      return saveAnswer(
+        c,
+        await deps.saved.save(target, {
+          ...req,
+          ...(folderUid !== undefined ? { folderUid } : {}),
+        }),
+      );
     } catch (err) {
       return storageError(c, deps, `could not save dashboard "${target}"`, err);
     }

@@ -18,6 +18,18 @@ export interface Datasource {
   provisioned: boolean;
   /** Authorization header value for upstream calls; never leaves the server. */
   authorization?: string;
+  /** A provisioning file's `editable: true`: it may be removed from the UI (until restart). */
+  editable?: boolean;
+  /** The provisioning file and line it comes from. */
+  source?: string;
+  /** jsonData.httpMethod: the method upstream calls use, whatever the browser sent. */
+  httpMethod?: 'GET' | 'POST';
+  /** basicAuthUser, shown as Grafana shows it (the password never is). */
+  basicAuthUser?: string;
+  /** Custom headers (jsonData.httpHeaderNameN: secureJsonData.httpHeaderValueN); secret. */
+  headers?: Record<string, string>;
+  /** Names of the secureJsonData fields set, as Grafana's secureJsonFields: never values. */
+  secureFields?: string[];
 }
 
 /**
@@ -30,6 +42,7 @@ export function displayUrl(url: string): string {
 
 /** What the API shows of a datasource: Grafana's shape, never its secrets. */
 export function toPublic(ds: Datasource): PublicDatasource {
+  const headerNames = Object.keys(ds.headers ?? {});
   return {
     uid: ds.uid,
     name: ds.name,
@@ -37,11 +50,17 @@ export function toPublic(ds: Datasource): PublicDatasource {
     access: 'proxy',
     url: displayUrl(ds.url),
     isDefault: ds.isDefault,
-    readOnly: ds.provisioned,
+    readOnly: ds.provisioned && !ds.editable,
+    basicAuth: ds.basicAuthUser !== undefined,
+    ...(ds.basicAuthUser !== undefined ? { basicAuthUser: ds.basicAuthUser } : {}),
     jsonData: {
       timeInterval: `${ds.scrapeIntervalS}s`,
       incrementalQueryOverlapWindow: `${ds.liveOverlapS ?? 600}s`,
+      ...(ds.httpMethod ? { httpMethod: ds.httpMethod } : {}),
+      ...Object.fromEntries(headerNames.map((h, i) => [`httpHeaderName${i + 1}`, h])),
     },
+    secureJsonFields: Object.fromEntries((ds.secureFields ?? []).map((k) => [k, true])),
+    ...(ds.source ? { provisionedFrom: ds.source } : {}),
   };
 }
 
@@ -91,13 +110,15 @@ export class DatasourceRegistry {
   }
 
   /** Reads added datasources; an unreadable file is kept untouched and further adds refused. */
-  async load(): Promise<void> {
+  async load(deleted: readonly string[] = []): Promise<void> {
     const bytes = await this.files.readFile(this.file);
     if (!bytes) return;
     try {
       const stored = JSON.parse(new TextDecoder().decode(bytes)) as StoredFile;
       for (const d of stored.datasources) {
         if (this.items.some((x) => x.uid === d.uid || x.url === d.url)) continue;
+        // A provisioning file's deleteDatasources: gone from the file at the next write.
+        if (deleted.includes(d.name)) continue;
         this.items.push({
           ...d,
           isDefault: false,
@@ -183,7 +204,14 @@ export class DatasourceRegistry {
       if (this.loadError) throw new Error(this.loadError);
       const ds = this.get(uid);
       if (!ds) return null;
-      if (ds.provisioned) throw new Error(`datasource "${ds.name}" is configured on the server`);
+      if (ds.provisioned && !ds.editable) {
+        throw new Error(`datasource "${ds.name}" is configured on the server`);
+      }
+      if (ds.provisioned) {
+        // Editable in its provisioning file: removed until the next start, as in Grafana.
+        this.items.splice(this.items.indexOf(ds), 1);
+        return ds;
+      }
       await this.store(this.items.filter((d) => !d.provisioned && d !== ds));
       this.items.splice(this.items.indexOf(ds), 1);
       return ds;

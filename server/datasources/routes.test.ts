@@ -39,7 +39,9 @@ describe('GET /api/datasources', () => {
         url: 'http://prom:9090',
         isDefault: true,
         readOnly: true,
+        basicAuth: false,
         jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
+        secureJsonFields: {},
       },
     ]);
   });
@@ -192,7 +194,9 @@ describe('POST /api/datasources adds', () => {
       url: 'http://prom-b:9090',
       isDefault: false,
       readOnly: false,
+      basicAuth: false,
       jsonData: { timeInterval: '15s', incrementalQueryOverlapWindow: '600s' },
+      secureJsonFields: {},
     });
 
     const list = (await (await t.request('/api/datasources')).json()) as { uid: string }[];

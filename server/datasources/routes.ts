@@ -1,7 +1,7 @@
 // GET/POST /api/datasources, DELETE /api/datasources/uid/:uid and GET /api/health
 // (docs/ARCHITECTURE.md "HTTP contract").
 import { Hono } from 'hono';
-import type { Health } from '../../contract/api.ts';
+import type { Health, ProvisioningReport } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
@@ -21,6 +21,8 @@ export interface DatasourceRouteOptions {
   readOnly: boolean;
   /** Where the detail of a failed save goes (paths, the OS's message): never to the client. */
   log?: (line: string) => void;
+  /** What PROVISIONING_DIR gave, when set: skipped datasources and errors, in /api/health. */
+  provisioning?: ProvisioningReport;
 }
 
 export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
@@ -35,6 +37,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       version: opts.version,
       readOnly: opts.readOnly,
       datasources,
+      ...(opts.provisioning ? { provisioning: opts.provisioning } : {}),
     } satisfies Health);
   });
 
@@ -108,12 +111,13 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     const uid = c.req.param('uid');
     const ds = opts.registry.get(uid);
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
-    if (ds.provisioned) {
+    if (ds.provisioned && !ds.editable) {
+      const from = ds.source ? `provisioning file ${ds.source}` : 'PROMETHEUS_URL';
       return apiError(
         c,
         403,
         'forbidden',
-        `datasource "${ds.name}" is configured on the server (PROMETHEUS_URL) and cannot be removed from the UI`,
+        `datasource "${ds.name}" is configured on the server (${from}) and cannot be removed from the UI`,
       );
     }
     let removed: Awaited<ReturnType<DatasourceRegistry['remove']>>;

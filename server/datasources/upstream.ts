@@ -164,6 +164,9 @@ export async function callUpstream(
   if (init.contentType) headers['Content-Type'] = init.contentType;
   if (init.acceptEncoding) headers['Accept-Encoding'] = init.acceptEncoding;
   if (ds.authorization) headers.Authorization = ds.authorization;
+  // Custom headers of a provisioned datasource (X-Scope-OrgID for Mimir…), after the rest:
+  // Grafana lets them replace Authorization too.
+  if (ds.headers) Object.assign(headers, ds.headers);
   const timeout = opts.deadline ?? AbortSignal.timeout(opts.timeoutMs);
   const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {

@@ -27,6 +27,7 @@ import {
   type Waiter,
 } from './flight.ts';
 import { type ClientId, QueueFullError, type UpstreamLimiter } from './limiter.ts';
+import { withMethod } from './method.ts';
 import { withTimeout } from './params.ts';
 
 export interface FlightsOptions {
@@ -174,7 +175,7 @@ export class Flights {
         if (!signal.aborted) return { error: errorOf(timeoutError(ds, timeoutMs)) };
         return { error: { status: 502, errorType: 'canceled', error: 'the client went away' } };
       }
-      let { query, form } = call;
+      let { method, query, form } = withMethod(ds.httpMethod, call);
       if (TIMED.has(call.endpoint)) {
         // ms: Prometheus stops a margin before our deadline, counting the time spent queued
         const margin = timeoutMargin(timeoutMs);
@@ -189,7 +190,7 @@ export class Flights {
           ds,
           `/api/v1/${call.endpoint}${query ? `?${query}` : ''}`,
           {
-            method: call.method,
+            method,
             body: form === undefined ? undefined : new TextEncoder().encode(form),
             contentType: form === undefined ? undefined : FORM,
             acceptEncoding: 'gzip',

@@ -1,6 +1,8 @@
 // Promscope's own API (Grafana-shaped where Grafana has one): health, datasources, dashboards.
 import type {
   DashboardAnswer,
+  FolderAnswer,
+  FolderSummary,
   Health,
   ImportAnswer,
   PublicDatasource,
@@ -13,6 +15,8 @@ import { getJson } from './client.ts';
 export type {
   DashboardAnswer as DashboardResponse,
   DatasourceHealth,
+  FolderAnswer,
+  FolderSummary,
   Health,
   ImportAnswer as ImportResult,
   PublicDatasource as Datasource,
@@ -27,12 +31,17 @@ export type { ImportIssue } from '../../contract/grafana.ts';
  */
 export const saveDashboard = (
   dashboard: Record<string, unknown>,
-  opts: { overwrite?: boolean; message?: string } = {},
+  opts: { overwrite?: boolean; message?: string; folderUid?: string } = {},
 ) =>
   getJson<SaveAnswer>('/api/dashboards/db', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ dashboard, overwrite: opts.overwrite === true, message: opts.message }),
+    body: JSON.stringify({
+      dashboard,
+      overwrite: opts.overwrite === true,
+      message: opts.message,
+      ...(opts.folderUid !== undefined ? { folderUid: opts.folderUid } : {}),
+    }),
   });
 
 export const getHealth = (signal?: AbortSignal) => getJson<Health>('/api/health', { signal });
@@ -55,8 +64,23 @@ export const removeDatasource = (uid: string) =>
     { method: 'DELETE', headers: { 'Content-Type': 'application/json' } },
   );
 
+/** Dashboards only (`type=dash-db`): links, the home page and "Add to dashboard" want no folders. */
 export const searchDashboards = (signal?: AbortSignal) =>
-  getJson<SearchHit[]>('/api/search', { signal });
+  getJson<SearchHit[]>('/api/search?type=dash-db', { signal });
+
+/** Folders (`dash-folder`) and dashboards, for the dashboards list. */
+export const searchAll = (signal?: AbortSignal) => getJson<SearchHit[]>('/api/search', { signal });
+
+export const listFolders = (signal?: AbortSignal) =>
+  getJson<FolderSummary[]>('/api/folders', { signal });
+
+/** POST /api/folders; 409 when the title is taken, 400 with the reason for a bad one. */
+export const createFolder = (title: string) =>
+  getJson<FolderAnswer>('/api/folders', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
 
 export const getDashboard = (uid: string, signal?: AbortSignal) =>
   getJson<DashboardAnswer>(`/api/dashboards/uid/${encodeURIComponent(uid)}`, { signal });

@@ -65,12 +65,16 @@ export function App() {
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   const legacyKey = legacyDashboardKey(path);
   const byVariable = dashboardMatch ? dsVariable : null;
+  // Grafana's folder URL (a search hit's folderUrl): the list with that folder open.
+  const folderMatch = /^\/dashboards\/f\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   let page = null;
   if (path === '/') page = <Home />;
   else if (legacyKey !== null) page = <LegacyDashboard key={legacyKey} slugOrUid={legacyKey} />;
   else if (path === '/graph') page = <PrometheusLink params={params} />;
   else if (path === '/dashboards') page = <DashboardList readOnly={readOnly} />;
-  else if (!selected)
+  else if (folderMatch) {
+    page = <DashboardList key={folderMatch[1]} readOnly={readOnly} openFolder={folderMatch[1]} />;
+  } else if (!selected)
     page = <main class="page-message">{datasources.error?.message ?? 'Loading…'}</main>;
   else if (dashboardMatch || (path === '/dashboard/new' && !readOnly)) {
     const uid = dashboardMatch?.[1];
@@ -106,7 +110,7 @@ export function App() {
           <a
             href="/dashboards"
             aria-current={
-              dashboardMatch || path === '/dashboards' || path === '/dashboard/new'
+              dashboardMatch || folderMatch || path === '/dashboards' || path === '/dashboard/new'
                 ? 'page'
                 : undefined
             }

@@ -7,9 +7,11 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../api/client.ts';
 import type { SaveAnswer } from '../api/server.ts';
+import { listFolders } from '../api/server.ts';
 import { Modal } from '../app/Modal.tsx';
 import '../app/editor-forms.css';
 import './SaveDialog.css';
+import { useQuery } from '../query/use-queries.ts';
 
 export type SaveMode = 'save' | 'copy' | 'new';
 
@@ -18,6 +20,8 @@ export interface SaveRequest {
   overwrite: boolean;
   /** For a copy or a new dashboard: its title. */
   title?: string;
+  /** The folder to save in; '' for General ("Dashboards"). */
+  folderUid: string;
 }
 
 interface Props {
@@ -25,13 +29,21 @@ interface Props {
   title: string;
   /** Why "save" is not possible in place (a provisioned dashboard), shown above a copy. */
   note?: string;
+  /** The folder the dashboard is in now ('' or absent: General). */
+  folderUid?: string;
   onSave: (req: SaveRequest) => Promise<SaveAnswer>;
   onReload: () => void;
   onClose: () => void;
 }
 
-export function SaveDialog({ mode, title, note, onSave, onReload, onClose }: Props) {
+export function SaveDialog({ mode, title, note, folderUid, onSave, onReload, onClose }: Props) {
   const [message, setMessage] = useState('');
+  const [folder, setFolder] = useState(folderUid ?? '');
+  const folders = useQuery({
+    queryKey: ['folders'],
+    queryFn: ({ signal }) => listFolders(signal),
+    staleTime: 0,
+  });
   const [name, setName] = useState(mode === 'copy' ? `${title} Copy` : title);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -41,7 +53,12 @@ export function SaveDialog({ mode, title, note, onSave, onReload, onClose }: Pro
     setBusy(true);
     setError(null);
     try {
-      await onSave({ message, overwrite, ...(mode === 'save' ? {} : { title: name.trim() }) });
+      await onSave({
+        message,
+        overwrite,
+        folderUid: folder,
+        ...(mode === 'save' ? {} : { title: name.trim() }),
+      });
     } catch (err) {
       if (err instanceof ApiError && err.status === 412) setConflict(true);
       else setError(describe(err));
@@ -101,6 +118,27 @@ export function SaveDialog({ mode, title, note, onSave, onReload, onClose }: Pro
               onInput={(e) => setName(e.currentTarget.value)}
             />
           </label>
+        )}
+        <label class="field">
+          <span>Folder</span>
+          <select value={folder} onChange={(e) => setFolder(e.currentTarget.value)}>
+            <option value="">Dashboards (General)</option>
+            {(folders.data ?? [])
+              .slice()
+              .sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }))
+              .map((f) => (
+                <option key={f.uid} value={f.uid}>
+                  {f.title}
+                </option>
+              ))}
+            {/* The current folder before the list has come, so the choice shows from the start. */}
+            {folder && !folders.data && <option value={folder}>{folder}</option>}
+          </select>
+        </label>
+        {folders.error && (
+          <p class="query-error" role="alert">
+            Folders could not be listed: {folders.error.message}
+          </p>
         )}
         <label class="field">
           <span>Message (optional)</span>

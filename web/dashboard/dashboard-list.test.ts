@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SearchHit } from '../api/server.ts';
-import { filterDashboards, tagCounts } from './dashboard-list.ts';
+import { filterDashboards, groupByFolder, tagCounts } from './dashboard-list.ts';
 
 const hit = (title: string, tags: string[] = []): SearchHit => ({
   uid: title,
@@ -51,5 +51,64 @@ describe('tagCounts', () => {
       ['ceph', 1],
       ['linux', 1],
     ]);
+  });
+});
+
+describe('groupByFolder', () => {
+  const folder = (uid: string, title: string): SearchHit => ({
+    ...hit(title),
+    uid,
+    type: 'dash-folder',
+    url: `/dashboards/f/${uid}/x`,
+  });
+  const inFolder = (title: string, uid: string, tags: string[] = []): SearchHit => ({
+    ...hit(title, tags),
+    folderUid: uid,
+  });
+  const all = [
+    folder('b', 'Storage'),
+    folder('a', 'Team A'),
+    folder('e', 'Empty'),
+    inFolder('Latency', 'a', ['api']),
+    inFolder('Errors', 'a'),
+    inFolder('Disk', 'b', ['infra']),
+    hit('Home'),
+    inFolder('Orphan', 'gone'),
+  ];
+  const shape = (g: ReturnType<typeof groupByFolder>) => ({
+    folders: g.folders.map((f) => [f.folder.title, f.dashboards.map((d) => d.title)]),
+    general: g.general.map((d) => d.title),
+  });
+
+  it('lists every folder, empty ones too, with its dashboards; General after', () => {
+    expect(shape(groupByFolder(all, '', []))).toEqual({
+      folders: [
+        ['Empty', []],
+        ['Storage', ['Disk']],
+        ['Team A', ['Errors', 'Latency']],
+      ],
+      general: ['Home', 'Orphan'],
+    });
+  });
+
+  it('searches inside folders, keeping only folders with a match', () => {
+    expect(shape(groupByFolder(all, 'disk', []))).toEqual({
+      folders: [['Storage', ['Disk']]],
+      general: [],
+    });
+  });
+
+  it('shows a folder whose title matches with all it holds', () => {
+    expect(shape(groupByFolder(all, 'team a', []))).toEqual({
+      folders: [['Team A', ['Errors', 'Latency']]],
+      general: [],
+    });
+  });
+
+  it('filters by tag across folders', () => {
+    expect(shape(groupByFolder(all, '', ['api']))).toEqual({
+      folders: [['Team A', ['Latency']]],
+      general: [],
+    });
   });
 });

@@ -17,7 +17,11 @@ import type { SaveMode, SaveRequest } from './SaveDialog.tsx';
 const SaveDialog = lazy(() => import('./SaveDialog.tsx').then((m) => m.SaveDialog));
 
 async function saveAndCache(body: Json, req: SaveRequest): Promise<SaveAnswer> {
-  const answer = await saveDashboard(body, { overwrite: req.overwrite, message: req.message });
+  const answer = await saveDashboard(body, {
+    overwrite: req.overwrite,
+    message: req.message,
+    folderUid: req.folderUid,
+  });
   queryClient.setQueryData<DashboardResponse>(['dashboard', answer.uid], {
     dashboard: { ...body, uid: answer.uid, version: answer.version },
     meta: {
@@ -26,8 +30,10 @@ async function saveAndCache(body: Json, req: SaveRequest): Promise<SaveAnswer> {
       canSave: true,
       slug: answer.slug,
       url: answer.url,
+      folderUid: answer.folderUid ?? req.folderUid,
     },
   });
+  void queryClient.invalidateQueries({ queryKey: ['folders'] });
   void queryClient.invalidateQueries({ queryKey: ['search'] });
   return answer;
 }
@@ -99,6 +105,7 @@ export function useSaveFlow(o: Options) {
             : 'This dashboard cannot be saved in place. Save your changes as a new dashboard.'
           : undefined
       }
+      folderUid={o.loaded.meta.folderUid}
       onSave={save}
       onReload={reload}
       onClose={() => setSaving(null)}
