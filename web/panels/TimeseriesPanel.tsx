@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { asFiniteNumber } from '../../contract/json.ts';
 import { useLatest, useSameValue } from '../app/memo.ts';
+import { multiLane } from '../chart/annotations.ts';
 import { Chart } from '../chart/Chart.tsx';
 import type { LegendSort } from '../chart/legend-calcs.ts';
 import { legendOptions, legendRows, nextSort, sortLegendRows } from '../chart/legend-calcs.ts';
@@ -14,6 +15,7 @@ import { resolveFields } from '../chart/overrides.ts';
 import { COUNTING } from '../chart/reduce.ts';
 import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
+import { usePanelAnnotations } from './annotations-context.ts';
 import { DataPanel } from './DataPanel.tsx';
 import type { LegendEntry } from './Legend.tsx';
 import { Legend } from './Legend.tsx';
@@ -196,6 +198,9 @@ function TimeseriesPanel(props: PanelProps) {
     }),
     [d],
   );
+  const marks = usePanelAnnotations(panel.id);
+  const lanes = multiLane(panel.options);
+  const annotations = useMemo(() => ({ ...marks, multiLane: lanes }), [marks, lanes]);
   const zoom = useLatest(props.onZoom);
   const notices = [
     ...data.warnings,
@@ -238,6 +243,7 @@ function TimeseriesPanel(props: PanelProps) {
           onZoom={zoom}
           thresholds={thresholds}
           graphTooltip={props.graphTooltip}
+          annotations={annotations}
         />
       )}
     </DataPanel>
