@@ -110,7 +110,15 @@ test('annotation entries draw regions and markers, with text tooltips and switch
             },
           ],
         },
-        panels: [panel(1, 'Targets', 0), panel(2, 'Targets again', 12)],
+        panels: [
+          panel(1, 'Targets', 0),
+          panel(2, 'Targets again', 12),
+          {
+            ...panel(3, 'Target states', 0),
+            type: 'state-timeline',
+            gridPos: { x: 0, y: 9, w: 24, h: 6 },
+          },
+        ],
       },
     },
   });
@@ -180,6 +188,16 @@ test('annotation entries draw regions and markers, with text tooltips and switch
   const other = await placed(page, 'Targets again');
   expect(other.drawn.filter((d) => d.source === 1)).toHaveLength(0);
   expect(other.drawn.filter((d) => d.source === 2).length).toBe(markers.length);
+
+  // A state timeline draws them too, over its own time axis: the same markers and the region.
+  const states = dash.panel('Target states').locator('.timeline-annotations');
+  await expect
+    .poll(async () => {
+      const drawn = JSON.parse((await states.getAttribute('data-annotations')) ?? '[]') as Drawn[];
+      return drawn.filter((d) => d.source === 2).map((d) => d.time);
+    })
+    .toEqual(minutes);
+  await expect(states.locator('.annotation-region')).toHaveCount(1);
 
   // Hovering a marker: title, text and tags, markup shown as characters.
   const marker = dash.panel('Targets').locator('.annotation-marker').first();
