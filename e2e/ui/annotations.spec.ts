@@ -114,6 +114,21 @@ test('annotation entries draw regions and markers, with text tooltips and switch
           panel(1, 'Targets', 0),
           panel(2, 'Targets again', 12),
           {
+            id: 4,
+            type: 'heatmap',
+            title: 'Latency heatmap',
+            gridPos: { x: 0, y: 15, w: 24, h: 8 },
+            options: { calculate: false },
+            targets: [
+              {
+                refId: 'A',
+                expr: 'sum(increase(http_request_duration_seconds_bucket[$__rate_interval])) by (le)',
+                format: 'heatmap',
+                legendFormat: '{{le}}',
+              },
+            ],
+          },
+          {
             ...panel(3, 'Target states', 0),
             type: 'state-timeline',
             gridPos: { x: 0, y: 9, w: 24, h: 6 },
@@ -198,6 +213,14 @@ test('annotation entries draw regions and markers, with text tooltips and switch
     })
     .toEqual(minutes);
   await expect(states.locator('.annotation-region')).toHaveCount(1);
+  // And a heatmap, through the same uPlot plugin as the time series.
+  const heat = dash.panel('Latency heatmap').locator('.uplot');
+  await expect
+    .poll(async () => {
+      const drawn = JSON.parse((await heat.getAttribute('data-annotations')) ?? '[]') as Drawn[];
+      return drawn.filter((d) => d.source === 2).length;
+    })
+    .toBeGreaterThan(0);
 
   // Hovering a marker: title, text and tags, markup shown as characters.
   const marker = dash.panel('Targets').locator('.annotation-marker').first();
