@@ -8,7 +8,7 @@ import {
   readAnnotation,
   readAnnotations,
 } from './annotation-defs.ts';
-import { planAnnotation } from './annotation-plan.ts';
+import { eventsOf, planAnnotation } from './annotation-plan.ts';
 
 // The built-in entry as every Grafana export carries it.
 const BUILT_IN = {
@@ -184,5 +184,59 @@ describe('planAnnotation', () => {
     expect(planAnnotation(missing, scope, [main], main, hour, 1000).error).toMatch(/gone/);
     const loki = readAnnotation({ ...PROM, datasource: { type: 'loki', uid: 'l' } }, 0);
     expect(planAnnotation(loki, scope, [main], main, hour, 1000).error).toMatch(/loki/);
+  });
+});
+
+describe('the built-in entry against a Prometheus answer for ALERTS', () => {
+  // A query_range answer as Prometheus 2 writes it for `ALERTS` over 10 minutes at a 60 s step:
+  // PromscopeAlwaysFiring pending for two steps then firing; a second alert firing throughout
+  // (it began before the range: no marker), and one resolved at 09:06.
+  const answer = JSON.parse(`{
+    "status": "success",
+    "data": {
+      "resultType": "matrix",
+      "result": [
+        {"metric": {"__name__": "ALERTS", "alertname": "PromscopeAlwaysFiring",
+                    "alertstate": "pending", "severity": "none"},
+         "values": [[1764925320, "1"], [1764925380, "1"]]},
+        {"metric": {"__name__": "ALERTS", "alertname": "PromscopeAlwaysFiring",
+                    "alertstate": "firing", "severity": "none"},
+         "values": [[1764925440, "1"], [1764925500, "1"], [1764925560, "1"],
+                    [1764925620, "1"], [1764925680, "1"], [1764925740, "1"], [1764925800, "1"]]},
+        {"metric": {"__name__": "ALERTS", "alertname": "Watchdog", "alertstate": "firing"},
+         "values": [[1764925200, "1"], [1764925260, "1"], [1764925320, "1"], [1764925380, "1"],
+                    [1764925440, "1"], [1764925500, "1"], [1764925560, "1"], [1764925620, "1"],
+                    [1764925680, "1"], [1764925740, "1"], [1764925800, "1"]]},
+        {"metric": {"__name__": "ALERTS", "alertname": "DiskFull", "alertstate": "firing",
+                    "instance": "<b>db</b>"},
+         "values": [[1764925200, "1"], [1764925260, "1"], [1764925320, "1"],
+                    [1764925380, "1"], [1764925440, "1"], [1764925500, "1"]]}
+      ]
+    }
+  }`);
+  const grid = { start: 1764925200, end: 1764925800, step: 60 };
+
+  it('draws one marker per change of state, in time order', () => {
+    const def = readAnnotation(BUILT_IN, 0);
+    const events = eventsOf(def, answer.data.result, grid);
+    expect(events.map((e) => [e.time / 1000 - grid.start, e.title, e.text, e.tags])).toEqual([
+      [120, 'PromscopeAlwaysFiring', 'Inactive → Pending', ['severity=none']],
+      [240, 'PromscopeAlwaysFiring', 'Pending → Firing', ['severity=none']],
+      [360, 'DiskFull', 'Firing → Inactive', ['instance=<b>db</b>']],
+    ]);
+    expect(events.every((e) => e.time === e.timeEnd && e.source === 0)).toBe(true);
+  });
+
+  it('reads the same answer as regions for a query entry on ALERTS', () => {
+    const def = readAnnotation({ ...PROM, expr: 'ALERTS', titleFormat: '{{alertname}}' }, 1);
+    const events = eventsOf(def, answer.data.result, grid);
+    expect(
+      events.map((e) => [e.title, e.time / 1000 - grid.start, e.timeEnd / 1000 - grid.start]),
+    ).toEqual([
+      ['PromscopeAlwaysFiring', 120, 180],
+      ['PromscopeAlwaysFiring', 240, 600],
+      ['Watchdog', 0, 600],
+      ['DiskFull', 0, 300],
+    ]);
   });
 });

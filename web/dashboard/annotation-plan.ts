@@ -4,6 +4,9 @@
 // ($__interval, $__rate_interval) follow the same rules and its requests are shared and cached
 // by the same query layer and proxy. One query per entry per dashboard refresh, not per panel.
 import type { Datasource } from '../api/server.ts';
+import type { RangeSeries } from '../api/types.ts';
+import type { AnnotationEvent } from '../chart/annotations.ts';
+import { alertEvents, promAnnotationEvents } from '../chart/annotations.ts';
 import type { PanelTime, PlannedQuery } from '../panels/panel-queries.ts';
 import { planQueries } from '../panels/panel-queries.ts';
 import type { Scope } from '../variables/format.ts';
@@ -53,4 +56,18 @@ export function planAnnotation(
   );
   if (!query) return { def, error: 'no query' };
   return { def, dsUid: found.ds.uid, query };
+}
+
+/**
+ * The events of one entry's answer, on the grid it was asked on (unix seconds): ALERTS changes
+ * for the built-in entry, Grafana's regions and markers for the others.
+ */
+export function eventsOf(
+  def: AnnotationDef,
+  result: readonly RangeSeries[],
+  grid: { start: number; end: number; step: number },
+): AnnotationEvent[] {
+  return def.builtIn
+    ? alertEvents(def, result, grid)
+    : promAnnotationEvents(def, result, grid.step * 1000);
 }

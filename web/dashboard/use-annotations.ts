@@ -8,7 +8,6 @@ import { useContext, useMemo } from 'preact/hooks';
 import { queryRange } from '../api/client.ts';
 import type { Datasource } from '../api/server.ts';
 import type { AnnotationEvent } from '../chart/annotations.ts';
-import { alertEvents, promAnnotationEvents } from '../chart/annotations.ts';
 import type { AnnotationsData } from '../panels/annotations-context.ts';
 import type { PanelTime } from '../panels/panel-queries.ts';
 import { rangeKey } from '../query/client.ts';
@@ -18,7 +17,7 @@ import { TimeSettingsContext, utcOffsetS } from '../time/time-settings.ts';
 import type { Scope } from '../variables/format.ts';
 import type { AnnotationDef } from './annotation-defs.ts';
 import type { AnnotationPlan } from './annotation-plan.ts';
-import { planAnnotation } from './annotation-plan.ts';
+import { eventsOf, planAnnotation } from './annotation-plan.ts';
 
 const liveBases = new LiveBases(50);
 
@@ -77,11 +76,7 @@ export function useAnnotations(
             liveOverlapS(dsUid),
             signal,
           );
-          const result = answer.data.result;
-          const events = plan.def.builtIn
-            ? alertEvents(plan.def, result, grid)
-            : promAnnotationEvents(plan.def, result, q.step * 1000);
-          return { events };
+          return { events: eventsOf(plan.def, answer.data.result, grid) };
         },
         placeholderData: keepPreviousData,
         enabled,
