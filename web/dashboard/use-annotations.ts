@@ -7,6 +7,7 @@ import { keepPreviousData } from '@tanstack/query-core';
 import { useContext, useMemo } from 'preact/hooks';
 import { queryRange } from '../api/client.ts';
 import type { Datasource } from '../api/server.ts';
+import type { RangeSeries } from '../api/types.ts';
 import type { AnnotationEvent } from '../chart/annotations.ts';
 import type { AnnotationsData } from '../panels/annotations-context.ts';
 import type { PanelTime } from '../panels/panel-queries.ts';
@@ -21,8 +22,10 @@ import { eventsOf, planAnnotation } from './annotation-plan.ts';
 
 const liveBases = new LiveBases(50);
 
+/** An entry's answer and the grid it was asked on (unix seconds). */
 interface Answer {
-  events: AnnotationEvent[];
+  result: RangeSeries[];
+  grid: { start: number; end: number; step: number };
 }
 
 /** Grafana asks with as many points as the window is wide (executeAnnotationQuery). */
@@ -55,7 +58,7 @@ export function useAnnotations(
       if (!q || !plan.dsUid) {
         return {
           queryKey: ['annotation-none', plan.def.index],
-          queryFn: () => ({ events: [] }),
+          queryFn: () => ({ result: [], grid: { start: 0, end: 0, step: 0 } }),
           enabled: false,
         };
       }
@@ -76,7 +79,7 @@ export function useAnnotations(
             liveOverlapS(dsUid),
             signal,
           );
-          return { events: eventsOf(plan.def, answer.data.result, grid) };
+          return { result: answer.data.result, grid };
         },
         placeholderData: keepPreviousData,
         enabled,
@@ -92,7 +95,13 @@ export function useAnnotations(
   const errorsKey = JSON.stringify(errorList);
   const errors = useMemo(() => new Map(errorList), [errorsKey]);
   const answers = results.map((r, i) => (on.has(plans[i]!.def.index) ? r.data : undefined));
-  const events = useMemo(() => answers.flatMap((a) => a?.events ?? []), answers);
+  // Events are made here, not in the query: an edit of the title, text, tags or colour keeps
+  // the query's key (and its cached answer) but must show at once.
+  const events = useMemo(
+    (): AnnotationEvent[] =>
+      answers.flatMap((a, i) => (a ? eventsOf(plans[i]!.def, a.result, a.grid) : [])),
+    [plans, ...answers],
+  );
   const lanes = useMemo(
     () => plans.filter((p) => on.has(p.def.index)).map((p) => p.def.index),
     [plans, on],
