@@ -59,6 +59,7 @@ interface Props {
 }
 
 const EMPTY_SCOPE: Scope = new Map();
+const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 
 // Editing is a chunk of its own: viewers never load the editor or the settings.
 const SettingsView = lazy(() => import('./SettingsView.tsx').then((m) => m.SettingsView));
@@ -152,7 +153,12 @@ function DashboardView({
 
   // The annotation entries, each on or off (the viewer's switches over each entry's `enable`).
   const annotationDefs = useMemo(() => readAnnotations(dash.annotations), [dash]);
-  const [toggled, setToggled] = useState<ReadonlyMap<number, boolean>>(new Map());
+  // Kept with the dashboard's uid: another dashboard opened in this view starts from its own.
+  const [switches, setSwitches] = useState<{ uid: string; on: ReadonlyMap<number, boolean> }>({
+    uid: dash.uid,
+    on: new Map(),
+  });
+  const toggled = switches.uid === dash.uid ? switches.on : NO_SWITCHES;
   const annotationsOn = useMemo(
     () => new Set(enabledAnnotations(annotationDefs, toggled).map((d) => d.index)),
     [annotationDefs, toggled],
@@ -166,7 +172,7 @@ function DashboardView({
     rangeNow,
   );
   const toggleAnnotation = (index: number, enabled: boolean) =>
-    setToggled((t) => new Map(t).set(index, enabled));
+    setSwitches({ uid: dash.uid, on: new Map(toggled).set(index, enabled) });
 
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
