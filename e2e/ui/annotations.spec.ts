@@ -51,6 +51,9 @@ test('annotation entries draw regions and markers, with text tooltips and switch
   page,
   request,
 }, testInfo) => {
+  // Many steps against the real stack (four panels, four entries, a refresh): on the shared,
+  // loaded machine the whole run passed the default minute once, near its end.
+  test.setTimeout(120_000);
   const uid = `annotations-${testInfo.workerIndex}`;
   const panel = (id: number, title: string, x: number) => ({
     id,
