@@ -7,6 +7,8 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { memo } from '../app/memo.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
+import type { AnnotationsSetup } from './annotations-plugin.ts';
+import { annotationsPlugin } from './annotations-plugin.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
 import {
   chartLayout,
@@ -43,7 +45,11 @@ interface Props {
   tooltipSort?: TooltipSort;
   /** All series, the nearest one, or no tooltip (options.tooltip.mode). */
   tooltipMode?: TooltipMode;
+  /** The dashboard's annotations drawn on this chart (markers and regions). */
+  annotations?: AnnotationsSetup;
 }
+
+const NO_ANNOTATIONS: AnnotationsSetup = { events: [], lanes: [], multiLane: false };
 
 /** One dashboard is on screen at a time, so one sync group is one dashboard. */
 const SYNC_KEY = 'promscope-dashboard';
@@ -60,13 +66,14 @@ function ChartImpl({
   graphTooltip,
   tooltipSort = 'desc',
   tooltipMode = 'multi',
+  annotations,
 }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const looks = useRef<string[]>([]);
   // Read by the plugins at event time, so they always see the latest props.
-  const latest = useRef({ series, data, onZoom, thresholds, tooltipSort, tooltipMode });
-  latest.current = { series, data, onZoom, thresholds, tooltipSort, tooltipMode };
+  const latest = useRef({ series, data, onZoom, thresholds, tooltipSort, tooltipMode, annotations });
+  latest.current = { series, data, onZoom, thresholds, tooltipSort, tooltipMode, annotations };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
   const zone = useContext(TimeSettingsContext).timezone;
   // The y scales and axes: a new one (a series with another unit or side) rebuilds the chart.
@@ -89,11 +96,12 @@ function ChartImpl({
     );
     const zoom = zoomPlugin(() => latest.current.onZoom);
     const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
+    const marks = annotationsPlugin(() => latest.current.annotations ?? NO_ANNOTATIONS, zone);
     const opts = chartOptions(
       { width, height },
       series,
       style,
-      [bands, tooltip, zoom],
+      [bands, marks, tooltip, zoom],
       layout,
       zone,
     );
@@ -169,6 +177,11 @@ function ChartImpl({
   useLayoutEffect(() => {
     plot.current?.redraw(false);
   }, [thresholdsKey]);
+
+  // New annotations (a refresh, a toggle) only need a redraw: the plugin reads them then.
+  useLayoutEffect(() => {
+    plot.current?.redraw(false);
+  }, [annotations]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }

@@ -5,6 +5,8 @@ import { useContext, useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { TimeSettingsContext } from '../time/time-settings.ts';
+import type { AnnotationsSetup } from './annotations-plugin.ts';
+import { annotationsPlugin } from './annotations-plugin.ts';
 import { boundaryTicks, boundaryValue, type Heatmap } from './heatmap.ts';
 import { cellsPlugin, type HeatmapView, heatmapTooltipPlugin } from './heatmap-plugins.ts';
 import { AXIS, timeAxis, yAxisSize, zoneDate } from './options.ts';
@@ -19,21 +21,38 @@ interface Props {
   height: number; // px
   /** Drag across the plot to pick a range (ms); without it dragging does nothing. */
   onZoom?: (startMs: number, endMs: number) => void;
+  /** The dashboard's annotations drawn over the cells. */
+  annotations?: AnnotationsSetup;
 }
+
+const NO_ANNOTATIONS: AnnotationsSetup = { events: [], lanes: [], multiLane: false };
 
 /** uPlot's columns: only the time axis; the cells live in the view. */
 const columns = (h: Heatmap): uPlot.AlignedData => [h.xs];
 
-export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height, onZoom }: Props) {
+export function HeatmapChart({
+  view,
+  showYAxis,
+  reverse,
+  tooltip,
+  width,
+  height,
+  onZoom,
+  annotations,
+}: Props) {
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const latest = useRef({ view, onZoom });
-  latest.current = { view, onZoom };
+  const latest = useRef({ view, onZoom, annotations });
+  latest.current = { view, onZoom, annotations };
   const zone = useContext(TimeSettingsContext).timezone;
 
   useEffect(() => {
     const current = () => latest.current.view;
-    const plugins = [cellsPlugin(current), zoomPlugin(() => latest.current.onZoom)];
+    const plugins = [
+      cellsPlugin(current),
+      annotationsPlugin(() => latest.current.annotations ?? NO_ANNOTATIONS, zone),
+      zoomPlugin(() => latest.current.onZoom),
+    ];
     if (tooltip) plugins.push(heatmapTooltipPlugin(current, zone));
     const opts: uPlot.Options = {
       width,
@@ -88,6 +107,11 @@ export function HeatmapChart({ view, showYAxis, reverse, tooltip, width, height,
   useEffect(() => {
     plot.current?.setSize({ width, height });
   }, [width, height]);
+
+  // New annotations only need a redraw: the plugin reads them when it draws.
+  useEffect(() => {
+    plot.current?.redraw(false);
+  }, [annotations]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }

@@ -10,6 +10,7 @@ import type { DashboardResponse, Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
 import { lazy } from '../app/lazy.tsx';
 import { navigate, setParams } from '../app/router.ts';
+import { AnnotationsContext } from '../panels/annotations-context.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { pageScope, usesTimeBuiltins } from '../time/interpolate.ts';
@@ -20,6 +21,8 @@ import type { Scope } from '../variables/format.ts';
 import { readVariables } from '../variables/model.ts';
 import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
+import { AnnotationToggles } from './AnnotationToggles.tsx';
+import { enabledAnnotations, readAnnotations } from './annotation-defs.ts';
 import { DashboardGrid } from './DashboardGrid.tsx';
 import { DashboardLinks } from './DashboardLinks.tsx';
 import { DashboardToolbar } from './DashboardToolbar.tsx';
@@ -42,6 +45,7 @@ import { PanelEditorRoute } from './PanelEditorRoute.tsx';
 import { takePendingPanel } from './pending-panel.ts';
 import { RefreshPicker } from './RefreshPicker.tsx';
 import { TimePicker } from './TimePicker.tsx';
+import { useAnnotations } from './use-annotations.ts';
 import { useDashboardClock } from './use-dashboard-clock.ts';
 import { useLeaveGuard } from './use-leave-guard.ts';
 import { useDashboardPanelActions } from './use-panel-actions.ts';
@@ -59,6 +63,7 @@ interface Props {
 }
 
 const EMPTY_SCOPE: Scope = new Map();
+const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 
 // Editing is a chunk of its own: viewers never load the editor or the settings.
 const SettingsView = lazy(() => import('./SettingsView.tsx').then((m) => m.SettingsView));
@@ -127,7 +132,9 @@ function DashboardView({
   const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
   useEffect(() => unsetZone, []);
   const withTime = (node: ComponentChildren) => (
-    <TimeSettingsContext.Provider value={timeSettings}>{node}</TimeSettingsContext.Provider>
+    <TimeSettingsContext.Provider value={timeSettings}>
+      <AnnotationsContext.Provider value={annotations}>{node}</AnnotationsContext.Provider>
+    </TimeSettingsContext.Provider>
   );
   const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
   const defs = useMemo(() => readVariables(dash.templating), [dash]);
@@ -160,6 +167,29 @@ function DashboardView({
     [vars.panelScope, dash.title, dash.uid, usesTime, usesTime ? rangeNow : null],
   );
   const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
+
+  // The annotation entries, each on or off (the viewer's switches over each entry's `enable`).
+  const annotationDefs = useMemo(() => readAnnotations(dash.annotations), [dash]);
+  // Kept with the dashboard's uid: another dashboard opened in this view starts from its own.
+  const [switches, setSwitches] = useState<{ uid: string; on: ReadonlyMap<number, boolean> }>({
+    uid: dash.uid,
+    on: new Map(),
+  });
+  const toggled = switches.uid === dash.uid ? switches.on : NO_SWITCHES;
+  const annotationsOn = useMemo(
+    () => new Set(enabledAnnotations(annotationDefs, toggled).map((d) => d.index)),
+    [annotationDefs, toggled],
+  );
+  const annotations = useAnnotations(
+    annotationDefs,
+    annotationsOn,
+    scope,
+    datasources,
+    selected,
+    rangeNow,
+  );
+  const toggleAnnotation = (index: number, enabled: boolean) =>
+    setSwitches({ uid: dash.uid, on: new Map(toggled).set(index, enabled) });
 
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
@@ -304,6 +334,12 @@ function DashboardView({
         onExitEdit={exitEdit}
       />
       <div class="submenu">
+        <AnnotationToggles
+          defs={annotationDefs}
+          on={annotationsOn}
+          errors={annotations.errors}
+          onToggle={toggleAnnotation}
+        />
         <VariablesBar states={vars.states} onChange={vars.setValue} />
         <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
       </div>

@@ -87,6 +87,8 @@ export interface Dashboard {
   templating?: unknown;
   /** Grafana's dashboard links (read by links.ts). */
   links?: unknown;
+  /** Grafana's annotation entries (`annotations.list`, read by annotation-defs.ts). */
+  annotations?: unknown;
 }
 
 function normaliseTarget(raw: unknown, i: number): Target {

@@ -1,6 +1,6 @@
 // Dashboard settings tabs (`?editview=<id>`, Grafana's ids). Each tab edits the working copy
 // of the dashboard JSON through `onChange`; add a tab by adding an entry to SETTINGS_TABS
-// (General, Variables, JSON Model, in Grafana's order).
+// (General, Annotations, Variables, JSON Model, in Grafana's order).
 
 import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
@@ -10,6 +10,7 @@ import { MONTHS } from '../time/date-format.ts';
 import { readTimeSettings } from '../time/time-settings.ts';
 import type { VariableState } from '../variables/resolve.ts';
 import { VariablesSettings } from '../variables/VariablesSettings.tsx';
+import { AnnotationsSettings } from './AnnotationsSettings.tsx';
 import type { Json } from './dashboard-edit.ts';
 import { parseDashboardJson, splitTags } from './settings.ts';
 import { RangeOptions } from './TimePicker.tsx';
@@ -263,6 +264,7 @@ function JsonModelSettings({ dashboard, onChange }: SettingsTabProps) {
 
 export const SETTINGS_TABS: SettingsTab[] = [
   { id: 'settings', label: 'General', Component: GeneralSettings },
+  { id: 'annotations', label: 'Annotations', Component: AnnotationsSettings },
   { id: 'variables', label: 'Variables', Component: VariablesSettings },
   { id: 'dashboard_json', label: 'JSON Model', Component: JsonModelSettings },
 ];

@@ -2,12 +2,14 @@
 // coloured cells over time, with a colour-scale legend. The body says what it drew in
 // data-buckets, data-cells and data-max-count.
 import { useMemo } from 'preact/hooks';
+import { multiLane } from '../chart/annotations.ts';
 import { HeatmapChart } from '../chart/HeatmapChart.tsx';
 import { bucketHeatmap, calculateHeatmap } from '../chart/heatmap.ts';
 import { colorRange, palette } from '../chart/heatmap-color.ts';
 import { HEATMAP_DEFAULTS, heatmapSettings, heatmapSource } from '../chart/heatmap-settings.ts';
 import { axisFormatter, formatValue } from '../chart/units.ts';
 import type { Panel } from '../dashboard/model.ts';
+import { usePanelAnnotations } from './annotations-context.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { MAX_SERIES } from './panel-data.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';
@@ -59,6 +61,9 @@ function HeatmapPanel(props: PanelProps) {
       ? [`${heatmap.skipped} series without a numeric le label or legend not drawn`]
       : []),
   ];
+  const marks = usePanelAnnotations(panel.id);
+  const lanes = multiLane(panel.options);
+  const annotations = useMemo(() => ({ ...marks, multiLane: lanes }), [marks, lanes]);
   const legend = settings.showLegend && heatmap.upper.length > 0 && (
     <div class="heatmap-legend" title="Colour scale: count per cell">
       <span class="heatmap-legend-min">{view.formatCount(view.range[0])}</span>
@@ -91,6 +96,7 @@ function HeatmapPanel(props: PanelProps) {
           width={width}
           height={height}
           onZoom={props.onZoom}
+          annotations={annotations}
         />
       )}
     </DataPanel>

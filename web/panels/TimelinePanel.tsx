@@ -25,6 +25,7 @@ import {
 } from '../chart/timeline.ts';
 import { formatValue } from '../chart/units.ts';
 import type { Panel } from '../dashboard/model.ts';
+import { AnnotationLayer } from './AnnotationLayer.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-defaults.ts';
 import { MAX_SERIES } from './panel-data.ts';
@@ -222,6 +223,17 @@ function TimelinePanel(props: PanelProps & { kind: Kind }) {
             </text>
           ))}
         </svg>
+      )}
+      {width > 0 && plotH > 0 && rows.length > 0 && (
+        <AnnotationLayer
+          panelId={panel.id}
+          options={panel.options}
+          left={labelW}
+          width={plotW}
+          height={plotH}
+          start={props.time.start}
+          end={props.time.end}
+        />
       )}
     </DataPanel>
   );

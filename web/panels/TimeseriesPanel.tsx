@@ -5,6 +5,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { asFiniteNumber } from '../../contract/json.ts';
 import { useLatest, useSameValue } from '../app/memo.ts';
+import { multiLane } from '../chart/annotations.ts';
 import { Chart } from '../chart/Chart.tsx';
 import type { LegendSort } from '../chart/legend-calcs.ts';
 import { legendOptions, legendRows, nextSort, sortLegendRows } from '../chart/legend-calcs.ts';
@@ -15,6 +16,7 @@ import { COUNTING } from '../chart/reduce.ts';
 import { tooltipModeOf, tooltipSortOf } from '../chart/tooltip-rows.ts';
 import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
+import { usePanelAnnotations } from './annotations-context.ts';
 import { DataPanel } from './DataPanel.tsx';
 import type { LegendEntry } from './Legend.tsx';
 import { Legend } from './Legend.tsx';
@@ -200,6 +202,9 @@ function TimeseriesPanel(props: PanelProps) {
     }),
     [d],
   );
+  const marks = usePanelAnnotations(panel.id);
+  const lanes = multiLane(panel.options);
+  const annotations = useMemo(() => ({ ...marks, multiLane: lanes }), [marks, lanes]);
   const zoom = useLatest(props.onZoom);
   const notices = [
     ...data.warnings,
@@ -245,6 +250,7 @@ function TimeseriesPanel(props: PanelProps) {
           graphTooltip={props.graphTooltip}
           tooltipSort={tooltipSort}
           tooltipMode={tooltipMode}
+          annotations={annotations}
         />
       )}
     </DataPanel>
