@@ -249,13 +249,11 @@ export const INERT: Readonly<Record<string, string>> = {
   highlightCards: 'hover highlight of the old heatmap; the hovered cell is in the tooltip',
   'targets[].editorMode': 'which query editor was open (builder or code)',
   'fieldConfig.defaults.nullValueMode':
-    "the graph's null point mode, which Grafana's migration writes and its time series does not read",
+    "the null point mode Grafana's graph and singlestat migrations write; time series, stat and gauge ignore it",
   'targets[].step': "Grafana 4's query step, replaced by interval and not read since",
   // Left by the singlestat migration, as Grafana leaves them.
   valueMaps: 'the singlestat mapping list its mappingType did not pick; never applied',
   rangeMaps: 'the singlestat mapping list its mappingType did not pick; never applied',
-  'fieldConfig.defaults.nullValueMode':
-    "the singlestat's null point mode, written by Grafana's migration; stat and gauge ignore it",
   // The vonage status panel's options, left on panels turned into stat.
   clusterName: 'a status panel option (another plugin)',
   colorMode: 'a status panel option (another plugin); stat reads options.colorMode',

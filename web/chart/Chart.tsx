@@ -72,7 +72,15 @@ function ChartImpl({
   const plot = useRef<uPlot | null>(null);
   const looks = useRef<string[]>([]);
   // Read by the plugins at event time, so they always see the latest props.
-  const latest = useRef({ series, data, onZoom, thresholds, tooltipSort, tooltipMode, annotations });
+  const latest = useRef({
+    series,
+    data,
+    onZoom,
+    thresholds,
+    tooltipSort,
+    tooltipMode,
+    annotations,
+  });
   latest.current = { series, data, onZoom, thresholds, tooltipSort, tooltipMode, annotations };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
   const zone = useContext(TimeSettingsContext).timezone;

@@ -21,4 +21,3 @@ const REDUCERS: Record<string, string> = {
   name: 'lastNotNull',
 };
 export const reducer = (name: unknown): string => REDUCERS[String(name)] ?? 'lastNotNull';
-
