@@ -1,6 +1,24 @@
 // What a runtime entry point (main.node.ts, main.deno.ts) hands to createApp: the app itself
 // imports nothing runtime-specific.
-import type { Upstream } from './datasources/upstream.ts';
+// The upstream client's shape lives here, not in datasources/, so that the server's root
+// files import nothing from the folders above them (docs/ARCHITECTURE.md "Layers").
+
+/** What goes to an upstream: never a browser's cookie or Authorization, only these headers. */
+export interface UpstreamInit {
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body?: Uint8Array<ArrayBuffer>;
+  signal: AbortSignal;
+}
+
+/**
+ * One HTTP exchange with an upstream. Redirects are never followed (a 3xx is the answer), and
+ * the body is as the upstream sent it: when the answer has a Content-Encoding, the body is in
+ * it. On Node this is node:http over keep-alive sockets (datasources/upstream.node.ts): the
+ * global fetch costs far more per call than the proxy's own work; Deno and tests use
+ * fetchUpstream (datasources/upstream.ts).
+ */
+export type Upstream = (url: string, init: UpstreamInit) => Promise<Response>;
 
 export interface FileSystem {
   /** The file's bytes, or null when it does not exist. */

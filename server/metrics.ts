@@ -3,7 +3,12 @@
 import type { MiddlewareHandler } from 'hono';
 import { routePath } from 'hono/route';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { DeltaOutcome } from './proxy/delta.ts';
+
+/**
+ * What became of a live tick's delta (proxy/delta.ts), counted by liveDelta. Declared here,
+ * with the counter, so that the server's root files import nothing from proxy/.
+ */
+export type DeltaOutcome = 'applied' | 'mismatch' | 'none' | 'too_large' | 'skipped';
 
 /** What the proxy's gauges read at scrape time. */
 export interface ProxyState {

@@ -6,8 +6,7 @@ import type { App } from './app.ts';
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { loadConfig } from './config.ts';
-import type { Upstream } from './datasources/upstream.ts';
-import type { FileSystem, RequestEnv } from './deps.ts';
+import type { FileSystem, RequestEnv, Upstream } from './deps.ts';
 import { gzip } from './proxy/encoding.ts';
 
 /** Files in a Map keyed by absolute path; records every read, atomic write and remove. */

@@ -6,7 +6,7 @@
 // any point, before the answer or in the middle of its body.
 import http from 'node:http';
 import https from 'node:https';
-import type { Upstream } from './upstream.ts';
+import type { Upstream } from '../deps.ts';
 
 /** Statuses whose Response may not have a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);

@@ -1,5 +1,6 @@
 // One way to call a Prometheus-compatible upstream: fixed base URL, server-side auth, no
 // redirects, a deadline, and errors put into words a person can act on.
+import type { Upstream } from '../deps.ts';
 import type { Datasource } from './registry.ts';
 
 export class UpstreamError extends Error {
@@ -74,22 +75,6 @@ function tlsWords(code: string | undefined, text: string): string | undefined {
   }
   return undefined;
 }
-
-/** What goes to an upstream: never a browser's cookie or Authorization, only these headers. */
-export interface UpstreamInit {
-  method: 'GET' | 'POST';
-  headers: Record<string, string>;
-  body?: Uint8Array<ArrayBuffer>;
-  signal: AbortSignal;
-}
-
-/**
- * One HTTP exchange with an upstream. Redirects are never followed (a 3xx is the answer), and
- * the body is as the upstream sent it: when the answer has a Content-Encoding, the body is in
- * it. On Node this is node:http over keep-alive sockets (upstream.node.ts): the global fetch
- * costs far more per call than the proxy's own work; Deno and tests use fetchUpstream.
- */
-export type Upstream = (url: string, init: UpstreamInit) => Promise<Response>;
 
 /** Answers whose body the upstream client decoded: it came compressed over the wire. */
 const decodedByClient = new WeakSet<Response>();

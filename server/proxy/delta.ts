@@ -20,10 +20,9 @@
 //   bytes.
 
 import { digestUpTo, type Known, laterThan, readMatrix } from '../../contract/known.ts';
+import type { DeltaOutcome } from '../metrics.ts';
 import type { Encoding } from './encoding.ts';
 import { gunzipAtMost } from './encoding.ts';
-
-export type DeltaOutcome = 'applied' | 'mismatch' | 'none' | 'too_large' | 'skipped';
 
 /** `applied` with the points the browser lacks; otherwise the whole answer is to be sent. */
 export type Delta =

@@ -9,10 +9,10 @@ import {
   callUpstream,
   describeFetchError,
   timeoutError,
-  type Upstream,
   UpstreamError,
   wasDecoded,
 } from '../datasources/upstream.ts';
+import type { Upstream } from '../deps.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { endpointLabel } from './allowlist.ts';
 import { byteLength, hasWarnings } from './answer.ts';

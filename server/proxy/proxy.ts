@@ -35,8 +35,8 @@
 import type { Context } from 'hono';
 import { KNOWN_HEADER, parseKnown } from '../../contract/known.ts';
 import type { DatasourceRegistry } from '../datasources/registry.ts';
-import { type Upstream, UpstreamError } from '../datasources/upstream.ts';
-import { type RequestEnv, whenClientGone } from '../deps.ts';
+import { UpstreamError } from '../datasources/upstream.ts';
+import { type RequestEnv, type Upstream, whenClientGone } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import type { ServerMetrics } from '../metrics.ts';
 import { isLoopbackClient } from '../rate-limit.ts';
