@@ -5,10 +5,10 @@
 
 import { useState } from 'preact/hooks';
 import { asString } from '../../contract/json.ts';
+import type { Datasource } from '../api/server.ts';
 import { Icon, IconButton } from '../app/Icon.tsx';
 import { ConfirmDialog } from '../app/Modal.tsx';
 import { setParams, useLocation } from '../app/router.ts';
-import type { SettingsTabProps } from '../dashboard/settings-tabs.tsx';
 import { definitionOf, newVariable } from './edit.ts';
 import { VARIABLE_TYPES } from './edit-choices.ts';
 import type { Json } from './edit-list.ts';
@@ -21,12 +21,27 @@ import {
   variablesOf,
   withVariables,
 } from './edit-list.ts';
+import type { VariableState } from './resolve.ts';
 import { VariableEditor } from './VariableEditor.tsx';
 
 const typeLabel = (type: unknown) =>
   VARIABLE_TYPES.find((t) => t.type === type)?.label ?? (asString(type) || 'Query');
 
-export function VariablesSettings(p: SettingsTabProps) {
+/**
+ * What the tab is handed: the same as every settings tab (dashboard/settings-tabs.tsx), named
+ * here so that variables/ need not import the dashboard page built on it.
+ */
+export interface VariablesSettingsProps {
+  dashboard: Json;
+  onChange: (next: Json) => void;
+  /** The server's datasources and the one selected in the header (the default). */
+  datasources: readonly Datasource[];
+  selected: Datasource;
+  /** The working copy's variables as the dashboard evaluates them live (for previews). */
+  variables: readonly VariableState[];
+}
+
+export function VariablesSettings(p: VariablesSettingsProps) {
   const { params } = useLocation();
   const list = variablesOf(p.dashboard);
   const setList = (next: Json[]) => p.onChange(withVariables(p.dashboard, next));
