@@ -5,7 +5,7 @@
 // the figure with the page loads included is reported beside it. The server's resident
 // memory is read from its /metrics at the start and the end of each run.
 
-import type { Panel } from '../web/dashboard/model.ts';
+import type { Panel } from '../web/model/model.ts';
 import { agent } from './http.ts';
 import { queryRequests, sumSamples } from './metrics-text.ts';
 import { fmt, mark, table } from './stats.ts';

@@ -344,7 +344,7 @@ const matcherName = (o: Json): string => {
   return typeof m.options === 'string' ? `"${m.options}"` : String(m.id ?? '?');
 };
 
-/** The matchers web/chart/overrides.ts applies; every Prometheus series is a number field. */
+/** The matchers web/fields/overrides.ts applies; every Prometheus series is a number field. */
 function matcherApplied(m: Json): boolean {
   if (m.id === 'byType') return m.options === 'number';
   return ['byName', 'byRegexp', 'byFrameRefID', 'byNames'].includes(String(m.id));

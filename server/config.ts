@@ -2,8 +2,8 @@
 // Runtime-agnostic: the entry points pass in the environment and argv they have.
 
 import { ConfigError, parseBytes, parseCount, parseSeconds, parseUrl } from './config-values.ts';
-import { describeUrlPolicy, type UrlPolicy } from './datasources/url-policy.ts';
 import { allowedHosts, isLoopbackHost } from './hosts.ts';
+import { describeUrlPolicy, type UrlPolicy } from './url-policy.ts';
 
 export interface Config {
   host: string;

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { App } from './app/App.tsx';
-import { navigate } from './app/router.ts';
+import { navigate } from './nav/router.ts';
 import { installFrameScheduler } from './query/frame-scheduler.ts';
 import './styles.css';
 

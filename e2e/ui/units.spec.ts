@@ -1,6 +1,6 @@
 // Units as Grafana shows them, drawn from a real Prometheus (the e2e-units dashboard): one
 // unit id gives Grafana's text in the stat value, the y axis ticks, the legend and the
-// tooltip. The expected texts are Grafana's (web/chart/units.grafana.test.ts has its cases).
+// tooltip. The expected texts are Grafana's (web/fields/units.grafana.test.ts has its cases).
 import { expect, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 

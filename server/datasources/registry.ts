@@ -4,7 +4,7 @@ import type { PublicDatasource } from '../../contract/api.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import { PlainError } from '../storage.ts';
-import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
+import { checkDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
 
 export interface Datasource {
   uid: string;

@@ -5,11 +5,11 @@ import type { Health, ProvisioningReport } from '../../contract/api.ts';
 import { apiError } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
+import { checkDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
 import type { HealthChecker } from './health.ts';
 import { probeDatasource } from './health.ts';
 import type { DatasourceRegistry } from './registry.ts';
 import { DatasourceLimitError, toPublic } from './registry.ts';
-import { checkDatasourceUrl, type UrlPolicy } from './url-policy.ts';
 
 export interface DatasourceRouteOptions {
   registry: DatasourceRegistry;

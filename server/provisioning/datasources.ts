@@ -8,11 +8,7 @@ import type { ProvisioningSkip } from '../../contract/api.ts';
 import { asArray, isRecord } from '../../contract/json.ts';
 import { ConfigError, parseSeconds } from '../config-values.ts';
 import type { Datasource } from '../datasources/registry.ts';
-import {
-  checkDatasourceUrl,
-  normaliseDatasourceUrl,
-  type UrlPolicy,
-} from '../datasources/url-policy.ts';
+import { checkDatasourceUrl, normaliseDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
 import { FieldError, Fields } from './fields.ts';
 import type { Env } from './interpolate.ts';
 import type { YamlFile } from './yaml-file.ts';

@@ -2,10 +2,10 @@
 // order as Grafana applies them. A file that cannot be read or parsed is reported (file,
 // line, field) and the others still count: the server starts with what is good.
 import type { ProvisioningReport } from '../../contract/api.ts';
-import type { UrlPolicy } from '../datasources/url-policy.ts';
 import type { FileSystem } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import { unreadable } from '../storage.ts';
+import type { UrlPolicy } from '../url-policy.ts';
 import { type DatasourceProvisioning, readDatasourceFiles } from './datasources.ts';
 import type { Env } from './interpolate.ts';
 import { type DashboardProvider, readProviderFiles } from './providers.ts';

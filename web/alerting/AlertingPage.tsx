@@ -8,7 +8,7 @@ import type { RuleState } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
 import { parseMatchers } from '../api/matchers.ts';
 import type { Datasource } from '../api/server.ts';
-import { setParams, setParamValues } from '../app/router.ts';
+import { setParams, setParamValues } from '../nav/router.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { formatTimestamp } from '../time/time-format.ts';

@@ -6,7 +6,7 @@
 import type { PromRule } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
 import type { Datasource } from '../api/server.ts';
-import { setParams } from '../app/router.ts';
+import { setParams } from '../nav/router.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { formatTimestamp } from '../time/time-format.ts';

@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { getTargets } from '../api/alerting.ts';
 import type { Datasource } from '../api/server.ts';
-import { setParams } from '../app/router.ts';
+import { setParams } from '../nav/router.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { ago, seconds, targetPools } from './alerting-view.ts';

@@ -1,22 +1,22 @@
 // The shell: header with the datasource, then the page the URL names.
 import { useEffect, useState } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
-import { DashboardPage } from '../dashboard/DashboardPage.tsx';
-import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/legacy-url.ts';
-import { encodeExplore, fromPrometheusParams } from '../explore/explore-state.ts';
+import { DashboardPage } from '../dashboard/view/DashboardPage.tsx';
+import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/view/legacy-url.ts';
+import { encodeExplore, fromPrometheusParams } from '../nav/explore-state.ts';
+import { navigate, setParams, useLocation } from '../nav/router.ts';
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
+import { lazy } from '../ui/lazy.tsx';
 import { DatasourceBar } from './DatasourceBar.tsx';
-import { lazy } from './lazy.tsx';
-import { navigate, setParams, useLocation } from './router.ts';
 
 // Explore (and with it the PromQL editor's loader) is a chunk of its own.
 const ExplorePage = lazy(() => import('../explore/ExplorePage.tsx').then((m) => m.ExplorePage));
 // So is the list of dashboards with its import dialog: the dashboard page, the one first
 // loads are measured on, never shows it.
 const DashboardList = lazy(() =>
-  import('../dashboard/DashboardList.tsx').then((m) => m.DashboardList),
+  import('../dashboard/list/DashboardList.tsx').then((m) => m.DashboardList),
 );
 // The Alerts, Rules and Targets pages, each a chunk of its own.
 const AlertingPage = lazy(() => import('../alerting/AlertingPage.tsx').then((m) => m.AlertingPage));

@@ -8,7 +8,7 @@ import { useState } from 'preact/hooks';
 import type { Datasource, Health } from '../api/server.ts';
 import { addDatasource, removeDatasource } from '../api/server.ts';
 import { queryClient } from '../query/client.ts';
-import { ConfirmDialog } from './Modal.tsx';
+import { ConfirmDialog } from '../ui/Modal.tsx';
 
 interface Props {
   datasources: Datasource[];

@@ -5,8 +5,9 @@
 import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { memo } from '../app/memo.ts';
+import { formatValue } from '../fields/units.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
+import { memo } from '../ui/memo.ts';
 import type { AnnotationsSetup } from './annotations-plugin.ts';
 import { annotationsPlugin } from './annotations-plugin.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
@@ -23,7 +24,6 @@ import type { ThresholdsSetup } from './thresholds-plugin.ts';
 import { thresholdsPlugin } from './thresholds-plugin.ts';
 import { tooltipPlugin } from './tooltip-plugin.ts';
 import type { TooltipMode, TooltipSort } from './tooltip-rows.ts';
-import { formatValue } from './units.ts';
 import type { YLayout } from './y-axes.ts';
 import { zoomPlugin } from './zoom-plugin.ts';
 

@@ -7,11 +7,11 @@
 // options.annotations.multiLane) each entry has its own row of markers. What is placed is also
 // written to data-annotations (css px within the plot) for tests.
 import uPlot from 'uplot';
+import { withOpacity } from '../fields/palette.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
 import type { AnnotationEvent, PlacedAnnotation } from './annotations.ts';
 import { placeAnnotations } from './annotations.ts';
-import { withOpacity } from './palette.ts';
 
 export interface AnnotationsSetup {
   events: readonly AnnotationEvent[];

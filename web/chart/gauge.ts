@@ -1,6 +1,6 @@
 // Geometry of Grafana's gauge (pure): a 240° arc opening at the bottom, filled up to the
 // value, with the threshold bands drawn as a thin outer ring.
-import type { Step } from './thresholds.ts';
+import type { Step } from '../fields/thresholds.ts';
 
 export const SWEEP = 240; // degrees of arc
 const START = -120; // degrees from 12 o'clock, clockwise

@@ -1,8 +1,9 @@
 // The heatmap's colour scale, after Grafana's (pure): a palette of `steps` colours from a
 // d3-scale-chromatic scheme or from one colour at rising opacity, and a count → palette index.
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/heatmap/palettes.ts
+
+import { resolveColor } from '../fields/palette.ts';
 import { SCHEMES } from './heatmap-schemes.ts';
-import { resolveColor } from './palette.ts';
 
 export interface ColorSettings {
   mode: 'scheme' | 'opacity';

@@ -1,8 +1,8 @@
 import uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
+import { type FieldConfig, fieldConfigFor } from '../fields/overrides.ts';
 import { axisSpec, lineDash, stackingOf } from '../panels/TimeseriesPanel.tsx';
 import { type ChartSeries, chartOptions, seriesLook, seriesOptions, stackOf } from './options.ts';
-import { type FieldConfig, fieldConfigFor } from './overrides.ts';
 
 const base: ChartSeries = { key: 'a', label: 'a', color: '#73bf69', show: true };
 

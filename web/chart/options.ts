@@ -1,12 +1,12 @@
 // uPlot options for a timeseries panel (https://github.com/leeoniya/uPlot/tree/master/docs).
 
 import uPlot from 'uplot';
+import { axisFormatter } from '../fields/units.ts';
 import { isKnownZone, type TimeZone } from '../time/zone.ts';
 import { labelWidth } from './label-widths.ts';
 import type { StackSpec } from './stack.ts';
 import { isolatedIndices } from './stack.ts';
 import { timeTicks } from './time-axis.ts';
-import { axisFormatter } from './units.ts';
 import type { AxisSpec, YLayout, YScale } from './y-axes.ts';
 import { scaleOptions, yLayout } from './y-axes.ts';
 

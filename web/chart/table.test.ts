@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstantSeries, QueryData } from '../api/types.ts';
+import { formatValue } from '../fields/units.ts';
 import { sortRows, type TableData, type TableRow, tableOf, toCsv, toTable } from './table.ts';
-import { formatValue } from './units.ts';
 
 const T = 1_704_164_645; // unix seconds
 

@@ -3,7 +3,7 @@
 // plus sorting and a CSV export.
 
 import type { Metric, QueryData, SamplePair } from '../api/types.ts';
-import { seriesKey } from './matrix.ts';
+import { seriesKey } from '../query/matrix.ts';
 
 /** The reserved last column; a label that happens to be called `Value` is not shown. */
 export const VALUE_COLUMN = 'Value';

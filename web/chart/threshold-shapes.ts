@@ -1,8 +1,8 @@
 // What a timeseries draws for its thresholds (custom.thresholdsStyle.mode): bands between
 // the steps, lines at each step, or both; pure geometry in data units, drawn by
 // thresholds-plugin.ts. https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/time-series/#show-thresholds
-import { resolveColor } from './palette.ts';
-import type { Step } from './thresholds.ts';
+import { resolveColor } from '../fields/palette.ts';
+import type { Step } from '../fields/thresholds.ts';
 
 export interface ThresholdShapes {
   /** Bands from one step to the next, clipped to the visible y range. */

@@ -2,10 +2,10 @@
 // right after the canvas is cleared so the grid and the series lie on top, as in Grafana.
 // The drawn shapes are also written to data-thresholds (css px within the plot) for tests.
 import uPlot from 'uplot';
-import { withOpacity } from './palette.ts';
+import { withOpacity } from '../fields/palette.ts';
+import type { Step } from '../fields/thresholds.ts';
 import type { ThresholdShapes } from './threshold-shapes.ts';
 import { thresholdShapes } from './threshold-shapes.ts';
-import type { Step } from './thresholds.ts';
 
 export interface ThresholdsSetup {
   steps?: Step[];

@@ -6,7 +6,7 @@
 // "thresholds" and mergeValues, values merge by the threshold step they reach and show its
 // label ("< 80", "80+"), as mergeThresholdValues does.
 // public/app/plugins/panel/state-timeline/utils.ts, timeline.ts; status-history/module.tsx.
-import { absoluteSteps, type Step } from './thresholds.ts';
+import { absoluteSteps, type Step } from '../fields/thresholds.ts';
 
 export interface Box {
   /** Unix seconds, clipped to the range drawn. */

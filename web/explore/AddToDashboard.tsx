@@ -2,11 +2,11 @@
 // a chosen dashboard or a new one, which opens in edit mode with the panel as an unsaved change.
 import { useState } from 'preact/hooks';
 import { searchDashboards } from '../api/server.ts';
-import { Modal } from '../app/Modal.tsx';
-import { navigate } from '../app/router.ts';
-import type { ExploreTarget } from '../dashboard/pending-panel.ts';
-import { panelFromQueries, setPendingPanel } from '../dashboard/pending-panel.ts';
+import type { ExploreTarget } from '../model/pending-panel.ts';
+import { panelFromQueries, setPendingPanel } from '../model/pending-panel.ts';
+import { navigate } from '../nav/router.ts';
 import { useQuery } from '../query/use-queries.ts';
+import { Modal } from '../ui/Modal.tsx';
 
 interface Props {
   queries: readonly (ExploreTarget & { hide?: boolean })[];

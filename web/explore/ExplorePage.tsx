@@ -3,15 +3,17 @@
 // forward step through what was looked at, and a copied URL shows the same thing.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
-import { navigate } from '../app/router.ts';
-import { Tabs } from '../app/Tabs.tsx';
-import { scrapeIntervalS } from '../dashboard/datasource-ref.ts';
-import { TimePicker } from '../dashboard/TimePicker.tsx';
+import { scrapeIntervalS } from '../model/datasource-ref.ts';
+import type { ExploreState } from '../nav/explore-state.ts';
+import { decodeExplore, encodeExplore, MAX_QUERIES } from '../nav/explore-state.ts';
+import { navigate } from '../nav/router.ts';
 import { planQueries } from '../panels/panel-queries.ts';
 import { useRangeQueries } from '../panels/use-panel-data.ts';
 import { useSize } from '../panels/use-size.ts';
 import { parseDuration } from '../time/duration.ts';
 import { resolveRange } from '../time/time-range.ts';
+import { Tabs } from '../ui/Tabs.tsx';
+import { TimePicker } from '../ui/TimePicker.tsx';
 import { AddToDashboard } from './AddToDashboard.tsx';
 import {
   addQuery,
@@ -21,14 +23,12 @@ import {
   updateQuery,
   withDrafts,
 } from './explore-edit.ts';
-import type { ExploreState } from './explore-state.ts';
-import { decodeExplore, encodeExplore, MAX_QUERIES } from './explore-state.ts';
 import { GraphView } from './GraphView.tsx';
 import { QueryHistory } from './history.ts';
 import { QueryRow } from './QueryRow.tsx';
 import { SidePanel } from './SidePanel.tsx';
 import { TableView } from './TableView.tsx';
-import '../app/editor-forms.css';
+import '../ui/editor-forms.css';
 import './ExplorePage.css';
 
 const history = new QueryHistory(typeof localStorage === 'undefined' ? null : localStorage);

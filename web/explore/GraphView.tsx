@@ -1,14 +1,14 @@
 // Explore's Graph tab: the queries over the range (uPlot), drawn as lines, stacked or bars,
 // with a legend, a tooltip, drag-to-zoom, and what each query cost.
 import { useMemo, useRef } from 'preact/hooks';
-import { useLatest } from '../app/memo.ts';
 import { Chart } from '../chart/Chart.tsx';
+import type { ExploreState, GraphMode } from '../nav/explore-state.ts';
 import { Legend } from '../panels/Legend.tsx';
 import { MAX_SERIES } from '../panels/panel-data.ts';
 import { useChartSeries } from '../panels/use-chart-series.ts';
 import type { PanelData } from '../panels/use-panel-data.ts';
 import { useSize } from '../panels/use-size.ts';
-import type { ExploreState, GraphMode } from './explore-state.ts';
+import { useLatest } from '../ui/memo.ts';
 import { QueryInfo } from './QueryInfo.tsx';
 
 const UNITS: [string, string][] = [

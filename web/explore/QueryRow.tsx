@@ -1,8 +1,8 @@
 // One query of Explore: its letter, the PromQL editor, its legend format, hide and remove,
 // and Prometheus' error for it, right beside it.
-import { parseErrorPosition } from './editor/error-position.ts';
-import type { ExploreQuery } from './explore-state.ts';
-import { LazyEditor } from './LazyEditor.tsx';
+import { parseErrorPosition } from '../editor/error-position.ts';
+import { LazyEditor } from '../editor/LazyEditor.tsx';
+import type { ExploreQuery } from '../nav/explore-state.ts';
 
 interface Props {
   query: ExploreQuery;

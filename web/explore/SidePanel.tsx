@@ -2,8 +2,8 @@
 // metrics Prometheus knows with their type and help (searchable, click for a starter query).
 import { useMemo, useState } from 'preact/hooks';
 import { metricMetadata } from '../api/client.ts';
-import { Tabs } from '../app/Tabs.tsx';
 import { useQuery } from '../query/use-queries.ts';
+import { Tabs } from '../ui/Tabs.tsx';
 import type { QueryHistory } from './history.ts';
 import type { StarterQuery } from './starter.ts';
 import { metricRows, starterQueries } from './starter.ts';

@@ -2,9 +2,9 @@
 // row per series with its labels as columns; click a header to sort; copy as CSV.
 import { queryInstant } from '../api/client.ts';
 import { toTable } from '../chart/table.ts';
+import type { ExploreQuery } from '../nav/explore-state.ts';
 import { SeriesTable } from '../panels/SeriesTable.tsx';
 import { useQueries } from '../query/use-queries.ts';
-import type { ExploreQuery } from './explore-state.ts';
 
 interface Props {
   queries: ExploreQuery[];

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ExploreState } from '../nav/explore-state.ts';
+import { DEFAULT_STATE, MAX_QUERIES } from '../nav/explore-state.ts';
 import {
   addQuery,
   applyStarters,
@@ -7,8 +9,6 @@ import {
   updateQuery,
   withDrafts,
 } from './explore-edit.ts';
-import type { ExploreState } from './explore-state.ts';
-import { DEFAULT_STATE, MAX_QUERIES } from './explore-state.ts';
 
 const state = (...exprs: string[]): ExploreState => ({
   ...structuredClone(DEFAULT_STATE),

@@ -1,7 +1,7 @@
 // Edits of the Explore state (pure). Queries are named A, B, C… by position, as in the URL,
 // so every edit renames them in order.
-import type { ExploreQuery, ExploreState } from './explore-state.ts';
-import { MAX_QUERIES } from './explore-state.ts';
+import type { ExploreQuery, ExploreState } from '../nav/explore-state.ts';
+import { MAX_QUERIES } from '../nav/explore-state.ts';
 import type { StarterQuery } from './starter.ts';
 
 const named = (queries: Omit<ExploreQuery, 'refId'>[]): ExploreQuery[] =>

@@ -7,7 +7,7 @@ import { useMemo } from 'preact/hooks';
 import type { AlertingRule, PromAlert } from '../../contract/prometheus.ts';
 import { undrawnOptions } from '../../contract/undrawn.ts';
 import { getRules } from '../api/alerting.ts';
-import { useLinkEnvContext } from '../dashboard/links-context.ts';
+import { useLinkEnvContext } from '../links/links-context.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { interpolateVariables } from '../variables/format.ts';

@@ -6,7 +6,7 @@
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { PlacedAnnotation } from '../chart/annotations.ts';
 import { multiLane, placeAnnotations } from '../chart/annotations.ts';
-import { withOpacity } from '../chart/palette.ts';
+import { withOpacity } from '../fields/palette.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
 import { usePanelAnnotations } from './annotations-context.ts';

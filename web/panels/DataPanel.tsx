@@ -3,12 +3,12 @@
 // nothing, and the Inspect drawer over the panel's own results when it is asked for.
 import type { ComponentChildren, RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { lazy } from '../app/lazy.tsx';
-import type { Panel } from '../dashboard/model.ts';
-import { timeOverrideInfo } from '../dashboard/panel-time.ts';
+import type { Panel } from '../model/model.ts';
+import { lazy } from '../ui/lazy.tsx';
 import { PanelFrame } from './PanelFrame.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import { visibleTargets } from './panel-menu.ts';
+import { timeOverrideInfo } from './panel-time.ts';
 import type { PanelData } from './use-panel-data.ts';
 import { useUndrawn } from './use-undrawn.ts';
 

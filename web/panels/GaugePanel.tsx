@@ -4,8 +4,8 @@
 // unset comes from the data, as in Grafana (fieldRange). The SVG says the range it drew
 // between in data-min and data-max.
 import { arcPath, gaugeFraction, thresholdBands } from '../chart/gauge.ts';
-import { resolveColor } from '../chart/palette.ts';
-import { absoluteSteps } from '../chart/thresholds.ts';
+import { resolveColor } from '../fields/palette.ts';
+import { absoluteSteps } from '../fields/thresholds.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';

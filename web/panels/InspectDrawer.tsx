@@ -5,15 +5,15 @@
 // panel's own query results; nothing is fetched again. Everything renders as text.
 import { createPortal } from 'preact';
 import { useContext, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CopyButton } from '../app/CopyButton.tsx';
-import { downloadText } from '../app/download.ts';
-import { fileName } from '../app/file-name.ts';
-import { Tabs } from '../app/Tabs.tsx';
 import { toCsv } from '../chart/table.ts';
-import { formatValue } from '../chart/units.ts';
-import type { Panel } from '../dashboard/model.ts';
+import { formatValue } from '../fields/units.ts';
+import type { Panel } from '../model/model.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
+import { CopyButton } from '../ui/CopyButton.tsx';
+import { downloadText } from '../ui/download.ts';
+import { fileName } from '../ui/file-name.ts';
+import { Tabs } from '../ui/Tabs.tsx';
 import {
   describeOutcome,
   describeRequest,
@@ -25,7 +25,7 @@ import {
 } from './inspect-data.ts';
 import { SeriesTable } from './SeriesTable.tsx';
 import type { PanelData, QueryOutcome } from './use-panel-data.ts';
-import '../app/editor-forms.css';
+import '../ui/editor-forms.css';
 import './InspectDrawer.css';
 
 type Tab = 'data' | 'query' | 'json';

@@ -5,10 +5,10 @@
 // panel: the table is a CSS grid whose name column alone shrinks, with an ellipsis and the
 // full name as the cell's title, as Grafana's VizLegendTable does.
 
-import { memo } from '../app/memo.ts';
-import type { LegendSort } from '../chart/legend-calcs.ts';
-import type { ReducerId } from '../chart/reduce.ts';
-import { REDUCERS } from '../chart/reduce.ts';
+import type { LegendSort } from '../fields/legend-calcs.ts';
+import type { ReducerId } from '../fields/reduce.ts';
+import { REDUCERS } from '../fields/reduce.ts';
+import { memo } from '../ui/memo.ts';
 import { nextHidden } from './legend-state.ts';
 
 export interface LegendEntry {

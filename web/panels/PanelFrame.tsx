@@ -3,9 +3,9 @@
 // panel's errors and notices in Prometheus' own words. Everything here renders as text.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { LinksMenu } from '../app/LinkList.tsx';
-import { readPanelLinks, resolvePanelLinks } from '../dashboard/links.ts';
-import { useLinkEnvContext } from '../dashboard/links-context.ts';
+import { LinksMenu } from '../links/LinkList.tsx';
+import { readPanelLinks, resolvePanelLinks } from '../links/links.ts';
+import { useLinkEnvContext } from '../links/links-context.ts';
 import { PanelMenu } from './PanelMenu.tsx';
 import { usePanelActions } from './panel-actions.ts';
 import type { MenuItemId } from './panel-menu.ts';

@@ -5,7 +5,7 @@
 // an item's letter picks it.
 import { createPortal } from 'preact';
 import { useId, useRef } from 'preact/hooks';
-import { moveFocus, usePopoverMenu } from '../app/popover.ts';
+import { moveFocus, usePopoverMenu } from '../ui/popover.ts';
 import type { MenuItem, MenuItemId } from './panel-menu.ts';
 import { itemForKey } from './panel-menu.ts';
 

@@ -19,7 +19,7 @@ import {
   pieTotal,
   slicePath,
 } from '../chart/pie.ts';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { PIE_DEFAULTS } from './kind-defaults.ts';
 import { reducedCells } from './reduced.ts';

@@ -4,7 +4,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TableData, TableRow } from '../chart/table.ts';
 import { sortRows, toCsv, VALUE_COLUMN } from '../chart/table.ts';
-import { formatValue } from '../chart/units.ts';
+import { formatValue } from '../fields/units.ts';
 
 /** A cell as the panel shows it; the sort and the CSV keep the raw value. */
 export interface CellView {

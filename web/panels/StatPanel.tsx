@@ -2,8 +2,9 @@
 // colour from value mappings or thresholds, over a sparkline of the range. options.colorMode
 // colours the value, the background, or nothing; options.textMode picks value and/or name.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/stat/
-import { contrastText, withOpacity } from '../chart/palette.ts';
+
 import { sparklinePaths } from '../chart/sparkline.ts';
+import { contrastText, withOpacity } from '../fields/palette.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { PanelPlugin, PanelProps } from './types.ts';

@@ -3,12 +3,12 @@
 // by name (a label name, or "Value") or by query refId set its unit, decimals, header
 // (displayName) and value mappings, which may also colour the cell's text.
 import { useMemo } from 'preact/hooks';
-import { displayValue } from '../chart/field-display.ts';
-import { mapValue } from '../chart/mappings.ts';
-import type { FieldConfig } from '../chart/overrides.ts';
-import { displayNameOf, fieldConfigFor } from '../chart/overrides.ts';
 import type { TableRow } from '../chart/table.ts';
 import { tableOf, VALUE_COLUMN } from '../chart/table.ts';
+import { displayValue } from '../fields/field-display.ts';
+import { mapValue } from '../fields/mappings.ts';
+import type { FieldConfig } from '../fields/overrides.ts';
+import { displayNameOf, fieldConfigFor } from '../fields/overrides.ts';
 import { DataPanel } from './DataPanel.tsx';
 import { reducedCells } from './reduced.ts';
 import type { CellView } from './SeriesTable.tsx';

@@ -1,7 +1,7 @@
 // Grafana's text panel: markdown or HTML, always through the one sanitiser (sanitise.ts) and
 // inserted as nodes, or code shown as text. The body scrolls on its own; the page never does.
 import { useEffect, useRef } from 'preact/hooks';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { sanitise } from './sanitise.ts';
 import { markdownToHtml, textContent } from './text-content.ts';

@@ -9,11 +9,7 @@
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/status-history/
 import { useMemo } from 'preact/hooks';
 import { asFiniteNumber, asString } from '../../contract/json.ts';
-import { displayValue } from '../chart/field-display.ts';
 import { dataRange, fieldRange } from '../chart/gauge.ts';
-import type { FieldConfig } from '../chart/overrides.ts';
-import { resolveFields } from '../chart/overrides.ts';
-import { resolveColor } from '../chart/palette.ts';
 import { timeTicks } from '../chart/time-axis.ts';
 import {
   type Box,
@@ -23,8 +19,12 @@ import {
   thresholdStep,
   timeSplits,
 } from '../chart/timeline.ts';
-import { formatValue } from '../chart/units.ts';
-import type { Panel } from '../dashboard/model.ts';
+import { displayValue } from '../fields/field-display.ts';
+import type { FieldConfig } from '../fields/overrides.ts';
+import { resolveFields } from '../fields/overrides.ts';
+import { resolveColor } from '../fields/palette.ts';
+import { formatValue } from '../fields/units.ts';
+import type { Panel } from '../model/model.ts';
 import { AnnotationLayer } from './AnnotationLayer.tsx';
 import { DataPanel } from './DataPanel.tsx';
 import { STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-defaults.ts';

@@ -4,18 +4,18 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import { asFiniteNumber } from '../../contract/json.ts';
-import { useLatest, useSameValue } from '../app/memo.ts';
 import { multiLane } from '../chart/annotations.ts';
 import { Chart } from '../chart/Chart.tsx';
-import type { LegendSort } from '../chart/legend-calcs.ts';
-import { legendOptions, legendRows, nextSort, sortLegendRows } from '../chart/legend-calcs.ts';
 import type { ChartSeries } from '../chart/options.ts';
-import type { FieldConfig } from '../chart/overrides.ts';
-import { resolveFields } from '../chart/overrides.ts';
-import { COUNTING } from '../chart/reduce.ts';
 import { tooltipModeOf, tooltipSortOf } from '../chart/tooltip-rows.ts';
-import { formatValue } from '../chart/units.ts';
 import type { AxisSpec } from '../chart/y-axes.ts';
+import type { LegendSort } from '../fields/legend-calcs.ts';
+import { legendOptions, legendRows, nextSort, sortLegendRows } from '../fields/legend-calcs.ts';
+import type { FieldConfig } from '../fields/overrides.ts';
+import { resolveFields } from '../fields/overrides.ts';
+import { COUNTING } from '../fields/reduce.ts';
+import { formatValue } from '../fields/units.ts';
+import { useLatest, useSameValue } from '../ui/memo.ts';
 import { usePanelAnnotations } from './annotations-context.ts';
 import { DataPanel } from './DataPanel.tsx';
 import type { LegendEntry } from './Legend.tsx';

@@ -1,5 +1,5 @@
 // The dashboard's annotation events, queried once for the whole dashboard
-// (web/dashboard/use-annotations.ts) and handed to every panel with a time axis, which keeps
+// (web/dashboard/view/use-annotations.ts) and handed to every panel with a time axis, which keeps
 // those its entries' filters allow (Grafana's `filter.ids` / `filter.exclude`).
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client.ts';
 import type { RangeSeries } from '../api/types.ts';
-import { matrixToColumns } from '../chart/matrix.ts';
+import { matrixToColumns } from '../query/matrix.ts';
 import {
   describeOutcome,
   describeRequest,

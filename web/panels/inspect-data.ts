@@ -2,10 +2,10 @@
 // text it sent, so NaN and +Inf are shown as they came, not as gaps), that table as CSV, the
 // reduced values as a table, and each query's request and raw answer as shown in the drawer.
 import { ApiError } from '../api/client.ts';
-import { seriesKey } from '../chart/matrix.ts';
 import type { TableData } from '../chart/table.ts';
 import { tableOf, toCsv, VALUE_COLUMN } from '../chart/table.ts';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
+import { seriesKey } from '../query/matrix.ts';
 import { formatDuration } from '../time/duration.ts';
 import type { PanelColumns, PanelSeries, RangeAnswer } from './panel-data.ts';
 import { reducedCells } from './reduced.ts';

@@ -1,7 +1,7 @@
 // Default options of the panel kinds that load lazily: the registry needs them (the panel
 // editor's kind picker fills them in) before the kind's own chunk is fetched. As Grafana's
 // plugins default them (piechart, state-timeline, status-history panelcfg and module.tsx).
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 
 export const PIE_DEFAULTS = {
   reduceOptions: { calcs: ['lastNotNull'] },

@@ -2,7 +2,7 @@
 // panels never import dashboard code. Without a provider a panel has no menu.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import type { RawRange } from '../time/time-range.ts';
 
 export interface PanelActions {

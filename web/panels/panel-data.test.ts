@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
-import { matrixToColumns } from '../chart/matrix.ts';
+import { matrixToColumns } from '../query/matrix.ts';
 import type { RangeAnswer } from './panel-data.ts';
 import { instantAsMatrix, MAX_SERIES, panelColumns } from './panel-data.ts';
 import type { PlannedQuery } from './panel-queries.ts';

@@ -2,10 +2,10 @@
 // (pure; the hook in use-panel-data.ts feeds it).
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric, QueryData, RangeSeries } from '../api/types.ts';
-import { AUTO, autoLegend, formatLegend, singleLabelName } from '../chart/legend.ts';
-import type { Columns, Grid } from '../chart/matrix.ts';
-import { seriesKey } from '../chart/matrix.ts';
-import { seriesColor } from '../chart/palette.ts';
+import { AUTO, autoLegend, formatLegend, singleLabelName } from '../fields/legend.ts';
+import { seriesColor } from '../fields/palette.ts';
+import type { Columns, Grid } from '../query/matrix.ts';
+import { seriesKey } from '../query/matrix.ts';
 import type { PlannedQuery } from './panel-queries.ts';
 
 /** Past this many series a panel draws the first ones and says so, rather than freeze. */

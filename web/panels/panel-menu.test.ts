@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Panel } from '../dashboard/model.ts';
-import { decodeExplore } from '../explore/explore-state.ts';
+import type { Panel } from '../model/model.ts';
+import { decodeExplore } from '../nav/explore-state.ts';
 import {
   itemForKey,
   menuItems,

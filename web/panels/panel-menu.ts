@@ -1,9 +1,9 @@
 // The panel menu's pure parts: which items a panel offers with their keyboard shortcuts
 // (Grafana's: v view, e edit, x explore, i inspect), the Explore link for a panel, and reading
 // panel ids from Grafana's URL parameters (`viewPanel=4` or the newer `viewPanel=panel-4`).
-import type { Panel } from '../dashboard/model.ts';
-import type { ExploreState } from '../explore/explore-state.ts';
-import { encodeExplore, MAX_QUERIES } from '../explore/explore-state.ts';
+import type { Panel } from '../model/model.ts';
+import type { ExploreState } from '../nav/explore-state.ts';
+import { encodeExplore, MAX_QUERIES } from '../nav/explore-state.ts';
 import { parseDuration } from '../time/duration.ts';
 import type { RawRange } from '../time/time-range.ts';
 

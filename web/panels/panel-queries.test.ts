@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Target } from '../dashboard/model.ts';
+import type { Target } from '../model/model.ts';
 import { planQueries } from './panel-queries.ts';
 
 const t = (expr: string, extra: Partial<Target> = {}): Target => ({ refId: 'A', expr, ...extra });

@@ -1,10 +1,10 @@
 // From a panel and the dashboard's time to the exact range queries to send (pure): one step
 // for the whole panel so all its targets share one x grid, start and end aligned to it so
 // every viewer of a dashboard asks the same question, and Grafana's built-ins filled in.
-import type { Panel, Target } from '../dashboard/model.ts';
-import { interpolateBuiltins } from '../time/interpolate.ts';
+import type { Panel, Target } from '../model/model.ts';
 import { grafanaStep, parseInterval, requestInterval } from '../time/prom-interval.ts';
 import { alignRange } from '../time/step.ts';
+import { interpolateBuiltins } from '../variables/interpolate.ts';
 
 /** Prometheus refuses a range query of more points per series than this. */
 const MAX_POINTS = 11_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import type { PanelColumns } from './panel-data.ts';
 import { reducedCells } from './reduced.ts';
 

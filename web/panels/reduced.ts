@@ -1,12 +1,13 @@
 // Series reduced to one value each (stat, gauge, bar gauge, table): the panel's first calc,
 // with each series' own field config (defaults + overrides), name, text and colour.
-import type { Display } from '../chart/field-display.ts';
-import { displayValue } from '../chart/field-display.ts';
+
 import { dataRange, fieldRange } from '../chart/gauge.ts';
-import type { FieldConfig } from '../chart/overrides.ts';
-import { resolveFields } from '../chart/overrides.ts';
-import { isReducerId, reduce } from '../chart/reduce.ts';
-import type { Panel } from '../dashboard/model.ts';
+import type { Display } from '../fields/field-display.ts';
+import { displayValue } from '../fields/field-display.ts';
+import type { FieldConfig } from '../fields/overrides.ts';
+import { resolveFields } from '../fields/overrides.ts';
+import { isReducerId, reduce } from '../fields/reduce.ts';
+import type { Panel } from '../model/model.ts';
 import type { PanelColumns, PanelSeries } from './panel-data.ts';
 
 export interface ReducedCell extends Display {

@@ -1,9 +1,9 @@
 // The panel kinds this build draws. A dashboard panel of any other kind is shown with the
 // reason it is not drawn, never as a blank box.
 
-import { lazy } from '../app/lazy.tsx';
 import { HEATMAP_DEFAULTS } from '../chart/heatmap-settings.ts';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
+import { lazy } from '../ui/lazy.tsx';
 import { barGaugePanel } from './BarGaugePanel.tsx';
 import { gaugePanel } from './GaugePanel.tsx';
 import { PIE_DEFAULTS, STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-defaults.ts';

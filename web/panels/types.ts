@@ -1,5 +1,5 @@
 import type { ComponentType } from 'preact';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import type { PanelTime } from './panel-queries.ts';
 
 /** What every panel gets from the dashboard. */

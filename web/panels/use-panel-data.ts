@@ -10,9 +10,9 @@ import {
   queryRange,
   rangeSearchParams,
 } from '../api/client.ts';
-import { matrixToColumnsSliced } from '../chart/matrix.ts';
 import { instantKey, rangeKey } from '../query/client.ts';
 import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
+import { matrixToColumnsSliced } from '../query/matrix.ts';
 import { useQueries } from '../query/use-queries.ts';
 import { TimeSettingsContext, utcOffsetS } from '../time/time-settings.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyKnown } from '../../contract/known.ts';
 import type { RangeSeries } from '../api/types.ts';
-import type { Grid } from '../chart/matrix.ts';
 import { fetchSliding, LiveBases, type RangeFetch } from './incremental.ts';
+import type { Grid } from './matrix.ts';
 
 type Truth = Map<string, Map<number, string>>; // series name → time → value
 

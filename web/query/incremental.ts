@@ -12,8 +12,8 @@
 import { digestUpTo, type Known } from '../../contract/known.ts';
 import type { PromResult } from '../api/client.ts';
 import type { MatrixData, Metric, RangeSeries, SamplePair } from '../api/types.ts';
-import type { Grid } from '../chart/matrix.ts';
-import { seriesKey } from '../chart/matrix.ts';
+import type { Grid } from './matrix.ts';
+import { seriesKey } from './matrix.ts';
 
 export const DEFAULT_OVERLAP_S = 600; // s
 

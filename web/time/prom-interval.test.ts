@@ -1,7 +1,7 @@
 // Grafana's own test cases, transcribed as data (cases are facts; the code is ours). Each
 // table names the Grafana file it comes from.
 import { describe, expect, it } from 'vitest';
-import { interpolateBuiltins } from './interpolate.ts';
+import { interpolateBuiltins } from '../variables/interpolate.ts';
 import {
   alignTime,
   formatInterval,

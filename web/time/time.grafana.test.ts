@@ -4,7 +4,7 @@
 // for a fixed zone (checked against Python's zoneinfo, not against this code). Cases Promscope
 // does differently on purpose are not here but in docs/GRAFANA-COMPATIBILITY.md, with the reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDate } from '../chart/unit-date.ts';
+import { formatDate } from '../fields/unit-date.ts';
 import { roundToFiscal } from './calendar.ts';
 import { describeInterval } from './duration.ts';
 import { roundInterval } from './prom-interval.ts';

@@ -6,9 +6,9 @@
 import { useState } from 'preact/hooks';
 import { asString } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
-import { Icon, IconButton } from '../app/Icon.tsx';
-import { ConfirmDialog } from '../app/Modal.tsx';
-import { setParams, useLocation } from '../app/router.ts';
+import { setParams, useLocation } from '../nav/router.ts';
+import { Icon, IconButton } from '../ui/Icon.tsx';
+import { ConfirmDialog } from '../ui/Modal.tsx';
 import { definitionOf, newVariable } from './edit.ts';
 import { VARIABLE_TYPES } from './edit-choices.ts';
 import type { Json } from './edit-list.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Panel } from '../dashboard/model.ts';
+import type { Panel } from '../model/model.ts';
 import { interpolatePanel } from './apply.ts';
 import type { ScopedVariable } from './format.ts';
 

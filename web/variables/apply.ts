@@ -5,7 +5,7 @@
 // as Grafana's TextPanel. Built-ins ($__interval…) are left for the query planner, which
 // knows the panel's width. The dashboard's own JSON is never changed:
 // this is the copy that is drawn.
-import type { Panel, Target } from '../dashboard/model.ts';
+import type { Panel, Target } from '../model/model.ts';
 import type { Context, Scope } from './format.ts';
 import { interpolateVariables } from './format.ts';
 

@@ -8,11 +8,11 @@ import {
   type DatasourceLookup,
   lookupDatasource,
   scrapeIntervalS,
-} from '../dashboard/datasource-ref.ts';
+} from '../model/datasource-ref.ts';
 import { formatDuration, parseDuration } from '../time/duration.ts';
-import { builtinScope } from '../time/interpolate.ts';
 import type { Scope, ScopedVariable } from './format.ts';
 import { interpolateVariables, referencedNames } from './format.ts';
+import { builtinScope } from './interpolate.ts';
 import type { VariableDef, VariableOption } from './model.ts';
 import { ALL, AUTO_PREFIX, applyRegex, parseCustom, sortOptions } from './model.ts';
 import type { VariableRequest } from './query.ts';

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { promGet } from '../api/client.ts';
 import type { Datasource } from '../api/server.ts';
-import { setParamValues } from '../app/router.ts';
+import { setParamValues } from '../nav/router.ts';
 import { queryClient } from '../query/client.ts';
 import { useQueries } from '../query/use-queries.ts';
 import type { Scope } from './format.ts';

@@ -17,7 +17,7 @@ const LEGEND_REDUCERS: Record<string, string> = {
   total: 'sum',
 };
 
-/** Grafana's names of those columns, which its legend's `sortBy` holds (web/chart/reduce.ts). */
+/** Grafana's names of those columns, which its legend's `sortBy` holds (web/fields/reduce.ts). */
 const SORT_NAMES: Record<string, string> = {
   min: 'Min',
   max: 'Max',

@@ -15,7 +15,7 @@ const REGEX_ALIAS = /^([/~@;%#'])(.*?)\1([gimsuy]*)$/;
 
 /**
  * byRegexp for a regex alias, byName otherwise. The alias is kept whole, slashes and flags
- * included, as Grafana writes it: its byRegexp matcher (and web/chart/overrides.ts) read
+ * included, as Grafana writes it: its byRegexp matcher (and web/fields/overrides.ts) read
  * `/…/i` as a regex with flags.
  */
 export function aliasMatcher(alias: string): Json {

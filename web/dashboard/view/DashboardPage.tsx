@@ -1,0 +1,386 @@
+// /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live — and /dashboard/new.
+// Time and refresh live in the URL (Grafana's parameters); the dashboard JSON gives the
+// defaults. "Edit" works on a copy of the JSON as loaded (unknown fields untouched): the grid
+// becomes draggable, `?editPanel=<id>` opens the panel editor and `?editview=<tab>` the
+// settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
+// guarded against leaving the page, in the app and in the browser.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { DashboardResponse, Datasource } from '../../api/server.ts';
+import { getDashboard } from '../../api/server.ts';
+import { setTimeZoneResolver } from '../../fields/unit-date.ts';
+import { readDashboardLinks } from '../../links/links.ts';
+import { LinkEnvContext, useLinkEnv } from '../../links/links-context.ts';
+import type { Json } from '../../model/dashboard-edit.ts';
+import {
+  addPanel,
+  addRow,
+  blankDashboard,
+  duplicatePanel,
+  removePanel,
+  sameJson,
+  withIds,
+} from '../../model/dashboard-edit.ts';
+import { normaliseDashboard } from '../../model/model.ts';
+import { takePendingPanel } from '../../model/pending-panel.ts';
+import { navigate, setParams } from '../../nav/router.ts';
+import { AnnotationsContext } from '../../panels/annotations-context.ts';
+import { PanelActionsContext } from '../../panels/panel-actions.ts';
+import { useQuery } from '../../query/use-queries.ts';
+import { readTimeSettings, TimeSettingsContext } from '../../time/time-settings.ts';
+import { lazy } from '../../ui/lazy.tsx';
+import { RefreshPicker } from '../../ui/RefreshPicker.tsx';
+import { TimePicker } from '../../ui/TimePicker.tsx';
+import { type DatasourceVariable, datasourceVariable } from '../../variables/datasource-picker.ts';
+import type { Scope } from '../../variables/format.ts';
+import { pageScope, usesTimeBuiltins } from '../../variables/interpolate.ts';
+import { readVariables } from '../../variables/model.ts';
+import { useVariables } from '../../variables/use-variables.ts';
+import { VariablesBar } from '../../variables/VariablesBar.tsx';
+import type { Confirm } from '../edit/EditParts.tsx';
+import { ConfirmLayer, EmptyDashboard } from '../edit/EditParts.tsx';
+import { useLeaveGuard } from '../edit/use-leave-guard.ts';
+import { useSaveFlow } from '../edit/use-save-flow.tsx';
+import { PanelEditorRoute } from '../panel-editor/PanelEditorRoute.tsx';
+import { AnnotationToggles } from './AnnotationToggles.tsx';
+import { enabledAnnotations, readAnnotations } from './annotation-defs.ts';
+import { DashboardGrid } from './DashboardGrid.tsx';
+import { DashboardLinks } from './DashboardLinks.tsx';
+import { DashboardToolbar } from './DashboardToolbar.tsx';
+import { useAnnotations } from './use-annotations.ts';
+import { useDashboardClock } from './use-dashboard-clock.ts';
+import { useDashboardPanelActions } from './use-panel-actions.ts';
+
+interface Props {
+  /** Absent for /dashboard/new. */
+  uid?: string;
+  params: URLSearchParams;
+  datasources: Datasource[];
+  selected: Datasource;
+  readOnly: boolean;
+  /** The dashboard's datasource variable, which replaces the header's picker (or null). */
+  onDatasourceVariable?: (v: DatasourceVariable | null) => void;
+}
+
+const EMPTY_SCOPE: Scope = new Map();
+const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
+
+// Editing is a chunk of its own: viewers never load the editor or the settings.
+const SettingsView = lazy(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
+
+const NEW: DashboardResponse = {
+  dashboard: blankDashboard(),
+  meta: { version: 0, provisioned: false, canSave: true, slug: '', url: '' },
+};
+
+export function DashboardPage(props: Props) {
+  const { uid } = props;
+  const res = useQuery({
+    queryKey: ['dashboard', uid ?? ''],
+    queryFn: ({ signal }) => getDashboard(uid!, signal),
+    enabled: uid !== undefined,
+  });
+  if (uid === undefined) return <DashboardView {...props} loaded={NEW} isNew />;
+  if (res.error) {
+    return (
+      <main class="page-message">
+        <h1>Cannot open dashboard “{uid}”</h1>
+        <p role="alert">{res.error.message}</p>
+        <a href="/">Go to the home dashboard</a>
+      </main>
+    );
+  }
+  if (!res.data) return <main class="page-message">Loading dashboard…</main>;
+  return <DashboardView {...props} loaded={res.data} isNew={false} />;
+}
+
+function DashboardView({
+  uid,
+  params,
+  datasources,
+  selected,
+  readOnly,
+  loaded,
+  isNew,
+  onDatasourceVariable,
+}: Props & { loaded: DashboardResponse; isNew: boolean }) {
+  const original = useMemo(() => withIds(loaded.dashboard), [loaded]);
+  // The working copy; null when not editing.
+  const [work, setWork] = useState<Json | null>(() => {
+    const pending = takePendingPanel(uid ?? '');
+    if (pending) return addPanel(original, pending).dashboard;
+    return isNew ? original : null;
+  });
+  const editing = work !== null && !readOnly;
+  const dirty = work !== null && !sameJson(work, original);
+  const shown = work ?? loaded.dashboard;
+  const dash = useMemo(() => normaliseDashboard(shown), [shown]);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+
+  const editPanel = params.get('editPanel');
+  const editview = params.get('editview');
+  // The panel menu's "Edit" and a pasted editor URL open edit mode as in Grafana.
+  useEffect(() => {
+    if ((editPanel || editview) && !readOnly && work === null) setWork(original);
+  }, [editPanel, editview, readOnly]);
+
+  const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
+  // Date units (dateTimeAsIso, time:FORMAT…) in the dashboard's zone, set before the panels
+  // render; undone when the page goes.
+  const zoneRef = useRef(timeSettings.timezone);
+  zoneRef.current = timeSettings.timezone;
+  const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
+  useEffect(() => unsetZone, []);
+  const withTime = (node: ComponentChildren) => (
+    <TimeSettingsContext.Provider value={timeSettings}>
+      <AnnotationsContext.Provider value={annotations}>{node}</AnnotationsContext.Provider>
+    </TimeSettingsContext.Provider>
+  );
+  const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
+  const defs = useMemo(() => readVariables(dash.templating), [dash]);
+  const vars = useVariables(
+    defs,
+    params,
+    datasources,
+    selected,
+    'error' in range ? null : range,
+    `${raw.from}|${raw.to}`,
+    now,
+  );
+  useEffect(() => {
+    document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
+  }, [dash.title, dirty]);
+  // One datasource picker: the dashboard's variable, when it has one in its bar.
+  const dsVariable = datasourceVariable(vars.states);
+  useEffect(() => {
+    onDatasourceVariable?.(dsVariable);
+  }, [dsVariable?.name, dsVariable?.uid]);
+  useEffect(() => () => onDatasourceVariable?.(null), []);
+  const panelActions = useDashboardPanelActions(params, raw, !readOnly);
+  const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
+  // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,
+  // titles, text and links alike.
+  const usesTime = useMemo(() => usesTimeBuiltins(dash), [dash]);
+  const rangeNow = 'error' in range ? null : range;
+  const scope = useMemo(
+    () => vars.panelScope && pageScope(vars.panelScope, dash, rangeNow, usesTime),
+    [vars.panelScope, dash.title, dash.uid, usesTime, usesTime ? rangeNow : null],
+  );
+  const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
+
+  // The annotation entries, each on or off (the viewer's switches over each entry's `enable`).
+  const annotationDefs = useMemo(() => readAnnotations(dash.annotations), [dash]);
+  // Kept with the dashboard's uid: another dashboard opened in this view starts from its own.
+  const [switches, setSwitches] = useState<{ uid: string; on: ReadonlyMap<number, boolean> }>({
+    uid: dash.uid,
+    on: new Map(),
+  });
+  const toggled = switches.uid === dash.uid ? switches.on : NO_SWITCHES;
+  const annotationsOn = useMemo(
+    () => new Set(enabledAnnotations(annotationDefs, toggled).map((d) => d.index)),
+    [annotationDefs, toggled],
+  );
+  const annotations = useAnnotations(
+    annotationDefs,
+    annotationsOn,
+    scope,
+    datasources,
+    selected,
+    rangeNow,
+  );
+  const toggleAnnotation = (index: number, enabled: boolean) =>
+    setSwitches({ uid: dash.uid, on: new Map(toggled).set(index, enabled) });
+
+  const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
+
+  const closeEditors = () => setParams({ editPanel: null, editview: null, editIndex: null });
+  const { saveButton, saveDialog } = useSaveFlow({
+    uid,
+    isNew,
+    loaded,
+    params,
+    current: work ?? original,
+    title: dash.title,
+    editing,
+    dirty,
+    leaving,
+    onDone: () => {
+      setWork(null);
+      closeEditors();
+    },
+  });
+  const exitEdit = () => {
+    if (dirty) return setConfirm({ kind: 'exit' });
+    setWork(null);
+    closeEditors();
+  };
+
+  const change = (next: Json) => setWork(next);
+  // The panel "Add visualization" just made, until its editor is closed.
+  const [fresh, setFresh] = useState<number | null>(null);
+  const addNewPanel = (from: Json) => {
+    const { dashboard, id } = addPanel(from);
+    setWork(dashboard);
+    setFresh(id);
+    setParams({ editPanel: String(id) });
+  };
+
+  // Drag-zoom on any chart, the grid's or the editor's preview, sets the dashboard's range.
+  const zoomTo = (start: number, end: number) =>
+    setParams({ from: String(start), to: String(end) });
+  const addRowTo = (from: Json) => setWork(addRow(from).dashboard);
+
+  const controls = (
+    <>
+      <TimePicker
+        value={raw}
+        onChange={(r) => setParams({ from: r.from, to: r.to })}
+        settings={timeSettings}
+        now={now}
+      />
+      <RefreshPicker
+        value={refresh}
+        onChange={(v) => setParams({ refresh: v })}
+        onRefresh={refreshAll}
+      />
+    </>
+  );
+
+  const dialogs = (
+    <>
+      {saveDialog}
+      {confirm && (
+        <ConfirmLayer
+          confirm={confirm}
+          work={work}
+          onCancel={() => setConfirm(null)}
+          onRemove={(id, keepPanels) => {
+            setConfirm(null);
+            if (work) setWork(removePanel(work, id, keepPanels));
+          }}
+          onDiscard={() => {
+            setConfirm(null);
+            leaving.current = confirm.kind === 'leave';
+            setWork(null);
+            if (confirm.kind === 'leave') navigate(confirm.url, { force: true });
+            else closeEditors();
+          }}
+        />
+      )}
+    </>
+  );
+
+  const gridTime = 'error' in range ? null : range;
+  if (editing && editPanel && gridTime) {
+    return withTime(
+      <>
+        <PanelEditorRoute
+          panelId={editPanel}
+          work={work}
+          fresh={fresh}
+          update={(f) => setWork((w) => (w ? f(w) : w))}
+          scope={scope ?? EMPTY_SCOPE}
+          controls={controls}
+          datasources={datasources}
+          selected={selected}
+          time={gridTime}
+          onZoom={zoomTo}
+          onClose={() => {
+            setFresh(null);
+            setParams({ editPanel: null });
+          }}
+          onBack={closeEditors}
+        />
+        {dialogs}
+      </>,
+    );
+  }
+
+  if (editing && editview) {
+    return withTime(
+      <>
+        <SettingsView
+          tab={editview}
+          dashboard={work}
+          onChange={change}
+          datasources={datasources}
+          selected={selected}
+          variables={vars.states}
+          onTab={(t) => setParams({ editview: t, editIndex: null })}
+          onClose={() => setParams({ editview: null, editIndex: null })}
+          saveButton={saveButton}
+        />
+        {dialogs}
+      </>,
+    );
+  }
+
+  return withTime(
+    <main class={editing ? 'dashboard editing' : 'dashboard'}>
+      <DashboardToolbar
+        title={dash.title}
+        stored={loaded.dashboard}
+        editing={editing}
+        isNew={isNew}
+        readOnly={readOnly}
+        datasources={datasources}
+        selected={selected}
+        controls={controls}
+        saveButton={saveButton}
+        onAddPanel={() => work && addNewPanel(work)}
+        onAddRow={() => work && addRowTo(work)}
+        onSettings={() => setParams({ editview: 'settings' })}
+        onEdit={() => setWork(original)}
+        onExitEdit={exitEdit}
+      />
+      <div class="submenu">
+        <AnnotationToggles
+          defs={annotationDefs}
+          on={annotationsOn}
+          errors={annotations.errors}
+          onToggle={toggleAnnotation}
+        />
+        <VariablesBar states={vars.states} onChange={vars.setValue} />
+        <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
+      </div>
+      {'error' in range ? (
+        <p class="page-message" role="alert">
+          {range.error}
+        </p>
+      ) : !scope ? (
+        <p class="page-message" aria-busy="true">
+          Loading variables…
+        </p>
+      ) : editing && dash.panels.length === 0 ? (
+        <EmptyDashboard onAddPanel={() => addNewPanel(work)} onAddRow={() => addRowTo(work)} />
+      ) : (
+        <PanelActionsContext.Provider value={panelActions}>
+          <LinkEnvContext.Provider value={linkEnv}>
+            <DashboardGrid
+              panels={dash.panels}
+              scope={scope}
+              datasources={datasources}
+              selected={selected}
+              onZoom={zoomTo}
+              time={range}
+              graphTooltip={dash.graphTooltip}
+              viewPanel={editing ? null : panelActions.viewing}
+              edit={
+                editing
+                  ? {
+                      dashboard: work,
+                      onChange: change,
+                      onEditPanel: (id) => setParams({ editPanel: String(id) }),
+                      onDuplicate: (id) => setWork(duplicatePanel(work, id).dashboard),
+                      onRemove: (id) => setConfirm({ kind: 'remove', id }),
+                    }
+                  : undefined
+              }
+            />
+          </LinkEnvContext.Provider>
+        </PanelActionsContext.Provider>
+      )}
+      {dialogs}
+    </main>,
+  );
+}
