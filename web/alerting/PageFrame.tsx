@@ -5,11 +5,11 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { Datasource } from '../api/server.ts';
-import { useNow } from '../dashboard/view/use-now.ts';
 import { setParams } from '../nav/router.ts';
 import { queryClient } from '../query/client.ts';
 import { parseDuration } from '../time/duration.ts';
 import { RefreshPicker } from '../ui/RefreshPicker.tsx';
+import { useNow } from '../ui/use-now.ts';
 import '../panels/alert-list.css';
 import './alerting.css';
 

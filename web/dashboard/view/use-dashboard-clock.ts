@@ -7,7 +7,7 @@ import { queryClient } from '../../query/client.ts';
 import type { CalendarOptions } from '../../time/calendar.ts';
 import { parseDuration } from '../../time/duration.ts';
 import { isRelativeToNow, resolveRange } from '../../time/time-range.ts';
-import { useNow } from './use-now.ts';
+import { useNow } from '../../ui/use-now.ts';
 
 export function useDashboardClock(
   params: URLSearchParams,
