@@ -8,10 +8,10 @@
 import type http from 'node:http';
 import { DELTA_HEADER, formatKnown, KNOWN_HEADER } from '../contract/known.ts';
 import type { MatrixData } from '../web/api/types.ts';
-import { msToNextTick, tickTime } from '../web/ui/use-now.ts';
 import type { Panel } from '../web/model/model.ts';
 import { planQueries } from '../web/panels/panel-queries.ts';
 import { fetchSliding, LiveBases, type RangeFetch } from '../web/query/incremental.ts';
+import { msToNextTick, tickTime } from '../web/ui/use-now.ts';
 import { get } from './http.ts';
 
 /** The viewport width the panels are laid out in (px); Grafana's grid has 24 columns. */
