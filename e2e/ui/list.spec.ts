@@ -24,6 +24,7 @@ test('the list finds dashboards by title and tag and opens them', async ({ page 
 
   await page.getByRole('button', { name: /^e2e \d+$/ }).click();
   await expect(list.getByRole('link')).toHaveText([
+    'E2E alerts',
     'E2E faults <img src=x onerror=window.__xss=1>',
     'E2E fields',
     'E2E Grafana panels',

@@ -51,7 +51,12 @@ async function nothingRan(page: Page, dialogs: string[]) {
       ),
       jsUrls: all.flatMap((el) =>
         [...el.attributes]
-          .filter((a) => /^\s*javascript:/i.test(a.value) && a.name !== 'aria-label')
+          // aria-label and title are shown as text, never followed (a legend's full name is
+          // its title): a hostile label value may sit there as characters.
+          .filter(
+            (a) =>
+              /^\s*javascript:/i.test(a.value) && a.name !== 'aria-label' && a.name !== 'title',
+          )
           .map((a) => `${el.tagName} ${a.name}=${a.value}`),
       ),
       inlineScripts: [...document.scripts].filter((s) => !s.src).length,

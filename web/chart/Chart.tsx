@@ -187,9 +187,12 @@ function ChartImpl({
   }, [thresholdsKey]);
 
   // New annotations (a refresh, a toggle) only need a redraw: the plugin reads them then.
+  // Keyed by content: each live tick answers the annotation queries again with the same events
+  // most of the time, and a redraw for those would draw every chart twice per tick.
+  const annotationsKey = JSON.stringify(annotations ?? null);
   useLayoutEffect(() => {
     plot.current?.redraw(false);
-  }, [annotations]);
+  }, [annotationsKey]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }

@@ -180,12 +180,15 @@ function DashboardView({
     () => new Set(enabledAnnotations(annotationDefs, toggled).map((d) => d.index)),
     [annotationDefs, toggled],
   );
+  // The built-in entry asks the dashboard's datasource: its datasource variable's, when it
+  // has one (that variable is then the page's one picker), else the header's.
+  const annotationsDs = datasources.find((d) => d.uid === dsVariable?.uid) ?? selected;
   const annotations = useAnnotations(
     annotationDefs,
     annotationsOn,
     scope,
     datasources,
-    selected,
+    annotationsDs,
     rangeNow,
   );
   const toggleAnnotation = (index: number, enabled: boolean) =>
