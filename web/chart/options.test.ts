@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import { describe, expect, it } from 'vitest';
 import { type FieldConfig, fieldConfigFor } from '../fields/overrides.ts';
-import { axisSpec, lineDash, stackingOf } from '../panels/TimeseriesPanel.tsx';
+import { axisSpec, lineDash, stackingOf } from '../panels/kinds/timeseries/TimeseriesPanel.tsx';
 import { type ChartSeries, chartOptions, seriesLook, seriesOptions, stackOf } from './options.ts';
 
 const base: ChartSeries = { key: 'a', label: 'a', color: '#73bf69', show: true };

@@ -27,9 +27,8 @@ import { formatValue } from '../fields/units.ts';
 import type { Panel } from '../model/model.ts';
 import { AnnotationLayer } from './AnnotationLayer.tsx';
 import { DataPanel } from './DataPanel.tsx';
-import { STATE_TIMELINE_DEFAULTS, STATUS_HISTORY_DEFAULTS } from './kind-defaults.ts';
 import { MAX_SERIES } from './panel-data.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
+import type { PanelProps } from './types.ts';
 import { usePanelData } from './use-panel-data.ts';
 import './TimelinePanel.css';
 
@@ -58,7 +57,7 @@ function withColorDefault(fc: Panel['fieldConfig'], kind: Kind): Panel['fieldCon
   return { ...fc, defaults: { ...defaults, color: { ...defaults.color, mode } } };
 }
 
-function TimelinePanel(props: PanelProps & { kind: Kind }) {
+export function TimelinePanel(props: PanelProps & { kind: Kind }) {
   const { panel, kind } = props;
   const { body, width, height, data } = usePanelData(props);
   const o = panel.options as Record<string, unknown>;
@@ -263,17 +262,9 @@ function legendItems(config: FieldConfig | undefined, seen: Map<string, string>)
   return [...seen].filter(([label]) => label !== '').map(([label, color]) => ({ label, color }));
 }
 
-const StateTimeline = (props: PanelProps) => <TimelinePanel {...props} kind="state-timeline" />;
-const StatusHistory = (props: PanelProps) => <TimelinePanel {...props} kind="status-history" />;
-
-export const stateTimelinePanel: PanelPlugin = {
-  kind: 'state-timeline',
-  Component: StateTimeline,
-  defaults: { options: STATE_TIMELINE_DEFAULTS },
-};
-
-export const statusHistoryPanel: PanelPlugin = {
-  kind: 'status-history',
-  Component: StatusHistory,
-  defaults: { options: STATUS_HISTORY_DEFAULTS },
-};
+export const StateTimeline = (props: PanelProps) => (
+  <TimelinePanel {...props} kind="state-timeline" />
+);
+export const StatusHistory = (props: PanelProps) => (
+  <TimelinePanel {...props} kind="status-history" />
+);

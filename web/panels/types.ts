@@ -1,4 +1,3 @@
-import type { ComponentType } from 'preact';
 import type { Panel } from '../model/model.ts';
 import type { PanelTime } from './panel-queries.ts';
 
@@ -14,11 +13,4 @@ export interface PanelProps {
   onZoom?: (startMs: number, endMs: number) => void;
   /** The dashboard's graphTooltip: 0 alone, 1 shared crosshair, 2 shared tooltip. */
   graphTooltip?: number;
-}
-
-/** Panels are plain objects (Perses' habit): a kind, a component and its defaults. */
-export interface PanelPlugin {
-  kind: string;
-  Component: ComponentType<PanelProps>;
-  defaults: Partial<Panel>;
 }

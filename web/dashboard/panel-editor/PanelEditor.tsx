@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Json } from '../../model/dashboard-edit.ts';
 import { normaliseDashboard } from '../../model/model.ts';
+import { panelPlugin } from '../../panels/registry.ts';
 import type { GridPanelProps } from '../view/DashboardGrid.tsx';
 import { GridPanel } from '../view/DashboardGrid.tsx';
 import { PanelOptionsPane } from './PanelOptionsPane.tsx';
@@ -58,24 +59,27 @@ export function PanelEditor({ panel: loaded, controls, onApply, onDiscard, ...gr
           <div class="editor-preview grid-item" data-panel-type={preview.type}>
             <GridPanel panel={preview} {...grid} />
           </div>
-          <section class="editor-queries" aria-label="Queries">
-            <h2 class="editor-section-title">
-              Queries <span class="editor-count">{targets.length}</span>
-            </h2>
-            {targets.map((t, i) => (
-              <QueryEditorRow
-                key={String(t.refId)}
-                target={t}
-                datasourceUid={dsUid}
-                canRemove={targets.length > 1}
-                onChange={(change) => setPanel((p) => setTarget(p, i, change))}
-                onRemove={() => setPanel((p) => removeTarget(p, i))}
-              />
-            ))}
-            <button type="button" onClick={() => setPanel(addTarget)}>
-              + Add query
-            </button>
-          </section>
+          {/* Text and alert list ask no PromQL (their plugin's skipDataQuery), as in Grafana. */}
+          {!panelPlugin(preview.type)?.skipDataQuery && (
+            <section class="editor-queries" aria-label="Queries">
+              <h2 class="editor-section-title">
+                Queries <span class="editor-count">{targets.length}</span>
+              </h2>
+              {targets.map((t, i) => (
+                <QueryEditorRow
+                  key={String(t.refId)}
+                  target={t}
+                  datasourceUid={dsUid}
+                  canRemove={targets.length > 1}
+                  onChange={(change) => setPanel((p) => setTarget(p, i, change))}
+                  onRemove={() => setPanel((p) => removeTarget(p, i))}
+                />
+              ))}
+              <button type="button" onClick={() => setPanel(addTarget)}>
+                + Add query
+              </button>
+            </section>
+          )}
         </div>
         <PanelOptionsPane panel={panel} onChange={setPanel} />
       </div>

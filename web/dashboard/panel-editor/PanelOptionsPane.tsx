@@ -1,18 +1,13 @@
 // The panel editor's side pane: the visualisation picker (every kind the registry draws) and
-// the options Grafana puts beside a panel — title and description, graph styles, legend,
-// value calculation, standard options (unit, decimals, min, max) and thresholds. Each control
-// changes one path of the panel's JSON (panel-options.ts).
-import { REDUCER_IDS } from '../../fields/reduce.ts';
+// the options Grafana puts beside a panel — title and description, then the kind's own
+// sections (its plugin's `Options`: graph styles and legend, value calculation, …), then,
+// for kinds that read fieldConfig, standard options (unit, decimals, min, max) and
+// thresholds. Each control changes one path of the panel's JSON (panels/options/panel-json.ts).
 import type { Json } from '../../model/dashboard-edit.ts';
-import { panelKinds, panelPlugin } from '../../panels/registry.tsx';
-import { Field, Section } from './option-controls.tsx';
-import {
-  GraphStyleOptions,
-  LegendOptions,
-  REDUCER_LABELS,
-  ThresholdOptions,
-} from './option-sections.tsx';
-import { getIn, kindLabel, parseNumberField, setIn } from './panel-options.ts';
+import { Field, Section } from '../../panels/options/controls.tsx';
+import { getIn, parseNumberField, setIn } from '../../panels/options/panel-json.ts';
+import { ThresholdOptions } from '../../panels/options/sections.tsx';
+import { kindName, panelKinds, panelPlugin } from '../../panels/registry.ts';
 import { UnitPicker } from './UnitPicker.tsx';
 
 interface Props {
@@ -21,7 +16,6 @@ interface Props {
 }
 
 const DEFAULTS = ['fieldConfig', 'defaults'];
-const REDUCED_KINDS = new Set(['stat', 'gauge', 'bargauge', 'table']);
 
 export function PanelOptionsPane({ panel, onChange }: Props) {
   const type = typeof panel.type === 'string' ? panel.type : 'timeseries';
@@ -34,8 +28,10 @@ export function PanelOptionsPane({ panel, onChange }: Props) {
     const v = getIn(panel, path);
     return typeof v === 'number' ? v : undefined;
   };
-  const kinds = panelKinds();
-  if (!kinds.includes(type)) kinds.push(type);
+  const plugin = panelPlugin(type);
+  // A kind this build does not draw is listed (disabled) so the pane says what the panel is.
+  const kinds = panelKinds().map((k) => k.id);
+  if (!plugin) kinds.push(type);
 
   const pickKind = (kind: string) => {
     if (kind === type) return;
@@ -59,8 +55,10 @@ export function PanelOptionsPane({ panel, onChange }: Props) {
               disabled={!panelPlugin(k)}
               onClick={() => pickKind(k)}
             >
-              <span class={`viz-icon viz-${k}`} aria-hidden="true" />
-              {kindLabel(k)}
+              <svg class="viz-icon" viewBox="0 0 16 16" aria-hidden="true">
+                <path d={panelPlugin(k)?.icon ?? 'M2 2h12v12H2z'} />
+              </svg>
+              {kindName(k)}
             </button>
           ))}
         </fieldset>
@@ -88,70 +86,45 @@ export function PanelOptionsPane({ panel, onChange }: Props) {
         </Field>
       </Section>
 
-      {type === 'timeseries' && <GraphStyleOptions panel={panel} onChange={onChange} />}
+      {plugin?.Options && <plugin.Options panel={panel} onChange={onChange} />}
 
-      {type === 'timeseries' && <LegendOptions panel={panel} onChange={onChange} />}
-
-      {REDUCED_KINDS.has(type) && (
-        <Section title="Value options">
-          <Field label="Calculation">
-            {(id) => (
-              <select
-                id={id}
-                value={calcOf(panel)}
-                onChange={(e) =>
-                  set(['options', 'reduceOptions', 'calcs'], [e.currentTarget.value])
-                }
-              >
-                {REDUCER_IDS.map((r) => (
-                  <option key={r} value={r}>
-                    {REDUCER_LABELS[r] ?? r}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </Section>
-      )}
-
-      <Section title="Standard options">
-        <Field label="Unit">
-          {(id) => (
-            <UnitPicker
-              id={id}
-              value={str([...DEFAULTS, 'unit'])}
-              onChange={(u) => set([...DEFAULTS, 'unit'], u || undefined)}
-            />
-          )}
-        </Field>
-        <div class="field-row">
-          {(['min', 'max', 'decimals'] as const).map((k) => (
-            <Field key={k} label={k[0]!.toUpperCase() + k.slice(1)}>
+      {(plugin?.fieldConfig ?? true) && (
+        <>
+          <Section title="Standard options">
+            <Field label="Unit">
               {(id) => (
-                <input
+                <UnitPicker
                   id={id}
-                  type="number"
-                  placeholder="auto"
-                  value={num([...DEFAULTS, k]) ?? ''}
-                  onChange={(e) =>
-                    set(
-                      [...DEFAULTS, k],
-                      parseNumberField(e.currentTarget.value, num([...DEFAULTS, k])),
-                    )
-                  }
+                  value={str([...DEFAULTS, 'unit'])}
+                  onChange={(u) => set([...DEFAULTS, 'unit'], u || undefined)}
                 />
               )}
             </Field>
-          ))}
-        </div>
-      </Section>
+            <div class="field-row">
+              {(['min', 'max', 'decimals'] as const).map((k) => (
+                <Field key={k} label={k[0]!.toUpperCase() + k.slice(1)}>
+                  {(id) => (
+                    <input
+                      id={id}
+                      type="number"
+                      placeholder="auto"
+                      value={num([...DEFAULTS, k]) ?? ''}
+                      onChange={(e) =>
+                        set(
+                          [...DEFAULTS, k],
+                          parseNumberField(e.currentTarget.value, num([...DEFAULTS, k])),
+                        )
+                      }
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+          </Section>
 
-      <ThresholdOptions panel={panel} onChange={onChange} />
+          <ThresholdOptions panel={panel} onChange={onChange} />
+        </>
+      )}
     </aside>
   );
-}
-
-function calcOf(panel: Json): string {
-  const calcs = getIn(panel, ['options', 'reduceOptions', 'calcs']);
-  return Array.isArray(calcs) && typeof calcs[0] === 'string' ? calcs[0] : 'lastNotNull';
 }

@@ -10,7 +10,7 @@ import type { Panel } from '../../model/model.ts';
 import { PanelFrame } from '../../panels/PanelFrame.tsx';
 import type { PanelTime } from '../../panels/panel-queries.ts';
 import { panelTime } from '../../panels/panel-time.ts';
-import { panelPlugin } from '../../panels/registry.tsx';
+import { panelPlugin } from '../../panels/registry.ts';
 import { lazy } from '../../ui/lazy.tsx';
 import { memo } from '../../ui/memo.ts';
 import { interpolatePanel } from '../../variables/apply.ts';

@@ -2,13 +2,13 @@
 // between min and max, coloured by thresholds or a value mapping, with the name and the value
 // beside it. Each series has its own config (defaults + overrides); a min or max left unset
 // comes from the data, as in Grafana (fieldRange), said in the row's data-min and data-max.
-import { gaugeFraction } from '../chart/gauge.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { reducedCells } from './reduced.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+import { gaugeFraction } from '../../../chart/gauge.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { reducedCells } from '../../reduced.ts';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 
-function BarGaugePanel(props: PanelProps) {
+export function BarGaugePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, data } = usePanelData(props);
   const cells = reducedCells(panel, data);
@@ -32,9 +32,3 @@ function BarGaugePanel(props: PanelProps) {
     </DataPanel>
   );
 }
-
-export const barGaugePanel: PanelPlugin = {
-  kind: 'bargauge',
-  Component: BarGaugePanel,
-  defaults: { options: { reduceOptions: { calcs: ['lastNotNull'] } } },
-};

@@ -3,16 +3,16 @@
 // colours the value, the background, or nothing; options.textMode picks value and/or name.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/stat/
 
-import { sparklinePaths } from '../chart/sparkline.ts';
-import { contrastText, withOpacity } from '../fields/palette.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { reducedCells } from './reduced.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+import { sparklinePaths } from '../../../chart/sparkline.ts';
+import { contrastText, withOpacity } from '../../../fields/palette.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { reducedCells } from '../../reduced.ts';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 
 const NEUTRAL = '#CCCCDC'; // var(--text): colorMode none
 
-function StatPanel(props: PanelProps) {
+export function StatPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
   const sparkline = panel.options.graphMode !== 'none';
@@ -75,11 +75,3 @@ function StatPanel(props: PanelProps) {
     </DataPanel>
   );
 }
-
-export const statPanel: PanelPlugin = {
-  kind: 'stat',
-  Component: StatPanel,
-  defaults: {
-    options: { reduceOptions: { calcs: ['lastNotNull'] }, graphMode: 'area', colorMode: 'value' },
-  },
-};

@@ -3,15 +3,15 @@
 // Min, max, unit and thresholds are each series' own (defaults + overrides); a min or max left
 // unset comes from the data, as in Grafana (fieldRange). The SVG says the range it drew
 // between in data-min and data-max.
-import { arcPath, gaugeFraction, thresholdBands } from '../chart/gauge.ts';
-import { resolveColor } from '../fields/palette.ts';
-import { absoluteSteps } from '../fields/thresholds.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { reducedCells } from './reduced.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+import { arcPath, gaugeFraction, thresholdBands } from '../../../chart/gauge.ts';
+import { resolveColor } from '../../../fields/palette.ts';
+import { absoluteSteps } from '../../../fields/thresholds.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { reducedCells } from '../../reduced.ts';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 
-function GaugePanel(props: PanelProps) {
+export function GaugePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
   const cells = reducedCells(panel, data, true);
@@ -87,9 +87,3 @@ function GaugePanel(props: PanelProps) {
     </DataPanel>
   );
 }
-
-export const gaugePanel: PanelPlugin = {
-  kind: 'gauge',
-  Component: GaugePanel,
-  defaults: { options: { reduceOptions: { calcs: ['lastNotNull'] } } },
-};

@@ -2,23 +2,22 @@
 // coloured cells over time, with a colour-scale legend. The body says what it drew in
 // data-buckets, data-cells and data-max-count.
 import { useMemo } from 'preact/hooks';
-import { multiLane } from '../chart/annotations.ts';
-import { HeatmapChart } from '../chart/HeatmapChart.tsx';
-import { bucketHeatmap, calculateHeatmap } from '../chart/heatmap.ts';
-import { colorRange, palette } from '../chart/heatmap-color.ts';
-import { HEATMAP_DEFAULTS, heatmapSettings, heatmapSource } from '../chart/heatmap-settings.ts';
-import { axisFormatter, formatValue } from '../fields/units.ts';
-import type { Panel } from '../model/model.ts';
-import { usePanelAnnotations } from './annotations-context.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { MAX_SERIES } from './panel-data.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+import { multiLane } from '../../../chart/annotations.ts';
+import { HeatmapChart } from '../../../chart/HeatmapChart.tsx';
+import { bucketHeatmap, calculateHeatmap } from '../../../chart/heatmap.ts';
+import { colorRange, palette } from '../../../chart/heatmap-color.ts';
+import { heatmapSettings, heatmapSource } from '../../../chart/heatmap-settings.ts';
+import { axisFormatter, formatValue } from '../../../fields/units.ts';
+import { usePanelAnnotations } from '../../annotations-context.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { MAX_SERIES } from '../../panel-data.ts';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 import './HeatmapPanel.css';
 
 const LEGEND_STOPS = 16;
 
-function HeatmapPanel(props: PanelProps) {
+export function HeatmapPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
   const settings = useMemo(
@@ -112,9 +111,3 @@ function gradient(colors: readonly string[]): string {
   );
   return `linear-gradient(to right, ${stops.join(', ')})`;
 }
-
-export const heatmapPanel: PanelPlugin = {
-  kind: 'heatmap',
-  Component: HeatmapPanel,
-  defaults: { options: HEATMAP_DEFAULTS as Panel['options'] },
-};

@@ -1,5 +1,5 @@
-// The small form controls of the panel editor's options pane: a titled section, a labelled
-// field, a slider with its number, and a segmented choice.
+// The small form controls of the panel editor's options pane, shared by the kinds' own
+// sections: a titled section, a labelled field, a slider with its number, a segmented choice.
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 

@@ -3,27 +3,32 @@
 // or beside the chart. Each series has its own field config: defaults + overrides.
 
 import { useMemo, useState } from 'preact/hooks';
-import { asFiniteNumber } from '../../contract/json.ts';
-import { multiLane } from '../chart/annotations.ts';
-import { Chart } from '../chart/Chart.tsx';
-import type { ChartSeries } from '../chart/options.ts';
-import { tooltipModeOf, tooltipSortOf } from '../chart/tooltip-rows.ts';
-import type { AxisSpec } from '../chart/y-axes.ts';
-import type { LegendSort } from '../fields/legend-calcs.ts';
-import { legendOptions, legendRows, nextSort, sortLegendRows } from '../fields/legend-calcs.ts';
-import type { FieldConfig } from '../fields/overrides.ts';
-import { resolveFields } from '../fields/overrides.ts';
-import { COUNTING } from '../fields/reduce.ts';
-import { formatValue } from '../fields/units.ts';
-import { useLatest, useSameValue } from '../ui/memo.ts';
-import { usePanelAnnotations } from './annotations-context.ts';
-import { DataPanel } from './DataPanel.tsx';
-import type { LegendEntry } from './Legend.tsx';
-import { Legend } from './Legend.tsx';
-import { MAX_SERIES } from './panel-data.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { useChartSeries } from './use-chart-series.ts';
-import { usePanelData } from './use-panel-data.ts';
+import { asFiniteNumber } from '../../../../contract/json.ts';
+import { multiLane } from '../../../chart/annotations.ts';
+import { Chart } from '../../../chart/Chart.tsx';
+import type { ChartSeries } from '../../../chart/options.ts';
+import { tooltipModeOf, tooltipSortOf } from '../../../chart/tooltip-rows.ts';
+import type { AxisSpec } from '../../../chart/y-axes.ts';
+import type { LegendSort } from '../../../fields/legend-calcs.ts';
+import {
+  legendOptions,
+  legendRows,
+  nextSort,
+  sortLegendRows,
+} from '../../../fields/legend-calcs.ts';
+import type { FieldConfig } from '../../../fields/overrides.ts';
+import { resolveFields } from '../../../fields/overrides.ts';
+import { COUNTING } from '../../../fields/reduce.ts';
+import { formatValue } from '../../../fields/units.ts';
+import { useLatest, useSameValue } from '../../../ui/memo.ts';
+import { usePanelAnnotations } from '../../annotations-context.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import type { LegendEntry } from '../../Legend.tsx';
+import { Legend } from '../../Legend.tsx';
+import { MAX_SERIES } from '../../panel-data.ts';
+import type { PanelProps } from '../../types.ts';
+import { useChartSeries } from '../../use-chart-series.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 
 const DRAW_STYLES = new Set(['line', 'bars', 'points']);
 const SHOW_POINTS = new Set(['auto', 'always', 'never']);
@@ -107,7 +112,7 @@ function seriesStyle(c: FieldConfig): Partial<ChartSeries> {
   };
 }
 
-function TimeseriesPanel(props: PanelProps) {
+export function TimeseriesPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
   const fields = useMemo(
@@ -274,9 +279,3 @@ function sameEntries(a: LegendEntry[], b: LegendEntry[]): boolean {
     })
   );
 }
-
-export const timeseriesPanel: PanelPlugin = {
-  kind: 'timeseries',
-  Component: TimeseriesPanel,
-  defaults: { options: { legend: { showLegend: true, displayMode: 'list', placement: 'bottom' } } },
-};

@@ -4,7 +4,7 @@
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/text/
 
 import { Marked } from 'marked';
-import { asRecord } from '../../contract/json.ts';
+import { asRecord } from '../../../../contract/json.ts';
 
 export type TextMode = 'markdown' | 'html' | 'code';
 

@@ -4,13 +4,13 @@
 // one number (stat view). Asked again on every tick of the dashboard, as panels are. What it
 // selects and in which order is alert-list.ts; everything from Prometheus renders as text.
 import { useMemo } from 'preact/hooks';
-import type { AlertingRule, PromAlert } from '../../contract/prometheus.ts';
-import { undrawnOptions } from '../../contract/undrawn.ts';
-import { getRules } from '../api/alerting.ts';
-import { useLinkEnvContext } from '../links/links-context.ts';
-import { useQuery } from '../query/use-queries.ts';
-import { formatDuration } from '../time/duration.ts';
-import { interpolateVariables } from '../variables/format.ts';
+import type { AlertingRule, PromAlert } from '../../../../contract/prometheus.ts';
+import { undrawnOptions } from '../../../../contract/undrawn.ts';
+import { getRules } from '../../../api/alerting.ts';
+import { useLinkEnvContext } from '../../../links/links-context.ts';
+import { useQuery } from '../../../query/use-queries.ts';
+import { formatDuration } from '../../../time/duration.ts';
+import { interpolateVariables } from '../../../variables/format.ts';
 import {
   firstActiveAt,
   groupInstances,
@@ -19,8 +19,8 @@ import {
   selectRules,
 } from './alert-list.ts';
 import './alert-list.css';
-import { PanelFrame } from './PanelFrame.tsx';
-import type { PanelProps } from './types.ts';
+import { PanelFrame } from '../../PanelFrame.tsx';
+import type { PanelProps } from '../../types.ts';
 
 /** "for 3m12s": how long since `ms`, in whole seconds, Prometheus' way. */
 function since(ms: number | undefined, now: number): string {

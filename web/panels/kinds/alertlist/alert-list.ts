@@ -15,9 +15,9 @@ import {
   asRecord,
   asString,
   isRecord,
-} from '../../contract/json.ts';
-import type { AlertingRule, PromAlert, RuleGroup } from '../../contract/prometheus.ts';
-import { labelsMatch, parseMatchers } from '../api/matchers.ts';
+} from '../../../../contract/json.ts';
+import type { AlertingRule, PromAlert, RuleGroup } from '../../../../contract/prometheus.ts';
+import { labelsMatch, parseMatchers } from '../../../api/matchers.ts';
 
 /** Grafana's SortOrder: 1 alphabetical, 2 reverse, 3 importance, 4 time asc, 5 time desc. */
 export type SortOrder = 1 | 2 | 3 | 4 | 5;

@@ -1,10 +1,11 @@
-// Sections of the panel editor's options pane that edit more than one path: graph styles,
-// legend, thresholds. Each control changes the panel's JSON through panel-options.ts.
+// Option sections more than one kind shows in the panel editor: legend, value calculation
+// (the reduced kinds) and thresholds. A kind's index.ts names the ones it shows; each control
+// changes the panel's JSON through panel-json.ts.
 import { resolveColor } from '../../fields/palette.ts';
-import { REDUCERS } from '../../fields/reduce.ts';
-import type { Json } from '../../model/dashboard-edit.ts';
-import { Section, Segmented, Slider } from './option-controls.tsx';
-import type { LegendMode, Step } from './panel-options.ts';
+import { REDUCER_IDS, REDUCERS } from '../../fields/reduce.ts';
+import type { OptionsProps } from '../plugin.tsx';
+import { Field, Section, Segmented } from './controls.tsx';
+import type { LegendMode, Step } from './panel-json.ts';
 import {
   addThreshold,
   getIn,
@@ -15,100 +16,12 @@ import {
   setThresholdSteps,
   thresholdSteps,
   toggleLegendCalc,
-} from './panel-options.ts';
+} from './panel-json.ts';
 
-interface Props {
-  panel: Json;
-  onChange: (panel: Json) => void;
-}
+type Props = OptionsProps;
 
-const CUSTOM = ['fieldConfig', 'defaults', 'custom'];
 // Grafana's names for the reducers, as the legend table's headers show them.
 export const REDUCER_LABELS: Record<string, string> = REDUCERS;
-
-/** Timeseries: draw style, line shape and style, width, fill, stacking. */
-export function GraphStyleOptions({ panel, onChange }: Props) {
-  const set = (path: string[], value: unknown) => onChange(setIn(panel, path, value));
-  const str = (path: string[]) => {
-    const v = getIn(panel, path);
-    return typeof v === 'string' ? v : '';
-  };
-  const num = (path: string[]) => {
-    const v = getIn(panel, path);
-    return typeof v === 'number' ? v : undefined;
-  };
-  const style = str([...CUSTOM, 'drawStyle']) || 'line';
-  return (
-    <Section title="Graph styles">
-      <Segmented
-        label="Style"
-        value={style}
-        choices={[
-          ['line', 'Lines'],
-          ['bars', 'Bars'],
-          ['points', 'Points'],
-        ]}
-        onChange={(v) => set([...CUSTOM, 'drawStyle'], v)}
-      />
-      {style === 'line' && (
-        <>
-          <Segmented
-            label="Line interpolation"
-            value={str([...CUSTOM, 'lineInterpolation']) || 'linear'}
-            choices={[
-              ['linear', 'Linear'],
-              ['smooth', 'Smooth'],
-              ['stepBefore', 'Step before'],
-              ['stepAfter', 'Step after'],
-            ]}
-            onChange={(v) => set([...CUSTOM, 'lineInterpolation'], v)}
-          />
-          <Segmented
-            label="Line style"
-            value={str([...CUSTOM, 'lineStyle', 'fill']) || 'solid'}
-            choices={[
-              ['solid', 'Solid'],
-              ['dash', 'Dash'],
-              ['dot', 'Dots'],
-            ]}
-            onChange={(v) =>
-              set(
-                [...CUSTOM, 'lineStyle'],
-                v === 'solid'
-                  ? { fill: 'solid' }
-                  : { fill: v, dash: v === 'dot' ? [0, 10] : [10, 10] },
-              )
-            }
-          />
-        </>
-      )}
-      <Slider
-        label="Line width"
-        min={0}
-        max={10}
-        value={num([...CUSTOM, 'lineWidth']) ?? 1}
-        onChange={(v) => set([...CUSTOM, 'lineWidth'], v)}
-      />
-      <Slider
-        label="Fill opacity"
-        min={0}
-        max={100}
-        value={num([...CUSTOM, 'fillOpacity']) ?? 0}
-        onChange={(v) => set([...CUSTOM, 'fillOpacity'], v)}
-      />
-      <Segmented
-        label="Stack series"
-        value={str([...CUSTOM, 'stacking', 'mode']) || 'none'}
-        choices={[
-          ['none', 'Off'],
-          ['normal', 'Normal'],
-          ['percent', '100%'],
-        ]}
-        onChange={(v) => set([...CUSTOM, 'stacking'], { group: 'A', mode: v })}
-      />
-    </Section>
-  );
-}
 
 export function LegendOptions({ panel, onChange }: Props) {
   const mode = legendMode(panel);
@@ -154,6 +67,33 @@ export function LegendOptions({ panel, onChange }: Props) {
           </fieldset>
         </>
       )}
+    </Section>
+  );
+}
+
+/** Stat, gauge, bar gauge, table, pie: which reducer makes each series one value. */
+export function ValueOptions({ panel, onChange }: Props) {
+  const calcs = getIn(panel, ['options', 'reduceOptions', 'calcs']);
+  const calc = Array.isArray(calcs) && typeof calcs[0] === 'string' ? calcs[0] : 'lastNotNull';
+  return (
+    <Section title="Value options">
+      <Field label="Calculation">
+        {(id) => (
+          <select
+            id={id}
+            value={calc}
+            onChange={(e) =>
+              onChange(setIn(panel, ['options', 'reduceOptions', 'calcs'], [e.currentTarget.value]))
+            }
+          >
+            {REDUCER_IDS.map((r) => (
+              <option key={r} value={r}>
+                {REDUCER_LABELS[r] ?? r}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </Section>
   );
 }

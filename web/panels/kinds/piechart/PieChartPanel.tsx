@@ -7,7 +7,7 @@
 // and data-total; each slice its data-start/data-end angles and data-fraction.
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/pie-chart/
 import { useMemo, useState } from 'preact/hooks';
-import { asArray, asRecord } from '../../contract/json.ts';
+import { asArray, asRecord } from '../../../../contract/json.ts';
 import {
   labelFontSize,
   labelPosition,
@@ -18,13 +18,12 @@ import {
   pieSort,
   pieTotal,
   slicePath,
-} from '../chart/pie.ts';
-import type { Panel } from '../model/model.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { PIE_DEFAULTS } from './kind-defaults.ts';
-import { reducedCells } from './reduced.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+} from '../../../chart/pie.ts';
+import type { Panel } from '../../../model/model.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { reducedCells } from '../../reduced.ts';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 import './PieChartPanel.css';
 
 const BACKGROUND = '#181b1f'; // var(--panel): the line between slices, as Grafana strokes them
@@ -62,7 +61,7 @@ function legendOptions(options: Panel['options']): LegendOptions {
   };
 }
 
-function PieChartPanel(props: PanelProps) {
+export function PieChartPanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, height, data } = usePanelData(props);
   const [off, setOff] = useState<ReadonlySet<string>>(new Set());
@@ -255,9 +254,3 @@ function PieLegend({ items, table, showValue, showPercent, percent, onToggle }: 
     </ul>
   );
 }
-
-export const pieChartPanel: PanelPlugin = {
-  kind: 'piechart',
-  Component: PieChartPanel,
-  defaults: { options: PIE_DEFAULTS },
-};

@@ -3,20 +3,20 @@
 // by name (a label name, or "Value") or by query refId set its unit, decimals, header
 // (displayName) and value mappings, which may also colour the cell's text.
 import { useMemo } from 'preact/hooks';
-import type { TableRow } from '../chart/table.ts';
-import { tableOf, VALUE_COLUMN } from '../chart/table.ts';
-import { displayValue } from '../fields/field-display.ts';
-import { mapValue } from '../fields/mappings.ts';
-import type { FieldConfig } from '../fields/overrides.ts';
-import { displayNameOf, fieldConfigFor } from '../fields/overrides.ts';
-import { DataPanel } from './DataPanel.tsx';
-import { reducedCells } from './reduced.ts';
-import type { CellView } from './SeriesTable.tsx';
-import { SeriesTable } from './SeriesTable.tsx';
-import type { PanelPlugin, PanelProps } from './types.ts';
-import { usePanelData } from './use-panel-data.ts';
+import type { TableRow } from '../../../chart/table.ts';
+import { tableOf, VALUE_COLUMN } from '../../../chart/table.ts';
+import { displayValue } from '../../../fields/field-display.ts';
+import { mapValue } from '../../../fields/mappings.ts';
+import type { FieldConfig } from '../../../fields/overrides.ts';
+import { displayNameOf, fieldConfigFor } from '../../../fields/overrides.ts';
+import { DataPanel } from '../../DataPanel.tsx';
+import { reducedCells } from '../../reduced.ts';
+import type { CellView } from '../../SeriesTable.tsx';
+import { SeriesTable } from '../../SeriesTable.tsx';
+import type { PanelProps } from '../../types.ts';
+import { usePanelData } from '../../use-panel-data.ts';
 
-function TablePanel(props: PanelProps) {
+export function TablePanel(props: PanelProps) {
   const { panel } = props;
   const { body, width, data } = usePanelData(props);
   const { defaults, overrides } = panel.fieldConfig;
@@ -61,9 +61,3 @@ function TablePanel(props: PanelProps) {
     </DataPanel>
   );
 }
-
-export const tablePanel: PanelPlugin = {
-  kind: 'table',
-  Component: TablePanel,
-  defaults: { options: { reduceOptions: { calcs: ['lastNotNull'] } } },
-};

@@ -2,7 +2,7 @@
 // util.test.tsx, AlertListMigration.test.ts) transcribed as data where they apply to
 // Prometheus rules, whose states are firing, pending and inactive.
 import { describe, expect, it } from 'vitest';
-import type { AlertingRule, PromAlert, RuleGroup } from '../../contract/prometheus.ts';
+import type { AlertingRule, PromAlert, RuleGroup } from '../../../../contract/prometheus.ts';
 import {
   type AlertListOptions,
   groupInstances,

@@ -1,14 +1,13 @@
 // Grafana's text panel: markdown or HTML, always through the one sanitiser (sanitise.ts) and
 // inserted as nodes, or code shown as text. The body scrolls on its own; the page never does.
 import { useEffect, useRef } from 'preact/hooks';
-import type { Panel } from '../model/model.ts';
-import { PanelFrame } from './PanelFrame.tsx';
-import { sanitise } from './sanitise.ts';
+import { PanelFrame } from '../../PanelFrame.tsx';
+import { sanitise } from '../../sanitise.ts';
+import type { PanelProps } from '../../types.ts';
 import { markdownToHtml, textContent } from './text-content.ts';
-import type { PanelPlugin, PanelProps } from './types.ts';
 import './TextPanel.css';
 
-function TextPanel({ panel }: PanelProps) {
+export function TextPanel({ panel }: PanelProps) {
   const { mode, content, language } = textContent(panel as unknown as Record<string, unknown>);
   const html = useRef<HTMLDivElement>(null);
 
@@ -39,9 +38,3 @@ function TextPanel({ panel }: PanelProps) {
     </PanelFrame>
   );
 }
-
-export const textPanel: PanelPlugin = {
-  kind: 'text',
-  Component: TextPanel,
-  defaults: { options: { mode: 'markdown', content: '' } as Panel['options'] },
-};
