@@ -23,7 +23,7 @@ import {
   TIME_COLUMN,
   timeTableCsv,
 } from './inspect-data.ts';
-import { panelPlugin } from './registry.ts';
+import { PanelKindContext } from './panel-kind-context.ts';
 import { SeriesTable } from './SeriesTable.tsx';
 import type { PanelData, QueryOutcome } from './use-panel-data.ts';
 import '../ui/editor-forms.css';
@@ -98,7 +98,7 @@ const promNumber = (raw: string) =>
 function DataTab({ panel, data }: { panel: Panel; data: PanelData }) {
   const zone = useContext(TimeSettingsContext).timezone;
   const [view, setView] = useState<'time' | 'reduced'>(
-    panelPlugin(panel.type)?.inspectData ?? 'reduced',
+    useContext(PanelKindContext)?.inspectData ?? 'reduced',
   );
   const [formatted, setFormatted] = useState(true);
   const joined = useMemo(

@@ -8,6 +8,7 @@ import { LinkEnvContext, useLinkEnvContext } from '../../links/links-context.ts'
 import { queryDatasources } from '../../model/datasource-ref.ts';
 import type { Panel } from '../../model/model.ts';
 import { PanelFrame } from '../../panels/PanelFrame.tsx';
+import { PanelKindContext } from '../../panels/panel-kind-context.ts';
 import type { PanelTime } from '../../panels/panel-queries.ts';
 import { panelTime } from '../../panels/panel-time.ts';
 import { panelPlugin } from '../../panels/registry.ts';
@@ -161,15 +162,17 @@ export function GridPanel({
   return (
     <LinkEnvContext.Provider value={ownLinks}>
       {plugin ? (
-        <plugin.Component
-          panel={panel}
-          dsUid={queryDs.ds.uid}
-          queryDs={queryDs}
-          scrapeIntervalS={queryDs.scrapeIntervalS}
-          time={own}
-          onZoom={onZoom}
-          graphTooltip={graphTooltip}
-        />
+        <PanelKindContext.Provider value={plugin}>
+          <plugin.Component
+            panel={panel}
+            dsUid={queryDs.ds.uid}
+            queryDs={queryDs}
+            scrapeIntervalS={queryDs.scrapeIntervalS}
+            time={own}
+            onZoom={onZoom}
+            graphTooltip={graphTooltip}
+          />
+        </PanelKindContext.Provider>
       ) : (
         <PanelFrame
           title={panel.title}
