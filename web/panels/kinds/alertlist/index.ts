@@ -2,7 +2,7 @@
 // sorted as its options say (alert-list.ts). It asks no PromQL and reads no fieldConfig.
 import type { Panel } from '../../../model/model.ts';
 import type { PanelKind } from '../../plugin.tsx';
-import { lazyPanel } from '../../plugin.tsx';
+import { lazyOptions, lazyPanel } from '../../plugin.tsx';
 
 export const alertlist: PanelKind = {
   id: 'alertlist',
@@ -17,6 +17,7 @@ export const alertlist: PanelKind = {
       groupMode: 'default',
     } as Panel['options'],
   },
+  Options: lazyOptions(() => import('./options.tsx').then((m) => m.AlertListOptionsPane)),
   fieldConfig: false,
   skipDataQuery: true,
   inspectData: 'reduced',
