@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../../api/server.ts';
 import { getDashboard } from '../../api/server.ts';
 import { setTimeZoneResolver } from '../../fields/unit-date.ts';
+import { unitsIn, unitsReady } from '../../fields/units.ts';
 import { readDashboardLinks } from '../../links/links.ts';
 import { LinkEnvContext, useLinkEnv } from '../../links/links-context.ts';
 import type { Json } from '../../model/dashboard-edit.ts';
@@ -77,7 +78,13 @@ export function DashboardPage(props: Props) {
   const { uid } = props;
   const res = useQuery({
     queryKey: ['dashboard', uid ?? ''],
-    queryFn: ({ signal }) => getDashboard(uid!, signal),
+    // A dashboard in a rare unit waits for the unit catalogue, so that it never draws a
+    // value in the wrong unit; one in common units only does not wait for it.
+    queryFn: async ({ signal }) => {
+      const res = await getDashboard(uid!, signal);
+      await unitsReady(unitsIn(res.dashboard));
+      return res;
+    },
     enabled: uid !== undefined,
   });
   if (uid === undefined) return <DashboardView {...props} loaded={NEW} isNew />;
