@@ -179,7 +179,8 @@ function main() {
     if (strict) failed = true;
   }
   // The sub-folders of web/dashboard (view, edit, settings, list, panel-editor) as their own
-  // nodes: reported, not yet failing --strict, until their arrows point one way (issue #16).
+  // nodes: their arrows point one way (page → edit/settings/panel-editor → view → list), and
+  // --strict fails on a pair importing each other.
   const deep = buildGraph(root, { withTests: args.includes('--tests'), deep: ['web/dashboard'] });
   console.log('\nweb/dashboard sub-folders (imports counted per import line):');
   for (const from of [...deep.keys()].filter((f) => f.startsWith('web/dashboard')).sort()) {
@@ -191,8 +192,9 @@ function main() {
     ([a, b]) => a.startsWith('web/dashboard/') && b.startsWith('web/dashboard/'),
   );
   if (inner.length > 0) {
-    console.log(`Sub-folder pairs importing each other (${inner.length}; reported only):`);
+    console.log(`Sub-folder pairs importing each other (${inner.length}):`);
     for (const [a, b, n, back] of inner) console.log(`  ${a} ⇄ ${b} (${n} / ${back})`);
+    if (strict) failed = true;
   }
   if (!failed) console.log('\nimport-graph: ok');
   process.exitCode = failed ? 1 : 0;
