@@ -38,11 +38,16 @@ function walk(root, dir, withTests) {
 
 const ENTRY = new Set(['server/app.ts', 'server/main.node.ts', 'server/main.deno.ts']);
 
-/** The folder a file belongs to: `web/panels` for web/panels/x.ts and web/panels/a/b.ts. */
-export function folderOf(file) {
+/**
+ * The folder a file belongs to: `web/panels` for web/panels/x.ts and web/panels/a/b.ts. A
+ * folder listed in `deep` is split one level further: with deep ['web/dashboard'],
+ * web/dashboard/view/x.ts is in `web/dashboard/view` (files directly in it stay in it).
+ */
+export function folderOf(file, deep = []) {
   if (ENTRY.has(file)) return 'server:entry';
   const parts = file.split('/');
-  return parts.length <= 2 ? parts[0] : `${parts[0]}/${parts[1]}`;
+  const top = parts.length <= 2 ? parts[0] : `${parts[0]}/${parts[1]}`;
+  return deep.includes(top) && parts.length > 3 ? `${top}/${parts[2]}` : top;
 }
 
 /** The relative specifiers a file imports (bare ones, such as 'preact', are not ours). */
@@ -53,7 +58,7 @@ export function importsOf(text) {
 }
 
 /** edges: Map<from, Map<to, count>> over folders; files that import out of the roots are kept. */
-export function buildGraph(root, { withTests = false } = {}) {
+export function buildGraph(root, { withTests = false, deep = [] } = {}) {
   const edges = new Map();
   const files = ROOTS.flatMap((r) => {
     try {
@@ -63,13 +68,13 @@ export function buildGraph(root, { withTests = false } = {}) {
     }
   });
   for (const file of files) {
-    const from = folderOf(file);
+    const from = folderOf(file, deep);
     if (!edges.has(from)) edges.set(from, new Map());
     for (const spec of importsOf(readFileSync(join(root, file), 'utf8'))) {
       const target = relative(root, resolve(root, dirname(file), spec))
         .split(sep)
         .join('/');
-      const to = folderOf(target);
+      const to = folderOf(target, deep);
       if (to === from) continue;
       const row = edges.get(from);
       row.set(to, (row.get(to) ?? 0) + 1);
@@ -171,6 +176,24 @@ function main() {
     for (const scc of loops) console.log(`  ${scc.join(' ⇄ ')}`);
     console.log(`Folder pairs importing each other (${pairs.length}):`);
     for (const [a, b, n, back] of pairs) console.log(`  ${a} ⇄ ${b} (${n} / ${back})`);
+    if (strict) failed = true;
+  }
+  // The sub-folders of web/dashboard (view, edit, settings, list, panel-editor) as their own
+  // nodes: their arrows point one way (page → edit/settings/panel-editor → view → list), and
+  // --strict fails on a pair importing each other.
+  const deep = buildGraph(root, { withTests: args.includes('--tests'), deep: ['web/dashboard'] });
+  console.log('\nweb/dashboard sub-folders (imports counted per import line):');
+  for (const from of [...deep.keys()].filter((f) => f.startsWith('web/dashboard')).sort()) {
+    const row = [...deep.get(from)].filter(([to]) => to.startsWith('web/dashboard'));
+    const list = row.sort((a, b) => a[0].localeCompare(b[0])).map(([to, n]) => `${to} (${n})`);
+    console.log(`  ${from} → ${list.join(', ') || '—'}`);
+  }
+  const inner = mutualPairs(deep).filter(
+    ([a, b]) => a.startsWith('web/dashboard/') && b.startsWith('web/dashboard/'),
+  );
+  if (inner.length > 0) {
+    console.log(`Sub-folder pairs importing each other (${inner.length}):`);
+    for (const [a, b, n, back] of inner) console.log(`  ${a} ⇄ ${b} (${n} / ${back})`);
     if (strict) failed = true;
   }
   if (!failed) console.log('\nimport-graph: ok');

@@ -1,7 +1,7 @@
 // The shell: header with the datasource, then the page the URL names.
 import { useEffect, useState } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
-import { DashboardPage } from '../dashboard/view/DashboardPage.tsx';
+import { DashboardPage } from '../dashboard/DashboardPage.tsx';
 import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/view/legacy-url.ts';
 import { encodeExplore, fromPrometheusParams } from '../nav/explore-state.ts';
 import { navigate, setParams, useLocation } from '../nav/router.ts';

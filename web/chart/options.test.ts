@@ -1,8 +1,12 @@
 import uPlot from 'uplot';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type FieldConfig, fieldConfigFor } from '../fields/overrides.ts';
+import { loadUnitCatalogue } from '../fields/units.ts';
 import { axisSpec, lineDash, stackingOf } from '../panels/kinds/timeseries/TimeseriesPanel.tsx';
 import { type ChartSeries, chartOptions, seriesLook, seriesOptions, stackOf } from './options.ts';
+
+// A dashboard in a rare unit awaits the lazy unit catalogue before drawing (unitsReady).
+beforeAll(() => loadUnitCatalogue());
 
 const base: ChartSeries = { key: 'a', label: 'a', color: '#73bf69', show: true };
 

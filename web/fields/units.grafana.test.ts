@@ -14,7 +14,10 @@ import {
   seconds,
   spelledDuration,
 } from './unit-time.ts';
-import { formatValue } from './units.ts';
+import { formatValue, loadUnitCatalogue } from './units.ts';
+
+// The catalogue loads lazily in the app; these tests format every unit, so load it first.
+beforeAll(() => loadUnitCatalogue());
 
 // Grafana's Jest setup runs every test in Pacific/Easter (a zone far from UTC with summer
 // time), so that local-time bugs show; the cases built with `new Date(y, m, d)` are local

@@ -1,10 +1,13 @@
 // What Promscope adds around Grafana's formatters (missing values, infinities, decimals as
 // a panel gives them, axis ticks) and checks over the whole catalogue. Grafana's own cases
 // are in units.grafana.test.ts.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CATEGORIES, unitFormatter } from './unit-catalogue.ts';
 import { setTimeZoneResolver } from './unit-date.ts';
-import { axisFormatter, formatValue, stepDecimals } from './units.ts';
+import { axisFormatter, formatValue, loadUnitCatalogue, stepDecimals } from './units.ts';
+
+// The catalogue loads lazily in the app; these tests format every unit, so load it first.
+beforeAll(() => loadUnitCatalogue());
 
 describe('formatValue', () => {
   it.each([

@@ -17,7 +17,6 @@ import { memo } from '../../ui/memo.ts';
 import { interpolatePanel } from '../../variables/apply.ts';
 import type { Scope } from '../../variables/format.ts';
 import { interpolateVariables } from '../../variables/format.ts';
-import type { GridEdit } from '../edit/EditGrid.tsx';
 import { LazyPanel } from './LazyPanel.tsx';
 import { PanelView } from './PanelView.tsx';
 import type { RepeatedPanel } from './repeat.ts';
@@ -37,22 +36,13 @@ export interface GridProps {
   graphTooltip?: number;
   /** View mode: only this panel, filling the area (it may sit inside a collapsed row). */
   viewPanel?: number | null;
-  /** Edit mode: the working copy and what to do with changes to it. */
-  edit?: GridEdit;
 }
 
 /** What one panel on the grid gets: the grid's props, less the list and the modes. */
-export type GridPanelProps = Omit<GridProps, 'panels' | 'edit' | 'viewPanel'> & { panel: Panel };
+export type GridPanelProps = Omit<GridProps, 'panels' | 'viewPanel'> & { panel: Panel };
 
-// The draggable grid of edit mode loads the first time someone edits.
-const EditGrid = lazy(() => import('../edit/EditGrid.tsx').then((m) => m.EditGrid));
-
-export function DashboardGrid(props: GridProps) {
-  if (props.edit) return <EditGrid {...props} edit={props.edit} />;
-  return <ViewGrid {...props} />;
-}
-
-function ViewGrid({
+/** The grid in view mode; edit mode's draggable grid (edit/EditGrid.tsx) takes its place. */
+export function DashboardGrid({
   panels,
   datasources,
   selected,

@@ -78,7 +78,7 @@ export function DashboardToolbar(p: Props) {
 }
 
 // The export dialog (and export.ts) load when Export is first pressed, or hovered.
-const ExportDialog = lazy(() => import('../edit/ExportDialog.tsx').then((m) => m.ExportDialog));
+const ExportDialog = lazy(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
 
 function ExportButton(props: {
   stored: Record<string, unknown>;

@@ -6,12 +6,13 @@
 // guarded against leaving the page, in the app and in the browser.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DashboardResponse, Datasource } from '../../api/server.ts';
-import { getDashboard } from '../../api/server.ts';
-import { setTimeZoneResolver } from '../../fields/unit-date.ts';
-import { readDashboardLinks } from '../../links/links.ts';
-import { LinkEnvContext, useLinkEnv } from '../../links/links-context.ts';
-import type { Json } from '../../model/dashboard-edit.ts';
+import type { DashboardResponse, Datasource } from '../api/server.ts';
+import { getDashboard } from '../api/server.ts';
+import { setTimeZoneResolver } from '../fields/unit-date.ts';
+import { unitsIn, unitsReady } from '../fields/units.ts';
+import { readDashboardLinks } from '../links/links.ts';
+import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
+import type { Json } from '../model/dashboard-edit.ts';
 import {
   addPanel,
   addRow,
@@ -20,36 +21,37 @@ import {
   removePanel,
   sameJson,
   withIds,
-} from '../../model/dashboard-edit.ts';
-import { normaliseDashboard } from '../../model/model.ts';
-import { takePendingPanel } from '../../model/pending-panel.ts';
-import { navigate, setParams } from '../../nav/router.ts';
-import { AnnotationsContext } from '../../panels/annotations-context.ts';
-import { PanelActionsContext } from '../../panels/panel-actions.ts';
-import { useQuery } from '../../query/use-queries.ts';
-import { readTimeSettings, TimeSettingsContext } from '../../time/time-settings.ts';
-import { lazy } from '../../ui/lazy.tsx';
-import { RefreshPicker } from '../../ui/RefreshPicker.tsx';
-import { TimePicker } from '../../ui/TimePicker.tsx';
-import { type DatasourceVariable, datasourceVariable } from '../../variables/datasource-picker.ts';
-import type { Scope } from '../../variables/format.ts';
-import { pageScope, usesTimeBuiltins } from '../../variables/interpolate.ts';
-import { readVariables } from '../../variables/model.ts';
-import { useVariables } from '../../variables/use-variables.ts';
-import { VariablesBar } from '../../variables/VariablesBar.tsx';
-import type { Confirm } from '../edit/EditParts.tsx';
-import { ConfirmLayer, EmptyDashboard } from '../edit/EditParts.tsx';
-import { useLeaveGuard } from '../edit/use-leave-guard.ts';
-import { useSaveFlow } from '../edit/use-save-flow.tsx';
-import { PanelEditorRoute } from '../panel-editor/PanelEditorRoute.tsx';
-import { AnnotationToggles } from './AnnotationToggles.tsx';
-import { enabledAnnotations, readAnnotations } from './annotation-defs.ts';
-import { DashboardGrid } from './DashboardGrid.tsx';
-import { DashboardLinks } from './DashboardLinks.tsx';
-import { DashboardToolbar } from './DashboardToolbar.tsx';
-import { useAnnotations } from './use-annotations.ts';
-import { useDashboardClock } from './use-dashboard-clock.ts';
-import { useDashboardPanelActions } from './use-panel-actions.ts';
+} from '../model/dashboard-edit.ts';
+import { normaliseDashboard } from '../model/model.ts';
+import { takePendingPanel } from '../model/pending-panel.ts';
+import { navigate, setParams } from '../nav/router.ts';
+import { AnnotationsContext } from '../panels/annotations-context.ts';
+import { PanelActionsContext } from '../panels/panel-actions.ts';
+import { useQuery } from '../query/use-queries.ts';
+import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
+import { lazy } from '../ui/lazy.tsx';
+import { RefreshPicker } from '../ui/RefreshPicker.tsx';
+import { TimePicker } from '../ui/TimePicker.tsx';
+import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
+import type { Scope } from '../variables/format.ts';
+import { pageScope, usesTimeBuiltins } from '../variables/interpolate.ts';
+import { readVariables } from '../variables/model.ts';
+import { useVariables } from '../variables/use-variables.ts';
+import { VariablesBar } from '../variables/VariablesBar.tsx';
+import type { GridEdit } from './edit/EditGrid.tsx';
+import type { Confirm } from './edit/EditParts.tsx';
+import { ConfirmLayer, EmptyDashboard } from './edit/EditParts.tsx';
+import { useLeaveGuard } from './edit/use-leave-guard.ts';
+import { useSaveFlow } from './edit/use-save-flow.tsx';
+import { PanelEditorRoute } from './panel-editor/PanelEditorRoute.tsx';
+import { AnnotationToggles } from './view/AnnotationToggles.tsx';
+import { enabledAnnotations, readAnnotations } from './view/annotation-defs.ts';
+import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
+import { DashboardLinks } from './view/DashboardLinks.tsx';
+import { DashboardToolbar } from './view/DashboardToolbar.tsx';
+import { useAnnotations } from './view/use-annotations.ts';
+import { useDashboardClock } from './view/use-dashboard-clock.ts';
+import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
 interface Props {
   /** Absent for /dashboard/new. */
@@ -66,7 +68,15 @@ const EMPTY_SCOPE: Scope = new Map();
 const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 
 // Editing is a chunk of its own: viewers never load the editor or the settings.
-const SettingsView = lazy(() => import('../settings/SettingsView.tsx').then((m) => m.SettingsView));
+// The draggable grid of edit mode loads the first time someone edits.
+const EditGrid = lazy(() => import('./edit/EditGrid.tsx').then((m) => m.EditGrid));
+
+/** The view grid, or in edit mode the draggable one in its place. */
+function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
+  return edit ? <EditGrid {...props} edit={edit} /> : <DashboardGrid {...props} />;
+}
+
+const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
 
 const NEW: DashboardResponse = {
   dashboard: blankDashboard(),
@@ -77,7 +87,13 @@ export function DashboardPage(props: Props) {
   const { uid } = props;
   const res = useQuery({
     queryKey: ['dashboard', uid ?? ''],
-    queryFn: ({ signal }) => getDashboard(uid!, signal),
+    // A dashboard in a rare unit waits for the unit catalogue, so that it never draws a
+    // value in the wrong unit; one in common units only does not wait for it.
+    queryFn: async ({ signal }) => {
+      const res = await getDashboard(uid!, signal);
+      await unitsReady(unitsIn(res.dashboard));
+      return res;
+    },
     enabled: uid !== undefined,
   });
   if (uid === undefined) return <DashboardView {...props} loaded={NEW} isNew />;
@@ -359,7 +375,7 @@ function DashboardView({
       ) : (
         <PanelActionsContext.Provider value={panelActions}>
           <LinkEnvContext.Provider value={linkEnv}>
-            <DashboardGrid
+            <Grid
               panels={dash.panels}
               scope={scope}
               datasources={datasources}
