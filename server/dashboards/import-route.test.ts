@@ -102,3 +102,48 @@ describe('POST /api/dashboards/import', () => {
     expect(fits.status).toBe(200);
   });
 });
+
+describe('POST /api/dashboards/import with folderUid', () => {
+  const dashboard = { uid: 'imp-folder', title: 'Into a folder', panels: [] };
+  const folderOf = async (t: TestApp, uid: string) =>
+    (
+      (await (await t.request(`/api/dashboards/uid/${uid}`)).json()) as {
+        meta: { folderUid: string };
+      }
+    ).meta.folderUid;
+
+  it('puts the dashboard in the folder named, as Grafana import does', async () => {
+    const t = await testApp();
+    const made = await t.request('/api/folders', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ uid: 'ops', title: 'Ops' }),
+    });
+    expect(made.status).toBe(200);
+    const res = await post(t, { dashboard, folderUid: 'ops' });
+    expect(res.status).toBe(200);
+    expect(await folderOf(t, 'imp-folder')).toBe('ops');
+    // Imported again over it without folderUid: it stays where it is; with "": General.
+    expect((await post(t, { dashboard, overwrite: true })).status).toBe(200);
+    expect(await folderOf(t, 'imp-folder')).toBe('ops');
+    expect((await post(t, { dashboard, overwrite: true, folderUid: '' })).status).toBe(200);
+    expect(await folderOf(t, 'imp-folder')).toBe('');
+  });
+
+  it('refuses a folder that does not exist, naming it, and writes nothing', async () => {
+    const t = await testApp();
+    const res = await post(t, { dashboard, folderUid: 'nope' });
+    expect(res.status).toBe(400);
+    expect(res.body.errorType).toBe('folder_not_found');
+    expect(String(res.body.error)).toContain('"nope"');
+    expect(t.fs.text('/data/dashboards/imp-folder.json')).toBeUndefined();
+    expect((await t.request('/api/dashboards/uid/imp-folder')).status).toBe(404);
+  });
+
+  it('refuses a folderUid that is no uid', async () => {
+    const t = await testApp();
+    const res = await post(t, { dashboard, folderUid: 42 });
+    expect(res.status).toBe(400);
+    expect(String(res.body.error)).toContain('folderUid');
+  });
+});

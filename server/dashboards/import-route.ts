@@ -1,6 +1,7 @@
-// POST /api/dashboards/import {dashboard, overwrite?, inputs?}: a Grafana dashboard JSON,
-// normalised to what Promscope draws and saved like any other; the answer says, per panel,
-// what could not be mapped (and was kept untouched in the JSON).
+// POST /api/dashboards/import {dashboard, overwrite?, inputs?, folderUid?}: a Grafana dashboard
+// JSON, normalised to what Promscope draws and saved like any other, into the folder named (an
+// unknown one is refused before anything is written); the answer says, per panel, what could
+// not be mapped (and was kept untouched in the JSON).
 // https://grafana.com/docs/grafana/latest/developers/http_api/dashboard/#import-dashboard
 
 import { Hono } from 'hono';
@@ -10,7 +11,13 @@ import { apiError } from '../errors.ts';
 import { ImportError, normaliseDashboard } from './grafana/index.ts';
 import { checkPanelCount, checkSaveRequest, DEFAULT_MAX_PANELS } from './validate.ts';
 import type { WriteDeps } from './write-routes.ts';
-import { freshUid, jsonBody, provisionedRefusal, storageError } from './write-routes.ts';
+import {
+  folderRefusal,
+  freshUid,
+  jsonBody,
+  provisionedRefusal,
+  storageError,
+} from './write-routes.ts';
 
 /** Grafana's import inputs: [{name: 'DS_PROMETHEUS', value: 'uid'}, …]. */
 function readInputs(v: unknown): { name: string; value: string }[] | string {
@@ -55,8 +62,15 @@ export function dashboardImportRoute(deps: WriteDeps): Hono {
     }
     // The file's own id and version belong to the Grafana it came from.
     const { id: _id, version: _version, ...dashboard } = normalised.dashboard;
-    const checked = checkSaveRequest({ dashboard, overwrite, message: 'Imported' });
+    const checked = checkSaveRequest({
+      dashboard,
+      overwrite,
+      message: 'Imported',
+      ...(body.folderUid !== undefined ? { folderUid: body.folderUid } : {}),
+    });
     if (!checked.ok) return apiError(c, 400, 'bad_data', checked.error);
+    const noFolder = await folderRefusal(c, deps, checked.value.folderUid);
+    if (noFolder) return noFolder;
 
     const uid = typeof dashboard.uid === 'string' && dashboard.uid ? dashboard.uid : '';
     const refusal = uid && (await provisionedRefusal(c, deps, uid, 'import over'));

@@ -91,11 +91,18 @@ export const importDashboard = (
   dashboard: unknown,
   overwrite: boolean,
   inputs: readonly { name: string; value: string }[] = [],
+  /** '' for General; undefined leaves a dashboard already there in its folder. */
+  folderUid?: string,
   signal?: AbortSignal,
 ) =>
   getJson<ImportAnswer>('/api/dashboards/import', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ dashboard, overwrite, ...(inputs.length > 0 ? { inputs } : {}) }),
+    body: JSON.stringify({
+      dashboard,
+      overwrite,
+      ...(inputs.length > 0 ? { inputs } : {}),
+      ...(folderUid !== undefined ? { folderUid } : {}),
+    }),
     signal,
   });

@@ -338,6 +338,11 @@ function DashboardView({
     <main class={editing ? 'dashboard editing' : 'dashboard'}>
       <DashboardToolbar
         title={dash.title}
+        folder={{
+          uid: loaded.meta.folderUid,
+          title: loaded.meta.folderTitle,
+          url: loaded.meta.folderUrl,
+        }}
         stored={loaded.dashboard}
         editing={editing}
         isNew={isNew}

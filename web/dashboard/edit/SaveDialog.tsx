@@ -7,11 +7,10 @@
 import { useState } from 'preact/hooks';
 import { ApiError } from '../../api/client.ts';
 import type { SaveAnswer } from '../../api/server.ts';
-import { listFolders } from '../../api/server.ts';
 import { Modal } from '../../ui/Modal.tsx';
+import { FolderSelect } from '../list/FolderSelect.tsx';
 import '../../ui/editor-forms.css';
 import './SaveDialog.css';
-import { useQuery } from '../../query/use-queries.ts';
 
 export type SaveMode = 'save' | 'copy' | 'new';
 
@@ -39,11 +38,6 @@ interface Props {
 export function SaveDialog({ mode, title, note, folderUid, onSave, onReload, onClose }: Props) {
   const [message, setMessage] = useState('');
   const [folder, setFolder] = useState(folderUid ?? '');
-  const folders = useQuery({
-    queryKey: ['folders'],
-    queryFn: ({ signal }) => listFolders(signal),
-    staleTime: 0,
-  });
   const [name, setName] = useState(mode === 'copy' ? `${title} Copy` : title);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -119,27 +113,7 @@ export function SaveDialog({ mode, title, note, folderUid, onSave, onReload, onC
             />
           </label>
         )}
-        <label class="field">
-          <span>Folder</span>
-          <select value={folder} onChange={(e) => setFolder(e.currentTarget.value)}>
-            <option value="">Dashboards (General)</option>
-            {(folders.data ?? [])
-              .slice()
-              .sort((a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }))
-              .map((f) => (
-                <option key={f.uid} value={f.uid}>
-                  {f.title}
-                </option>
-              ))}
-            {/* The current folder before the list has come, so the choice shows from the start. */}
-            {folder && !folders.data && <option value={folder}>{folder}</option>}
-          </select>
-        </label>
-        {folders.error && (
-          <p class="query-error" role="alert">
-            Folders could not be listed: {folders.error.message}
-          </p>
-        )}
+        <FolderSelect value={folder} onChange={setFolder} />
         <label class="field">
           <span>Message (optional)</span>
           <textarea

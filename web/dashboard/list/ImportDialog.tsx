@@ -3,12 +3,13 @@
 // the new dashboard's link and, per panel, what could not be mapped. Everything from the file
 // or the server is rendered as text. An export's datasource inputs (`__inputs`, e.g.
 // DS_PROMETHEUS) are bound to one of this server's datasources first, as Grafana's import form
-// asks, the default preselected.
+// asks, the default preselected; and the folder to import into is picked as when saving.
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '../../api/server.ts';
 import { importDashboard, listDatasources } from '../../api/server.ts';
 import { queryClient } from '../../query/client.ts';
 import { useQuery } from '../../query/use-queries.ts';
+import { FolderSelect } from './FolderSelect.tsx';
 import { datasourceInputs, issuePanel, parseDashboardText, safeLocalUrl } from './import-dialog.ts';
 import './ImportDialog.css';
 
@@ -17,6 +18,7 @@ export function ImportDialog() {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const [text, setText] = useState('');
   const [overwrite, setOverwrite] = useState(false);
+  const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -67,7 +69,7 @@ export function ImportDialog() {
         const value = bound[i.name] ?? fallback;
         return value ? [{ name: i.name, value }] : [];
       });
-      const answer = await importDashboard(parsed.dashboard, overwrite, values);
+      const answer = await importDashboard(parsed.dashboard, overwrite, values, folder);
       setResult(answer);
       void queryClient.invalidateQueries({ queryKey: ['search'] });
     } catch (err) {
@@ -133,6 +135,7 @@ export function ImportDialog() {
               ))}
             </fieldset>
           )}
+          <FolderSelect value={folder} onChange={setFolder} class="import-folder" />
           <label class="import-overwrite">
             <input
               type="checkbox"

@@ -1,5 +1,7 @@
 // The dashboard's title bar: its title, in edit mode the tools (add a panel or a row,
 // settings), Export when viewing, the time and refresh pickers, and Edit, Exit edit and Save.
+// Before the title, Grafana's breadcrumb: "Dashboards › Folder ›", each crumb a link to the
+// list (opened at that folder), so the folder a dashboard lives in is seen and one click away.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Datasource } from '../../api/server.ts';
@@ -7,8 +9,16 @@ import type { Json } from '../../model/dashboard-edit.ts';
 import { Icon } from '../../ui/Icon.tsx';
 import { lazy } from '../../ui/lazy.tsx';
 
+/** The folder the dashboard is in (absent or uid '': General, no folder crumb). */
+export interface FolderCrumb {
+  uid?: string;
+  title?: string;
+  url?: string;
+}
+
 interface Props {
   title: string;
+  folder?: FolderCrumb;
   /** The JSON as stored, for Export. */
   stored: Json;
   editing: boolean;
@@ -29,10 +39,13 @@ interface Props {
 export function DashboardToolbar(p: Props) {
   return (
     <div class="toolbar">
-      <h1 class="dash-title">
-        {p.title}
-        {p.editing && <span class="badge edit-badge">Editing</span>}
-      </h1>
+      <div class="dash-heading">
+        <Breadcrumb folder={p.folder} />
+        <h1 class="dash-title">
+          {p.title}
+          {p.editing && <span class="badge edit-badge">Editing</span>}
+        </h1>
+      </div>
       <div class="toolbar-controls">
         {p.editing && (
           <div class="edit-tools">
@@ -99,5 +112,27 @@ function ExportButton(props: {
       </button>
       {open && <ExportDialog {...props} onClose={() => setOpen(false)} />}
     </>
+  );
+}
+
+function Breadcrumb({ folder }: { folder?: FolderCrumb }) {
+  const inFolder = folder?.uid && folder.title;
+  return (
+    <nav class="dash-breadcrumb" aria-label="Breadcrumb">
+      <a href="/dashboards">Dashboards</a>
+      <span class="crumb-sep" aria-hidden="true">
+        ›
+      </span>
+      {inFolder && (
+        <>
+          <a href={folder.url || `/dashboards/f/${encodeURIComponent(folder.uid!)}`}>
+            {folder.title}
+          </a>
+          <span class="crumb-sep" aria-hidden="true">
+            ›
+          </span>
+        </>
+      )}
+    </nav>
   );
 }
