@@ -9,8 +9,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { layoutPanels } from '../web/dashboard/view/rows.ts';
 import { normaliseDashboard } from '../web/model/model.ts';
+import { BIG_UID, benchBigDashboard, bigDashboard, directTimes } from './big-dashboard.ts';
 import { benchBrowser, tickDashboard } from './browser.ts';
 import { bundleTable, measureBundle } from './bundle.ts';
+import { bigTable, goalsTable, historyCheck, historyTable } from './goals.ts';
 import { ACCEPT_ENCODING, benchProxyOverhead, overheadTable, QUERIES } from './proxy-overhead.ts';
 import { type BenchStack, SCRAPE_S, startBenchStack } from './stack.ts';
 import { bytes, fmt, mark, median, percentile, table } from './stats.ts';
@@ -24,17 +26,17 @@ const quick = process.env.BENCH_QUICK === '1';
 // BENCH_ONLY=1,4 runs just those parts (numbers as below); such a run prints its tables but
 // leaves bench/RESULTS.md alone, which always holds one whole run.
 const only = new Set(
-  (process.env.BENCH_ONLY ?? '1,2,3,4,5')
+  (process.env.BENCH_ONLY ?? '1,2,3,4,5,6')
     .split(',')
     .map((x) => Number(x.trim()))
-    .filter((n) => n >= 1 && n <= 5),
+    .filter((n) => n >= 1 && n <= 6),
 );
-const whole = only.size === 5;
+const whole = only.size === 6;
 const log = (line: string) => console.log(`  ${line}`);
 
 const plan = quick
   ? { proxyMs: 3_000, viewersMs: 15_000, loads: 1, tickS: 16 }
-  : { proxyMs: 8_000, viewersMs: 60_000, loads: 3, tickS: 26 };
+  : { proxyMs: 5_000, viewersMs: 30_000, loads: 3, tickS: 26 };
 
 let stack: BenchStack | null = null;
 let stopping: Promise<void> | null = null;
@@ -82,16 +84,19 @@ async function main() {
   console.log(
     `Promscope bench${quick ? ' (BENCH_QUICK)' : ''}: starting Prometheus, the demo service and the server…`,
   );
-  stack = await startBenchStack({ root, log });
+  stack = await startBenchStack({ root, log, history: only.has(6) });
   const s = stack;
   // Provisioned once Prometheus has data: its series are fixed at an instant that has some.
   await s.provision('bench-ticks.json', tickDashboard(Math.floor(Date.now() / 1000) - 10));
+
+  await s.provision('bench-big.json', bigDashboard());
+  const history = only.has(6) ? await historyCheck(s.prometheusUrl) : null;
 
   // 5. Bundle (no stack needed, but printed with the rest).
   const bundle = measureBundle(join(root, 'dist', 'web'));
 
   // 1. Proxy overhead.
-  log('1/4 proxy overhead…');
+  log('1/6 proxy overhead…');
   const overhead = !only.has(1)
     ? null
     : await benchProxyOverhead({
@@ -104,7 +109,7 @@ async function main() {
       });
 
   // 2. Viewers of the Service overview.
-  log('2/4 viewers…');
+  log('2/6 viewers…');
   const raw = (await (
     await fetch(`${s.serverUrl}/api/dashboards/uid/service-overview`)
   ).json()) as {
@@ -129,7 +134,7 @@ async function main() {
       });
 
   // 3. Live tick bytes.
-  log('3/4 live tick bytes…');
+  log('3/6 live tick bytes…');
   const tickBytes = !only.has(3)
     ? null
     : await benchTickBytes({
@@ -145,7 +150,7 @@ async function main() {
       });
 
   // 4. Browser.
-  log('4/4 browser…');
+  log('4/6 browser…');
   const browser = !only.has(4)
     ? null
     : await benchBrowser({
@@ -155,6 +160,20 @@ async function main() {
         tickSeconds: plan.tickS,
         log,
       });
+
+  // 6. The big dashboard over the history.
+  log('6/6 big dashboard…');
+  // A failure here is reported, not fatal: the other parts' figures are still written.
+  const big = !only.has(6)
+    ? null
+    : await benchBigDashboard({ serverUrl: s.serverUrl, windows: ['24h', '7d'], log }).catch(
+        (err: unknown) => {
+          console.error('big dashboard failed:', err);
+          return null;
+        },
+      );
+  const direct = new Map<string, number[]>();
+  for (const b of big ?? []) direct.set(b.window, await directTimes(s.prometheusUrl, b.queries));
 
   await stopAll();
   stack = null;
@@ -180,6 +199,28 @@ async function main() {
     section(
       '5. Bundle',
       `From dist/web: what index.html loads before the dashboard can draw, and what is loaded lazily. gzip at zlib's default level.\n\n${bundleTable(bundle)}`,
+    );
+
+  if (history && s.history)
+    section(
+      '0. History',
+      `${s.history.series} series (the demo's http_requests_total and request duration histogram, node_exporter-like node_* series of ${3} instances), 30 days ending a minute before the stack started, every 15 s over the last day, 60 s to 7 days, 5 min beyond: ${s.history.samples} samples as OpenMetrics text (bench/history.ts, written in ${fmt(s.history.generateS, 1)} s), loaded with \`promtool tsdb create-blocks-from openmetrics --max-block-duration=240h\` in ${fmt(s.history.loadS, 1)} s; Prometheus then started on that data dir (retention 60d) and scrapes the live demo on top. Counted by Prometheus (\`count_over_time\` of those series) once it was up:\n\n${historyTable(history)}`,
+    );
+  if (big)
+    section(
+      '6. Big dashboard',
+      `${BIG_UID}: 130 timeseries panels in 10 rows of 13, rows 8–10 collapsed (39 panels), on a 1440×1000 page in Chromium, fresh context each window. Drawn = the panel's uPlot root has data-samples > 0 (set right after setData). Times from navigation (load) or from the first scroll step (scrolled: screen-sized steps to the bottom, 100 ms apart). Requests: /api/v1/query* the page sent in that phase, counted per panel by each query's no-op matcher; "far" = a panel queried that was never within half a screen of the viewport. Long tasks: PerformanceObserver longtask. JS heap: performance.memory.usedJSHeapSize after the phase. Floor: every query the page sent on load replayed straight to Prometheus (median of 3).\n\n${bigTable(big, direct)}`,
+    );
+  if (whole)
+    section(
+      'Goals (issue #15)',
+      goalsTable({
+        ticks: browser?.ticks ?? null,
+        uplotFloor: null,
+        big,
+        overhead,
+        tickBytes,
+      }),
     );
 
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);

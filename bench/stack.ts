@@ -11,6 +11,7 @@ import { findPrometheus, waitForData } from '../dev/prometheus.ts';
 import type { ServerProcess } from '../dev/server-process.ts';
 import { startPromscope } from '../dev/server-process.ts';
 import { startDemoStack } from '../dev/stack.ts';
+import { loadHistory } from './history.ts';
 
 export const SCRAPE_S = 5; // seconds
 
@@ -23,6 +24,7 @@ export interface BenchStack {
   /** Its live overlap (s), from jsonData.incrementalQueryOverlapWindow. */
   liveOverlapS: number;
   prometheusVersion: string;
+  history: Awaited<ReturnType<typeof loadHistory>> | null;
   /** Writes a dashboard beside dashboards/; the server reads the folder on each call. */
   provision(name: string, json: unknown): Promise<void>;
   stop(): Promise<void>;
@@ -31,6 +33,8 @@ export interface BenchStack {
 export async function startBenchStack(opts: {
   root: string;
   log: (line: string) => void;
+  /** Loads 30 days of history (history.ts) into Prometheus' data dir before it starts. */
+  history?: boolean;
 }): Promise<BenchStack> {
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-bench-'));
   const dashboardsDir = join(tmp, 'dashboards');
@@ -43,6 +47,14 @@ export async function startBenchStack(opts: {
   const provision = (name: string, json: unknown) =>
     writeFile(join(dashboardsDir, name), JSON.stringify(json, null, 2));
 
+  // Ends a minute ago: the live scrapes take over from there.
+  const history = opts.history
+    ? await loadHistory({
+        dataDir: join(tmp, 'prometheus'),
+        end: Math.floor(Date.now() / 1000) - 60,
+        log: opts.log,
+      })
+    : null;
   const port = await freePort(0);
   const serverUrl = `http://127.0.0.1:${port}`;
   const stack = await startDemoStack({
@@ -50,6 +62,7 @@ export async function startBenchStack(opts: {
     prometheusPort: 0,
     servicePort: 0,
     scrapeIntervalS: SCRAPE_S,
+    retention: '60d',
     extraTargets: [{ job: 'promscope', url: `${serverUrl}/metrics` }],
     log: opts.log,
   });
@@ -91,6 +104,7 @@ export async function startBenchStack(opts: {
       dsUid: ds.uid,
       liveOverlapS: Number.parseInt(ds.jsonData.incrementalQueryOverlapWindow, 10) || 600,
       prometheusVersion: version.trim(),
+      history,
       provision,
       stop,
     };

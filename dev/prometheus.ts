@@ -81,6 +81,8 @@ export async function startPrometheus(opts: {
   scrapeIntervalS?: number;
   targets: ScrapeTarget[];
   ruleFiles?: string[];
+  /** --storage.tsdb.retention.time; 2d by default (the bench loads 30 days of history). */
+  retention?: string;
 }): Promise<RunningPrometheus> {
   const { port, dataDir, targets } = opts;
   const host = opts.host ?? '127.0.0.1';
@@ -106,7 +108,7 @@ export async function startPrometheus(opts: {
       [
         `--config.file=${configPath}`,
         `--storage.tsdb.path=${join(dataDir, 'tsdb')}`,
-        `--storage.tsdb.retention.time=2d`,
+        `--storage.tsdb.retention.time=${opts.retention ?? '2d'}`,
         `--web.listen-address=${hostPort}`,
         '--log.level=warn',
       ],

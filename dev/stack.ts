@@ -21,6 +21,8 @@ export interface DemoStackOptions {
   extraTargets?: ScrapeTarget[];
   /** The rules file Prometheus evaluates (YAML); the demo's own by default. */
   rules?: string;
+  /** Prometheus' retention (default 2d); the bench's history needs more. */
+  retention?: string;
   log?: (line: string) => void;
 }
 
@@ -53,6 +55,7 @@ export async function startDemoStack(opts: DemoStackOptions): Promise<DemoStack>
       scrapeIntervalS: opts.scrapeIntervalS,
       targets: [{ job: 'demo', url: `${service.url}/metrics` }, ...(opts.extraTargets ?? [])],
       ruleFiles: [rulesFile],
+      retention: opts.retention,
     });
   } catch (err) {
     // Do not leave the service and traffic running behind a failed start.
