@@ -9,7 +9,9 @@ import { FolderIndex } from './dashboards/folder-index.ts';
 import { FolderStore } from './dashboards/folders.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
+import type { DashboardStore } from './dashboards/store.ts';
 import { SavedDashboards } from './dashboards/store.ts';
+import { PgDashboards } from './dashboards/store-pg.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
@@ -17,6 +19,7 @@ import { fetchUpstream } from './datasources/upstream.ts';
 import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
+import { connect, migrate } from './pg.ts';
 import { startingDatasources } from './provisioning/apply.ts';
 import { loadProvisioning, logProvisioning } from './provisioning/load.ts';
 import { ResponseCache } from './proxy/cache.ts';
@@ -143,7 +146,9 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       ...(provisioning ? { provisioning: provisioning.report } : {}),
     }),
   );
-  const saved = new SavedDashboards(deps.files, config.dataDir);
+  const saved: DashboardStore = config.databaseUrl
+    ? await pgDashboards(config.databaseUrl, deps.log)
+    : new SavedDashboards(deps.files, config.dataDir);
   if (!config.readOnly) {
     // A killed process's half-done saves leave temp files; nothing of this one is saving yet.
     const removed = await saved.sweepTemps().catch((e: unknown) => {
@@ -188,4 +193,12 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   });
 
   return { app, registry, metrics };
+}
+
+/** Connects to DATABASE_URL and brings its schema up to date before anything is served. */
+async function pgDashboards(url: string, log?: (line: string) => void): Promise<DashboardStore> {
+  const sql = connect(url);
+  const applied = await migrate(sql);
+  if (applied.length) log?.(`promscope: PostgreSQL migrations applied: ${applied.join(', ')}`);
+  return new PgDashboards(sql);
 }

@@ -30,6 +30,19 @@ describe('PROVISIONING_DIR', () => {
   });
 });
 
+describe('DATABASE_URL', () => {
+  it('takes a postgres:// URL from the env or --database-url, and refuses anything else', () => {
+    const url = 'postgres://promscope@db.internal:5432/promscope';
+    expect(loadConfig({ DATABASE_URL: url }, [], dirs).databaseUrl).toBe(url);
+    expect(loadConfig({}, ['--database-url', 'postgresql://h/db'], dirs).databaseUrl).toBe(
+      'postgresql://h/db',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://h/db' }, [], dirs)).toThrow(
+      /DATABASE_URL: must start with postgres:\/\//,
+    );
+  });
+});
+
 describe('loadConfig defaults', () => {
   it('listens on loopback port 4090 and points at a local Prometheus', () => {
     const c = load();
@@ -41,6 +54,7 @@ describe('loadConfig defaults', () => {
       prometheusUrlGiven: false,
       scrapeIntervalS: 15,
       dataDir: '/data',
+      databaseUrl: '',
       dashboardsDir: '/dash',
       provisioningDir: '',
       webDir: '/web',

@@ -17,6 +17,8 @@ export interface Config {
   /** PROMETHEUS_URL was set: without it, a provisioned datasource replaces the built-in one. */
   prometheusUrlGiven: boolean;
   dataDir: string;
+  /** postgres://…: saved dashboards and versions in PostgreSQL; '' keeps them in DATA_DIR. */
+  databaseUrl: string;
   dashboardsDir: string;
   /** Grafana's provisioning folder (datasources/, dashboards/); '' when not set. */
   provisioningDir: string;
@@ -73,6 +75,11 @@ export const SETTINGS: readonly Setting[] = [
   { env: 'HOST', flag: '--host', help: 'address to listen on' },
   { env: 'PORT', flag: '--port', help: 'port to listen on' },
   { env: 'DATA_DIR', flag: '--data-dir', help: 'saved dashboards and added datasources' },
+  {
+    env: 'DATABASE_URL',
+    flag: '--database-url',
+    help: 'postgres://… keeps saved dashboards and their versions in PostgreSQL (replicas)',
+  },
   { env: 'DASHBOARDS_DIR', flag: '--dashboards-dir', help: 'provisioned dashboards (read-only)' },
   {
     env: 'PROVISIONING_DIR',
@@ -229,6 +236,7 @@ export function loadConfig(
     ...(prometheus.authorization ? { prometheusAuthorization: prometheus.authorization } : {}),
     scrapeIntervalS: parseSeconds(get('SCRAPE_INTERVAL') ?? '15s', 'SCRAPE_INTERVAL'),
     dataDir: get('DATA_DIR') ?? defaults.dataDir,
+    databaseUrl: parseDatabaseUrl(get('DATABASE_URL') ?? ''),
     dashboardsDir: get('DASHBOARDS_DIR') ?? defaults.dashboardsDir,
     provisioningDir: get('PROVISIONING_DIR') ?? '',
     webDir: get('WEB_DIR') ?? defaults.webDir,
@@ -290,4 +298,10 @@ export function helpText(): string {
   return ['Usage: promscope [options]', '', '  flag                         env', ...rows].join(
     '\n',
   );
+}
+
+/** '' or a postgres:// URL; anything else is a mistake worth stopping for. */
+function parseDatabaseUrl(text: string): string {
+  if (text === '' || /^postgres(ql)?:\/\//.test(text)) return text;
+  throw new ConfigError('DATABASE_URL: must start with postgres:// (or be empty for DATA_DIR)');
 }

@@ -10,14 +10,14 @@ import { apiError } from '../errors.ts';
 import { FolderIndex } from './folder-index.ts';
 import { checkFolderUid, checkTitle, FolderError } from './folders.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
-import type { SavedDashboards } from './store.ts';
+import type { DashboardStore } from './store.ts';
 import { newUid } from './store.ts';
 import { jsonBody, storageError, type WriteDeps } from './write-routes.ts';
 
 export interface FolderRouteDeps extends WriteDeps {
   folders: FolderIndex;
   provisioned: ProvisionedDashboards;
-  saved: SavedDashboards;
+  saved: DashboardStore;
   readOnly: boolean;
 }
 

@@ -10,13 +10,13 @@ import { folderRoutes } from './folder-routes.ts';
 import { dashboardHistoryRoutes } from './history-routes.ts';
 import { dashboardImportRoute } from './import-route.ts';
 import type { DashboardEntry, ProvisionedDashboards } from './provisioned.ts';
-import type { SavedDashboards } from './store.ts';
+import type { DashboardStore } from './store.ts';
 import { UID_PATTERN } from './validate.ts';
 import { dashboardWriteRoutes } from './write-routes.ts';
 
 export interface DashboardRoutesOptions {
   provisioned: ProvisionedDashboards;
-  saved: SavedDashboards;
+  saved: DashboardStore;
   readOnly: boolean;
   log?: (line: string) => void;
   /** MAX_PANELS, for saves and imports. */

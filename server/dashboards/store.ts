@@ -24,6 +24,27 @@ export interface SavedDashboard extends DashboardEntry {
   updated: string | null;
 }
 
+/**
+ * Where saved dashboards and their versions are kept: the files of DATA_DIR (SavedDashboards,
+ * the default) or PostgreSQL (PgDashboards in store-pg.ts, DATABASE_URL). The routes see only
+ * this; both keep the same contract (store.contract.test.ts runs one suite against both).
+ */
+export interface DashboardStore {
+  /** What to name in a storage error: DATA_DIR's path, or `DATABASE_URL`. */
+  readonly dataDir: string;
+  /** Clears what a killed process left half done; how many were removed. */
+  sweepTemps(): Promise<number>;
+  list(): Promise<DashboardEntry[]>;
+  exists(uid: string): Promise<boolean>;
+  get(uid: string): Promise<SavedDashboard | undefined>;
+  versions(uid: string): Promise<VersionSummary[]>;
+  version(uid: string, version: number): Promise<VersionRecord | null>;
+  save(uid: string, req: SaveRequest): Promise<SaveResult>;
+  restore(uid: string, version: number): Promise<SaveResult | null>;
+  countIn(folderUid: string): Promise<number>;
+  delete(uid: string): Promise<string | null>;
+}
+
 const UID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 12 random characters from [a-z0-9]: about 62 bits, so collisions are not a practical worry. */
@@ -53,7 +74,7 @@ const TEMP_FILE = /\.json\.tmp-\d+-[a-z0-9]+$/;
 
 const versionOf = (d: Dashboard | undefined) => (typeof d?.version === 'number' ? d.version : 0);
 
-export class SavedDashboards {
+export class SavedDashboards implements DashboardStore {
   readonly history: VersionHistory;
   private readonly dir: string;
   private readonly parsed: ParsedFiles;

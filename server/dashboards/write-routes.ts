@@ -9,13 +9,13 @@ import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
 import type { FolderIndex } from './folder-index.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
-import type { SavedDashboards, SaveResult } from './store.ts';
+import type { DashboardStore, SaveResult } from './store.ts';
 import { newUid } from './store.ts';
 import { checkPanelCount, checkSaveRequest, DEFAULT_MAX_PANELS, UID_PATTERN } from './validate.ts';
 
 export interface WriteDeps {
   provisioned: ProvisionedDashboards;
-  saved: SavedDashboards;
+  saved: DashboardStore;
   log?: (line: string) => void;
   /** MAX_PANELS: a dashboard holding more is refused (default DEFAULT_MAX_PANELS). */
   maxPanels?: number;
