@@ -37,5 +37,13 @@ export default defineConfig({
     { name: 'api-deno', testMatch: /api\/.*\.spec\.ts/, metadata: { runtime: 'deno' } },
     { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, metadata: { runtime: 'node' } },
     { name: 'demo', testMatch: /demo\/.*\.spec\.ts/ },
+    // The dashboard, Explore and variables tests tagged @vm again, with the server's datasource
+    // a VictoriaMetrics scraping the same targets (e2e/global-setup.ts).
+    {
+      name: 'ui-vm',
+      testMatch: /ui\/(dashboard|explore|variables)\.spec\.ts/,
+      grep: /@vm/,
+      metadata: { runtime: 'node', datasource: 'victoria-metrics' },
+    },
   ],
 });

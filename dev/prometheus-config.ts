@@ -33,9 +33,12 @@ export function prometheusConfig(opts: {
   targets: readonly ScrapeTarget[];
   /** Paths of rule files Prometheus evaluates (`rule_files`). */
   ruleFiles?: readonly string[];
+  /** The self-scrape job's name; VictoriaMetrics, which reads this file too, names its own. */
+  selfJob?: string;
 }): string {
-  const seen = new Set(['prometheus']);
-  const jobs = [scrapeJob('prometheus', new URL(`http://${opts.self}/metrics`))];
+  const self = opts.selfJob ?? 'prometheus';
+  const seen = new Set([self]);
+  const jobs = [scrapeJob(self, new URL(`http://${opts.self}/metrics`))];
   for (const t of opts.targets) {
     if (seen.has(t.job)) throw new Error(`prometheusConfig: duplicate job name ${t.job}`);
     seen.add(t.job);

@@ -1,15 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// The server a spec talks to: the Node one, or the Deno one for the api-deno project.
-import type { Page } from '@playwright/test';
+// The server a spec talks to: the Node one, the Deno one for the api-deno project, or the Node
+// one in front of VictoriaMetrics for the ui-vm project (metadata.datasource).
+import type { Page, TestInfo } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend<{ server: string }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
   server: async ({}, use, testInfo) => {
     const runtime = testInfo.project.metadata.runtime as string | undefined;
-    const url =
-      runtime === 'deno' ? process.env.PROMSCOPE_DENO_URL : process.env.PROMSCOPE_NODE_URL;
+    const url = onVictoriaMetrics(testInfo)
+      ? process.env.PROMSCOPE_VM_URL
+      : runtime === 'deno'
+        ? process.env.PROMSCOPE_DENO_URL
+        : process.env.PROMSCOPE_NODE_URL;
     if (!url) throw new Error('global setup did not start the servers');
     await use(url);
   },
@@ -20,9 +24,15 @@ export const test = base.extend<{ server: string }>({
 
 export { expect };
 
+/** Whether the running test's project points Promscope at VictoriaMetrics (ui-vm). */
+export function onVictoriaMetrics(testInfo: TestInfo = base.info()): boolean {
+  return testInfo.project.metadata.datasource === 'victoria-metrics';
+}
+
+/** The datasource the spec's server reads: Prometheus, or VictoriaMetrics in ui-vm. */
 export const prometheusUrl = (): string => {
-  const url = process.env.E2E_PROMETHEUS_URL;
-  if (!url) throw new Error('global setup did not start Prometheus');
+  const url = onVictoriaMetrics() ? process.env.E2E_VM_URL : process.env.E2E_PROMETHEUS_URL;
+  if (!url) throw new Error('global setup did not start the datasource');
   return url;
 };
 

@@ -1,6 +1,8 @@
 // Starts the real stack once for every spec: Prometheus (the demo's own launcher), the demo
 // service with its traffic, and the built Promscope server twice — `node dist/server/…` and
 // `deno run server/main.deno.ts` — then waits until Prometheus has rates to show.
+// VictoriaMetrics scrapes the same targets, with a third Promscope (Node) in front of it, for
+// the ui-vm project (playwright.config.ts).
 // Returns the teardown, which stops all of it.
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +13,7 @@ import { freePort } from '../dev/free-port.ts';
 import { waitForData } from '../dev/prometheus.ts';
 import type { ServerProcess } from '../dev/server-process.ts';
 import { startDemoStack } from '../dev/stack.ts';
+import { startVictoriaMetrics } from '../dev/victoria-metrics.ts';
 import { DOWN_JOB, E2E_RULES } from './alerting-rules.ts';
 import { startHostileTarget } from './hostile-target.ts';
 import { MANY_UID, manyPanelsDashboard } from './many-panels.ts';
@@ -42,6 +45,7 @@ export default async function globalSetup() {
 
   const nodePort = await freePort(0);
   const denoPort = await freePort(0);
+  const vmPromscopePort = await freePort(0);
   // A loopback port nothing listens on: its scrape job is a target that is down.
   const closedPort = await freePort(0);
   // Label values and help text carrying markup, for the XSS spec (e2e/ui/xss.spec.ts).
@@ -51,25 +55,37 @@ export default async function globalSetup() {
     await hostile.stop();
     throw err;
   });
+  const extraTargets = [
+    { job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` },
+    { job: 'hostile', url: hostile.url },
+    { job: 'node', url: nodeExporter.url },
+    { job: DOWN_JOB, url: `http://127.0.0.1:${closedPort}/metrics` },
+  ];
   const stack = await startDemoStack({
     dataDir: join(tmp, 'prometheus'),
     prometheusPort: 0,
     servicePort: 0,
     scrapeIntervalS: SCRAPE_S,
-    extraTargets: [
-      { job: 'promscope', url: `http://127.0.0.1:${nodePort}/metrics` },
-      { job: 'hostile', url: hostile.url },
-      { job: 'node', url: nodeExporter.url },
-      { job: DOWN_JOB, url: `http://127.0.0.1:${closedPort}/metrics` },
-    ],
+    extraTargets,
     rules: E2E_RULES,
   }).catch(async (err) => {
     await hostile.stop();
     await nodeExporter.stop();
     throw err;
   });
-  const env = (dataDir: string) => ({
-    PROMETHEUS_URL: stack.prometheus.url,
+  const vm = await startVictoriaMetrics({
+    port: await freePort(0),
+    dataDir: join(tmp, 'victoria-metrics'),
+    scrapeIntervalS: SCRAPE_S,
+    targets: [{ job: 'demo', url: `${stack.service.url}/metrics` }, ...extraTargets],
+  }).catch(async (err) => {
+    await stack.stop();
+    await hostile.stop();
+    await nodeExporter.stop();
+    throw err;
+  });
+  const env = (dataDir: string, datasource = stack.prometheus.url) => ({
+    PROMETHEUS_URL: datasource,
     SCRAPE_INTERVAL: `${SCRAPE_S}s`,
     DATA_DIR: join(tmp, dataDir),
     DASHBOARDS_DIR: dashboards,
@@ -77,6 +93,7 @@ export default async function globalSetup() {
   const servers: ServerProcess[] = [];
   const teardown = async () => {
     await Promise.all(servers.map((s) => s.stop()));
+    await vm.stop();
     await stack.stop();
     await hostile.stop();
     await nodeExporter.stop();
@@ -85,9 +102,14 @@ export default async function globalSetup() {
   try {
     servers.push(await startPromscope('node', env('node'), nodePort));
     servers.push(await startPromscope('deno', env('deno'), denoPort));
+    servers.push(await startPromscope('node', env('node-vm', vm.url), vmPromscopePort));
     // Rates need two scrapes inside $__rate_interval; fifteen give every panel and every zoomed
     // window a stretch of points to draw.
-    await waitForData(stack.prometheus.url, 'count_over_time(up{job="demo"}[1m]) >= 15', 60_000);
+    const enough = 'count_over_time(up{job="demo"}[1m]) >= 15';
+    await Promise.all([
+      waitForData(stack.prometheus.url, enough, 60_000),
+      waitForData(vm.url, enough, 60_000),
+    ]);
   } catch (err) {
     await teardown();
     throw err;
@@ -95,6 +117,8 @@ export default async function globalSetup() {
 
   process.env.PROMSCOPE_NODE_URL = servers[0]!.url;
   process.env.PROMSCOPE_DENO_URL = servers[1]!.url;
+  process.env.PROMSCOPE_VM_URL = servers[2]!.url;
   process.env.E2E_PROMETHEUS_URL = stack.prometheus.url;
+  process.env.E2E_VM_URL = vm.url;
   return teardown;
 }

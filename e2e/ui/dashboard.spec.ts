@@ -2,7 +2,9 @@
 import { expect, haveGrafanaFixtures, NO_FIXTURES, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 
-test('/ opens the Service overview, live at 5 s, with data in every panel', async ({ page }) => {
+test('/ opens the Service overview, live at 5 s, with data in every panel', { tag: '@vm' }, async ({
+  page,
+}) => {
   const dash = new DashboardPage(page);
   await dash.open('/');
   await expect(page).toHaveURL(/\/d\/service-overview\/service-overview$/);
@@ -28,7 +30,7 @@ test('/ opens the Service overview, live at 5 s, with data in every panel', asyn
   await dash.drawn('p99 latency by route', 3);
 });
 
-test('stat panels show numbers: req/s, error ratio and p99', async ({ page }) => {
+test('stat panels show numbers: req/s, error ratio and p99', { tag: '@vm' }, async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open('/d/service-overview');
   await expect(dash.statValue('Requests / s')).toHaveText(/^\d+(\.\d+)? req\/s$/);
@@ -328,7 +330,9 @@ test('rows of a Grafana dashboard open and close, moving what is below', async (
   await expect(regions).toHaveCount(4);
 });
 
-test('gauge and bar gauge panels draw reduced values from Prometheus', async ({ page }) => {
+test('gauge and bar gauge panels draw reduced values from Prometheus', { tag: '@vm' }, async ({
+  page,
+}) => {
   const dash = new DashboardPage(page);
   await dash.open('/d/e2e-panels');
   const gauge = dash.panel('p99 latency gauge').locator('text.gauge-value');
@@ -350,9 +354,9 @@ test('gauge and bar gauge panels draw reduced values from Prometheus', async ({ 
     .toBe(true);
 });
 
-test('a table panel lists one row per series with labels as columns, sortable', async ({
-  page,
-}) => {
+test('a table panel lists one row per series with labels as columns, sortable', {
+  tag: '@vm',
+}, async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open('/d/e2e-panels');
   const table = dash.panel('Requests table').getByRole('table');

@@ -5,7 +5,9 @@ import { ExplorePage } from '../pages/explore-page.ts';
 const P99 =
   'histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket[$__rate_interval])))';
 
-test('autocomplete offers metric names that exist, with their type', async ({ page }) => {
+test('autocomplete offers metric names that exist, with their type', { tag: '@vm' }, async ({
+  page,
+}) => {
   const ex = new ExplorePage(page);
   await ex.open();
   await ex.editor().click();
@@ -17,7 +19,9 @@ test('autocomplete offers metric names that exist, with their type', async ({ pa
   await expect(page).toHaveURL(/\/explore$/);
 });
 
-test('a histogram_quantile query draws a line, with what it cost', async ({ page }) => {
+test('a histogram_quantile query draws a line, with what it cost', { tag: '@vm' }, async ({
+  page,
+}) => {
   const ex = new ExplorePage(page);
   await ex.open();
   await ex.run(P99);
@@ -121,7 +125,9 @@ test('a 1,000-series result draws the first 200, says so, and the page stays usa
   await expect(ex.table.locator('tbody tr')).toHaveCount(1000);
 });
 
-test('the metrics explorer inserts the p50/p90/p99 trio for a histogram', async ({ page }) => {
+test('the metrics explorer inserts the p50/p90/p99 trio for a histogram', { tag: '@vm' }, async ({
+  page,
+}) => {
   const ex = new ExplorePage(page);
   await ex.open();
   await page.getByRole('searchbox', { name: 'Search metrics' }).fill('http_request_duration');
@@ -152,7 +158,7 @@ test('history lists what ran, searchable, and a click runs it again', async ({ p
   await expect(page).toHaveURL(/q0\.expr=count\(up\)/);
 });
 
-test('an explicit step is sent as typed and reported', async ({ page }) => {
+test('an explicit step is sent as typed and reported', { tag: '@vm' }, async ({ page }) => {
   const ex = new ExplorePage(page);
   await ex.open('?q0.expr=sum(up)&from=now-15m&to=now');
   await ex.drawn();

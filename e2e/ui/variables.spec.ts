@@ -35,7 +35,7 @@ async function openPicker(page: Page, name: string) {
   return page.locator(`[data-variable="${name}"] [role="listbox"]`);
 }
 
-test('options come from Prometheus, sorted, with All first', async ({ page }) => {
+test('options come from Prometheus, sorted, with All first', { tag: '@vm' }, async ({ page }) => {
   const dash = new DashboardPage(page);
   await dash.open(PATH);
   const routes = await labelValues('route', 'http_requests_total{job="demo"}');
@@ -51,7 +51,9 @@ test('options come from Prometheus, sorted, with All first', async ({ page }) =>
     .toBe(routes.length);
 });
 
-test('a variable change re-queries every dependent panel and only those', async ({ page }) => {
+test('a variable change re-queries every dependent panel and only those', { tag: '@vm' }, async ({
+  page,
+}) => {
   const dash = new DashboardPage(page);
   await dash.open(`${PATH}?refresh=off`);
   await dash.drawn('Scrape targets up');
@@ -121,7 +123,9 @@ test('a variable change re-queries every dependent panel and only those', async 
     .toBe(2);
 });
 
-test('a value that no longer exists falls back; interval auto fills $window', async ({ page }) => {
+test('a value that no longer exists falls back; interval auto fills $window', {
+  tag: '@vm',
+}, async ({ page }) => {
   const dash = new DashboardPage(page);
   const asked = recordQueries(page);
   await dash.open(`${PATH}?var-route=/gone&var-window=$__auto_interval_window&from=now-1h&to=now`);

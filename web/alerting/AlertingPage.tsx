@@ -199,7 +199,8 @@ export function AlertingPage({ params, selected }: Props) {
         (total === 0 ? (
           <Empty>
             {selected.name} has no alerting rules. Prometheus reads them from the files its
-            configuration lists under rule_files.
+            configuration lists under rule_files; VictoriaMetrics shows vmalert's only when started
+            with -vmalert.proxyURL; Mimir and Thanos from their ruler.
           </Empty>
         ) : listed.length === 0 ? (
           <Empty>

@@ -112,7 +112,8 @@ export function RulesPage({ params, selected }: Props) {
         (groups.length === 0 ? (
           <Empty>
             {selected.name} has no rules. Prometheus reads them from the files its configuration
-            lists under rule_files.
+            lists under rule_files; VictoriaMetrics shows vmalert's only when started with
+            -vmalert.proxyURL; Mimir and Thanos from their ruler.
           </Empty>
         ) : visible.length === 0 ? (
           <Empty>

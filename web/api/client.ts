@@ -208,3 +208,11 @@ export function metricMetadata(dsUid: string, signal?: AbortSignal) {
     signal,
   );
 }
+
+// Names for the metrics explorer: a few thousand is plenty to scan (web/api/limit.ts).
+const NAMES_LIMIT = 5_000;
+
+/** Every metric name (label/__name__/values), for names no metadata describes. */
+export function metricNames(dsUid: string, signal?: AbortSignal) {
+  return promGet<string[]>(dsUid, 'label/__name__/values', { limit: String(NAMES_LIMIT) }, signal);
+}

@@ -1,7 +1,7 @@
 // Beside the queries: the last 50 queries run here (searchable, click to reuse) and the
 // metrics Prometheus knows with their type and help (searchable, click for a starter query).
 import { useMemo, useState } from 'preact/hooks';
-import { metricMetadata } from '../api/client.ts';
+import { metricMetadata, metricNames } from '../api/client.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { Tabs } from '../ui/Tabs.tsx';
 import type { QueryHistory } from './history.ts';
@@ -46,9 +46,18 @@ function Metrics({ dsUid, onPick }: { dsUid: string; onPick: Props['onPick'] }) 
     queryFn: ({ signal }) => metricMetadata(dsUid, signal),
     staleTime: 60_000,
   });
+  // Names too: metadata misses recording rules' outputs, and VictoriaMetrics keeps none.
+  const names = useQuery({
+    queryKey: ['metric-names', dsUid],
+    queryFn: ({ signal }) => metricNames(dsUid, signal),
+    staleTime: 60_000,
+  });
   const rows = useMemo(
-    () => (meta.data ? metricRows(meta.data.data, filter) : []),
-    [meta.data, filter],
+    () =>
+      meta.data || names.data
+        ? metricRows(meta.data?.data ?? {}, filter, names.data?.data ?? [])
+        : [],
+    [meta.data, names.data, filter],
   );
   return (
     <div class="side-list">
@@ -69,7 +78,12 @@ function Metrics({ dsUid, onPick }: { dsUid: string; onPick: Props['onPick'] }) 
               title={m.help}
             >
               <span class="metric-name">{m.name}</span>
-              <span class={`metric-type t-${m.type}`}>{m.type}</span>
+              <span
+                class={`metric-type t-${m.type}`}
+                title={m.guessed ? 'no metadata: type read from the name' : undefined}
+              >
+                {m.guessed && m.type !== 'unknown' ? `${m.type}?` : m.type}
+              </span>
               <span class="metric-help">{m.help}</span>
             </button>
           </li>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricRows, selector, starterQueries } from './starter.ts';
+import { guessedType, metricRows, selector, starterQueries } from './starter.ts';
 
 describe('starterQueries', () => {
   it('rates a counter per job', () => {
@@ -112,5 +112,60 @@ describe('metricRows', () => {
     expect(names('target')).toEqual(['up']);
     expect(names('gc target')).toEqual([]);
     expect(names('  ')).toHaveLength(5);
+  });
+});
+
+describe('metricRows with names no metadata describes', () => {
+  // VictoriaMetrics 1.79 (Debian bookworm) answers /api/v1/metadata with {"data":{}}; Prometheus
+  // has no metadata for recording rules' outputs. Their names come from label/__name__/values.
+  it('lists every name, a histogram once, typed from suffixes and marked as guessed', () => {
+    const names = [
+      'http_requests_total',
+      'http_request_duration_seconds_bucket',
+      'http_request_duration_seconds_count',
+      'http_request_duration_seconds_sum',
+      'rpc_seconds_count',
+      'job:http_requests:rate5m',
+      'up',
+      'up',
+    ];
+    expect(metricRows({}, '', names)).toEqual([
+      { name: 'http_request_duration_seconds', type: 'histogram', help: '', guessed: true },
+      { name: 'http_requests_total', type: 'counter', help: '', guessed: true },
+      { name: 'job:http_requests:rate5m', type: 'unknown', help: '', guessed: true },
+      { name: 'rpc_seconds_count', type: 'unknown', help: '', guessed: true },
+      { name: 'up', type: 'unknown', help: '', guessed: true },
+    ]);
+  });
+
+  it('keeps metadata where there is some, and filters both alike', () => {
+    const metadata = {
+      up: [{ type: 'gauge', help: 'Whether the target is up.' }],
+      rpc_seconds: [{ type: 'summary', help: 'RPC latency.' }],
+    };
+    const names = ['up', 'job:up:sum', 'rpc_seconds_count', 'rpc_seconds_sum'];
+    expect(metricRows(metadata, 'up', names)).toEqual([
+      { name: 'job:up:sum', type: 'unknown', help: '', guessed: true },
+      { name: 'up', type: 'gauge', help: 'Whether the target is up.' },
+    ]);
+    expect(metricRows(metadata, 'rpc', names).map((r) => r.name)).toEqual(['rpc_seconds']);
+    expect(metricRows(metadata, 'target', names).map((r) => r.name)).toEqual(['up']);
+  });
+
+  it('guesses only from the OpenMetrics suffixes', () => {
+    expect(guessedType('x_total')).toBe('counter');
+    expect(guessedType('x_bucket')).toBe('histogram');
+    expect(guessedType('x_sum')).toBe('unknown');
+    expect(guessedType('total')).toBe('unknown');
+  });
+
+  it('gives a guessed histogram the quantile trio, as the explorer does for a real one', () => {
+    const [row] = metricRows({}, '', ['http_request_duration_seconds_bucket']);
+    expect(row?.name).toBe('http_request_duration_seconds');
+    expect(starterQueries(row!.name, row!.type).map((q) => q.legendFormat)).toEqual([
+      'p50',
+      'p90',
+      'p99',
+    ]);
   });
 });

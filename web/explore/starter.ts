@@ -17,6 +17,8 @@ export interface MetricRow {
   name: string;
   type: string;
   help: string;
+  /** No metadata described it: the type is read off the name (guessedType). */
+  guessed?: true;
 }
 
 // Names outside this set are legal since Prometheus 3 but must be quoted inside the braces:
@@ -72,23 +74,69 @@ export function starterQueries(metric: string, type: string | undefined): Starte
 }
 
 /**
+ * The type of a metric no metadata describes, from the OpenMetrics suffixes
+ * (https://github.com/prometheus/OpenMetrics/blob/main/specification/OpenMetrics.md#suffixes):
+ * `_total` is a counter, `_bucket` a histogram's buckets; anything else is left unknown (its
+ * series are then the starter query). Metadata is missing for recording rules' outputs in
+ * Prometheus, and for every metric in stores that keep none (VictoriaMetrics before 1.100
+ * answers /api/v1/metadata with `{}`).
+ */
+export function guessedType(name: string): string {
+  if (name.endsWith('_total')) return 'counter';
+  if (name.endsWith('_bucket')) return 'histogram';
+  return 'unknown';
+}
+
+// The series a histogram or summary family `x` adds to its name, as metadata names it `x`.
+const FAMILY_SUFFIX = /_(bucket|count|sum|created)$/;
+
+/**
+ * Metric names no metadata describes, one row per family as metadata would give: `x_bucket`,
+ * `x_count` and `x_sum` are the histogram `x`; names of a family metadata already lists are
+ * left out.
+ */
+function guessedRows(metadata: Record<string, unknown>, names: readonly string[]): MetricRow[] {
+  const all = new Set(names.filter((n) => typeof n === 'string' && n));
+  const histograms = new Set(
+    [...all].filter((n) => n.endsWith('_bucket')).map((n) => n.slice(0, -'_bucket'.length)),
+  );
+  const out = new Map<string, MetricRow>();
+  for (const name of all) {
+    if (Object.hasOwn(metadata, name)) continue;
+    const family = name.replace(FAMILY_SUFFIX, '');
+    if (family !== name && Object.hasOwn(metadata, family)) continue;
+    if (family !== name && histograms.has(family)) {
+      out.set(family, { name: family, type: 'histogram', help: '', guessed: true });
+    } else {
+      out.set(name, { name, type: guessedType(name), help: '', guessed: true });
+    }
+  }
+  return [...out.values()];
+}
+
+/**
  * The explorer's list: one row per metric, sorted by name. Targets may disagree on a metric's
- * metadata; the first entry with help text wins. Every word of `filter` must appear in the
+ * metadata; the first entry with help text wins. `names` (label/__name__/values) adds the
+ * metrics metadata does not describe (guessedRows). Every word of `filter` must appear in the
  * name or the help, ignoring case.
  */
 export function metricRows(
   metadata: Record<string, MetricMetadata[]>,
   filter: string,
+  names: readonly string[] = [],
 ): MetricRow[] {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
   const rows: MetricRow[] = [];
+  const keep = (row: MetricRow) => {
+    const text = `${row.name}\n${row.help}`.toLowerCase();
+    if (words.every((w) => text.includes(w))) rows.push(row);
+  };
   for (const [name, entries] of Object.entries(metadata)) {
     const list = Array.isArray(entries) ? entries : [];
     const meta = list.find((e) => e?.help) ?? list[0];
-    const row = { name, type: meta?.type ?? 'unknown', help: meta?.help ?? '' };
-    const text = `${name}\n${row.help}`.toLowerCase();
-    if (words.every((w) => text.includes(w))) rows.push(row);
+    keep({ name, type: meta?.type ?? 'unknown', help: meta?.help ?? '' });
   }
+  for (const row of guessedRows(metadata, names)) keep(row);
   // Code-unit order, not locale order, so the list reads the same in every browser.
   return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
