@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DRAWN_TYPES } from '../../server/dashboards/grafana/panels.ts';
 import { kindName, panelKinds, panelPlugin } from './registry.ts';
 
 describe('panel kinds registry', () => {
@@ -53,5 +54,16 @@ describe('panel kinds registry', () => {
     expect(panelPlugin('state-timeline')?.defaults.options).toMatchObject({ mergeValues: true });
     expect(panelPlugin('status-history')?.defaults.options).toMatchObject({ colWidth: 0.9 });
     expect(panelPlugin('alertlist')?.defaults.options).toMatchObject({ maxItems: 20 });
+  });
+
+  it('agrees with the import report on which kinds are drawn (server DRAWN_TYPES)', () => {
+    // The import normaliser decides "not drawn" on the server; a kind registered here but
+    // missing there would be reported as not drawn, and the other way round drawn as a box.
+    const server = [...DRAWN_TYPES].filter((t) => t !== 'row').sort();
+    expect(
+      panelKinds()
+        .map((k) => k.id)
+        .sort(),
+    ).toEqual(server);
   });
 });
