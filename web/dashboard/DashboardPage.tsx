@@ -40,10 +40,8 @@ import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import type { GridEdit } from './edit/EditGrid.tsx';
 import type { Confirm } from './edit/EditParts.tsx';
-import { ConfirmLayer, EmptyDashboard } from './edit/EditParts.tsx';
 import { useLeaveGuard } from './edit/use-leave-guard.ts';
 import { useSaveFlow } from './edit/use-save-flow.tsx';
-import { PanelEditorRoute } from './panel-editor/PanelEditorRoute.tsx';
 import { AnnotationToggles } from './view/AnnotationToggles.tsx';
 import { enabledAnnotations, readAnnotations } from './view/annotation-defs.ts';
 import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
@@ -70,6 +68,13 @@ const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 // Editing is a chunk of its own: viewers never load the editor or the settings.
 // The draggable grid of edit mode loads the first time someone edits.
 const EditGrid = lazy(() => import('./edit/EditGrid.tsx').then((m) => m.EditGrid));
+// So are the empty dashboard's call to action, the confirmations (both shown only in edit
+// mode) and the panel editor's route, which brings the editor with it.
+const EmptyDashboard = lazy(() => import('./edit/EditParts.tsx').then((m) => m.EmptyDashboard));
+const ConfirmLayer = lazy(() => import('./edit/EditParts.tsx').then((m) => m.ConfirmLayer));
+const PanelEditorRoute = lazy(() =>
+  import('./panel-editor/PanelEditorRoute.tsx').then((m) => m.PanelEditorRoute),
+);
 
 /** The view grid, or in edit mode the draggable one in its place. */
 function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
