@@ -119,7 +119,7 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Any other override property is reported by undrawn.ts (OVERRIDE_PROPERTIES).
   // Options, by kind.
   'options.legend': 'web/fields/legend-calcs.ts, web/panels/Legend.tsx, heatmap-settings.ts',
-  'options.annotations.multiLane': 'web/chart/annotations-plugin.ts (one lane per entry)',
+  'options.annotations.multiLane': 'web/chart/annotations-draw.ts (one lane per entry)',
   'options.tooltip.mode': 'web/chart/tooltip-plugin.ts (multi, single: the nearest, hidden)',
   'options.tooltip.sort': 'web/chart/tooltip-rows.ts (none, asc, desc)',
   'options.tooltip.show': 'web/chart/heatmap-settings.ts',
