@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DRAWN_KINDS } from '../../contract/drawn.ts';
 import { kindName, panelKinds, panelPlugin } from './registry.ts';
 
 describe('panel kinds registry', () => {
@@ -19,6 +20,11 @@ describe('panel kinds registry', () => {
     ]);
     for (const id of ids) expect(panelPlugin(id)?.id).toBe(id);
     expect(panelPlugin('xychart')).toBeUndefined();
+  });
+
+  it('draws what the import report says is drawn (contract/drawn.ts), and no more', () => {
+    const ids = panelKinds().map((k) => k.id);
+    expect(new Set([...ids, 'row'])).toEqual(DRAWN_KINDS);
   });
 
   it('names kinds as Grafana does, unknown ones by id', () => {
