@@ -7,6 +7,27 @@
 import { isRecord } from './json.ts';
 
 /**
+ * The panel types Promscope draws, as Grafana's `type` names them: one per panel kind of
+ * web/panels/registry.ts (registry.test.ts checks they agree), and `row`. The import report
+ * (server/dashboards/grafana/panels.ts) names a panel of any other type as not drawn; the
+ * server cannot import the registry, so a new kind is added here too.
+ */
+export const DRAWN_KINDS: ReadonlySet<string> = new Set([
+  'timeseries',
+  'stat',
+  'gauge',
+  'bargauge',
+  'table',
+  'heatmap',
+  'piechart',
+  'state-timeline',
+  'status-history',
+  'text',
+  'alertlist',
+  'row',
+]);
+
+/**
  * Drawn options: a pattern (a path with `[]` for any index, `properties[<id>]` for one override
  * property) covers itself and everything below it. Options drawn only at some values are in
  * undrawn.ts's NOT_DRAWN too, which reports the other values.
@@ -14,7 +35,7 @@ import { isRecord } from './json.ts';
 export const DRAWN: Readonly<Record<string, string>> = {
   // Every panel.
   id: 'web/dashboard (panel URLs, view, edit)',
-  type: 'web/panels/registry.tsx',
+  type: 'web/panels/registry.ts',
   title: 'web/panels/PanelFrame.tsx',
   description: 'web/panels/PanelFrame.tsx',
   gridPos: 'web/model/grid-layout.ts',
@@ -119,7 +140,7 @@ export const DRAWN: Readonly<Record<string, string>> = {
   // Any other override property is reported by undrawn.ts (OVERRIDE_PROPERTIES).
   // Options, by kind.
   'options.legend': 'web/fields/legend-calcs.ts, web/panels/Legend.tsx, heatmap-settings.ts',
-  'options.annotations.multiLane': 'web/chart/annotations-plugin.ts (one lane per entry)',
+  'options.annotations.multiLane': 'web/chart/annotations-draw.ts (one lane per entry)',
   'options.tooltip.mode': 'web/chart/tooltip-plugin.ts (multi, single: the nearest, hidden)',
   'options.tooltip.sort': 'web/chart/tooltip-rows.ts (none, asc, desc)',
   'options.tooltip.show': 'web/chart/heatmap-settings.ts',

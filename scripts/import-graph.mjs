@@ -8,6 +8,11 @@
 // the two main.*.ts, which wire every server folder together): `server:entry`. Tests are left
 // out: a test may reach across for a fixture (`--tests` puts them in).
 //
+// Panel kinds (web/panels/kinds/<id>/) are checked file by file, dynamic imports and
+// stylesheets included: a kind imports neither another kind's folder nor registry.ts (a lazy
+// chunk that imports the registry pulls it, and every kind, back into the first load), and the
+// rest of web/ reaches a kind only through registry.ts.
+//
 // Exits 1 when a rule is broken. Folder cycles (two folders importing each other, or a longer
 // loop) are printed always and fail with `--strict`, which `npm run lint` passes: there are
 // none. Which way each arrow must point (the layers) is Biome's noRestrictedImports per folder
@@ -57,24 +62,68 @@ export function importsOf(text) {
   return out;
 }
 
-/** edges: Map<from, Map<to, count>> over folders; files that import out of the roots are kept. */
-export function buildGraph(root, { withTests = false, deep = [] } = {}) {
-  const edges = new Map();
-  const files = ROOTS.flatMap((r) => {
+/** Every source file under the roots, tests too when asked. */
+function sourceFiles(root, withTests) {
+  return ROOTS.flatMap((r) => {
     try {
       return walk(root, r, withTests);
     } catch {
       return []; // a root that does not exist yet
     }
   });
-  for (const file of files) {
+}
+
+/** The file an import specifier names, relative to the root, with `/` separators. */
+function resolveImport(root, file, spec) {
+  return relative(root, resolve(root, dirname(file), spec))
+    .split(sep)
+    .join('/');
+}
+
+/** Every import of our own files, as [importer, imported] paths relative to the root. */
+export function fileImports(root, { withTests = false } = {}) {
+  const out = [];
+  for (const file of sourceFiles(root, withTests)) {
+    for (const spec of importsOf(readFileSync(join(root, file), 'utf8'))) {
+      out.push([file, resolveImport(root, file, spec)]);
+    }
+  }
+  return out;
+}
+
+const KINDS = 'web/panels/kinds/';
+const REGISTRY = 'web/panels/registry.ts';
+
+/** The panel kind a file belongs to (`gauge` for web/panels/kinds/gauge/x.tsx), or null. */
+export function kindOf(file) {
+  if (!file.startsWith(KINDS)) return null;
+  const rest = file.slice(KINDS.length);
+  return rest.includes('/') ? rest.slice(0, rest.indexOf('/')) : null;
+}
+
+/** Imports that break the panel kinds' rules, as [importer, imported, why]. */
+export function kindBreaks(pairs) {
+  const out = [];
+  for (const [from, to] of pairs) {
+    const a = kindOf(from);
+    const b = kindOf(to);
+    if (a !== null && to === REGISTRY) out.push([from, to, 'a kind imports the registry']);
+    else if (a !== null && b !== null && a !== b) out.push([from, to, "another kind's folder"]);
+    else if (a === null && b !== null && from !== REGISTRY) {
+      out.push([from, to, 'a kind reached around registry.ts']);
+    }
+  }
+  return out;
+}
+
+/** edges: Map<from, Map<to, count>> over folders; files that import out of the roots are kept. */
+export function buildGraph(root, { withTests = false, deep = [] } = {}) {
+  const edges = new Map();
+  for (const file of sourceFiles(root, withTests)) {
     const from = folderOf(file, deep);
     if (!edges.has(from)) edges.set(from, new Map());
     for (const spec of importsOf(readFileSync(join(root, file), 'utf8'))) {
-      const target = relative(root, resolve(root, dirname(file), spec))
-        .split(sep)
-        .join('/');
-      const to = folderOf(target, deep);
+      const to = folderOf(resolveImport(root, file, spec), deep);
       if (to === from) continue;
       const row = edges.get(from);
       row.set(to, (row.get(to) ?? 0) + 1);
@@ -168,6 +217,12 @@ function main() {
     failed = true;
     console.log('\nLayering broken (server/ and web/ meet only in contract/; dev/ is a leaf):');
     for (const [from, to, n] of breaks) console.log(`  ${from} → ${to} (${n})`);
+  }
+  const kinds = kindBreaks(fileImports(root, { withTests: args.includes('--tests') }));
+  if (kinds.length > 0) {
+    failed = true;
+    console.log('\nPanel kinds broken (a kind is reached only through web/panels/registry.ts):');
+    for (const [from, to, why] of kinds) console.log(`  ${from} → ${to}: ${why}`);
   }
   const loops = cycles(edges);
   if (loops.length > 0) {

@@ -6,8 +6,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildGraph,
   cycles,
+  fileImports,
   folderOf,
   importsOf,
+  kindBreaks,
+  kindOf,
   mutualPairs,
   ruleBreaks,
 } from './import-graph.mjs';
@@ -100,6 +103,28 @@ describe('import-graph', () => {
       writeFileSync(join(root, path), text);
     };
 
+    it('panel kinds: found by file, dynamic imports and stylesheets included', () => {
+      root = mkdtempSync(join(tmpdir(), 'import-graph-'));
+      write('web/panels/registry.ts', "import { gauge } from './kinds/gauge/index.ts';\n");
+      write(
+        'web/panels/kinds/gauge/index.ts',
+        "import { p } from '../../plugin.tsx';\nconst C = lazy(() => import('../stat/StatPanel.tsx'));\n",
+      );
+      write('web/alerting/Page.tsx', "import '../panels/kinds/alertlist/alert-list.css';\n");
+      expect(kindBreaks(fileImports(root))).toEqual([
+        [
+          'web/alerting/Page.tsx',
+          'web/panels/kinds/alertlist/alert-list.css',
+          'a kind reached around registry.ts',
+        ],
+        [
+          'web/panels/kinds/gauge/index.ts',
+          'web/panels/kinds/stat/StatPanel.tsx',
+          "another kind's folder",
+        ],
+      ]);
+    });
+
     it('counts imports per folder pair, tests left out unless asked', () => {
       root = mkdtempSync(join(tmpdir(), 'import-graph-'));
       write('web/api/client.ts', "import { k } from '../../contract/known.ts';\n");
@@ -117,6 +142,49 @@ describe('import-graph', () => {
         ['web/query', 'server', 1],
       ]);
     });
+  });
+
+  it('panel kinds: a kind imports its own folder and web/panels, not another kind nor the registry', () => {
+    expect(kindOf('web/panels/kinds/gauge/GaugePanel.tsx')).toBe('gauge');
+    expect(kindOf('web/panels/registry.ts')).toBeNull();
+    expect(kindOf('web/chart/gauge.ts')).toBeNull();
+    const breaks = kindBreaks([
+      ['web/panels/kinds/gauge/index.ts', 'web/panels/kinds/gauge/GaugePanel.tsx'],
+      ['web/panels/kinds/gauge/index.ts', 'web/panels/plugin.tsx'],
+      ['web/panels/kinds/gauge/GaugePanel.tsx', 'web/chart/gauge.ts'],
+      ['web/panels/registry.ts', 'web/panels/kinds/gauge/index.ts'],
+      ['web/panels/kinds/table/TablePanel.tsx', 'web/panels/registry.ts'],
+      ['web/panels/kinds/bargauge/BarGaugePanel.tsx', 'web/panels/kinds/gauge/GaugePanel.tsx'],
+      ['web/dashboard/view/PanelView.tsx', 'web/panels/kinds/stat/StatPanel.tsx'],
+      ['web/panels/InspectDrawer.tsx', 'web/panels/kinds/table/TablePanel.tsx'],
+    ]);
+    expect(breaks).toEqual([
+      [
+        'web/panels/kinds/table/TablePanel.tsx',
+        'web/panels/registry.ts',
+        'a kind imports the registry',
+      ],
+      [
+        'web/panels/kinds/bargauge/BarGaugePanel.tsx',
+        'web/panels/kinds/gauge/GaugePanel.tsx',
+        "another kind's folder",
+      ],
+      [
+        'web/dashboard/view/PanelView.tsx',
+        'web/panels/kinds/stat/StatPanel.tsx',
+        'a kind reached around registry.ts',
+      ],
+      [
+        'web/panels/InspectDrawer.tsx',
+        'web/panels/kinds/table/TablePanel.tsx',
+        'a kind reached around registry.ts',
+      ],
+    ]);
+  });
+
+  it('this repository: panel kinds are reached only through the registry', () => {
+    const repo = dirname(dirname(fileURLToPath(import.meta.url)));
+    expect(kindBreaks(fileImports(repo))).toEqual([]);
   });
 
   it('this repository: server/ and web/ meet only in contract/', () => {

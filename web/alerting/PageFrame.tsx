@@ -10,7 +10,7 @@ import { queryClient } from '../query/client.ts';
 import { parseDuration } from '../time/duration.ts';
 import { RefreshPicker } from '../ui/RefreshPicker.tsx';
 import { useNow } from '../ui/use-now.ts';
-import '../panels/kinds/alertlist/alert-list.css';
+import '../ui/alert-badges.css';
 import './alerting.css';
 
 /** ms: 30 s unless the URL says otherwise; `off` stops. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { RangeSeries } from '../api/types.ts';
-import type { AnnotationSource } from './annotations.ts';
+import type { AnnotationSource } from './annotation-types.ts';
+import { showsOnPanel } from './annotation-types.ts';
 import {
   ALERT_COLORS,
   alertEvents,
   placeAnnotations,
   promAnnotationEvents,
   renderFormat,
-  showsOnPanel,
   tagKeyList,
 } from './annotations.ts';
 

@@ -6,32 +6,10 @@
 // values of the labels named in `tagKeys`. The built-in "Annotations & Alerts" entry has no
 // Grafana annotation store to read here, so it shows Prometheus' ALERTS series instead: one
 // marker per change of an alert's state (inactive, pending, firing) inside the range.
-import { asRecord } from '../../contract/json.ts';
+// Loaded with the dashboard's annotations (a lazy chunk); what the first load needs of
+// annotations, their types and where they show, is annotation-types.ts.
 import type { Metric, RangeSeries } from '../api/types.ts';
-
-/** What one entry asks for, already read from the dashboard JSON. */
-export interface AnnotationSource {
-  /** Index of the entry in `annotations.list`: events carry it back. */
-  index: number;
-  name: string;
-  color: string;
-  titleFormat: string;
-  textFormat: string;
-  /** Label names whose values become tags, comma-separated as Grafana writes them. */
-  tagKeys: string;
-  useValueForTime: boolean;
-}
-
-/** One marker (time === timeEnd) or region. Every string is shown as text, never as HTML. */
-export interface AnnotationEvent {
-  source: number;
-  time: number; // ms
-  timeEnd: number; // ms
-  title: string;
-  text: string;
-  tags: string[];
-  color: string;
-}
+import type { AnnotationEvent, AnnotationSource, PlacedAnnotation } from './annotation-types.ts';
 
 const TEMPLATE_RE = /\{\{([^{}]+?)\}\}/g;
 
@@ -178,28 +156,6 @@ export function alertEvents(
   return events.sort((a, b) => a.time - b.time);
 }
 
-/** Grafana's per-entry panel filter: `filter.ids` only (or, with `exclude`, all but them). */
-export interface PanelFilter {
-  exclude: boolean;
-  ids: readonly number[];
-}
-
-/** Whether an entry with this filter draws on the panel (Grafana's getAnnotationsByPanelId). */
-export function showsOnPanel(filter: PanelFilter | undefined, panelId: number): boolean {
-  if (!filter) return true;
-  const listed = filter.ids.includes(panelId);
-  return filter.exclude ? !listed : listed;
-}
-
-/** A marker or region placed on a plot (css px within it), for drawing and for tests. */
-export interface PlacedAnnotation {
-  event: AnnotationEvent;
-  left: number; // px
-  /** Equal to left for a marker. */
-  right: number; // px
-  lane: number;
-}
-
 /**
  * Where each event falls on a plot of `width` px showing `min…max` (ms): events wholly outside
  * are left out, regions are clipped to the plot. With multiLane each entry has its own lane
@@ -223,9 +179,4 @@ export function placeAnnotations(
     placed.push({ event, left, right, lane });
   }
   return placed;
-}
-
-/** Grafana's per-panel "Multi-row annotations" (options.annotations.multiLane). */
-export function multiLane(options: unknown): boolean {
-  return asRecord(asRecord(options).annotations).multiLane === true;
 }

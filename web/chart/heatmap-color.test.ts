@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type ColorSettings,
-  colorIndex,
-  colorRange,
-  DEFAULT_COLOR,
-  palette,
-  schemeName,
-} from './heatmap-color.ts';
+import { colorIndex, colorRange, palette, schemeName } from './heatmap-color.ts';
+import { type ColorSettings, DEFAULT_COLOR } from './heatmap-defaults.ts';
 
 const settings = (c: Partial<ColorSettings>): ColorSettings => ({ ...DEFAULT_COLOR, ...c });
 

@@ -3,35 +3,8 @@
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/heatmap/palettes.ts
 
 import { resolveColor } from '../fields/palette.ts';
+import { type ColorSettings, DEFAULT_SCHEME } from './heatmap-defaults.ts';
 import { SCHEMES } from './heatmap-schemes.ts';
-
-export interface ColorSettings {
-  mode: 'scheme' | 'opacity';
-  scheme: string;
-  /** Opacity mode's colour: a Grafana colour name or CSS hex. */
-  fill: string;
-  /** Opacity mode's curve: alpha = t^exponent when exponential. */
-  scale: 'exponential' | 'linear';
-  exponent: number;
-  steps: number;
-  reverse: boolean;
-  /** Fixed ends of the scale; the data's own min and max otherwise. */
-  min?: number;
-  max?: number;
-}
-
-export const DEFAULT_SCHEME = 'Oranges';
-
-/** Grafana's defaults for a new heatmap panel (options.color). */
-export const DEFAULT_COLOR: ColorSettings = {
-  mode: 'scheme',
-  scheme: DEFAULT_SCHEME,
-  fill: 'dark-orange',
-  scale: 'exponential',
-  exponent: 0.5,
-  steps: 64,
-  reverse: false,
-};
 
 /** A scheme we draw, also from the old panel's d3 names ("interpolateSpectral"). */
 export function schemeName(name: string | undefined): string | undefined {

@@ -4,7 +4,8 @@
 // https://grafana.com/docs/grafana/latest/panels-visualizations/visualizations/heatmap/
 // https://github.com/grafana/grafana/blob/main/public/app/plugins/panel/heatmap/migrations.ts
 import { asNonEmptyString, asRecord, coerceFiniteNumber } from '../../contract/json.ts';
-import { type ColorSettings, DEFAULT_COLOR, DEFAULT_SCHEME, schemeName } from './heatmap-color.ts';
+import { schemeName } from './heatmap-color.ts';
+import { type ColorSettings, DEFAULT_COLOR, DEFAULT_SCHEME } from './heatmap-defaults.ts';
 
 export interface HeatmapSettings {
   /** Count raw values into buckets (Grafana's calculate; the old dataFormat "timeseries"). */
@@ -115,17 +116,6 @@ export function heatmapSettings(panel: Json): HeatmapSettings {
     showTooltip: asRecord(o.tooltip).show !== false,
   };
 }
-
-/** Grafana's defaults for a new heatmap panel (options). */
-export const HEATMAP_DEFAULTS: Json = {
-  calculate: false,
-  cellGap: 1,
-  color: { ...DEFAULT_COLOR },
-  filterValues: { le: 1e-9 },
-  legend: { show: true },
-  tooltip: { show: true },
-  yAxis: { axisPlacement: 'left' },
-};
 
 /** How the series become buckets. */
 export type HeatmapSource = 'cumulative' | 'buckets' | 'calculate';

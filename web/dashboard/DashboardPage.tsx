@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
 import { getDashboard } from '../api/server.ts';
+import { loadAnnotationDrawing } from '../chart/annotations-plugin.ts';
 import { setTimeZoneResolver } from '../fields/unit-date.ts';
 import { unitsIn, unitsReady } from '../fields/units.ts';
 import { readDashboardLinks } from '../links/links.ts';
@@ -25,7 +26,8 @@ import {
 import { normaliseDashboard } from '../model/model.ts';
 import { takePendingPanel } from '../model/pending-panel.ts';
 import { navigate, setParams } from '../nav/router.ts';
-import { AnnotationsContext } from '../panels/annotations-context.ts';
+import type { AnnotationsData } from '../panels/annotations-context.ts';
+import { AnnotationsContext, NO_ANNOTATIONS } from '../panels/annotations-context.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
@@ -40,16 +42,13 @@ import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import type { GridEdit } from './edit/EditGrid.tsx';
 import type { Confirm } from './edit/EditParts.tsx';
-import { ConfirmLayer, EmptyDashboard } from './edit/EditParts.tsx';
 import { useLeaveGuard } from './edit/use-leave-guard.ts';
 import { useSaveFlow } from './edit/use-save-flow.tsx';
-import { PanelEditorRoute } from './panel-editor/PanelEditorRoute.tsx';
 import { AnnotationToggles } from './view/AnnotationToggles.tsx';
 import { enabledAnnotations, readAnnotations } from './view/annotation-defs.ts';
 import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
 import { DashboardLinks } from './view/DashboardLinks.tsx';
 import { DashboardToolbar } from './view/DashboardToolbar.tsx';
-import { useAnnotations } from './view/use-annotations.ts';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
@@ -70,11 +69,26 @@ const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 // Editing is a chunk of its own: viewers never load the editor or the settings.
 // The draggable grid of edit mode loads the first time someone edits.
 const EditGrid = lazy(() => import('./edit/EditGrid.tsx').then((m) => m.EditGrid));
+// So are the empty dashboard's call to action, the confirmations (both shown only in edit
+// mode) and the panel editor's route, which brings the editor with it.
+const EmptyDashboard = lazy(() => import('./edit/EditParts.tsx').then((m) => m.EmptyDashboard));
+const ConfirmLayer = lazy(() => import('./edit/EditParts.tsx').then((m) => m.ConfirmLayer));
+const PanelEditorRoute = lazy(() =>
+  import('./panel-editor/PanelEditorRoute.tsx').then((m) => m.PanelEditorRoute),
+);
 
 /** The view grid, or in edit mode the draggable one in its place. */
 function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
   return edit ? <EditGrid {...props} edit={edit} /> : <DashboardGrid {...props} />;
 }
+
+// A dashboard's annotations (querying their entries, making and drawing events) load only when
+// it has an entry that is on, the drawing first: a chart is never given events it cannot draw.
+const DashboardAnnotations = lazy(() =>
+  Promise.all([import('./view/DashboardAnnotations.tsx'), loadAnnotationDrawing()]).then(
+    ([m]) => m.DashboardAnnotations,
+  ),
+);
 
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
 
@@ -147,8 +161,10 @@ function DashboardView({
   zoneRef.current = timeSettings.timezone;
   const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
   useEffect(() => unsetZone, []);
+  // The annotations' queries come first, so that they stay mounted whichever view shows.
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>
+      {annotationsQuery}
       <AnnotationsContext.Provider value={annotations}>{node}</AnnotationsContext.Provider>
     </TimeSettingsContext.Provider>
   );
@@ -199,13 +215,20 @@ function DashboardView({
   // The built-in entry asks the dashboard's datasource: its datasource variable's, when it
   // has one (that variable is then the page's one picker), else the header's.
   const annotationsDs = datasources.find((d) => d.uid === dsVariable?.uid) ?? selected;
-  const annotations = useAnnotations(
-    annotationDefs,
-    annotationsOn,
-    scope,
-    datasources,
-    annotationsDs,
-    rangeNow,
+  // What the annotations' chunk reports (DashboardAnnotations), once it is in.
+  const [annotationsFound, setAnnotations] = useState<AnnotationsData>(NO_ANNOTATIONS);
+  const annotationsWanted = annotationDefs.some((d) => d.unsupported || annotationsOn.has(d.index));
+  const annotations = annotationsWanted ? annotationsFound : NO_ANNOTATIONS;
+  const annotationsQuery = annotationsWanted && (
+    <DashboardAnnotations
+      defs={annotationDefs}
+      on={annotationsOn}
+      scope={scope}
+      datasources={datasources}
+      selected={annotationsDs}
+      time={rangeNow}
+      onChange={setAnnotations}
+    />
   );
   const toggleAnnotation = (index: number, enabled: boolean) =>
     setSwitches({ uid: dash.uid, on: new Map(toggled).set(index, enabled) });

@@ -4,8 +4,9 @@
 // a tooltip of title, text, tags and time. Preact renders every string as text. What is placed
 // is written to data-annotations (css px within the plot), as the uPlot plugin does.
 import { useContext, useMemo, useState } from 'preact/hooks';
-import type { PlacedAnnotation } from '../chart/annotations.ts';
-import { multiLane, placeAnnotations } from '../chart/annotations.ts';
+import type { PlacedAnnotation } from '../chart/annotation-types.ts';
+import { multiLane } from '../chart/annotation-types.ts';
+import { placeAnnotations } from '../chart/annotations.ts';
 import { withOpacity } from '../fields/palette.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';

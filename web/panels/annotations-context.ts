@@ -3,8 +3,8 @@
 // those its entries' filters allow (Grafana's `filter.ids` / `filter.exclude`).
 import { createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
-import type { AnnotationEvent, PanelFilter } from '../chart/annotations.ts';
-import { showsOnPanel } from '../chart/annotations.ts';
+import type { AnnotationEvent, PanelFilter } from '../chart/annotation-types.ts';
+import { showsOnPanel } from '../chart/annotation-types.ts';
 
 export interface AnnotationsData {
   events: readonly AnnotationEvent[];

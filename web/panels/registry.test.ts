@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DRAWN_TYPES } from '../../server/dashboards/grafana/panels.ts';
+import { DRAWN_KINDS } from '../../contract/drawn.ts';
 import { kindName, panelKinds, panelPlugin } from './registry.ts';
 
 describe('panel kinds registry', () => {
@@ -20,6 +20,11 @@ describe('panel kinds registry', () => {
     ]);
     for (const id of ids) expect(panelPlugin(id)?.id).toBe(id);
     expect(panelPlugin('xychart')).toBeUndefined();
+  });
+
+  it('draws what the import report says is drawn (contract/drawn.ts), and no more', () => {
+    const ids = panelKinds().map((k) => k.id);
+    expect(new Set([...ids, 'row'])).toEqual(DRAWN_KINDS);
   });
 
   it('names kinds as Grafana does, unknown ones by id', () => {
@@ -54,16 +59,5 @@ describe('panel kinds registry', () => {
     expect(panelPlugin('state-timeline')?.defaults.options).toMatchObject({ mergeValues: true });
     expect(panelPlugin('status-history')?.defaults.options).toMatchObject({ colWidth: 0.9 });
     expect(panelPlugin('alertlist')?.defaults.options).toMatchObject({ maxItems: 20 });
-  });
-
-  it('agrees with the import report on which kinds are drawn (server DRAWN_TYPES)', () => {
-    // The import normaliser decides "not drawn" on the server; a kind registered here but
-    // missing there would be reported as not drawn, and the other way round drawn as a box.
-    const server = [...DRAWN_TYPES].filter((t) => t !== 'row').sort();
-    expect(
-      panelKinds()
-        .map((k) => k.id)
-        .sort(),
-    ).toEqual(server);
   });
 });

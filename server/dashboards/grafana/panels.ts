@@ -3,6 +3,7 @@
 // Panel model: https://grafana.com/docs/grafana/latest/dashboards/build-dashboards/view-dashboard-json-model/#panels
 // Prometheus query fields: https://github.com/grafana/grafana/blob/main/packages/grafana-schema/src/raw/composable/prometheus/dataquery/x/PrometheusDataQuery_types.gen.ts
 
+import { DRAWN_KINDS } from '../../../contract/drawn.ts';
 import { isRecord } from '../../../contract/json.ts';
 import { undrawnOptions } from '../../../contract/undrawn.ts';
 import { type DsContext, isPrometheusRef, resolveDs } from './datasource.ts';
@@ -13,20 +14,8 @@ import { singlestatToStat } from './singlestat.ts';
 import { tableOldToTable } from './table.ts';
 import type { IssueLog, Json } from './types.ts';
 
-export const DRAWN_TYPES = new Set([
-  'timeseries',
-  'stat',
-  'gauge',
-  'bargauge',
-  'table',
-  'heatmap',
-  'piechart',
-  'state-timeline',
-  'status-history',
-  'text',
-  'alertlist',
-  'row',
-]);
+/** What the import report counts as drawn: contract/drawn.ts, which the registry agrees with. */
+export const DRAWN_TYPES = DRAWN_KINDS;
 
 export interface PanelContext {
   ds: DsContext;

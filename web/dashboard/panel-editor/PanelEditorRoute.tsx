@@ -1,13 +1,14 @@
 // ?editPanel=<id> on a dashboard in edit mode: the panel editor on that panel of the working
 // copy. Apply puts the edited panel back; Discard leaves the copy as it was, and takes away
-// a panel that "Add visualization" has just made, as in Grafana.
+// a panel that "Add visualization" has just made, as in Grafana. A small chunk of its own
+// (DashboardPage.tsx loads it lazily), which loads the editor's: viewers never load either.
 import type { ComponentChildren } from 'preact';
 import type { Json } from '../../model/dashboard-edit.ts';
 import { findPanel, removePanel, replacePanel } from '../../model/dashboard-edit.ts';
 import { lazy } from '../../ui/lazy.tsx';
 import type { GridProps } from '../view/DashboardGrid.tsx';
 
-// A chunk of its own: viewers never load the editor.
+// The editor is a chunk of its own (named after it, with its stylesheet PanelEditor.css).
 const PanelEditor = lazy(() => import('./PanelEditor.tsx').then((m) => m.PanelEditor));
 
 interface Props extends Pick<GridProps, 'scope' | 'datasources' | 'selected' | 'time' | 'onZoom'> {

@@ -12,7 +12,6 @@ import { PanelKindContext } from '../../panels/panel-kind-context.ts';
 import type { PanelTime } from '../../panels/panel-queries.ts';
 import { panelTime } from '../../panels/panel-time.ts';
 import { panelPlugin } from '../../panels/registry.ts';
-import { lazy } from '../../ui/lazy.tsx';
 import { memo } from '../../ui/memo.ts';
 import { interpolatePanel } from '../../variables/apply.ts';
 import type { Scope } from '../../variables/format.ts';

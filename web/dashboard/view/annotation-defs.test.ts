@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Datasource } from '../../api/server.ts';
-import { multiLane } from '../../chart/annotations.ts';
+import { multiLane } from '../../chart/annotation-types.ts';
 import type { ScopedVariable } from '../../variables/format.ts';
 import {
   ALERTS_EXPR,

@@ -6,7 +6,7 @@
 // colour and the panels it draws on (`filter`). The built-in "Annotations & Alerts" entry
 // (`builtIn: 1`) reads Prometheus' ALERTS: Promscope has no annotation store of its own.
 import { asArray, asRecord, asString, isRecord } from '../../../contract/json.ts';
-import type { AnnotationSource, PanelFilter } from '../../chart/annotations.ts';
+import type { AnnotationSource, PanelFilter } from '../../chart/annotation-types.ts';
 import { resolveColor } from '../../fields/palette.ts';
 import type { DatasourceRef } from '../../model/model.ts';
 

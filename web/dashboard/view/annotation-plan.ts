@@ -5,7 +5,7 @@
 // by the same query layer and proxy. One query per entry per dashboard refresh, not per panel.
 import type { Datasource } from '../../api/server.ts';
 import type { RangeSeries } from '../../api/types.ts';
-import type { AnnotationEvent } from '../../chart/annotations.ts';
+import type { AnnotationEvent } from '../../chart/annotation-types.ts';
 import { alertEvents, promAnnotationEvents } from '../../chart/annotations.ts';
 import { lookupDatasource, scrapeIntervalS } from '../../model/datasource-ref.ts';
 import type { DatasourceRef } from '../../model/model.ts';

@@ -8,7 +8,7 @@ import { useContext, useMemo } from 'preact/hooks';
 import { queryRange } from '../../api/client.ts';
 import type { Datasource } from '../../api/server.ts';
 import type { RangeSeries } from '../../api/types.ts';
-import type { AnnotationEvent } from '../../chart/annotations.ts';
+import type { AnnotationEvent } from '../../chart/annotation-types.ts';
 import type { AnnotationsData } from '../../panels/annotations-context.ts';
 import type { PanelTime } from '../../panels/panel-queries.ts';
 import { rangeKey } from '../../query/client.ts';

@@ -18,6 +18,7 @@ import {
   readAlertListOptions,
   selectRules,
 } from './alert-list.ts';
+import '../../../ui/alert-badges.css';
 import './alert-list.css';
 import { PanelFrame } from '../../PanelFrame.tsx';
 import type { PanelProps } from '../../types.ts';

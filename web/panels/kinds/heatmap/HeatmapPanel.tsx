@@ -2,7 +2,7 @@
 // coloured cells over time, with a colour-scale legend. The body says what it drew in
 // data-buckets, data-cells and data-max-count.
 import { useMemo } from 'preact/hooks';
-import { multiLane } from '../../../chart/annotations.ts';
+import { multiLane } from '../../../chart/annotation-types.ts';
 import { HeatmapChart } from '../../../chart/HeatmapChart.tsx';
 import { bucketHeatmap, calculateHeatmap } from '../../../chart/heatmap.ts';
 import { colorRange, palette } from '../../../chart/heatmap-color.ts';

@@ -1,6 +1,6 @@
 // Grafana's heatmap: histogram buckets (or series bucketed by value) over time, coloured by
 // count. Its colour scales load when a heatmap is first drawn.
-import { HEATMAP_DEFAULTS } from '../../../chart/heatmap-settings.ts';
+import { HEATMAP_DEFAULTS } from '../../../chart/heatmap-defaults.ts';
 import type { Panel } from '../../../model/model.ts';
 import type { PanelKind } from '../../plugin.tsx';
 import { lazyPanel } from '../../plugin.tsx';

@@ -4,7 +4,7 @@
 
 import { useMemo, useState } from 'preact/hooks';
 import { asFiniteNumber } from '../../../../contract/json.ts';
-import { multiLane } from '../../../chart/annotations.ts';
+import { multiLane } from '../../../chart/annotation-types.ts';
 import { Chart } from '../../../chart/Chart.tsx';
 import type { ChartSeries } from '../../../chart/options.ts';
 import { tooltipModeOf, tooltipSortOf } from '../../../chart/tooltip-rows.ts';
