@@ -38,6 +38,11 @@ describe('describeFetchError', () => {
       denoFetch('client error (Connect): received fatal alert: BadCertificate'),
       'asks for a client certificate',
     ],
+    // Deno 2.9 against that Prometheus: TLS 1.3's alert comes after the handshake.
+    [
+      new TypeError('fetch failed', { cause: new Error('connection closed') }),
+      'the server closed the connection',
+    ],
     [
       nodeFetch(
         'ERR_TLS_CERT_ALTNAME_INVALID',

@@ -39,6 +39,8 @@ export function describeFetchError(err: unknown): string {
   const text = `${e.message ?? ''} ${e.cause?.message ?? ''}`;
   if (/connection refused/i.test(text)) return 'connection refused';
   if (/connection reset/i.test(text)) return 'connection reset';
+  // Deno (hyper): "connection closed" before any answer.
+  if (/^\s*connection closed\s*$/i.test(e.cause?.message ?? '')) return CLOSED;
   if (/dns error|failed to lookup|name or service not known/i.test(text)) return 'host not found';
   const tls = tlsWords(code, text);
   if (tls) return tls;
@@ -46,6 +48,8 @@ export function describeFetchError(err: unknown): string {
   // runtime's internals (source file names, error numbers); its code, when it has one, does not.
   return `the connection failed${code && /^[A-Z][A-Z0-9_]*$/.test(code) ? ` (${code})` : ''}`;
 }
+
+const CLOSED = 'the server closed the connection';
 
 /**
  * TLS failures, from Node's error codes (OpenSSL's verify results) or Deno's messages
@@ -180,9 +184,13 @@ export async function callUpstream(
   } catch (err) {
     if (timeout.aborted) throw timeoutError(ds, opts.timeoutMs);
     if (opts.signal?.aborted) throw new UpstreamError('canceled', 'the client went away');
-    throw new UpstreamError(
-      'unavailable',
-      `datasource ${who(ds)} is unreachable: ${describeFetchError(err)}`,
-    );
+    const words = describeFetchError(err);
+    // With TLS 1.3 a server that wants a client certificate says so after the handshake; Deno
+    // then sees only the connection closing. Worth naming when none is configured.
+    const hint =
+      words === CLOSED && ds.url.startsWith('https:') && !ds.tls?.clientCert
+        ? ' (a server that wants a client certificate does this: mutual TLS needs tlsAuth with tlsClientCert and tlsClientKey)'
+        : '';
+    throw new UpstreamError('unavailable', `datasource ${who(ds)} is unreachable: ${words}${hint}`);
   }
 }
