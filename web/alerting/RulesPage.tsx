@@ -5,18 +5,21 @@
 // health is not ok.
 import type { PromRule } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
-import type { Datasource } from '../api/server.ts';
-import { setParams } from '../nav/router.ts';
-import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { ago, exploreHref, filterRules, seconds } from './alerting-view.ts';
-import { Empty, LabelChips, PageFrame, useLiveClock } from './PageFrame.tsx';
+import { Empty, LabelChips, PageFrame } from './PageFrame.tsx';
+import {
+  AgoCell,
+  type AlertingPageProps,
+  FilterBar,
+  GroupTable,
+  listFilters,
+  noRulesWords,
+  useLiveAnswer,
+} from './page-parts.tsx';
 
-interface Props {
-  params: URLSearchParams;
-  selected: Datasource;
-}
+const COLUMNS = ['Rule', 'Health', 'Error', 'Last evaluation', 'Evaluation time'];
 
 function RuleRow({ rule, dsUid, now }: { rule: PromRule; dsUid: string; now: number }) {
   const alerting = rule.type === 'alerting';
@@ -53,26 +56,21 @@ function RuleRow({ rule, dsUid, now }: { rule: PromRule; dsUid: string; now: num
         )}
       </td>
       <td class="query-error">{rule.lastError}</td>
-      <td
-        title={rule.lastEvaluation === undefined ? undefined : formatTimestamp(rule.lastEvaluation)}
-      >
-        {ago(rule.lastEvaluation, now)}
-      </td>
+      <AgoCell at={rule.lastEvaluation} now={now} />
       <td class="num">{seconds(rule.evaluationTime)}</td>
     </tr>
   );
 }
 
-export function RulesPage({ params, selected }: Props) {
-  const clock = useLiveClock(params);
-  const rules = useQuery({
-    queryKey: ['rules', selected.uid, 'all', clock.now],
-    queryFn: ({ signal }) => getRules(selected.uid, signal),
-  });
-  // ms: times are said against when the answer came, not the tick that asked for it.
-  const now = Math.max(clock.now, rules.dataUpdatedAt);
-  const search = params.get('search') ?? '';
-  const onlyUnhealthy = params.get('unhealthy') === '1';
+export function RulesPage({ params, selected }: AlertingPageProps) {
+  const {
+    answer: rules,
+    now,
+    frame,
+  } = useLiveAnswer(params, ['rules', selected.uid, 'all'], (signal) =>
+    getRules(selected.uid, signal),
+  );
+  const { search, onlyUnhealthy } = listFilters(params);
   const groups = (rules.data?.groups ?? []).map((g) => ({
     ...g,
     shown: filterRules(g.rules, search, onlyUnhealthy),
@@ -83,38 +81,18 @@ export function RulesPage({ params, selected }: Props) {
     <PageFrame
       title="Rules"
       datasource={selected}
-      clock={clock}
-      loading={rules.isFetching && !rules.data}
-      error={rules.error?.message ?? null}
+      {...frame}
       controls={
-        <>
-          <input
-            type="search"
-            aria-label="Filter rules by name or expression"
-            placeholder="Filter by rule name or expression"
-            value={search}
-            onInput={(e) => setParams({ search: e.currentTarget.value || null }, { replace: true })}
-          />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={onlyUnhealthy}
-              onChange={(e) =>
-                setParams({ unhealthy: e.currentTarget.checked ? '1' : null }, { replace: true })
-              }
-            />
-            Only unhealthy
-          </label>
-        </>
+        <FilterBar
+          search={search}
+          onlyUnhealthy={onlyUnhealthy}
+          what={{ label: 'rules by name or expression', placeholder: 'rule name or expression' }}
+        />
       }
     >
       {rules.data &&
         (groups.length === 0 ? (
-          <Empty>
-            {selected.name} has no rules. Prometheus reads them from the files its configuration
-            lists under rule_files; VictoriaMetrics shows vmalert's only when started with
-            -vmalert.proxyURL; Mimir and Thanos from their ruler.
-          </Empty>
+          <Empty>{noRulesWords(selected, 'rules')}</Empty>
         ) : visible.length === 0 ? (
           <Empty>
             No rule {onlyUnhealthy ? 'is unhealthy' : ''}
@@ -144,22 +122,11 @@ export function RulesPage({ params, selected }: Props) {
                   <span>evaluation time {seconds(g.evaluationTime)}</span>
                 </span>
               </header>
-              <table class="alerting-table rules">
-                <thead>
-                  <tr>
-                    <th>Rule</th>
-                    <th>Health</th>
-                    <th>Error</th>
-                    <th>Last evaluation</th>
-                    <th>Evaluation time</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.shown.map((r, j) => (
-                    <RuleRow key={`${j}\n${r.name}`} rule={r} dsUid={selected.uid} now={now} />
-                  ))}
-                </tbody>
-              </table>
+              <GroupTable kind="rules" columns={COLUMNS}>
+                {g.shown.map((r, j) => (
+                  <RuleRow key={`${j}\n${r.name}`} rule={r} dsUid={selected.uid} now={now} />
+                ))}
+              </GroupTable>
             </section>
           ))
         ))}
