@@ -2,7 +2,9 @@
 // file, interval, last evaluation and evaluation time, then each recording and alerting rule
 // with its health, last error, last evaluation and evaluation time; the expression opens in
 // Explore. `?search=` filters by rule name or expression, `?unhealthy=1` keeps rules whose
-// health is not ok.
+// health is not ok. Where the server pages its groups (Prometheus 3), "Load more" asks for the
+// next page (rule-pages.ts).
+import { useState } from 'preact/hooks';
 import type { PromRule } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
 import { formatDuration } from '../time/duration.ts';
@@ -18,6 +20,7 @@ import {
   noRulesWords,
   useLiveAnswer,
 } from './page-parts.tsx';
+import { fetchRulePages, GROUP_LIMIT } from './rule-pages.ts';
 
 const COLUMNS = ['Rule', 'Health', 'Error', 'Last evaluation', 'Evaluation time'];
 
@@ -63,13 +66,15 @@ function RuleRow({ rule, dsUid, now }: { rule: PromRule; dsUid: string; now: num
 }
 
 export function RulesPage({ params, selected }: AlertingPageProps) {
-  const {
-    answer: rules,
-    now,
-    frame,
-  } = useLiveAnswer(params, ['rules', selected.uid, 'all'], (signal) =>
-    getRules(selected.uid, signal),
+  // How many pages of groups are shown; every refresh asks them all again, in order.
+  const [pages, setPages] = useState(1);
+  const live = useLiveAnswer(params, ['rules', selected.uid, 'all', pages], (signal) =>
+    fetchRulePages(
+      (token) => getRules(selected.uid, signal, undefined, { limit: GROUP_LIMIT, token }),
+      pages,
+    ),
   );
+  const { answer: rules, now, frame } = live;
   const { search, onlyUnhealthy } = listFilters(params);
   const groups = (rules.data?.groups ?? []).map((g) => ({
     ...g,
@@ -130,6 +135,16 @@ export function RulesPage({ params, selected }: AlertingPageProps) {
             </section>
           ))
         ))}
+      {rules.data?.groupNextToken && (
+        <p class="alerting-more">
+          <span class="alerting-dim">
+            {groups.length} rule groups loaded; {selected.name} has more.
+          </span>{' '}
+          <button type="button" disabled={rules.isFetching} onClick={() => setPages(pages + 1)}>
+            Load more
+          </button>
+        </p>
+      )}
     </PageFrame>
   );
 }
