@@ -67,12 +67,17 @@ export interface PublicDatasource {
   basicAuthUser?: string;
   /**
    * Grafana's names: the scrape interval, how much a live tick re-asks (e.g. "600s"), the
-   * upstream method, and custom header names (httpHeaderName1…; their values are secret).
+   * upstream method, custom header names (httpHeaderName1…; their values are secret), and
+   * which TLS switches are on (the certificates and key are secret).
    */
   jsonData: {
     timeInterval: string;
     incrementalQueryOverlapWindow: string;
     httpMethod?: 'GET' | 'POST';
+    tlsSkipVerify?: boolean;
+    tlsAuthWithCACert?: boolean;
+    tlsAuth?: boolean;
+    serverName?: string;
     [httpHeaderNameN: `httpHeaderName${number}`]: string;
   };
   /** Which secureJsonData fields are set (Grafana's secureJsonFields); never their values. */

@@ -83,13 +83,19 @@ export async function startPrometheus(opts: {
   ruleFiles?: string[];
   /** --storage.tsdb.retention.time; 2d by default (the bench loads 30 days of history). */
   retention?: string;
+  /**
+   * --web.config.file: Prometheus serving TLS (tls_server_config), for the TLS datasource
+   * tests. The URL is then https://, and `ready` says whether /-/ready answers 200: only the
+   * caller holds the CA and client certificate its server wants.
+   */
+  web?: { configFile: string; ready: (url: string) => Promise<boolean> };
 }): Promise<RunningPrometheus> {
   const { port, dataDir, targets } = opts;
   const host = opts.host ?? '127.0.0.1';
   const bin = opts.bin ?? findPrometheus();
   if (!bin) throw new Error('Prometheus binary not found (set PROMETHEUS_BIN or add it to PATH)');
   const hostPort = `${host.includes(':') ? `[${host}]` : host}:${port}`;
-  const url = `http://${hostPort}`;
+  const url = `${opts.web ? 'https' : 'http'}://${hostPort}`;
 
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'prometheus.yml');
@@ -110,6 +116,7 @@ export async function startPrometheus(opts: {
         `--storage.tsdb.path=${join(dataDir, 'tsdb')}`,
         `--storage.tsdb.retention.time=${opts.retention ?? '2d'}`,
         `--web.listen-address=${hostPort}`,
+        ...(opts.web ? [`--web.config.file=${opts.web.configFile}`] : []),
         '--log.level=warn',
       ],
       { cwd: dataDir, stdio: ['ignore', logFd, logFd] },
@@ -159,9 +166,15 @@ export async function startPrometheus(opts: {
   while (true) {
     if (!alive()) return fail(`exited early (code ${child.exitCode}, signal ${child.signalCode})`);
     try {
-      const res = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) });
-      await res.body?.cancel();
-      if (res.status === 200) break;
+      if (opts.web) {
+        if (await opts.web.ready(url)) break;
+      } else {
+        const res = await fetch(`${url}/-/ready`, {
+          signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
+        });
+        await res.body?.cancel();
+        if (res.status === 200) break;
+      }
     } catch {
       // not listening yet
     }

@@ -48,6 +48,8 @@ export interface App {
 
 export async function createApp(config: Config, deps: Deps): Promise<App> {
   const fetchFn = deps.fetch ?? globalThis.fetch.bind(globalThis);
+  // One client for queries, health probes and a new datasource's first probe alike.
+  const upstream = deps.upstream ?? fetchUpstream(fetchFn);
   const provisioning = config.provisioningDir
     ? await loadProvisioning(deps.files, config.provisioningDir, deps.env ?? {}, {
         policy: datasourceUrlPolicy(config),
@@ -123,7 +125,7 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     proxyHandler({
       registry,
       metrics,
-      upstream: deps.upstream ?? fetchUpstream(fetchFn),
+      upstream,
       timeoutMs: config.upstreamTimeoutMs,
       limiter,
       cache,
@@ -137,8 +139,8 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     '/api',
     datasourceRoutes({
       registry,
-      health: new HealthChecker(fetchFn, registry),
-      fetch: fetchFn,
+      health: new HealthChecker(upstream, registry),
+      upstream,
       policy: datasourceUrlPolicy(config),
       version: VERSION,
       readOnly: config.readOnly,

@@ -3,12 +3,32 @@
 // The upstream client's shape lives here, not in datasources/, so that the server's root
 // files import nothing from the folders above them (docs/ARCHITECTURE.md "Layers").
 
+/**
+ * How to speak TLS to one upstream, as a Grafana datasource's jsonData.tls* and
+ * secureJsonData.tls* say (provisioning/tls.ts). PEM texts; the key is a secret and never
+ * leaves the server. The same object for every call to one datasource, so a client may keep
+ * one connection pool per object.
+ */
+export interface UpstreamTls {
+  /** jsonData.tlsSkipVerify: any certificate is accepted. */
+  skipVerify?: boolean;
+  /** secureJsonData.tlsCACert (with tlsAuthWithCACert): the authority the server's is signed by. */
+  caCert?: string;
+  /** secureJsonData.tlsClientCert and tlsClientKey (with tlsAuth): mutual TLS. */
+  clientCert?: string;
+  clientKey?: string;
+  /** jsonData.serverName: the name the certificate must carry, and the SNI sent. */
+  serverName?: string;
+}
+
 /** What goes to an upstream: never a browser's cookie or Authorization, only these headers. */
 export interface UpstreamInit {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: Uint8Array<ArrayBuffer>;
   signal: AbortSignal;
+  /** The datasource's TLS settings, for an https URL; none: the runtime's defaults. */
+  tls?: UpstreamTls;
 }
 
 /**

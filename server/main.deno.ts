@@ -4,7 +4,8 @@ import { createApp } from './app.ts';
 import type { Config } from './config.ts';
 import { helpText, loadConfig, startupNotes } from './config.ts';
 import { ConfigError } from './config-values.ts';
-import type { FileSystem, RequestEnv } from './deps.ts';
+import { fetchUpstream } from './datasources/upstream.ts';
+import type { FileSystem, RequestEnv, UpstreamTls } from './deps.ts';
 import { checkDataDir } from './storage.ts';
 import { VERSION } from './version.ts';
 
@@ -102,11 +103,41 @@ try {
   console.error(`promscope: ${err.message}`);
   Deno.exit(2);
 }
-const { app } = await createApp(cfg, {
+// A datasource's TLS settings as a Deno.HttpClient of its own, made at its first call and kept:
+// the datasource's CA in addition to the system's, and its client certificate for mutual TLS.
+const tlsClients = new Map<UpstreamTls, Deno.HttpClient>();
+function tlsClient(tls: UpstreamTls): Deno.HttpClient {
+  let client = tlsClients.get(tls);
+  if (!client) {
+    const caCerts = tls.caCert ? [tls.caCert] : [];
+    client =
+      tls.clientCert && tls.clientKey
+        ? Deno.createHttpClient({ caCerts, cert: tls.clientCert, key: tls.clientKey })
+        : Deno.createHttpClient({ caCerts });
+    tlsClients.set(tls, client);
+  }
+  return client;
+}
+
+const { app, registry } = await createApp(cfg, {
   files: denoFiles,
   log: console.error,
   env: Deno.env.toObject(),
+  upstream: fetchUpstream(fetch, tlsClient),
 });
+// Deno's fetch has no per-client switch for these two: said at start, not found out later.
+for (const ds of registry.list()) {
+  if (ds.tls?.skipVerify) {
+    console.error(
+      `promscope: datasource "${ds.name}": tlsSkipVerify needs deno run --unsafely-ignore-certificate-errors=${new URL(ds.url).hostname} on Deno (its fetch has no per-datasource switch)`,
+    );
+  }
+  if (ds.tls?.serverName) {
+    console.error(
+      `promscope: datasource "${ds.name}": serverName is not applied on Deno (its fetch checks the URL's host name); use a URL with that name, or Node`,
+    );
+  }
+}
 const problem = await checkDataDir(denoFiles, cfg.dataDir);
 if (problem) console.error(`promscope: ${problem}`);
 const server = Deno.serve(

@@ -23,6 +23,26 @@ describe('describeFetchError', () => {
       'not trusted',
     ],
     [nodeFetch('CERT_HAS_EXPIRED', 'certificate has expired'), 'has expired'],
+    // Prometheus with client_auth_type RequireAndVerifyClientCert, called without a client
+    // certificate (server/datasources/tls.node.test.ts), and rustls' word for the same alert.
+    [
+      Object.assign(
+        new Error(
+          '808C493B6E7F0000:error:0A000412:SSL routines:ssl3_read_bytes:sslv3 alert bad certificate:../deps/openssl/openssl/ssl/record/rec_layer_s3.c:1601:SSL alert number 42',
+        ),
+        { code: 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE' },
+      ),
+      'asks for a client certificate',
+    ],
+    [
+      denoFetch('client error (Connect): received fatal alert: BadCertificate'),
+      'asks for a client certificate',
+    ],
+    // Deno 2.9 against that Prometheus: TLS 1.3's alert comes after the handshake.
+    [
+      new TypeError('fetch failed', { cause: new Error('connection closed') }),
+      'the server closed the connection',
+    ],
     [
       nodeFetch(
         'ERR_TLS_CERT_ALTNAME_INVALID',

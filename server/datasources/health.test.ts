@@ -10,6 +10,7 @@ import {
 import { VERSION } from '../version.ts';
 import { HealthChecker, type Timers } from './health.ts';
 import type { Datasource } from './registry.ts';
+import { fetchUpstream } from './upstream.ts';
 
 describe('GET /api/health', () => {
   it('reports each datasource with the Prometheus version from buildinfo', async () => {
@@ -198,7 +199,7 @@ describe('HealthChecker: probed in the background, answered from the latest prob
   function checker(list: Datasource[], fetchFn: typeof fetch) {
     const t = manualTimers();
     const source = { list: () => list, refusal: () => null };
-    const c = new HealthChecker(fetchFn, source, { timers: t.timers, now: t.now });
+    const c = new HealthChecker(fetchUpstream(fetchFn), source, { timers: t.timers, now: t.now });
     return { c, t };
   }
 

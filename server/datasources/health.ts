@@ -6,8 +6,9 @@
 // buildinfo calls a second per datasource whatever the number of viewers. A probe under way is
 // never stacked behind another one.
 import type { DatasourceHealth } from '../../contract/api.ts';
+import type { Upstream } from '../deps.ts';
 import { type Datasource, displayUrl } from './registry.ts';
-import { callUpstream, fetchUpstream, UpstreamError } from './upstream.ts';
+import { callUpstream, UpstreamError } from './upstream.ts';
 
 export type Probe = { up: true; version?: string } | { up: false; error: string };
 
@@ -23,14 +24,14 @@ async function readJson(
 
 /**
  * Up means it answers the Prometheus query API. buildinfo gives the version; servers that speak
- * the query API without buildinfo (some long-term stores) still count as up.
+ * the query API without buildinfo (some long-term stores) still count as up. Asked through the
+ * proxy's own upstream client, so a probe goes the way queries go (TLS settings included).
  */
 export async function probeDatasource(
   ds: Datasource,
-  fetchFn: typeof fetch,
+  upstream: Upstream,
   timeoutMs: number,
 ): Promise<Probe> {
-  const upstream = fetchUpstream(fetchFn);
   try {
     const info = await callUpstream(
       ds,
@@ -131,7 +132,7 @@ export class HealthChecker {
   private lastAsked = 0;
 
   constructor(
-    private readonly fetchFn: typeof fetch,
+    private readonly upstream: Upstream,
     private readonly source: HealthSource,
     opts: HealthOptions = {},
   ) {
@@ -215,7 +216,7 @@ export class HealthChecker {
     const entry = this.entries.get(ds.uid) ?? {};
     this.entries.set(ds.uid, entry);
     if (entry.running) return entry.running;
-    const call = () => probeDatasource(ds, this.fetchFn, this.timeoutMs);
+    const call = () => probeDatasource(ds, this.upstream, this.timeoutMs);
     // The configured datasources are the operator's few; the added ones share a few slots, so
     // many slow ones cannot hold up the probes of the one everybody watches.
     const result = ds.provisioned ? call() : this.slots.run(call);

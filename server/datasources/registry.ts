@@ -1,7 +1,7 @@
 // The datasources this server proxies to: the default one from configuration, plus those
 // added from the UI, which persist in DATA_DIR/datasources.json.
 import type { PublicDatasource } from '../../contract/api.ts';
-import type { FileSystem } from '../deps.ts';
+import type { FileSystem, UpstreamTls } from '../deps.ts';
 import { joinPath } from '../deps.ts';
 import { PlainError } from '../storage.ts';
 import { checkDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
@@ -30,6 +30,8 @@ export interface Datasource {
   headers?: Record<string, string>;
   /** Names of the secureJsonData fields set, as Grafana's secureJsonFields: never values. */
   secureFields?: string[];
+  /** TLS towards the upstream (provisioning's jsonData.tls*); certificates and key are secret. */
+  tls?: UpstreamTls;
 }
 
 /**
@@ -58,9 +60,26 @@ export function toPublic(ds: Datasource): PublicDatasource {
       incrementalQueryOverlapWindow: `${ds.liveOverlapS ?? 600}s`,
       ...(ds.httpMethod ? { httpMethod: ds.httpMethod } : {}),
       ...Object.fromEntries(headerNames.map((h, i) => [`httpHeaderName${i + 1}`, h])),
+      ...tlsJsonData(ds.tls),
     },
     secureJsonFields: Object.fromEntries((ds.secureFields ?? []).map((k) => [k, true])),
     ...(ds.source ? { provisionedFrom: ds.source } : {}),
+  };
+}
+
+/** The jsonData switches Grafana shows for TLS: which are on, and the server name; no PEM. */
+function tlsJsonData(
+  tls: UpstreamTls | undefined,
+): Pick<
+  PublicDatasource['jsonData'],
+  'tlsSkipVerify' | 'tlsAuthWithCACert' | 'tlsAuth' | 'serverName'
+> {
+  if (!tls) return {};
+  return {
+    ...(tls.skipVerify ? { tlsSkipVerify: true } : {}),
+    ...(tls.caCert ? { tlsAuthWithCACert: true } : {}),
+    ...(tls.clientCert ? { tlsAuth: true } : {}),
+    ...(tls.serverName ? { serverName: tls.serverName } : {}),
   };
 }
 

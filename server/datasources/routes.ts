@@ -2,6 +2,7 @@
 // (docs/ARCHITECTURE.md "HTTP contract").
 import { Hono } from 'hono';
 import type { Health, ProvisioningReport } from '../../contract/api.ts';
+import type { Upstream } from '../deps.ts';
 import { apiError } from '../errors.ts';
 import { readJsonBody } from '../json-body.ts';
 import { storageProblem } from '../storage.ts';
@@ -14,7 +15,8 @@ import { DatasourceLimitError, toPublic } from './registry.ts';
 export interface DatasourceRouteOptions {
   registry: DatasourceRegistry;
   health: HealthChecker;
-  fetch: typeof fetch;
+  /** The proxy's upstream client: a candidate datasource is probed the way it will be called. */
+  upstream: Upstream;
   policy: UrlPolicy;
   version: string;
   /** READ_ONLY: the UI hides editing when the health answer says so. */
@@ -84,7 +86,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
       scrapeIntervalS: 15,
       provisioned: false,
     };
-    const probe = await probeDatasource(candidate, opts.fetch, 5000);
+    const probe = await probeDatasource(candidate, opts.upstream, 5000);
     if (!probe.up) {
       return apiError(c, 502, 'unavailable', probe.error);
     }

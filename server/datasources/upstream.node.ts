@@ -3,10 +3,13 @@
 // machinery, more than Prometheus takes for a light query; node:http does the same exchange
 // for a fraction of that. Same contract as fetchUpstream (upstream.ts): no redirect followed,
 // only the headers given, the body as the upstream sent it, the signal aborting the call at
-// any point, before the answer or in the middle of its body.
+// any point, before the answer or in the middle of its body. A datasource with TLS settings
+// (provisioning's tlsCACert, client certificate, tlsSkipVerify, serverName) gets a keep-alive
+// pool of its own: node:https keys its sockets by those options anyway, and one agent per
+// settings object keeps the PEM texts out of every call's options.
 import http from 'node:http';
 import https from 'node:https';
-import type { Upstream } from '../deps.ts';
+import type { Upstream, UpstreamTls } from '../deps.ts';
 
 /** Statuses whose Response may not have a body. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
@@ -64,6 +67,26 @@ export interface NodeUpstream {
 export function nodeUpstream(maxSockets = 256): NodeUpstream {
   const options = { keepAlive: true, maxSockets, scheduling: 'lifo' as const };
   const agents = { http: new http.Agent(options), https: new https.Agent(options) };
+  // Datasources live as long as the server; their TLS objects are few and never replaced.
+  const tlsAgents = new Map<UpstreamTls, https.Agent>();
+  const httpsAgent = (tls: UpstreamTls | undefined): https.Agent => {
+    if (!tls) return agents.https;
+    let agent = tlsAgents.get(tls);
+    if (!agent) {
+      agent = new https.Agent({
+        ...options,
+        // Only the datasource's own authority, as Grafana's RootCAs: not the system's as well.
+        ...(tls.caCert ? { ca: tls.caCert } : {}),
+        ...(tls.clientCert ? { cert: tls.clientCert, key: tls.clientKey } : {}),
+        // serverName: the SNI sent, and the name the certificate is checked against (tls.connect
+        // checks the servername when there is one), as Go's tls.Config.ServerName.
+        ...(tls.serverName ? { servername: tls.serverName } : {}),
+        rejectUnauthorized: !tls.skipVerify,
+      });
+      tlsAgents.set(tls, agent);
+    }
+    return agent;
+  };
   const upstream: Upstream = (url, init) =>
     new Promise((resolve, reject) => {
       const target = new URL(url);
@@ -73,7 +96,7 @@ export function nodeUpstream(maxSockets = 256): NodeUpstream {
       const req = (secure ? https : http).request(target, {
         method: init.method,
         headers,
-        agent: secure ? agents.https : agents.http,
+        agent: secure ? httpsAgent(init.tls) : agents.http,
         signal: init.signal,
       });
       req.on('error', reject); // once answered, errors reach the body stream instead
@@ -95,6 +118,7 @@ export function nodeUpstream(maxSockets = 256): NodeUpstream {
     close: () => {
       agents.http.destroy();
       agents.https.destroy();
+      for (const agent of tlsAgents.values()) agent.destroy();
     },
   };
 }

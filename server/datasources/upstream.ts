@@ -1,6 +1,6 @@
 // One way to call a Prometheus-compatible upstream: fixed base URL, server-side auth, no
 // redirects, a deadline, and errors put into words a person can act on.
-import type { Upstream } from '../deps.ts';
+import type { Upstream, UpstreamTls } from '../deps.ts';
 import type { Datasource } from './registry.ts';
 
 export class UpstreamError extends Error {
@@ -39,6 +39,8 @@ export function describeFetchError(err: unknown): string {
   const text = `${e.message ?? ''} ${e.cause?.message ?? ''}`;
   if (/connection refused/i.test(text)) return 'connection refused';
   if (/connection reset/i.test(text)) return 'connection reset';
+  // Deno (hyper): "connection closed" before any answer.
+  if (/^\s*connection closed\s*$/i.test(e.cause?.message ?? '')) return CLOSED;
   if (/dns error|failed to lookup|name or service not known/i.test(text)) return 'host not found';
   const tls = tlsWords(code, text);
   if (tls) return tls;
@@ -47,6 +49,8 @@ export function describeFetchError(err: unknown): string {
   return `the connection failed${code && /^[A-Z][A-Z0-9_]*$/.test(code) ? ` (${code})` : ''}`;
 }
 
+const CLOSED = 'the server closed the connection';
+
 /**
  * TLS failures, from Node's error codes (OpenSSL's verify results) or Deno's messages
  * (rustls), in words: the raw text is OpenSSL's ("error:0A00010B:SSL routines:…:
@@ -54,6 +58,15 @@ export function describeFetchError(err: unknown): string {
  */
 function tlsWords(code: string | undefined, text: string): string | undefined {
   const c = code ?? '';
+  // The server's alert, not our verdict: it wants a client certificate it trusts (mutual TLS).
+  // OpenSSL: ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE, …_TLSV13_ALERT_CERTIFICATE_REQUIRED, …_UNKNOWN_CA;
+  // rustls: "received fatal alert: BadCertificate" (CertificateRequired, UnknownCA).
+  if (
+    /ALERT_(BAD_CERTIFICATE|CERTIFICATE_REQUIRED|UNKNOWN_CA)/.test(c) ||
+    /fatal alert: (BadCertificate|CertificateRequired|UnknownCA)/i.test(text)
+  ) {
+    return 'the server asks for a client certificate it trusts (mutual TLS: tlsAuth with tlsClientCert and tlsClientKey)';
+  }
   if (c === 'CERT_HAS_EXPIRED' || /invalid peer certificate: Expired/i.test(text)) {
     return 'its TLS certificate has expired';
   }
@@ -91,13 +104,19 @@ export function wasDecoded(res: Response): boolean {
 /**
  * An Upstream over a fetch. fetch asks for and undoes compression by itself, so the answer
  * it gives is marked as not encoded (Content-Encoding and the encoded Content-Length dropped),
- * and remembered as decoded (wasDecoded).
+ * and remembered as decoded (wasDecoded). `clientFor` gives the runtime's own fetch option
+ * for a datasource's TLS settings (Deno: `client`, a Deno.HttpClient; main.deno.ts); without
+ * it, TLS settings are not applied (tests, and fetches over plain http).
  */
-export function fetchUpstream(fetchFn: typeof fetch): Upstream {
-  return async (url, init) => {
+export function fetchUpstream(
+  fetchFn: typeof fetch,
+  clientFor?: (tls: UpstreamTls) => object,
+): Upstream {
+  return async (url, { tls, ...init }) => {
     // Asking for an encoding here might make fetch leave the body encoded: fetch negotiates.
     const { 'Accept-Encoding': _, ...headers } = init.headers;
-    const res = await fetchFn(url, { ...init, headers, redirect: 'manual' });
+    const client = tls && clientFor ? { client: clientFor(tls) } : {};
+    const res = await fetchFn(url, { ...init, ...client, headers, redirect: 'manual' });
     if (!res.headers.has('Content-Encoding')) return res;
     const decoded = new Headers(res.headers);
     decoded.delete('Content-Encoding');
@@ -160,13 +179,18 @@ export async function callUpstream(
       headers,
       body: init.body,
       signal,
+      ...(ds.tls ? { tls: ds.tls } : {}),
     });
   } catch (err) {
     if (timeout.aborted) throw timeoutError(ds, opts.timeoutMs);
     if (opts.signal?.aborted) throw new UpstreamError('canceled', 'the client went away');
-    throw new UpstreamError(
-      'unavailable',
-      `datasource ${who(ds)} is unreachable: ${describeFetchError(err)}`,
-    );
+    const words = describeFetchError(err);
+    // With TLS 1.3 a server that wants a client certificate says so after the handshake; Deno
+    // then sees only the connection closing. Worth naming when none is configured.
+    const hint =
+      words === CLOSED && ds.url.startsWith('https:') && !ds.tls?.clientCert
+        ? ' (a server that wants a client certificate does this: mutual TLS needs tlsAuth with tlsClientCert and tlsClientKey)'
+        : '';
+    throw new UpstreamError('unavailable', `datasource ${who(ds)} is unreachable: ${words}${hint}`);
   }
 }

@@ -169,7 +169,7 @@ datasources:
       httpMethod: 'GET',
       headers: { 'X-Scope-OrgID': 'team-a-secret' },
     });
-    expect(out.notes.join('\n')).toMatch(/tlsSkipVerify/);
+    expect(out.notes.join('\n')).toMatch(/TLS settings have no effect: the URL is http/);
     const shown = JSON.stringify(toPublic(ds));
     expect(shown).not.toContain('hunter2');
     expect(shown).not.toContain('team-a-secret');

@@ -11,6 +11,7 @@ import type { Datasource } from '../datasources/registry.ts';
 import { checkDatasourceUrl, normaliseDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
 import { FieldError, Fields } from './fields.ts';
 import type { Env } from './interpolate.ts';
+import { readTls } from './tls.ts';
 import type { YamlFile } from './yaml-file.ts';
 
 export interface DatasourceProvisioning {
@@ -38,9 +39,6 @@ const RESERVED_HEADERS = new Set([
 ]);
 // jsonData keys Grafana's Prometheus datasource has that Promscope does not act on.
 const UNSUPPORTED_JSON = [
-  'tlsAuth',
-  'tlsAuthWithCACert',
-  'tlsSkipVerify',
   'oauthPassThru',
   'sigV4Auth',
   'exemplarTraceIdDestinations',
@@ -153,6 +151,17 @@ async function readEntry(f: Fields, ctx: Context, notes: string[]): Promise<Read
   if (unsupported.length) {
     notes.push(`${where}: datasource "${name}": not supported, ignored: ${unsupported.join(', ')}`);
   }
+  // Grafana's withCredentials makes the browser send its cookies to the datasource; here the
+  // server calls the datasource and never forwards a browser's cookies, so there is nothing to
+  // turn on. Said once, as a note, not an error: the rest of the entry is served as it is.
+  if (f.bool('withCredentials', 'with_credentials')) {
+    notes.push(
+      `${where}: datasource "${name}": withCredentials has no effect: Promscope calls the datasource from the server and never forwards browser cookies`,
+    );
+  }
+  const tls = readTls(json, secure, normal.url, (words) =>
+    notes.push(`${where}: datasource "${name}": ${words}`),
+  );
   let authorization: string | undefined;
   if (f.bool('basicAuth', 'basic_auth')) {
     const user = f.string('basicAuthUser', 'basic_auth_user') ?? '';
@@ -176,6 +185,7 @@ async function readEntry(f: Fields, ctx: Context, notes: string[]): Promise<Read
       : {}),
     ...(Object.keys(headers).length ? { headers } : {}),
     ...(secureFields.length ? { secureFields } : {}),
+    ...(tls ? { tls } : {}),
   };
   return { kind: 'datasource', ds };
 }

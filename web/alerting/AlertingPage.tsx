@@ -7,9 +7,7 @@ import type { ComponentChildren } from 'preact';
 import type { RuleState } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
 import { parseMatchers } from '../api/matchers.ts';
-import type { Datasource } from '../api/server.ts';
 import { setParams, setParamValues } from '../nav/router.ts';
-import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import {
@@ -19,7 +17,8 @@ import {
   listAlertRules,
   stateCounts,
 } from './alerting-view.ts';
-import { Empty, LabelChips, PageFrame, useLiveClock } from './PageFrame.tsx';
+import { Empty, LabelChips, PageFrame } from './PageFrame.tsx';
+import { type AlertingPageProps, GroupTable, noRulesWords, useLiveAnswer } from './page-parts.tsx';
 
 const STATES: { id: RuleState; words: string }[] = [
   { id: 'firing', words: 'Firing' },
@@ -27,11 +26,7 @@ const STATES: { id: RuleState; words: string }[] = [
   { id: 'inactive', words: 'Inactive' },
 ];
 const DEFAULT_STATES: RuleState[] = ['firing', 'pending'];
-
-interface Props {
-  params: URLSearchParams;
-  selected: Datasource;
-}
+const COLUMNS = ['Labels', 'State', 'Active since', 'Value'];
 
 /** One line of a rule's definition, `term: value`. */
 function Def({ term, children }: { term: string; children: ComponentChildren }) {
@@ -87,57 +82,47 @@ function RuleSection({ item, dsUid, now }: { item: ListedAlertRule; dsUid: strin
         )}
       </dl>
       {item.alerts.length > 0 && (
-        <table class="alerting-table alerts">
-          <thead>
-            <tr>
-              <th>Labels</th>
-              <th>State</th>
-              <th>Active since</th>
-              <th>Value</th>
+        <GroupTable kind="alerts" columns={COLUMNS}>
+          {item.alerts.map((a) => (
+            <tr key={JSON.stringify(a.labels)} data-state={a.state}>
+              <td>
+                <LabelChips labels={a.labels} skip={['alertname']} />
+                {Object.entries(a.annotations)
+                  .filter(([k, v]) => rule.annotations[k] !== v)
+                  .map(([k, v]) => (
+                    <div class="alert-annotation" key={k}>
+                      <span class="alerting-dim">{k}:</span> {v}
+                    </div>
+                  ))}
+              </td>
+              <td>
+                <span class={`alert-state ${a.state}`}>{a.state}</span>
+              </td>
+              <td>
+                {a.activeAt !== undefined && (
+                  <>
+                    {formatTimestamp(a.activeAt)}{' '}
+                    <span class="alerting-dim">({ago(a.activeAt, now)})</span>
+                  </>
+                )}
+              </td>
+              <td class="num">{a.value}</td>
             </tr>
-          </thead>
-          <tbody>
-            {item.alerts.map((a) => (
-              <tr key={JSON.stringify(a.labels)} data-state={a.state}>
-                <td>
-                  <LabelChips labels={a.labels} skip={['alertname']} />
-                  {Object.entries(a.annotations)
-                    .filter(([k, v]) => rule.annotations[k] !== v)
-                    .map(([k, v]) => (
-                      <div class="alert-annotation" key={k}>
-                        <span class="alerting-dim">{k}:</span> {v}
-                      </div>
-                    ))}
-                </td>
-                <td>
-                  <span class={`alert-state ${a.state}`}>{a.state}</span>
-                </td>
-                <td>
-                  {a.activeAt !== undefined && (
-                    <>
-                      {formatTimestamp(a.activeAt)}{' '}
-                      <span class="alerting-dim">({ago(a.activeAt, now)})</span>
-                    </>
-                  )}
-                </td>
-                <td class="num">{a.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </GroupTable>
       )}
     </section>
   );
 }
 
-export function AlertingPage({ params, selected }: Props) {
-  const clock = useLiveClock(params);
-  const rules = useQuery({
-    queryKey: ['rules', selected.uid, 'alert', clock.now],
-    queryFn: ({ signal }) => getRules(selected.uid, signal, 'alert'),
-  });
-  // ms: times are said against when the answer came, not the tick that asked for it.
-  const now = Math.max(clock.now, rules.dataUpdatedAt);
+export function AlertingPage({ params, selected }: AlertingPageProps) {
+  const {
+    answer: rules,
+    now,
+    frame,
+  } = useLiveAnswer(params, ['rules', selected.uid, 'alert'], (signal) =>
+    getRules(selected.uid, signal, 'alert'),
+  );
   const given = params
     .getAll('state')
     .filter((s): s is RuleState => STATES.some((x) => x.id === s));
@@ -162,9 +147,7 @@ export function AlertingPage({ params, selected }: Props) {
     <PageFrame
       title="Alerts"
       datasource={selected}
-      clock={clock}
-      loading={rules.isFetching && !rules.data}
-      error={rules.error?.message ?? null}
+      {...frame}
       controls={
         <>
           <fieldset class="state-filter">
@@ -197,11 +180,7 @@ export function AlertingPage({ params, selected }: Props) {
     >
       {rules.data &&
         (total === 0 ? (
-          <Empty>
-            {selected.name} has no alerting rules. Prometheus reads them from the files its
-            configuration lists under rule_files; VictoriaMetrics shows vmalert's only when started
-            with -vmalert.proxyURL; Mimir and Thanos from their ruler.
-          </Empty>
+          <Empty>{noRulesWords(selected, 'alerting rules')}</Empty>
         ) : listed.length === 0 ? (
           <Empty>
             No alert rule is {states.size === 0 ? 'chosen' : [...states].join(' or ')}

@@ -2,21 +2,27 @@
 // file, interval, last evaluation and evaluation time, then each recording and alerting rule
 // with its health, last error, last evaluation and evaluation time; the expression opens in
 // Explore. `?search=` filters by rule name or expression, `?unhealthy=1` keeps rules whose
-// health is not ok.
+// health is not ok. Where the server pages its groups (Prometheus 3), "Load more" asks for the
+// next page (rule-pages.ts).
+import { useState } from 'preact/hooks';
 import type { PromRule } from '../../contract/prometheus.ts';
 import { getRules } from '../api/alerting.ts';
-import type { Datasource } from '../api/server.ts';
-import { setParams } from '../nav/router.ts';
-import { useQuery } from '../query/use-queries.ts';
 import { formatDuration } from '../time/duration.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { ago, exploreHref, filterRules, seconds } from './alerting-view.ts';
-import { Empty, LabelChips, PageFrame, useLiveClock } from './PageFrame.tsx';
+import { Empty, LabelChips, PageFrame } from './PageFrame.tsx';
+import {
+  AgoCell,
+  type AlertingPageProps,
+  FilterBar,
+  GroupTable,
+  listFilters,
+  noRulesWords,
+  useLiveAnswer,
+} from './page-parts.tsx';
+import { fetchRulePages, GROUP_LIMIT } from './rule-pages.ts';
 
-interface Props {
-  params: URLSearchParams;
-  selected: Datasource;
-}
+const COLUMNS = ['Rule', 'Health', 'Error', 'Last evaluation', 'Evaluation time'];
 
 function RuleRow({ rule, dsUid, now }: { rule: PromRule; dsUid: string; now: number }) {
   const alerting = rule.type === 'alerting';
@@ -53,26 +59,23 @@ function RuleRow({ rule, dsUid, now }: { rule: PromRule; dsUid: string; now: num
         )}
       </td>
       <td class="query-error">{rule.lastError}</td>
-      <td
-        title={rule.lastEvaluation === undefined ? undefined : formatTimestamp(rule.lastEvaluation)}
-      >
-        {ago(rule.lastEvaluation, now)}
-      </td>
+      <AgoCell at={rule.lastEvaluation} now={now} />
       <td class="num">{seconds(rule.evaluationTime)}</td>
     </tr>
   );
 }
 
-export function RulesPage({ params, selected }: Props) {
-  const clock = useLiveClock(params);
-  const rules = useQuery({
-    queryKey: ['rules', selected.uid, 'all', clock.now],
-    queryFn: ({ signal }) => getRules(selected.uid, signal),
-  });
-  // ms: times are said against when the answer came, not the tick that asked for it.
-  const now = Math.max(clock.now, rules.dataUpdatedAt);
-  const search = params.get('search') ?? '';
-  const onlyUnhealthy = params.get('unhealthy') === '1';
+export function RulesPage({ params, selected }: AlertingPageProps) {
+  // How many pages of groups are shown; every refresh asks them all again, in order.
+  const [pages, setPages] = useState(1);
+  const live = useLiveAnswer(params, ['rules', selected.uid, 'all', pages], (signal) =>
+    fetchRulePages(
+      (token) => getRules(selected.uid, signal, undefined, { limit: GROUP_LIMIT, token }),
+      pages,
+    ),
+  );
+  const { answer: rules, now, frame } = live;
+  const { search, onlyUnhealthy } = listFilters(params);
   const groups = (rules.data?.groups ?? []).map((g) => ({
     ...g,
     shown: filterRules(g.rules, search, onlyUnhealthy),
@@ -83,38 +86,18 @@ export function RulesPage({ params, selected }: Props) {
     <PageFrame
       title="Rules"
       datasource={selected}
-      clock={clock}
-      loading={rules.isFetching && !rules.data}
-      error={rules.error?.message ?? null}
+      {...frame}
       controls={
-        <>
-          <input
-            type="search"
-            aria-label="Filter rules by name or expression"
-            placeholder="Filter by rule name or expression"
-            value={search}
-            onInput={(e) => setParams({ search: e.currentTarget.value || null }, { replace: true })}
-          />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={onlyUnhealthy}
-              onChange={(e) =>
-                setParams({ unhealthy: e.currentTarget.checked ? '1' : null }, { replace: true })
-              }
-            />
-            Only unhealthy
-          </label>
-        </>
+        <FilterBar
+          search={search}
+          onlyUnhealthy={onlyUnhealthy}
+          what={{ label: 'rules by name or expression', placeholder: 'rule name or expression' }}
+        />
       }
     >
       {rules.data &&
         (groups.length === 0 ? (
-          <Empty>
-            {selected.name} has no rules. Prometheus reads them from the files its configuration
-            lists under rule_files; VictoriaMetrics shows vmalert's only when started with
-            -vmalert.proxyURL; Mimir and Thanos from their ruler.
-          </Empty>
+          <Empty>{noRulesWords(selected, 'rules')}</Empty>
         ) : visible.length === 0 ? (
           <Empty>
             No rule {onlyUnhealthy ? 'is unhealthy' : ''}
@@ -144,25 +127,24 @@ export function RulesPage({ params, selected }: Props) {
                   <span>evaluation time {seconds(g.evaluationTime)}</span>
                 </span>
               </header>
-              <table class="alerting-table rules">
-                <thead>
-                  <tr>
-                    <th>Rule</th>
-                    <th>Health</th>
-                    <th>Error</th>
-                    <th>Last evaluation</th>
-                    <th>Evaluation time</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {g.shown.map((r, j) => (
-                    <RuleRow key={`${j}\n${r.name}`} rule={r} dsUid={selected.uid} now={now} />
-                  ))}
-                </tbody>
-              </table>
+              <GroupTable kind="rules" columns={COLUMNS}>
+                {g.shown.map((r, j) => (
+                  <RuleRow key={`${j}\n${r.name}`} rule={r} dsUid={selected.uid} now={now} />
+                ))}
+              </GroupTable>
             </section>
           ))
         ))}
+      {rules.data?.groupNextToken && (
+        <p class="alerting-more">
+          <span class="alerting-dim">
+            {groups.length} rule groups loaded; {selected.name} has more.
+          </span>{' '}
+          <button type="button" disabled={rules.isFetching} onClick={() => setPages(pages + 1)}>
+            Load more
+          </button>
+        </p>
+      )}
     </PageFrame>
   );
 }

@@ -4,28 +4,28 @@
 // keeps targets that are not up, `?search=` matches endpoints and labels.
 import { useState } from 'preact/hooks';
 import { getTargets } from '../api/alerting.ts';
-import type { Datasource } from '../api/server.ts';
-import { setParams } from '../nav/router.ts';
-import { useQuery } from '../query/use-queries.ts';
-import { formatTimestamp } from '../time/time-format.ts';
-import { ago, seconds, targetPools } from './alerting-view.ts';
-import { Empty, LabelChips, PageFrame, useLiveClock } from './PageFrame.tsx';
+import { seconds, targetPools } from './alerting-view.ts';
+import { Empty, LabelChips, PageFrame } from './PageFrame.tsx';
+import {
+  AgoCell,
+  type AlertingPageProps,
+  FilterBar,
+  GroupTable,
+  listFilters,
+  useLiveAnswer,
+} from './page-parts.tsx';
 
-interface Props {
-  params: URLSearchParams;
-  selected: Datasource;
-}
+const COLUMNS = ['Endpoint', 'State', 'Labels', 'Last scrape', 'Scrape duration', 'Error'];
 
-export function TargetsPage({ params, selected }: Props) {
-  const clock = useLiveClock(params);
-  const targets = useQuery({
-    queryKey: ['targets', selected.uid, clock.now],
-    queryFn: ({ signal }) => getTargets(selected.uid, signal),
-  });
-  // ms: times are said against when the answer came, not the tick that asked for it.
-  const now = Math.max(clock.now, targets.dataUpdatedAt);
-  const onlyUnhealthy = params.get('unhealthy') === '1';
-  const search = params.get('search') ?? '';
+export function TargetsPage({ params, selected }: AlertingPageProps) {
+  const {
+    answer: targets,
+    now,
+    frame,
+  } = useLiveAnswer(params, ['targets', selected.uid], (signal) =>
+    getTargets(selected.uid, signal),
+  );
+  const { search, onlyUnhealthy } = listFilters(params);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const all = targets.data?.activeTargets ?? [];
   const pools = targetPools(all, { onlyUnhealthy, search });
@@ -41,28 +41,13 @@ export function TargetsPage({ params, selected }: Props) {
     <PageFrame
       title="Targets"
       datasource={selected}
-      clock={clock}
-      loading={targets.isFetching && !targets.data}
-      error={targets.error?.message ?? null}
+      {...frame}
       controls={
-        <>
-          <input
-            type="search"
-            aria-label="Filter targets by endpoint or labels"
-            placeholder="Filter by endpoint or labels"
-            value={search}
-            onInput={(e) => setParams({ search: e.currentTarget.value || null }, { replace: true })}
-          />
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={onlyUnhealthy}
-              onChange={(e) =>
-                setParams({ unhealthy: e.currentTarget.checked ? '1' : null }, { replace: true })
-              }
-            />
-            Only unhealthy
-          </label>
+        <FilterBar
+          search={search}
+          onlyUnhealthy={onlyUnhealthy}
+          what={{ label: 'targets by endpoint or labels', placeholder: 'endpoint or labels' }}
+        >
           <button
             type="button"
             onClick={() =>
@@ -71,7 +56,7 @@ export function TargetsPage({ params, selected }: Props) {
           >
             {allCollapsed ? 'Expand all' : 'Collapse all'}
           </button>
-        </>
+        </FilterBar>
       }
     >
       {targets.data &&
@@ -109,42 +94,24 @@ export function TargetsPage({ params, selected }: Props) {
                   </span>
                 </header>
                 {open && (
-                  <table class="alerting-table targets">
-                    <thead>
-                      <tr>
-                        <th>Endpoint</th>
-                        <th>State</th>
-                        <th>Labels</th>
-                        <th>Last scrape</th>
-                        <th>Scrape duration</th>
-                        <th>Error</th>
+                  <GroupTable kind="targets" columns={COLUMNS}>
+                    {pool.targets.map((t, i) => (
+                      <tr key={`${i}\n${t.scrapeUrl}`} data-health={t.health}>
+                        <td class="target-endpoint">{t.scrapeUrl}</td>
+                        <td>
+                          <span class={`alert-state ${t.health}`}>{t.health}</span>
+                        </td>
+                        <td>
+                          <LabelChips labels={t.labels} />
+                        </td>
+                        <AgoCell at={t.lastScrape} now={now} />
+                        <td class="num">
+                          {t.lastScrape === undefined ? '' : seconds(t.lastScrapeDuration)}
+                        </td>
+                        <td class="query-error">{t.lastError}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {pool.targets.map((t, i) => (
-                        <tr key={`${i}\n${t.scrapeUrl}`} data-health={t.health}>
-                          <td class="target-endpoint">{t.scrapeUrl}</td>
-                          <td>
-                            <span class={`alert-state ${t.health}`}>{t.health}</span>
-                          </td>
-                          <td>
-                            <LabelChips labels={t.labels} />
-                          </td>
-                          <td
-                            title={
-                              t.lastScrape === undefined ? undefined : formatTimestamp(t.lastScrape)
-                            }
-                          >
-                            {ago(t.lastScrape, now)}
-                          </td>
-                          <td class="num">
-                            {t.lastScrape === undefined ? '' : seconds(t.lastScrapeDuration)}
-                          </td>
-                          <td class="query-error">{t.lastError}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                    ))}
+                  </GroupTable>
                 )}
               </section>
             );
