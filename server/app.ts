@@ -20,6 +20,7 @@ import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
 import { connect, migrate } from './pg.ts';
+import { PgChangeFeed } from './pg-changes.ts';
 import { startingDatasources } from './provisioning/apply.ts';
 import { loadProvisioning, logProvisioning } from './provisioning/load.ts';
 import { ResponseCache } from './proxy/cache.ts';
@@ -146,8 +147,9 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       ...(provisioning ? { provisioning: provisioning.report } : {}),
     }),
   );
-  const saved: DashboardStore = config.databaseUrl
-    ? await pgDashboards(config.databaseUrl, deps.log)
+  const pg = config.databaseUrl ? await openPostgres(config.databaseUrl, deps.log) : null;
+  const saved: DashboardStore = pg
+    ? new PgDashboards(pg.sql, pg.feed)
     : new SavedDashboards(deps.files, config.dataDir);
   if (!config.readOnly) {
     // A killed process's half-done saves leave temp files; nothing of this one is saving yet.
@@ -195,10 +197,15 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   return { app, registry, metrics };
 }
 
-/** Connects to DATABASE_URL and brings its schema up to date before anything is served. */
-async function pgDashboards(url: string, log?: (line: string) => void): Promise<DashboardStore> {
+/**
+ * Connects to DATABASE_URL, brings its schema up to date and starts listening for the other
+ * replicas' changes, all before anything is served.
+ */
+async function openPostgres(url: string, log?: (line: string) => void) {
   const sql = connect(url);
   const applied = await migrate(sql);
   if (applied.length) log?.(`promscope: PostgreSQL migrations applied: ${applied.join(', ')}`);
-  return new PgDashboards(sql);
+  const feed = new PgChangeFeed(url, log);
+  await feed.start();
+  return { sql, feed };
 }

@@ -81,7 +81,9 @@ test('a save on one replica is what the other answers next: open, search, versio
     dashboard: { title: string; version: number };
   };
   const ms = performance.now() - t0;
-  console.log(`replicas: save on A to open on B in ${ms.toFixed(1)} ms (no cache to invalidate)`);
+  console.log(
+    `replicas: save on A to open on B in ${ms.toFixed(1)} ms (B had it cached; NOTIFY dropped it)`,
+  );
   expect(open.dashboard).toMatchObject({ title: 'After', version: 2 });
   const search = (await getJson(`${b.url}/api/search?query=After`)) as { uid: string }[];
   expect(search.map((s) => s.uid)).toContain('seen');
