@@ -6,12 +6,15 @@ import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { datasourceUrlPolicy } from './config.ts';
 import { FolderIndex } from './dashboards/folder-index.ts';
-import { FolderStore } from './dashboards/folders.ts';
+import { type FolderStorage, FolderStore } from './dashboards/folders.ts';
+import { PgFolders } from './dashboards/folders-pg.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import type { DashboardStore } from './dashboards/store.ts';
 import { SavedDashboards } from './dashboards/store.ts';
 import { PgDashboards } from './dashboards/store-pg.ts';
+import { FileDatasources } from './datasources/added.ts';
+import { PgDatasources } from './datasources/added-pg.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
@@ -67,10 +70,11 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     liveOverlapS: config.liveOverlapS,
     provisioned: true,
   };
+  // Before anything is read: with DATABASE_URL, what is saved from the UI lives there.
+  const pg = config.databaseUrl ? await openPostgres(config.databaseUrl, deps.log) : null;
   const registry = new DatasourceRegistry(
     startingDatasources(builtIn, config.prometheusUrlGiven, provisioning?.datasources ?? null),
-    deps.files,
-    config.dataDir,
+    pg ? new PgDatasources(pg.sql, pg.feed) : new FileDatasources(deps.files, config.dataDir),
     config.scrapeIntervalS,
     config.liveOverlapS,
     datasourceUrlPolicy(config),
@@ -147,7 +151,6 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       ...(provisioning ? { provisioning: provisioning.report } : {}),
     }),
   );
-  const pg = config.databaseUrl ? await openPostgres(config.databaseUrl, deps.log) : null;
   const saved: DashboardStore = pg
     ? new PgDashboards(pg.sql, pg.feed)
     : new SavedDashboards(deps.files, config.dataDir);
@@ -164,8 +167,13 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     config.dashboardsDir,
     provisioning?.providers ?? [],
   );
-  const folderStore = new FolderStore(deps.files, config.dataDir);
-  await folderStore.load();
+  let folderStore: FolderStorage;
+  if (pg) folderStore = new PgFolders(pg.sql, pg.feed);
+  else {
+    const files = new FolderStore(deps.files, config.dataDir);
+    await files.load();
+    folderStore = files;
+  }
   app.route(
     '/api',
     dashboardRoutes({
