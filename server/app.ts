@@ -6,12 +6,15 @@ import { compress } from 'hono/compress';
 import type { Config } from './config.ts';
 import { datasourceUrlPolicy } from './config.ts';
 import { FolderIndex } from './dashboards/folder-index.ts';
-import { FolderStore } from './dashboards/folders.ts';
+import { type FolderStorage, FolderStore } from './dashboards/folders.ts';
+import { PgFolders } from './dashboards/folders-pg.ts';
 import { ProvisionedDashboards } from './dashboards/provisioned.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import type { DashboardStore } from './dashboards/store.ts';
 import { SavedDashboards } from './dashboards/store.ts';
 import { PgDashboards } from './dashboards/store-pg.ts';
+import { FileDatasources } from './datasources/added.ts';
+import { PgDatasources } from './datasources/added-pg.ts';
 import { HealthChecker } from './datasources/health.ts';
 import { DatasourceRegistry } from './datasources/registry.ts';
 import { datasourceRoutes } from './datasources/routes.ts';
@@ -20,6 +23,7 @@ import type { Deps } from './deps.ts';
 import { apiError } from './errors.ts';
 import { ServerMetrics } from './metrics.ts';
 import { connect, migrate } from './pg.ts';
+import { PgChangeFeed } from './pg-changes.ts';
 import { startingDatasources } from './provisioning/apply.ts';
 import { loadProvisioning, logProvisioning } from './provisioning/load.ts';
 import { ResponseCache } from './proxy/cache.ts';
@@ -68,10 +72,11 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     liveOverlapS: config.liveOverlapS,
     provisioned: true,
   };
+  // Before anything is read: with DATABASE_URL, what is saved from the UI lives there.
+  const pg = config.databaseUrl ? await openPostgres(config.databaseUrl, deps.log) : null;
   const registry = new DatasourceRegistry(
     startingDatasources(builtIn, config.prometheusUrlGiven, provisioning?.datasources ?? null),
-    deps.files,
-    config.dataDir,
+    pg ? new PgDatasources(pg.sql, pg.feed) : new FileDatasources(deps.files, config.dataDir),
     config.scrapeIntervalS,
     config.liveOverlapS,
     datasourceUrlPolicy(config),
@@ -148,8 +153,8 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
       ...(provisioning ? { provisioning: provisioning.report } : {}),
     }),
   );
-  const saved: DashboardStore = config.databaseUrl
-    ? await pgDashboards(config.databaseUrl, deps.log)
+  const saved: DashboardStore = pg
+    ? new PgDashboards(pg.sql, pg.feed)
     : new SavedDashboards(deps.files, config.dataDir);
   if (!config.readOnly) {
     // A killed process's half-done saves leave temp files; nothing of this one is saving yet.
@@ -164,8 +169,13 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
     config.dashboardsDir,
     provisioning?.providers ?? [],
   );
-  const folderStore = new FolderStore(deps.files, config.dataDir);
-  await folderStore.load();
+  let folderStore: FolderStorage;
+  if (pg) folderStore = new PgFolders(pg.sql, pg.feed);
+  else {
+    const files = new FolderStore(deps.files, config.dataDir);
+    await files.load();
+    folderStore = files;
+  }
   app.route(
     '/api',
     dashboardRoutes({
@@ -197,10 +207,15 @@ export async function createApp(config: Config, deps: Deps): Promise<App> {
   return { app, registry, metrics };
 }
 
-/** Connects to DATABASE_URL and brings its schema up to date before anything is served. */
-async function pgDashboards(url: string, log?: (line: string) => void): Promise<DashboardStore> {
+/**
+ * Connects to DATABASE_URL, brings its schema up to date and starts listening for the other
+ * replicas' changes, all before anything is served.
+ */
+async function openPostgres(url: string, log?: (line: string) => void) {
   const sql = connect(url);
   const applied = await migrate(sql);
   if (applied.length) log?.(`promscope: PostgreSQL migrations applied: ${applied.join(', ')}`);
-  return new PgDashboards(sql);
+  const feed = new PgChangeFeed(url, log);
+  await feed.start();
+  return { sql, feed };
 }

@@ -34,6 +34,24 @@ export const MIGRATIONS: readonly { id: number; sql: string }[] = [
         PRIMARY KEY (uid, version)
       );`,
   },
+  {
+    id: 2,
+    sql: `
+      CREATE TABLE folders (
+        uid text PRIMARY KEY,
+        title text NOT NULL,
+        version integer NOT NULL,
+        created timestamptz NOT NULL,
+        updated timestamptz NOT NULL
+      );
+      CREATE UNIQUE INDEX folders_title ON folders (lower(title));
+      CREATE TABLE datasources (
+        uid text PRIMARY KEY,
+        name text NOT NULL,
+        url text NOT NULL UNIQUE,
+        added timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
 ];
 
 /** Connects; `max` connections in the pool. Nothing is sent until the first query. */

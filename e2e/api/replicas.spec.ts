@@ -2,7 +2,8 @@
 // be: a throwaway Debian PostgreSQL of the spec's own (server/test-postgres.ts). Racing saves
 // at one version spread over both give exactly one 200; a save on one is what the other
 // answers next (open, search, versions); a replica killed with SIGKILL amid saves loses
-// nothing it acknowledged. Runs on Node and on Deno (api-node, api-deno).
+// nothing it acknowledged; folders and datasources added on one are what the other answers
+// next. Runs on Node and on Deno (api-node, api-deno).
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres, type TestPostgres } from '../../server/test-postgres.ts';
@@ -81,12 +82,59 @@ test('a save on one replica is what the other answers next: open, search, versio
     dashboard: { title: string; version: number };
   };
   const ms = performance.now() - t0;
-  console.log(`replicas: save on A to open on B in ${ms.toFixed(1)} ms (no cache to invalidate)`);
+  console.log(
+    `replicas: save on A to open on B in ${ms.toFixed(1)} ms (B had it cached; NOTIFY dropped it)`,
+  );
   expect(open.dashboard).toMatchObject({ title: 'After', version: 2 });
   const search = (await getJson(`${b.url}/api/search?query=After`)) as { uid: string }[];
   expect(search.map((s) => s.uid)).toContain('seen');
   const versions = (await getJson(`${b.url}/api/dashboards/uid/seen/versions`)) as unknown;
   expect(JSON.stringify(versions)).toMatch(/"version":2.*"version":1/s);
+});
+
+test('a folder and a datasource added on one replica are what the other answers next', async () => {
+  const folder = await fetch(`${a.url}/api/folders`, {
+    method: 'POST',
+    headers: headers(a.url),
+    body: JSON.stringify({ uid: 'shared', title: 'Shared' }),
+  });
+  expect(folder.status).toBe(200);
+  const folders = (await getJson(`${b.url}/api/folders`)) as { uid: string }[];
+  expect(folders.map((f) => f.uid)).toContain('shared');
+  // Renamed on B at the version A created: one version check for both replicas.
+  const renamed = await fetch(`${b.url}/api/folders/shared`, {
+    method: 'PUT',
+    headers: headers(b.url),
+    body: JSON.stringify({ title: 'Shared 2', version: 1 }),
+  });
+  expect(renamed.status).toBe(200);
+  const stale = await fetch(`${a.url}/api/folders/shared`, {
+    method: 'PUT',
+    headers: headers(a.url),
+    body: JSON.stringify({ title: 'Shared 3', version: 1 }),
+  });
+  expect(stale.status).toBe(412);
+
+  // The same Prometheus under another URL spelling: a datasource of its own.
+  const url = prometheusUrl().replace('127.0.0.1', 'localhost');
+  const added = await fetch(`${a.url}/api/datasources`, {
+    method: 'POST',
+    headers: headers(a.url),
+    body: JSON.stringify({ url, name: 'Added on A' }),
+  });
+  expect(added.status).toBe(201);
+  const { uid } = (await added.json()) as { uid: string };
+  const listed = (await getJson(`${b.url}/api/datasources`)) as { uid: string; name: string }[];
+  expect(listed.find((d) => d.uid === uid)?.name).toBe('Added on A');
+  const query = await fetch(`${b.url}/api/datasources/proxy/uid/${uid}/api/v1/query?query=1`);
+  expect(query.status).toBe(200);
+  const removed = await fetch(`${b.url}/api/datasources/uid/${uid}`, {
+    method: 'DELETE',
+    headers: headers(b.url),
+  });
+  expect(removed.status).toBe(200);
+  const after = (await getJson(`${a.url}/api/datasources`)) as { uid: string }[];
+  expect(after.map((d) => d.uid)).not.toContain(uid);
 });
 
 test('SIGKILL of one replica amid saves loses nothing it acknowledged', async () => {

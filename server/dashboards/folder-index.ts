@@ -1,8 +1,8 @@
 // Every folder the server knows: those of dashboard providers (read-only, from the files) and
-// those created from the UI (folders.ts, DATA_DIR), in Grafana's answer shapes. A stored
+// those created from the UI (folders.ts: DATA_DIR or PostgreSQL), in Grafana's answer shapes. A stored
 // folder whose uid a provider now gives too is shown as the provider's.
 import type { FolderAnswer } from '../../contract/api.ts';
-import type { FolderStore } from './folders.ts';
+import type { FolderStorage } from './folders.ts';
 import type { ProvisionedDashboards } from './provisioned.ts';
 import { slugify } from './provisioned.ts';
 
@@ -19,7 +19,7 @@ export const folderUrl = (uid: string, title: string) => `/dashboards/f/${uid}/$
 
 export class FolderIndex {
   constructor(
-    readonly store: FolderStore,
+    readonly store: FolderStorage,
     private readonly provisioned: ProvisionedDashboards,
   ) {}
 
@@ -35,8 +35,7 @@ export class FolderIndex {
       }),
     );
     const taken = new Set(fromFiles.map((f) => f.uid));
-    const stored = this.store
-      .list()
+    const stored = (await this.store.list())
       .filter((f) => !taken.has(f.uid))
       .map((f): FolderView => ({ ...f, provisioned: false }));
     return [...fromFiles, ...stored].sort((a, b) =>

@@ -57,7 +57,53 @@ export function checkFolderUid(uid: unknown): string {
   return uid;
 }
 
-export class FolderStore {
+/** Whether a uid or a title is taken by a provisioned folder (they are not stored here). */
+export type Taken = (uid: string, title: string) => boolean;
+
+/**
+ * Where folders created from the UI are kept: DATA_DIR/folders.json (FolderStore, below) or
+ * PostgreSQL (PgFolders, folders-pg.ts). Both keep one contract (folders-contract.node.test.ts).
+ */
+export interface FolderStorage {
+  /** What to name in a storage error: DATA_DIR's path, or `DATABASE_URL`. */
+  readonly dataDir: string;
+  list(): Promise<readonly StoredFolder[]>;
+  get(uid: string): Promise<StoredFolder | undefined>;
+  create(uid: string, title: string, taken: Taken): Promise<StoredFolder>;
+  /** Renames; a stale `version` is 412 unless `overwrite`, as Grafana's PUT /api/folders/:uid. */
+  rename(
+    uid: string,
+    title: string,
+    version: number | undefined,
+    overwrite: boolean,
+    taken: Taken,
+  ): Promise<StoredFolder>;
+  /** Deletes; refused (400 not_empty) while `isEmpty` says dashboards are in it. */
+  remove(uid: string, isEmpty: () => Promise<boolean>): Promise<StoredFolder>;
+}
+
+export const tooMany = (max: number) =>
+  new FolderError(
+    400,
+    'too_many',
+    `this server already has ${max} folders, the most it keeps; delete one first`,
+  );
+export const uidExists = (uid: string) =>
+  new FolderError(409, 'exists', `a folder with uid "${uid}" already exists`);
+export const titleExists = (title: string) =>
+  new FolderError(409, 'exists', `a folder named "${title}" already exists`);
+export const noFolder = (uid: string) =>
+  new FolderError(404, 'not_found', `no folder with uid "${uid}"`);
+export const staleFolder = () =>
+  new FolderError(412, 'version-mismatch', 'the folder has been changed by someone else');
+export const notEmpty = (title: string) =>
+  new FolderError(
+    400,
+    'not_empty',
+    `folder "${title}" still holds dashboards; move or delete them first`,
+  );
+
+export class FolderStore implements FolderStorage {
   private readonly file: string;
   private items: StoredFolder[] = [];
   private loadError: string | null = null;
@@ -88,11 +134,15 @@ export class FolderStore {
     }
   }
 
-  list(): readonly StoredFolder[] {
+  async list(): Promise<readonly StoredFolder[]> {
     return this.items;
   }
 
-  get(uid: string): StoredFolder | undefined {
+  async get(uid: string): Promise<StoredFolder | undefined> {
+    return this.find(uid);
+  }
+
+  private find(uid: string): StoredFolder | undefined {
     return this.items.find((f) => f.uid === uid);
   }
 
@@ -112,23 +162,15 @@ export class FolderStore {
     return run;
   }
 
-  create(uid: string, title: string, taken: (uid: string, title: string) => boolean) {
+  create(uid: string, title: string, taken: Taken) {
     return this.change(() => {
-      if (this.items.length >= this.max) {
-        throw new FolderError(
-          400,
-          'too_many',
-          `this server already has ${this.max} folders, the most it keeps; delete one first`,
-        );
-      }
-      if (this.get(uid) || taken(uid, '')) {
-        throw new FolderError(409, 'exists', `a folder with uid "${uid}" already exists`);
-      }
+      if (this.items.length >= this.max) throw tooMany(this.max);
+      if (this.find(uid) || taken(uid, '')) throw uidExists(uid);
       if (
         this.items.some((f) => f.title.toLowerCase() === title.toLowerCase()) ||
         taken('', title)
       ) {
-        throw new FolderError(409, 'exists', `a folder named "${title}" already exists`);
+        throw titleExists(title);
       }
       const now = new Date().toISOString();
       const folder: StoredFolder = { uid, title, version: 1, created: now, updated: now };
@@ -136,30 +178,21 @@ export class FolderStore {
     });
   }
 
-  /** Renames; a stale `version` is 412 unless `overwrite`, as Grafana's PUT /api/folders/:uid. */
   rename(
     uid: string,
     title: string,
     version: number | undefined,
     overwrite: boolean,
-    taken: (uid: string, title: string) => boolean,
+    taken: Taken,
   ) {
     return this.change(() => {
-      const current = this.get(uid);
-      if (!current) throw new FolderError(404, 'not_found', `no folder with uid "${uid}"`);
-      if (!overwrite && version !== undefined && version !== current.version) {
-        throw new FolderError(
-          412,
-          'version-mismatch',
-          'the folder has been changed by someone else',
-        );
-      }
+      const current = this.find(uid);
+      if (!current) throw noFolder(uid);
+      if (!overwrite && version !== undefined && version !== current.version) throw staleFolder();
       const clash = this.items.some(
         (f) => f.uid !== uid && f.title.toLowerCase() === title.toLowerCase(),
       );
-      if (clash || taken('', title)) {
-        throw new FolderError(409, 'exists', `a folder named "${title}" already exists`);
-      }
+      if (clash || taken('', title)) throw titleExists(title);
       const folder = {
         ...current,
         title,
@@ -173,15 +206,9 @@ export class FolderStore {
   /** Deletes; `isEmpty` is asked inside the queue, so a save racing it is seen. */
   remove(uid: string, isEmpty: () => Promise<boolean>) {
     const run = this.writing.then(async () => {
-      const current = this.get(uid);
-      if (!current) throw new FolderError(404, 'not_found', `no folder with uid "${uid}"`);
-      if (!(await isEmpty())) {
-        throw new FolderError(
-          400,
-          'not_empty',
-          `folder "${current.title}" still holds dashboards; move or delete them first`,
-        );
-      }
+      const current = this.find(uid);
+      if (!current) throw noFolder(uid);
+      if (!(await isEmpty())) throw notEmpty(current.title);
       return current;
     });
     return run.then((folder) =>

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFiles } from '../main.node.ts';
 import { connect, migrate, type Sql } from '../pg.ts';
+import { PgChangeFeed } from '../pg-changes.ts';
 import { startPostgres, type TestPostgres } from '../test-postgres.ts';
 import type { DashboardStore } from './store.ts';
 import { SavedDashboards } from './store.ts';
@@ -43,8 +44,16 @@ const files = (): Kind => {
 const pg = (): Kind => {
   let server: TestPostgres | null = null;
   const pools: Sql[] = [];
+  const feeds: PgChangeFeed[] = [];
   let db = 0;
   let current = '';
+  // Each replica caches, as in the server: the contract holds with the caches on.
+  const feed = async (url: string) => {
+    const f = new PgChangeFeed(url);
+    feeds.push(f);
+    await f.start();
+    return f;
+  };
   const pool = (url: string) => {
     const sql = connect(url, 30);
     pools.push(sql);
@@ -63,14 +72,15 @@ const pg = (): Kind => {
       current = server!.url.replace(/\/postgres$/, `/${name}`);
       const sql = pool(current);
       await migrate(sql);
-      return new PgDashboards(sql);
+      return new PgDashboards(sql, await feed(current));
     },
     async twin() {
       const sql = pool(current);
       expect(await migrate(sql)).toEqual([]); // already applied by the first replica
-      return new PgDashboards(sql);
+      return new PgDashboards(sql, await feed(current));
     },
     async tearDown() {
+      await Promise.all(feeds.map((f) => f.close()));
       await Promise.all(pools.map((p) => p.end({ timeout: 1 })));
       await server?.stop();
     },

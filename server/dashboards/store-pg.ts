@@ -1,7 +1,11 @@
 // Saved dashboards and their versions in PostgreSQL (DATABASE_URL), for several Promscope
 // replicas behind one balancer. Same contract as the files of store.ts (DashboardStore); what
-// differs is how replicas agree: nothing is cached in the process, every read asks the
-// database, so a save on one replica is what the next request to any other sees. The 412 check
+// differs is how replicas agree. Reads a request makes often (the list behind search, one
+// dashboard by uid) are cached while the change feed is up (pg-changes.ts): every write sends
+// NOTIFY promscope_dashboards '<uid>' in its transaction, each replica drops what it holds of
+// that uid, and a cache hit first passes the feed's fence, so the next request to any replica
+// reads the new version. Versions are read through (rare). The
+// 412 check never uses a cache: it
 // is the save statement itself (UPDATE … WHERE version = posted, or INSERT … ON CONFLICT DO
 // NOTHING), in the same transaction as the version record: of N racing saves at one version
 // exactly one row is updated. An overwrite (or restore) has no version to test, so it takes a
@@ -11,6 +15,8 @@
 
 import type { VersionSummary } from '../../contract/api.ts';
 import type { Sql, TransactionSql } from '../pg.ts';
+import type { ChangeFeed } from '../pg-changes.ts';
+import { ReadCache } from '../read-cache.ts';
 import type { DashboardEntry } from './provisioned.ts';
 import { parseDashboardFile, slugify } from './provisioned.ts';
 import type { DashboardStore, SavedDashboard, SaveResult } from './store.ts';
@@ -38,36 +44,61 @@ function entryOf(row: Pick<Row, 'uid' | 'body' | 'folder_uid'>): DashboardEntry 
 
 export class PgDashboards implements DashboardStore {
   readonly dataDir = 'DATABASE_URL';
+  /** The list behind search (one key, ''). */
+  readonly listCache: ReadCache<DashboardEntry[]>;
+  readonly byUid: ReadCache<SavedDashboard | undefined>;
 
-  constructor(private readonly sql: Sql) {}
+  constructor(
+    private readonly sql: Sql,
+    feed: ChangeFeed | null = null,
+  ) {
+    this.listCache = new ReadCache(feed);
+    this.byUid = new ReadCache(feed);
+    feed?.subscribe('promscope_dashboards', {
+      changed: (uid) => this.forget(uid),
+      reset: () => {
+        this.listCache.clear();
+        this.byUid.clear();
+      },
+    });
+  }
+
+  private forget(uid: string): void {
+    this.listCache.clear();
+    this.byUid.drop(uid);
+  }
 
   /** Nothing to sweep: a killed replica's open transaction is rolled back by PostgreSQL. */
   async sweepTemps(): Promise<number> {
     return 0;
   }
 
-  async list(): Promise<DashboardEntry[]> {
-    const rows = await this.sql<Row[]>`
-      SELECT uid, folder_uid, body FROM dashboards ORDER BY uid`;
-    return rows.map(entryOf);
+  list(): Promise<DashboardEntry[]> {
+    return this.listCache.get('', async () => {
+      const rows = await this.sql<Row[]>`
+        SELECT uid, folder_uid, body FROM dashboards ORDER BY uid`;
+      return rows.map(entryOf);
+    });
   }
 
   async exists(uid: string): Promise<boolean> {
-    const rows = await this.sql`SELECT 1 FROM dashboards WHERE uid = ${assertUid(uid)}`;
-    return rows.length > 0;
+    return (await this.get(uid)) !== undefined;
   }
 
-  async get(uid: string): Promise<SavedDashboard | undefined> {
-    const [row] = await this.sql<Row[]>`
-      SELECT uid, version, folder_uid, body, created, updated
-      FROM dashboards WHERE uid = ${assertUid(uid)}`;
-    if (!row) return undefined;
-    return {
-      ...entryOf(row),
-      version: row.version,
-      created: iso(row.created),
-      updated: iso(row.updated),
-    };
+  get(uid: string): Promise<SavedDashboard | undefined> {
+    assertUid(uid);
+    return this.byUid.get(uid, async () => {
+      const [row] = await this.sql<Row[]>`
+        SELECT uid, version, folder_uid, body, created, updated
+        FROM dashboards WHERE uid = ${uid}`;
+      if (!row) return undefined;
+      return {
+        ...entryOf(row),
+        version: row.version,
+        created: iso(row.created),
+        updated: iso(row.updated),
+      };
+    });
   }
 
   async versions(uid: string): Promise<VersionSummary[]> {
@@ -85,7 +116,7 @@ export class PgDashboards implements DashboardStore {
 
   async save(uid: string, req: SaveRequest): Promise<SaveResult> {
     assertUid(uid);
-    return this.sql.begin(async (tx) => {
+    const result = await this.sql.begin(async (tx) => {
       if (req.overwrite) {
         await tx`SELECT pg_advisory_xact_lock(hashtext(${`dashboard:${uid}`}))`;
         const [row] = await tx<Row[]>`
@@ -100,6 +131,8 @@ export class PgDashboards implements DashboardStore {
       if (row && row.version !== posted) return { ok: false, reason: 'version-mismatch' } as const;
       return this.write(tx, uid, req, row ?? null);
     });
+    if (result.ok) this.forget(uid); // this replica at once; the others by the NOTIFY
+    return result;
   }
 
   async restore(uid: string, version: number): Promise<SaveResult | null> {
@@ -109,6 +142,7 @@ export class PgDashboards implements DashboardStore {
     return this.save(uid, { dashboard: rec.dashboard, overwrite: true, message });
   }
 
+  /** Asked by a folder's delete: never from a cache (see PgFolders.remove for the guard). */
   async countIn(folderUid: string): Promise<number> {
     const [row] = await this.sql<{ n: number }[]>`
       SELECT count(*)::int AS n FROM dashboards WHERE folder_uid = ${folderUid}`;
@@ -116,9 +150,16 @@ export class PgDashboards implements DashboardStore {
   }
 
   async delete(uid: string): Promise<string | null> {
-    const [row] = await this.sql<{ body: string; uid: string; folder_uid: string }[]>`
-      DELETE FROM dashboards WHERE uid = ${assertUid(uid)} RETURNING uid, body, folder_uid`;
-    return row ? entryOf(row).title : null;
+    assertUid(uid);
+    const row = await this.sql.begin(async (tx) => {
+      const [gone] = await tx<{ body: string; uid: string; folder_uid: string }[]>`
+        DELETE FROM dashboards WHERE uid = ${uid} RETURNING uid, body, folder_uid`;
+      if (gone) await tx`SELECT pg_notify('promscope_dashboards', ${uid})`;
+      return gone;
+    });
+    if (!row) return null;
+    this.forget(uid);
+    return entryOf(row).title;
   }
 
   /**

@@ -1,10 +1,12 @@
 // The datasources this server proxies to: the default one from configuration, plus those
-// added from the UI, which persist in DATA_DIR/datasources.json.
+// added from the UI, which persist in an AddedDatasources store (added.ts: DATA_DIR's
+// datasources.json, or PostgreSQL). The list is held in memory, so the proxy's lookup costs
+// nothing; on PostgreSQL another replica's change makes it read the list again.
 import type { PublicDatasource } from '../../contract/api.ts';
-import type { FileSystem, UpstreamTls } from '../deps.ts';
-import { joinPath } from '../deps.ts';
+import type { UpstreamTls } from '../deps.ts';
 import { PlainError } from '../storage.ts';
 import { checkDatasourceUrl, type UrlPolicy } from '../url-policy.ts';
+import type { AddedDatasources, StoredDatasource } from './added.ts';
 
 export interface Datasource {
   uid: string;
@@ -104,20 +106,15 @@ export class DatasourceLimitError extends Error {
   }
 }
 
-interface StoredFile {
-  datasources: { uid: string; name: string; url: string }[];
-}
-
 export class DatasourceRegistry {
-  private readonly items: Datasource[];
-  private readonly file: string;
+  private items: Datasource[];
   private loadError: string | null = null;
   private writing: Promise<unknown> = Promise.resolve();
+  private reloading: Promise<void> = Promise.resolve();
 
   constructor(
     defaults: Datasource[],
-    private readonly files: FileSystem,
-    readonly dataDir: string,
+    private readonly store: AddedDatasources,
     private readonly defaultScrapeS: number,
     private readonly defaultOverlapS = 600,
     private readonly policy: UrlPolicy = { loopbackOnly: true, allowed: [] },
@@ -125,32 +122,67 @@ export class DatasourceRegistry {
     private readonly maxAdded = Number.POSITIVE_INFINITY,
   ) {
     this.items = [...defaults];
-    this.file = joinPath(dataDir, 'datasources.json');
+    store.onChange?.(() => {
+      this.reloading = this.reload();
+    });
   }
 
-  /** Reads added datasources; an unreadable file is kept untouched and further adds refused. */
+  get dataDir(): string {
+    return this.store.dataDir;
+  }
+
+  /** Reads added datasources; an unreadable store is kept untouched and further adds refused. */
   async load(deleted: readonly string[] = []): Promise<void> {
-    const bytes = await this.files.readFile(this.file);
-    if (!bytes) return;
-    try {
-      const stored = JSON.parse(new TextDecoder().decode(bytes)) as StoredFile;
-      for (const d of stored.datasources) {
-        if (this.items.some((x) => x.uid === d.uid || x.url === d.url)) continue;
-        // A provisioning file's deleteDatasources: gone from the file at the next write.
-        if (deleted.includes(d.name)) continue;
-        this.items.push({
-          ...d,
-          isDefault: false,
-          scrapeIntervalS: this.defaultScrapeS,
-          liveOverlapS: this.defaultOverlapS,
-          provisioned: false,
-        });
-      }
-    } catch (err) {
-      // Said to whoever adds a datasource: the file's name, not its path; no OS message.
-      const why = err instanceof SyntaxError ? 'not valid JSON' : 'not a list of datasources';
-      this.loadError = `datasources.json in DATA_DIR is unreadable (${why}); fix or remove it`;
+    const { items, error } = await this.store.load(deleted);
+    this.loadError = error ?? null;
+    this.setAdded(items);
+  }
+
+  /** Another replica changed the list: read it again (a failed read keeps the list held). */
+  private async reload(): Promise<void> {
+    const loaded = await this.store.load([]).catch(() => null);
+    if (loaded && !loaded.error) this.setAdded(loaded.items);
+  }
+
+  /** Resolves once a change another replica committed before the call is in the list. */
+  async current(): Promise<void> {
+    await this.store.fresh?.();
+    await this.reloading;
+  }
+
+  /**
+   * The datasource by uid; one not held is looked for again after `current`, so a datasource
+   * just added on another replica is found by the first request for it. (A known uid costs no
+   * wait: the proxy's lookup stays free.)
+   */
+  async lookup(uid: string): Promise<Datasource | undefined> {
+    const held = this.get(uid);
+    if (held) return held;
+    await this.current();
+    return this.get(uid);
+  }
+
+  private setAdded(stored: readonly StoredDatasource[]): void {
+    const configured = this.items.filter((d) => d.provisioned);
+    const added: Datasource[] = [];
+    for (const d of stored) {
+      const all = [...configured, ...added];
+      if (all.some((x) => x.uid === d.uid || x.url === d.url)) continue;
+      added.push(this.fromStored(d));
     }
+    this.items = [...configured, ...added];
+  }
+
+  private fromStored(d: StoredDatasource): Datasource {
+    return {
+      uid: d.uid,
+      name: d.name,
+      url: d.url,
+      isDefault: false,
+      scrapeIntervalS: this.defaultScrapeS,
+      liveOverlapS: this.defaultOverlapS,
+      provisioned: false,
+    };
   }
 
   list(): readonly Datasource[] {
@@ -196,16 +228,13 @@ export class DatasourceRegistry {
       // Checked here too, inside the queue: adds racing past the route's check stop at the cap.
       const full = this.full();
       if (full) throw full;
-      const ds: Datasource = {
-        uid: uidForUrl(url),
-        name: name?.trim() || new URL(url).host,
-        url,
-        isDefault: false,
-        scrapeIntervalS: this.defaultScrapeS,
-        liveOverlapS: this.defaultOverlapS,
-        provisioned: false,
-      };
-      await this.store(this.items.filter((d) => !d.provisioned).concat(ds));
+      const name_ = name?.trim() || new URL(url).host;
+      // The store checks again: another replica may have added it, or filled the cap, meanwhile.
+      const stored = await this.store.add({ uid: uidForUrl(url), name: name_, url }, this.maxAdded);
+      if (stored === 'full') throw new DatasourceLimitError(this.maxAdded);
+      const held = this.get(stored.uid);
+      if (held) return held;
+      const ds = this.fromStored(stored);
       this.items.push(ds);
       return ds;
     });
@@ -231,19 +260,12 @@ export class DatasourceRegistry {
         this.items.splice(this.items.indexOf(ds), 1);
         return ds;
       }
-      await this.store(this.items.filter((d) => !d.provisioned && d !== ds));
-      this.items.splice(this.items.indexOf(ds), 1);
+      await this.store.remove(uid);
+      const at = this.items.indexOf(ds);
+      if (at >= 0) this.items.splice(at, 1);
       return ds;
     });
     this.writing = run.catch(() => undefined);
     return run;
-  }
-
-  /** Writes the added datasources (never secrets: added ones have none) to DATA_DIR. */
-  private async store(added: Datasource[]): Promise<void> {
-    const body: StoredFile = {
-      datasources: added.map(({ uid, name, url }) => ({ uid, name, url })),
-    };
-    await this.files.writeFileAtomic(this.file, `${JSON.stringify(body, null, 2)}\n`);
   }
 }

@@ -43,9 +43,14 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
     } satisfies Health);
   });
 
-  app.get('/datasources', (c) => c.json(opts.registry.list().map(toPublic)));
+  // `current`: with PostgreSQL, what another replica changed before this request is in.
+  app.get('/datasources', async (c) => {
+    await opts.registry.current();
+    return c.json(opts.registry.list().map(toPublic));
+  });
 
-  app.get('/datasources/uid/:uid', (c) => {
+  app.get('/datasources/uid/:uid', async (c) => {
+    await opts.registry.current();
     const ds = opts.registry.get(c.req.param('uid'));
     return ds ? c.json(toPublic(ds)) : apiError(c, 404, 'not_found', 'no such datasource');
   });
@@ -72,6 +77,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
         checked.reason,
       );
     }
+    await opts.registry.current();
     const known = opts.registry.findByUrl(checked.url);
     if (known) return c.json(toPublic(known), 200);
     // Before the probe: a full server calls nothing.
@@ -111,6 +117,7 @@ export function datasourceRoutes(opts: DatasourceRouteOptions): Hono {
   // write guard has already required same-origin JSON and refused it on a READ_ONLY server.
   app.delete('/datasources/uid/:uid', async (c) => {
     const uid = c.req.param('uid');
+    await opts.registry.current();
     const ds = opts.registry.get(uid);
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${uid}"`);
     if (ds.provisioned && !ds.editable) {

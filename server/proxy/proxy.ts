@@ -146,7 +146,8 @@ export function proxyHandler(opts: ProxyOptions) {
       c.header('Allow', 'GET');
       return apiError(c, 405, 'bad_data', `${target.endpoint} is read with GET only`);
     }
-    const ds = opts.registry.get(target.uid);
+    // A uid not held may be one another replica just added: looked for again (registry.ts).
+    const ds = opts.registry.get(target.uid) ?? (await opts.registry.lookup(target.uid));
     if (!ds) return apiError(c, 404, 'not_found', `no datasource with uid "${target.uid}"`);
     const refusal = opts.registry.refusal(ds);
     if (refusal) return apiError(c, 403, 'forbidden', refusal);
