@@ -27,10 +27,14 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 // seconds: the demo scrapes every 5 s; here every second, so data builds up five times faster
 // and every spec has history to look at soon after start.
 const SCRAPE_S = 1;
-// Scrapes of the demo both datasources must hold before the first spec: rates need two
-// scrapes inside $__rate_interval; fifteen give every panel and every zoomed window a stretch
-// of points to draw.
-const SCRAPES_NEEDED = 15;
+// Scrapes of the demo both datasources must hold before the first spec. What the specs need
+// of history at start: a rate over $__rate_interval (at least 4 scrapes, Grafana's
+// max(4 × scrape, step + scrape)) with two samples in it at more than one step, so a chart is
+// a line and not a dot (samples > series, "a line, not a dot"); six scrapes give that with
+// room. The zooms drag over the newest stretch and assert on the range they set, not on the
+// points in it, and the specs that need more (the screenshot's history, live ticks) wait for
+// it themselves. Fifteen cost ≈ 9 s more of every run, for nothing any spec reads.
+const SCRAPES_NEEDED = 6;
 
 async function copyJson(from: string, to: string) {
   for (const name of await readdir(from)) {
@@ -62,6 +66,7 @@ const stopAny = async (v: unknown) => {
 };
 
 export default async function globalSetup() {
+  const started = performance.now();
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-e2e-'));
   const dashboards = join(tmp, 'dashboards');
   await mkdir(dashboards);
@@ -173,6 +178,8 @@ export default async function globalSetup() {
     throw err;
   }
 
+  // In the CI log: the share of the run spent before the first spec.
+  console.log(`global setup: ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   process.env.PROMSCOPE_NODE_URL = servers[0]!.url;
   process.env.PROMSCOPE_DENO_URL = servers[1]!.url;
   process.env.PROMSCOPE_VM_URL = servers[2]!.url;
