@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // e2e on real parts: global setup starts Prometheus (Debian's package), the demo service and
-// the built Promscope server on Node and on Deno. The API specs run once per runtime.
+// the built Promscope server on Node and on Deno, one on PostgreSQL and one on VictoriaMetrics.
+// The API specs run once per runtime, and those about storage once more on PostgreSQL.
 export default defineConfig({
   testDir: 'e2e',
   globalSetup: './e2e/global-setup.ts',
@@ -35,6 +36,17 @@ export default defineConfig({
   projects: [
     { name: 'api-node', testMatch: /api\/.*\.spec\.ts/, metadata: { runtime: 'node' } },
     { name: 'api-deno', testMatch: /api\/.*\.spec\.ts/, metadata: { runtime: 'deno' } },
+    // The API specs that read or write what is stored (dashboards, versions, search, folders,
+    // datasources added through the API, the write checks) again, on a Node server whose
+    // DATABASE_URL is the PostgreSQL the global setup started. The rest are about the proxy
+    // and the runtime, not storage, and stay with api-node / api-deno: alerting, proxy,
+    // proxy-load, hostile-upstream, load-smoke; crash is kill -9 on DATA_DIR's files (its
+    // PostgreSQL twin is in replicas), and replicas starts a PostgreSQL of its own.
+    {
+      name: 'api-pg',
+      testMatch: /api\/(dashboards|datasources|folders|provisioning|security|server)\.spec\.ts/,
+      metadata: { runtime: 'node', storage: 'postgres' },
+    },
     { name: 'ui', testMatch: /ui\/.*\.spec\.ts/, metadata: { runtime: 'node' } },
     { name: 'demo', testMatch: /demo\/.*\.spec\.ts/ },
     // The dashboard, Explore and variables tests tagged @vm again, with the server's datasource

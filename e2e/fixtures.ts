@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-// The server a spec talks to: the Node one, the Deno one for the api-deno project, or the Node
-// one in front of VictoriaMetrics for the ui-vm project (metadata.datasource).
+// The server a spec talks to: the Node one, the Deno one for the api-deno project, the Node one
+// on PostgreSQL for the api-pg project (metadata.storage), or the Node one in front of
+// VictoriaMetrics for the ui-vm project (metadata.datasource).
 import type { Page, TestInfo } from '@playwright/test';
 import { test as base, expect } from '@playwright/test';
 
@@ -11,9 +12,11 @@ export const test = base.extend<{ server: string }>({
     const runtime = testInfo.project.metadata.runtime as string | undefined;
     const url = onVictoriaMetrics(testInfo)
       ? process.env.PROMSCOPE_VM_URL
-      : runtime === 'deno'
-        ? process.env.PROMSCOPE_DENO_URL
-        : process.env.PROMSCOPE_NODE_URL;
+      : onPostgres(testInfo)
+        ? process.env.PROMSCOPE_PG_URL
+        : runtime === 'deno'
+          ? process.env.PROMSCOPE_DENO_URL
+          : process.env.PROMSCOPE_NODE_URL;
     if (!url) throw new Error('global setup did not start the servers');
     await use(url);
   },
@@ -27,6 +30,11 @@ export { expect };
 /** Whether the running test's project points Promscope at VictoriaMetrics (ui-vm). */
 export function onVictoriaMetrics(testInfo: TestInfo = base.info()): boolean {
   return testInfo.project.metadata.datasource === 'victoria-metrics';
+}
+
+/** Whether the running test's project stores dashboards in PostgreSQL (api-pg). */
+export function onPostgres(testInfo: TestInfo = base.info()): boolean {
+  return testInfo.project.metadata.storage === 'postgres';
 }
 
 /** The datasource the spec's server reads: Prometheus, or VictoriaMetrics in ui-vm. */

@@ -1,7 +1,8 @@
 // A Promscope server of its own for the provisioning specs: a copy of
 // e2e/fixtures/provisioning (the seed's datasource file, a tenant with secrets, a provider with
 // two folders from the file structure) as PROVISIONING_DIR, an empty DASHBOARDS_DIR and a
-// fresh DATA_DIR, pointed at the e2e Prometheus through the environment.
+// fresh DATA_DIR, pointed at the e2e Prometheus through the environment; `storage` adds a
+// DATABASE_URL on the api-pg project (e2e/storage.ts).
 import { cp, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ export const TENANT_ORG = 'tenant-a-secret-org';
 
 export async function startProvisioned(
   runtime: Runtime,
+  storage: Record<string, string> = {},
 ): Promise<{ server: ServerProcess; stop: () => Promise<void> }> {
   const tmp = await mkdtemp(join(tmpdir(), 'promscope-provisioning-'));
   const provisioning = join(tmp, 'provisioning');
@@ -29,6 +31,7 @@ export async function startProvisioned(
     SCRAPE_INTERVAL: '1s',
     E2E_PROM_ADDR: new URL(prometheusUrl()).host,
     E2E_TENANT_PASSWORD: TENANT_PASSWORD,
+    ...storage,
   }).catch(async (err) => {
     await rm(tmp, { recursive: true, force: true });
     throw err;

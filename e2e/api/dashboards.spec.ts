@@ -1,6 +1,7 @@
-// Saved dashboards on the real file system, on Node and on Deno: save, conflict, history,
-// restore, delete.
-import { expect, test } from '../fixtures.ts';
+// Saved dashboards on the real file system, on Node and on Deno, and in PostgreSQL (api-pg):
+// save, conflict, history, restore, delete.
+import { expect, onPostgres, test } from '../fixtures.ts';
+import { versionInPostgres } from '../storage.ts';
 
 const json = { 'Content-Type': 'application/json' };
 
@@ -38,6 +39,7 @@ test('save, conflict, history, restore and delete a dashboard', async ({ request
   expect((await (await request.get(`/api/dashboards/uid/${uid}`)).json()).dashboard.title).toBe(
     dashboard.title,
   );
+  if (onPostgres(testInfo)) expect(await versionInPostgres(uid)).toBe(3);
 
   const hits = await (await request.get('/api/search?tag=saved')).json();
   expect(hits.map((h: { uid: string }) => h.uid)).toContain(uid);
@@ -46,6 +48,7 @@ test('save, conflict, history, restore and delete a dashboard', async ({ request
   expect(gone.status()).toBe(200);
   expect((await request.get(`/api/dashboards/uid/${uid}`)).status()).toBe(404);
   expect((await request.get(`/api/dashboards/uid/${uid}/versions`)).status()).toBe(404);
+  if (onPostgres(testInfo)) expect(await versionInPostgres(uid)).toBeNull();
 });
 
 test('a provisioned dashboard cannot be saved over or deleted', async ({ request }) => {

@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { type Runtime, type ServerProcess, startPromscope } from '../server-process.ts';
+import { storageEnv } from '../storage.ts';
 
 const json = { 'Content-Type': 'application/json' };
 
-/** A Promscope of this spec's own (its own DATA_DIR), on the project's runtime. */
+/** A Promscope of this spec's own (its own DATA_DIR or database), on the project's runtime. */
 async function ownServer(
   runtime: Runtime,
   env: Record<string, string>,
@@ -18,6 +19,7 @@ async function ownServer(
     PROMETHEUS_URL: prometheusUrl(),
     DATA_DIR: join(tmp, 'data'),
     DASHBOARDS_DIR: join(tmp, 'dashboards'),
+    ...(await storageEnv(test.info())),
     ...env,
   });
   return {

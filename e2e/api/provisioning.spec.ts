@@ -5,13 +5,17 @@
 import { expect, test } from '../fixtures.ts';
 import { startProvisioned, TENANT_ORG, TENANT_PASSWORD } from '../provisioning.ts';
 import type { Runtime } from '../server-process.ts';
+import { storageEnv } from '../storage.ts';
 
 const json = { 'Content-Type': 'application/json' };
 let started: Awaited<ReturnType<typeof startProvisioned>>;
 
 // biome-ignore lint/correctness/noEmptyPattern: Playwright reads fixture dependencies from this pattern.
 test.beforeAll(async ({}, testInfo) => {
-  started = await startProvisioned(testInfo.project.metadata.runtime as Runtime);
+  started = await startProvisioned(
+    testInfo.project.metadata.runtime as Runtime,
+    await storageEnv(testInfo),
+  );
 });
 test.afterAll(async () => {
   await started?.stop();

@@ -88,17 +88,23 @@ test('a live tick redraws each chart once, not once per render of its panel', as
   const clears = () =>
     page.evaluate(() => (window as unknown as { __clears: () => number[] }).__clears());
   const end = async () => Number(await chart.getAttribute('data-end'));
+  // A tick has landed everywhere once the first chart has moved on and no panel is still
+  // loading: a panel leaves aria-busy in the render that hands its answer to the chart, whose
+  // layout effect draws before the page runs anything else (no fixed sleep to guess at).
+  const settled = async () => {
+    await expect(page.locator('section.panel[aria-busy="true"]')).toHaveCount(0);
+  };
   // Start right after a tick has landed everywhere, then watch two more ticks.
   let last = await end();
   await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
-  await page.waitForTimeout(1500);
+  await settled();
   const before = await clears();
   expect(before.length).toBeGreaterThanOrEqual(6);
   last = await end();
   await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
   last = await end();
   await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
-  await page.waitForTimeout(1500);
+  await settled();
   const after = await clears();
   const drawn = after.map((n, i) => n - before[i]!);
   // Two ticks: each chart drawn twice (a render of a panel without new columns draws nothing).

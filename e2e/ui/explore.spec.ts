@@ -19,6 +19,26 @@ test('autocomplete offers metric names that exist, with their type', { tag: '@vm
   await expect(page).toHaveURL(/\/explore$/);
 });
 
+test('autocomplete offers the label names and values of the metric typed', { tag: '@vm' }, async ({
+  page,
+}) => {
+  const ex = new ExplorePage(page);
+  await ex.open();
+  await ex.editor().click();
+  // `{` closes itself; the names are those of this metric's series, not of every metric.
+  await page.keyboard.type('http_requests_total{');
+  const options = page.getByRole('listbox').getByRole('option');
+  await expect(options.filter({ hasText: /^route/ })).toHaveCount(1);
+  await expect(options.filter({ hasText: /^status/ })).toHaveCount(1);
+  await expect(options.filter({ hasText: /^sku/ })).toHaveCount(0);
+  await page.keyboard.type('route="');
+  const value = options.filter({ hasText: /^\/api\/orders$/ });
+  await expect(value).toHaveCount(1);
+  await expect(options.filter({ hasText: /^\/healthz$/ })).toHaveCount(1);
+  await value.click();
+  await expect(ex.editor()).toHaveText('http_requests_total{route="/api/orders"}');
+});
+
 test('a histogram_quantile query draws a line, with what it cost', { tag: '@vm' }, async ({
   page,
 }) => {
