@@ -1,41 +1,10 @@
-// Tables of the history check, the big dashboard and issue #15's goals, each goal printed
+// Tables of the big dashboard and issue #15's goals, each goal printed
 // ✓ or ✗ missed with its figure and the floor it is set against.
 import type { BigReport } from './big-dashboard.ts';
 import type { OverheadRow } from './proxy-overhead.ts';
 import { bytes, fmt, mark, median, percentile, table } from './stats.ts';
 import type { TickBytesRow } from './tick-bytes.ts';
 import type { TickCost } from './trace.ts';
-
-const SEL = '{job=~"demo|node",__name__=~"node_.+|http_request.+"}';
-
-async function instant(prometheusUrl: string, expr: string): Promise<number> {
-  const res = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: expr })}`);
-  const body = (await res.json()) as { data?: { result?: { value: [number, string] }[] } };
-  return Number(body.data?.result?.[0]?.value[1] ?? 0);
-}
-
-/** Series and samples in each window, and samples in its first hour (a full window has some). */
-export async function historyCheck(prometheusUrl: string): Promise<string[][]> {
-  const rows: string[][] = [];
-  for (const [w, firstHourOffset] of [
-    ['1h', '0s'],
-    ['24h', '23h'],
-    ['7d', '167h'],
-  ] as const) {
-    const series = await instant(prometheusUrl, `count(count_over_time(${SEL}[${w}]))`);
-    const samples = await instant(prometheusUrl, `sum(count_over_time(${SEL}[${w}]))`);
-    const first = await instant(
-      prometheusUrl,
-      `sum(count_over_time(${SEL}[1h] offset ${firstHourOffset}))`,
-    );
-    rows.push([w, String(series), String(samples), String(first), mark(series > 0 && first > 0)]);
-  }
-  return rows;
-}
-
-export function historyTable(rows: string[][]): string {
-  return table(['window', 'series', 'samples', 'samples in its first hour', 'full'], rows);
-}
 
 export function bigTable(reports: BigReport[], direct: Map<string, number[]>): string {
   const rows: string[][] = [];
