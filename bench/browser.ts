@@ -4,11 +4,15 @@
 // - main-thread time per live tick on a dashboard of 8 panels × 10 series × ~700 points at a
 //   5 s refresh, from a Chrome trace: all top-level tasks of the page's renderer main thread
 //   from just before a tick's first query_range request goes out until 3 s later, summed
-//   (fetch handling, JSON parsing, the incremental merge, Preact, uPlot setData and paint);
+//   (fetch handling, JSON parsing, the incremental merge, Preact, uPlot setData and paint),
+//   and the main-thread tasks of over 50 ms among them (long tasks);
+// - the same on the floor: a bare uPlot page with the same charts, sizes and data
+//   (floor-uplot.ts), traced the same way;
 // - one stress panel of 100 series × ~10,000 points (Explore with a fixed 5 s step over
 //   834 minutes): time from navigation to drawn, and the longest main-thread task on the way
 //   (PerformanceObserver longtask), which is how long the page was frozen at most.
 import { type Browser, chromium, type Page } from '@playwright/test';
+import { chartSizes, FLOOR_PATH, floorHtml, runFloor } from './floor-uplot.ts';
 import { median } from './stats.ts';
 import { syntheticSeries } from './tick-bytes.ts';
 import { type TickCost, type TraceEvent, ticksFromTrace } from './trace.ts';
@@ -22,6 +26,11 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * series as in part 3, so held points never change and ticks come back as only the new points
  * ('applied'), as with real series.
  */
+/** The 8 panels' queries: 10 synthetic series each, fixed at `at`. */
+export function tickExprs(at: number): string[] {
+  return Array.from({ length: 8 }, (_, i) => syntheticSeries(10, i * 100, at));
+}
+
 export function tickDashboard(at: number): Record<string, unknown> {
   return {
     uid: TICK_DASHBOARD_UID,
@@ -30,12 +39,12 @@ export function tickDashboard(at: number): Record<string, unknown> {
     schemaVersion: 39,
     time: { from: 'now-55m', to: 'now' },
     refresh: '5s',
-    panels: Array.from({ length: 8 }, (_, i) => ({
+    panels: tickExprs(at).map((expr, i) => ({
       id: i + 1,
       type: 'timeseries',
       title: `Panel ${i + 1}`,
       gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 7, w: 12, h: 7 },
-      targets: [{ refId: 'A', expr: syntheticSeries(10, i * 100, at), legendFormat: '{{series}}' }],
+      targets: [{ refId: 'A', expr, legendFormat: '{{series}}' }],
       fieldConfig: { defaults: {}, overrides: [] },
       options: {},
     })),
@@ -51,6 +60,11 @@ export interface BrowserReport {
   /** Main-thread cost of each live tick. */
   ticks: TickCost[];
   tickSamples: number;
+  /** The same, on the bare-uPlot page with the same data (floor-uplot.ts). */
+  floorTicks: TickCost[];
+  floorSamples: number;
+  /** The app's chart sizes (px), which the bare page copied. */
+  chartSizes: { width: number; height: number }[];
   stress: {
     drawnMs: number;
     longestTaskMs: number;
@@ -64,6 +78,22 @@ const LONGTASKS = `window.__longtasks = [];
 new PerformanceObserver((list) => {
   for (const e of list.getEntries()) window.__longtasks.push(e.duration);
 }).observe({ type: 'longtask', buffered: true });`;
+
+/** The bench dashboard's window and step (s): 55 min at one point per 5 s tick. */
+const TICK_WINDOW_S = 55 * 60;
+const TICK_STEP_S = 5;
+
+/** Main-thread cost of each live tick on `page` over `seconds`, from a Chrome trace. */
+async function tracedTicks(browser: Browser, page: Page, seconds: number): Promise<TickCost[]> {
+  await browser.startTracing(page, {
+    categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
+  });
+  await page.waitForTimeout(seconds * 1000);
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: TraceEvent[];
+  };
+  return ticksFromTrace(trace.traceEvents);
+}
 
 async function launch(): Promise<Browser> {
   return chromium.launch({
@@ -96,8 +126,11 @@ async function timeToDrawn(page: Page, charts: number, stats: number): Promise<n
 }
 
 export async function benchBrowser(opts: {
+  root: string;
   serverUrl: string;
   dsUid: string;
+  /** The instant the bench dashboard's synthetic series are fixed at (tickDashboard). */
+  tickAt: number;
   loads: number;
   tickSeconds: number; // s of live ticks traced
   log: (line: string) => void;
@@ -149,18 +182,35 @@ export async function benchBrowser(opts: {
         0,
       ),
     );
-    await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
-    });
-    await page.waitForTimeout(opts.tickSeconds * 1000);
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
-      traceEvents: TraceEvent[];
-    };
-    const ticks = ticksFromTrace(trace.traceEvents);
+    const ticks = await tracedTicks(browser, page, opts.tickSeconds);
     opts.log(
       `browser: ${ticks.length} ticks, median ${median(ticks.map((t) => t.busyMs)).toFixed(1)} ms main thread`,
     );
+    const sizes = await chartSizes(page);
     await ctx.close();
+
+    // 2b. The floor: the same charts, sizes and data on a bare uPlot page, traced the same way.
+    const fctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    const fpage = await fctx.newPage();
+    const html = floorHtml(opts.root);
+    await fpage.route(`${opts.serverUrl}${FLOOR_PATH}`, (r) =>
+      r.fulfill({ contentType: 'text/html', body: html }),
+    );
+    await fpage.goto(`${opts.serverUrl}${FLOOR_PATH}`);
+    const floorSamples = await fpage.evaluate(runFloor, {
+      url: `/api/datasources/proxy/uid/${encodeURIComponent(opts.dsUid)}/api/v1/query_range`,
+      exprs: tickExprs(opts.tickAt),
+      sizes,
+      windowS: TICK_WINDOW_S,
+      stepS: TICK_STEP_S,
+      refreshMs: 5000,
+    });
+    await fpage.waitForTimeout(6000); // as for the app: past the first tick
+    const floorTicks = await tracedTicks(browser, fpage, opts.tickSeconds);
+    opts.log(
+      `browser: bare uPlot floor, ${floorTicks.length} ticks, median ${median(floorTicks.map((t) => t.busyMs)).toFixed(1)} ms main thread`,
+    );
+    await fctx.close();
 
     // 3. Stress: 100 series × ~10,000 points in Explore.
     const sctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -204,6 +254,9 @@ export async function benchBrowser(opts: {
       scriptsLoaded,
       ticks,
       tickSamples,
+      floorTicks,
+      floorSamples,
+      chartSizes: sizes,
       stress: { drawnMs, ...stress },
     };
   } finally {
