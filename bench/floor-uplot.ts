@@ -49,6 +49,11 @@ export function runFloor(cfg: FloorConfig): Promise<number> {
   const more = ['#5794f2', '#b877d9', '#705da0', '#37872d', '#fade2a'];
   const palette = [...colors, ...more];
   const grid = document.getElementById('grid')!;
+  const axis = {
+    stroke: '#ccccdc',
+    grid: { stroke: 'rgba(204, 204, 220, 0.07)', width: 1 },
+    ticks: { stroke: 'rgba(204, 204, 220, 0.12)', width: 1, size: 4 },
+  };
   const cols: { x: number[]; ys: (number | null)[][] }[] = [];
   const plots: Plot[] = [];
   let lastEnd = 0;
@@ -112,6 +117,8 @@ export function runFloor(cfg: FloorConfig): Promise<number> {
         ...size,
         legend: { show: false },
         scales: { x: { time: true } },
+        // The app's axis colours (web/chart/options.ts), so both draw the same pixels.
+        axes: [axis, axis],
         series: [
           {},
           ...result.map((_, s) => ({

@@ -12,10 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { layoutPanels } from '../web/dashboard/view/rows.ts';
 import { normaliseDashboard } from '../web/model/model.ts';
 import { BIG_UID, benchBigDashboard, bigDashboard, directTimes } from './big-dashboard.ts';
-import { benchBrowser, tickDashboard } from './browser.ts';
+import { benchBrowser } from './browser.ts';
 import { bundleTable, measureBundle } from './bundle.ts';
 import { bigTable, goalsTable } from './goals.ts';
 import { historyCheck, historyTable } from './history-check.ts';
+import { tickDashboard } from './live-tick.ts';
 import { ACCEPT_ENCODING, benchProxyOverhead, overheadTable, QUERIES } from './proxy-overhead.ts';
 import { type BenchStack, SCRAPE_S, startBenchStack } from './stack.ts';
 import { bytes, fmt, mark, median, percentile, table } from './stats.ts';
@@ -38,8 +39,8 @@ const whole = only.size === 6;
 const log = (line: string) => console.log(`  ${line}`);
 
 const plan = quick
-  ? { proxyMs: 3_000, viewersMs: 15_000, loads: 1, tickS: 16 }
-  : { proxyMs: 5_000, viewersMs: 30_000, loads: 3, tickS: 26 };
+  ? { proxyMs: 3_000, viewersMs: 15_000, loads: 1, tickS: 16, tickRounds: 1 }
+  : { proxyMs: 5_000, viewersMs: 30_000, loads: 3, tickS: 26, tickRounds: 2 };
 
 let stack: BenchStack | null = null;
 let stopping: Promise<void> | null = null;
@@ -169,6 +170,7 @@ async function main() {
         dsUid: s.dsUid,
         loads: plan.loads,
         tickSeconds: plan.tickS,
+        tickRounds: plan.tickRounds,
         log,
       });
 
@@ -271,7 +273,7 @@ function sectionBrowser(
           '',
         ],
         [
-          `Live tick, 8 panels × 10 series (${browser.tickSamples} samples drawn): renderer main-thread time per tick, all tasks (Chrome trace, ${browser.ticks.length} ticks)`,
+          `Live tick, 8 panels × 10 series (${browser.tickSamples} samples drawn): renderer main-thread time per tick, all tasks (Chrome trace, ${browser.ticks.length} ticks in ${browser.rounds} rounds alternating with the floor)`,
           `median ${fmt(median(busy), 1)} ms, max ${fmt(percentile(busy, 100), 1)} ms (${busy.map((b) => fmt(b, 0)).join(', ')})`,
           `≤ 16 ms ${mark(median(busy) <= 16)}`,
         ],
