@@ -55,7 +55,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function machine(promVersion: string): string {
+const loadAverage = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+
+function machine(promVersion: string, loadAtStart: number[], partLoads: string[]): string {
   const cpus = os.cpus();
   return table(
     ['', ''],
@@ -63,11 +65,9 @@ function machine(promVersion: string): string {
       ['date', new Date().toISOString()],
       [
         'CPU',
-        `${cpus[0]?.model ?? 'unknown'} × ${cpus.length} (load average at start ${os
-          .loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')})`,
+        `${cpus[0]?.model ?? 'unknown'} × ${cpus.length} (load average, 1/5/15 min: ${loadAverage(loadAtStart)} at the start, ${loadAverage(os.loadavg())} at the end; the machine is shared, and a load above the core count means other work competed for them)`,
       ],
+      ['load average (1 min) as each part started', partLoads.join(', ')],
       ['RAM', `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`],
       ['OS', `${os.type()} ${os.release()} ${os.arch()}`],
       ['Node', process.version],
@@ -79,6 +79,14 @@ function machine(promVersion: string): string {
 
 async function main() {
   const started = Date.now();
+  const loadAtStart = os.loadavg();
+  // The 1-min load average as each part starts: how much else ran beside it.
+  const partLoads: string[] = [];
+  const part = (name: string) => {
+    const l = os.loadavg()[0] ?? 0;
+    partLoads.push(`${name.split(' ')[0]} ${l.toFixed(1)}`);
+    log(`${name}… (load average ${l.toFixed(2)})`);
+  };
   const sections: string[] = [];
   const section = (title: string, body: string) => {
     console.log(`\n## ${title}\n\n${body}\n`);
@@ -106,7 +114,7 @@ async function main() {
   const bundle = measureBundle(join(root, 'dist', 'web'));
 
   // 1. Proxy overhead.
-  log('1/6 proxy overhead…');
+  part('1/6 proxy overhead');
   const overhead = !only.has(1)
     ? null
     : await benchProxyOverhead({
@@ -119,7 +127,7 @@ async function main() {
       });
 
   // 2. Viewers of the Service overview.
-  log('2/6 viewers…');
+  part('2/6 viewers');
   const raw = (await (
     await fetch(`${s.serverUrl}/api/dashboards/uid/service-overview`)
   ).json()) as {
@@ -144,7 +152,7 @@ async function main() {
       });
 
   // 3. Live tick bytes.
-  log('3/6 live tick bytes…');
+  part('3/6 live tick bytes');
   const tickBytes = !only.has(3)
     ? null
     : await benchTickBytes({
@@ -160,7 +168,7 @@ async function main() {
       });
 
   // 4. Browser.
-  log('4/6 browser…');
+  part('4/6 browser');
   const browser = !only.has(4)
     ? null
     : await benchBrowser({
@@ -175,7 +183,7 @@ async function main() {
       });
 
   // 6. The big dashboard over the history.
-  log('6/6 big dashboard…');
+  part('6/6 big dashboard');
   // A failure here is reported, not fatal: the other parts' figures are still written.
   const big = !only.has(6)
     ? null
@@ -191,7 +199,7 @@ async function main() {
   await stopAll();
   stack = null;
 
-  section('Machine', machine(s.prometheusVersion));
+  section('Machine', machine(s.prometheusVersion, loadAtStart, partLoads));
   if (overhead)
     section(
       '1. Proxy overhead',
