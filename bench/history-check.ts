@@ -40,28 +40,49 @@ export interface HistoryWindow {
   firstHourSamples: number;
 }
 
+/** Each window, and how far back its first hour starts (null: it is the window itself). */
 const WINDOWS = [
-  ['1h', '0s'],
+  ['1h', null],
   ['24h', '23h'],
   ['7d', '167h'],
 ] as const;
 
+/**
+ * The three counts' PromQL for one metric selector and window. A window's first hour is
+ * `[1h] offset <w − 1h>`, and no offset at all for 1 h: Prometheus refuses `offset 0s`
+ * ("duration must be greater than 0").
+ */
+export function windowQueries(
+  sel: string,
+  w: string,
+  firstHourOffset: string | null,
+): { series: string; samples: string; firstHour: string } {
+  const off = firstHourOffset ? ` offset ${firstHourOffset}` : '';
+  return {
+    series: `count(count_over_time(${sel}[${w}]))`,
+    samples: `sum(count_over_time(${sel}[${w}]))`,
+    firstHour: `sum(count_over_time(${sel}[1h]${off}))`,
+  };
+}
+
 /** Series and samples in each window, summed over the history's metric names. */
 export async function historyCheck(prometheusUrl: string): Promise<HistoryWindow[]> {
   const names = [...new Set(historySeries().map((s) => s.name))];
-  const sum = async (expr: (sel: string) => string) => {
-    const each = await Promise.all(
-      names.map((n) => instant(prometheusUrl, expr(`${n}{job=~"demo|node"}`))),
-    );
-    return each.reduce((a, b) => a + b, 0);
-  };
   const out: HistoryWindow[] = [];
   for (const [w, first] of WINDOWS) {
+    const sum = async (which: 'series' | 'samples' | 'firstHour') => {
+      const each = await Promise.all(
+        names.map((n) =>
+          instant(prometheusUrl, windowQueries(`${n}{job=~"demo|node"}`, w, first)[which]),
+        ),
+      );
+      return each.reduce((a, b) => a + b, 0);
+    };
     out.push({
       window: w,
-      series: await sum((sel) => `count(count_over_time(${sel}[${w}]))`),
-      samples: await sum((sel) => `sum(count_over_time(${sel}[${w}]))`),
-      firstHourSamples: await sum((sel) => `sum(count_over_time(${sel}[1h] offset ${first}))`),
+      series: await sum('series'),
+      samples: await sum('samples'),
+      firstHourSamples: await sum('firstHour'),
     });
   }
   return out;
