@@ -1,56 +1,23 @@
 // Bench 4, in Chromium (playwright, /usr/bin/chromium, --no-sandbox --disable-gpu):
 // - time from navigation to every panel of the Service overview drawn: performance.now() in
 //   the page when every uPlot chart has data-samples > 0 and every stat shows a value;
-// - main-thread time per live tick on a dashboard of 8 panels × 10 series × ~700 points at a
-//   5 s refresh, from a Chrome trace: all top-level tasks of the page's renderer main thread
-//   from just before a tick's first query_range request goes out until 3 s later, summed
-//   (fetch handling, JSON parsing, the incremental merge, Preact, uPlot setData and paint);
+// - main-thread time per live tick on a dashboard of 8 panels × 10 series, and on the
+//   bare-uPlot floor with the same data (live-tick.ts);
 // - one stress panel of 100 series × ~10,000 points (Explore with a fixed 5 s step over
 //   834 minutes): time from navigation to drawn, and the longest main-thread task on the way
 //   (PerformanceObserver longtask), which is how long the page was frozen at most.
 import { type Browser, chromium, type Page } from '@playwright/test';
-import { median } from './stats.ts';
+import { benchLiveTick, type LiveTickReport } from './live-tick.ts';
 import { syntheticSeries } from './tick-bytes.ts';
-import { type TickCost, type TraceEvent, ticksFromTrace } from './trace.ts';
 
-export const TICK_DASHBOARD_UID = 'bench-ticks';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/**
- * 8 timeseries panels × 10 series; 55 min on a ~690 px wide plot is a 5 s step (one new point
- * every tick), 661 points. `at` (unix seconds, an instant with data) fixes the synthetic
- * series as in part 3, so held points never change and ticks come back as only the new points
- * ('applied'), as with real series.
- */
-export function tickDashboard(at: number): Record<string, unknown> {
-  return {
-    uid: TICK_DASHBOARD_UID,
-    title: 'Bench: live ticks',
-    tags: ['bench'],
-    schemaVersion: 39,
-    time: { from: 'now-55m', to: 'now' },
-    refresh: '5s',
-    panels: Array.from({ length: 8 }, (_, i) => ({
-      id: i + 1,
-      type: 'timeseries',
-      title: `Panel ${i + 1}`,
-      gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 7, w: 12, h: 7 },
-      targets: [{ refId: 'A', expr: syntheticSeries(10, i * 100, at), legendFormat: '{{series}}' }],
-      fieldConfig: { defaults: {}, overrides: [] },
-      options: {},
-    })),
-  };
-}
-
-export interface BrowserReport {
+export interface BrowserReport extends LiveTickReport {
   /** ms from navigation to every panel drawn, one per fresh page load. */
   firstDrawMs: number[];
   panelsDrawn: string;
   /** Script bytes the dashboard page really fetched (transfer size, gzip) and their names. */
   scriptsLoaded: { name: string; transfer: number }[];
-  /** Main-thread cost of each live tick. */
-  ticks: TickCost[];
-  tickSamples: number;
   stress: {
     drawnMs: number;
     longestTaskMs: number;
@@ -96,10 +63,14 @@ async function timeToDrawn(page: Page, charts: number, stats: number): Promise<n
 }
 
 export async function benchBrowser(opts: {
+  root: string;
   serverUrl: string;
   dsUid: string;
+  /** The instant the bench dashboard's synthetic series are fixed at (tickDashboard). */
+  tickAt: number;
   loads: number;
-  tickSeconds: number; // s of live ticks traced
+  tickSeconds: number; // s of live ticks traced per round, on each page
+  tickRounds: number; // rounds of app then floor
   log: (line: string) => void;
 }): Promise<BrowserReport> {
   const browser = await launch();
@@ -137,30 +108,8 @@ export async function benchBrowser(opts: {
       await ctx.close();
     }
 
-    // 2. Live ticks, 8 panels × 10 series × ~700 points.
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    const page = await ctx.newPage();
-    await page.goto(`${opts.serverUrl}/d/${TICK_DASHBOARD_UID}`);
-    await timeToDrawn(page, 8, 0);
-    await page.waitForTimeout(6000); // past the first tick, which may still be a full load
-    const tickSamples = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.uplot')].reduce(
-        (n, c) => n + Number(c.dataset.samples ?? 0),
-        0,
-      ),
-    );
-    await browser.startTracing(page, {
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel'],
-    });
-    await page.waitForTimeout(opts.tickSeconds * 1000);
-    const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
-      traceEvents: TraceEvent[];
-    };
-    const ticks = ticksFromTrace(trace.traceEvents);
-    opts.log(
-      `browser: ${ticks.length} ticks, median ${median(ticks.map((t) => t.busyMs)).toFixed(1)} ms main thread`,
-    );
-    await ctx.close();
+    // 2. Live ticks, 8 panels × 10 series × ~700 points, and the bare-uPlot floor.
+    const live = await benchLiveTick(browser, { ...opts, rounds: opts.tickRounds });
 
     // 3. Stress: 100 series × ~10,000 points in Explore.
     const sctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -202,8 +151,7 @@ export async function benchBrowser(opts: {
       firstDrawMs,
       panelsDrawn,
       scriptsLoaded,
-      ticks,
-      tickSamples,
+      ...live,
       stress: { drawnMs, ...stress },
     };
   } finally {

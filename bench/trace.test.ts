@@ -59,8 +59,26 @@ describe('ticksFromTrace', () => {
       task(6_100_000, 3_000),
     ];
     expect(ticksFromTrace(events)).toEqual([
-      { busyMs: 20, scriptMs: 9 },
-      { busyMs: 3, scriptMs: 0 },
+      { busyMs: 20, scriptMs: 9, longTasks: 0, longestTaskMs: 12 },
+      { busyMs: 3, scriptMs: 0, longTasks: 0, longestTaskMs: 3 },
     ]);
+  });
+
+  it('counts real long tasks, not the sum of many short ones', () => {
+    const events = [
+      meta(10, 'CrRendererMain'),
+      meta(11, 'Compositor'),
+      send(1_000_000),
+      // 8 tasks of 40 ms: 320 ms of main-thread time, no long task.
+      ...Array.from({ length: 8 }, (_, i) => task(1_050_000 + i * 100_000, 40_000)),
+      task(2_000_000, 90_000, 11), // not the main thread
+      send(6_000_000),
+      task(6_050_000, 51_000), // a long task
+      task(6_200_000, 120_000), // the longest
+      task(6_400_000, 50_000), // exactly 50 ms is not over 50 ms
+    ];
+    const [a, b] = ticksFromTrace(events);
+    expect(a).toEqual({ busyMs: 320, scriptMs: 0, longTasks: 0, longestTaskMs: 40 });
+    expect(b).toMatchObject({ longTasks: 2, longestTaskMs: 120 });
   });
 });

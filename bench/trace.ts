@@ -2,7 +2,9 @@
 // tick starts at the first query_range request sent after 2 s without one; its cost is every
 // top-level task of the page's main thread from 100 ms before that (the timer task that sends
 // the requests) to 3 s after, overlaps counted once, and, of that, the time inside JS entry
-// points. What is not JS is style, layout, paint and compositing.
+// points. What is not JS is style, layout, paint and compositing. The tick's long tasks are
+// its real ones: main-thread tasks of over 50 ms that start in that window (what Chrome's
+// `longtask` entries are), not the window's sum, which adds up many short tasks.
 
 export interface TraceEvent {
   name: string;
@@ -33,7 +35,12 @@ export function covered(spans: (readonly [number, number])[], from: number, to: 
 export interface TickCost {
   busyMs: number; // ms: every task
   scriptMs: number; // ms: of which running JS (the app's fetch handling, merge, Preact, uPlot)
+  longTasks: number; // main-thread tasks over LONG_TASK_MS that started in the tick's window
+  longestTaskMs: number; // ms: the longest main-thread task that started in the window
 }
+
+/** A long task, as the Long Tasks API defines it (ms). */
+export const LONG_TASK_MS = 50;
 
 /** JS entry points in a Chrome trace; what is not inside one is style, layout, paint, commit. */
 const SCRIPT = new Set(['FunctionCall', 'RunMicrotasks', 'EvaluateScript', 'V8.Execute']);
@@ -67,6 +74,12 @@ export function ticksFromTrace(events: TraceEvent[], windowMs = 3000): TickCost[
   return starts.map((t0) => {
     const from = t0 - 100_000; // µs: the timer task that sends the tick's requests
     const to = t0 + windowMs * 1000;
-    return { busyMs: covered(tasks, from, to) / 1000, scriptMs: covered(scripts, from, to) / 1000 };
+    const own = tasks.filter(([a]) => a >= from && a < to).map(([a, b]) => (b - a) / 1000);
+    return {
+      busyMs: covered(tasks, from, to) / 1000,
+      scriptMs: covered(scripts, from, to) / 1000,
+      longTasks: own.filter((d) => d > LONG_TASK_MS).length,
+      longestTaskMs: Math.max(0, ...own),
+    };
   });
 }
