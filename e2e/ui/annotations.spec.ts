@@ -7,7 +7,7 @@
 // drawn; `filter.exclude` keeps an entry off the panels it names.
 import type { Page, Request } from '@playwright/test';
 import type uPlot from 'uplot';
-import { expect, test } from '../fixtures.ts';
+import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
 import { createDashboard, EditDashboardPage, storedDashboard } from '../pages/edit-page.ts';
 
@@ -54,6 +54,19 @@ test('annotation entries draw regions and markers, with text tooltips and switch
   // Many steps against the real stack (four panels, four entries, a refresh): on the shared,
   // loaded machine the whole run passed the default minute once, near its end.
   test.setTimeout(120_000);
+  // The "Demo up" region spans the 15 s steps where up == 1: global setup waits for 6 one-second
+  // scrapes only, so when this test runs first the region would be a single step wide.
+  await expect
+    .poll(
+      async () => {
+        const q = new URLSearchParams({ query: 'count_over_time(up{job="demo"}[1m])' });
+        const res = await request.get(`${prometheusUrl()}/api/v1/query?${q}`);
+        const body = (await res.json()) as { data: { result: { value: [number, string] }[] } };
+        return Number(body.data.result[0]?.value[1] ?? 0);
+      },
+      { timeout: 60_000, intervals: [1000] },
+    )
+    .toBeGreaterThanOrEqual(35);
   const uid = `annotations-${testInfo.workerIndex}`;
   const panel = (id: number, title: string, x: number) => ({
     id,

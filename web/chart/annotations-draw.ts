@@ -12,7 +12,7 @@ import { withOpacity } from '../fields/palette.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import type { TimeZone } from '../time/zone.ts';
 import type { AnnotationEvent, PlacedAnnotation } from './annotation-types.ts';
-import { placeAnnotations } from './annotations.ts';
+import { describePlaced, placeAnnotations } from './annotations.ts';
 import type { AnnotationLayers, AnnotationsSetup } from './annotations-plugin.ts';
 
 const LANE = 7; // css px: Grafana's ANNOTATION_LANE_SIZE (5 px markers, 1 px padding)
@@ -74,17 +74,7 @@ function markers(u: uPlot, placed: PlacedAnnotation[], layers: AnnotationLayers,
       return el;
     }),
   );
-  u.root.dataset.annotations = JSON.stringify(
-    placed.map((p) => ({
-      source: p.event.source,
-      left: p.left,
-      right: p.right,
-      lane: p.lane,
-      time: p.event.time,
-      timeEnd: p.event.timeEnd,
-      title: p.event.title,
-    })),
-  );
+  u.root.dataset.annotations = describePlaced(placed);
 }
 
 /** The plugin's draw hook: lines and bands on the canvas, markers in the overlay. */

@@ -180,3 +180,21 @@ export function placeAnnotations(
   }
   return placed;
 }
+
+/**
+ * What a drawn plot says it drew, in its `data-annotations` attribute: the same for the uPlot
+ * overlay and the panels that draw their own (AnnotationLayer), read by the e2e tests.
+ */
+export function describePlaced(placed: readonly PlacedAnnotation[]): string {
+  return JSON.stringify(
+    placed.map((p) => ({
+      source: p.event.source,
+      left: p.left,
+      right: p.right,
+      lane: p.lane,
+      time: p.event.time,
+      timeEnd: p.event.timeEnd,
+      title: p.event.title,
+    })),
+  );
+}

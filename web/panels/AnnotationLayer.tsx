@@ -6,7 +6,7 @@
 import { useContext, useMemo, useState } from 'preact/hooks';
 import type { PlacedAnnotation } from '../chart/annotation-types.ts';
 import { multiLane } from '../chart/annotation-types.ts';
-import { placeAnnotations } from '../chart/annotations.ts';
+import { describePlaced, placeAnnotations } from '../chart/annotations.ts';
 import { withOpacity } from '../fields/palette.ts';
 import { formatTimestamp } from '../time/time-format.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
@@ -35,17 +35,7 @@ export function AnnotationLayer({ panelId, options, left, width, height, start, 
   );
   const [hover, setHover] = useState<PlacedAnnotation | null>(null);
   if (placed.length === 0) return null;
-  const drawn = JSON.stringify(
-    placed.map((p) => ({
-      source: p.event.source,
-      left: p.left,
-      right: p.right,
-      lane: p.lane,
-      time: p.event.time,
-      timeEnd: p.event.timeEnd,
-      title: p.event.title,
-    })),
-  );
+  const drawn = describePlaced(placed);
   const e = hover?.event;
   const flip = hover ? hover.left > width / 2 : false;
   return (
