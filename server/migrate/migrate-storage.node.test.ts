@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SavedDashboards } from '../dashboards/store.ts';
+import type { FileSystem } from '../deps.ts';
 import { nodeFiles } from '../main.node.ts';
 import { connect } from '../pg.ts';
 import { freePort, startPostgres, type TestPostgres } from '../test-postgres.ts';
@@ -206,6 +207,42 @@ describe('a corrupt file', () => {
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/dashboards: +1 copied \(20 versions\), 3 already there/);
     expect(await readEverything(db)).toEqual(await readEverything(dir));
+  });
+});
+
+describe('a failure half-way', () => {
+  it('leaves the target whole (each dashboard all there or absent); a re-run finishes', async () => {
+    const db = await newDb();
+    expect((await migrateStorage(['--from', join(root, 'source'), '--to', db])).code).toBe(0);
+    const target = join(root, 'halfway');
+    // The disk fills up at the 30th file written: amid the history of "many" (20 records).
+    let writes = 0;
+    const full: FileSystem = {
+      ...nodeFiles,
+      async writeFileAtomic(path, data) {
+        if (++writes >= 30) {
+          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+        }
+        return nodeFiles.writeFileAtomic(path, data);
+      },
+    };
+    const run = await migrateStorage(['--from', db, '--to', target], full);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(
+      'promscope migrate-storage: stopped: ENOSPC: no space left on device',
+    );
+    expect(run.err).toContain('run the same command again to finish');
+    const source = await readEverything(db);
+    const half = await readEverything(target);
+    const there = Object.keys(half.dashboards);
+    expect(there.length).toBeGreaterThan(0);
+    expect(there.length).toBeLessThan(Object.keys(source.dashboards).length);
+    for (const uid of there) expect(half.dashboards[uid]).toEqual(source.dashboards[uid]);
+
+    const again = await migrateStorage(['--from', db, '--to', target]);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/already there/);
+    expect(await readEverything(target)).toEqual(source);
   });
 });
 
