@@ -38,8 +38,18 @@ export function formatReport(r: Report, dryRun: boolean): string[] {
   );
   const kinds = [r.folders, r.datasources, r.dashboards];
   const moved = kinds.reduce((n, c) => n + c.copied + c.replaced, 0);
-  if (moved === 0 && complete(r)) lines.push('Nothing to do: the target already holds everything.');
-  else if (!complete(r)) {
+  const seen = kinds.reduce(
+    (n, c) => n + c.copied + c.replaced + c.there + c.differing + c.failed,
+    0,
+  );
+  // A path mistyped into an existing folder: nothing wrong to report, but worth a question.
+  if (seen === 0) {
+    lines.push(
+      'The source holds no saved dashboards, folders or datasources: is it the right one?',
+    );
+  } else if (moved === 0 && complete(r)) {
+    lines.push('Nothing to do: the target already holds everything.');
+  } else if (!complete(r)) {
     const differing = kinds.some((c) => c.differing > 0);
     const failed = kinds.some((c) => c.failed > 0);
     const todo = [

@@ -270,6 +270,16 @@ describe('bad input', () => {
     expect(run.err).toContain(message.replace('ROOT', root));
   });
 
+  it('an existing folder that holds nothing: exit 0, but asked whether it is the right one', async () => {
+    const empty = join(root, 'empty');
+    await mkdir(empty, { recursive: true });
+    const run = await migrateStorage(['--from', empty, '--to', join(root, 'empty-target')]);
+    expect(run.code).toBe(0);
+    expect(run.out).toContain(
+      'The source holds no saved dashboards, folders or datasources: is it the right one?',
+    );
+  });
+
   it('an unreachable PostgreSQL', async () => {
     const port = await freePort();
     const url = `postgres://promscope:secret@127.0.0.1:${port}/promscope`;
