@@ -80,6 +80,8 @@ async function put(
   else counts.copied++;
 }
 
+const isTime = (t: unknown) => typeof t === 'string' && Number.isFinite(Date.parse(t));
+
 const sameFolder = (a: StoredFolder, b: StoredFolder) =>
   a.title === b.title &&
   a.version === b.version &&
@@ -100,6 +102,14 @@ async function copyFolders(from: Storage, to: Storage, opts: CopyOptions, report
   }
   const theirs = [...(await to.folders.list())];
   for (const folder of await from.folders.list()) {
+    // folders.json edited by hand: a folder no store could hold as it is.
+    if (!Number.isInteger(folder.version) || !isTime(folder.created) || !isTime(folder.updated)) {
+      counts.failed++;
+      report.notes.push(
+        `folder ${folder.uid} not copied: ${from.name}: its version, created or updated is missing or not valid; fix folders.json and run again`,
+      );
+      continue;
+    }
     const held = theirs.find((f) => f.uid === folder.uid);
     const clash = theirs.find(
       (f) => f.uid !== folder.uid && f.title.toLowerCase() === folder.title.toLowerCase(),
@@ -146,6 +156,13 @@ async function copyDatasources(from: Storage, to: Storage, opts: CopyOptions, re
   }
   const theirs: StoredDatasource[] = [...target.items];
   for (const ds of source.items) {
+    if (![ds.uid, ds.name, ds.url].every((v) => typeof v === 'string' && v !== '')) {
+      counts.failed++;
+      report.notes.push(
+        `datasource ${JSON.stringify(ds.name ?? ds.uid ?? '?')} not copied: ${from.name}: it lacks a uid, name or url; fix datasources.json and run again`,
+      );
+      continue;
+    }
     const held = theirs.find((d) => d.uid === ds.uid);
     const clash = theirs.find((d) => d.uid !== ds.uid && d.url === ds.url);
     if (held && held.name === ds.name && held.url === ds.url) {

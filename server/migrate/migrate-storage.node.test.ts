@@ -151,13 +151,18 @@ describe('files → PostgreSQL → files', () => {
             created: '2026-01-01T00:00:00.000Z',
             updated: '2026-01-01T00:00:00.000Z',
           },
+          // Edited by hand: no version nor times.
+          { uid: 'bare', title: 'Bare' },
         ],
       }),
     );
     await writeFile(
       join(other, 'datasources.json'),
       JSON.stringify({
-        datasources: [{ uid: 'ds-other', name: 'Dup', url: 'http://127.0.0.1:8428' }],
+        datasources: [
+          { uid: 'ds-other', name: 'Dup', url: 'http://127.0.0.1:8428' },
+          { uid: 'ds-nourl', name: 'No URL' },
+        ],
       }),
     );
     const before = await readEverything(db);
@@ -169,6 +174,14 @@ describe('files → PostgreSQL → files', () => {
     expect(run.out).toContain('folder ops replaced: "Operations" → "Ops (renamed)"');
     expect(run.out).toContain(
       'datasource "Dup" (ds-other) not copied: the target has http://127.0.0.1:8428 under uid ds-vm; remove one of them',
+    );
+    expect(run.out).toContain(
+      'folder bare not copied: DATA_DIR ' +
+        `${other}: its version, created or updated is missing or not valid; fix folders.json and run again`,
+    );
+    expect(run.out).toContain('datasource "No URL" not copied: DATA_DIR ');
+    expect(run.out).toMatch(
+      /folders: +0 copied, 1 replaced, 0 already there, 1 differing, 1 unreadable/,
     );
     const after = await readEverything(db);
     expect(after.folders.find((f) => f.uid === 'ops')?.title).toBe('Ops (renamed)');
