@@ -41,7 +41,8 @@ export default defineConfig({
     // DATABASE_URL is the PostgreSQL the global setup started. The rest are about the proxy
     // and the runtime, not storage, and stay with api-node / api-deno: alerting, proxy,
     // proxy-load, hostile-upstream, load-smoke; crash is kill -9 on DATA_DIR's files (its
-    // PostgreSQL twin is in replicas), and replicas starts a PostgreSQL of its own.
+    // PostgreSQL twin is in replicas), and replicas and migrate-storage start a PostgreSQL of
+    // their own.
     {
       name: 'api-pg',
       testMatch: /api\/(dashboards|datasources|folders|provisioning|security|server)\.spec\.ts/,

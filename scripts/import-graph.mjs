@@ -4,8 +4,9 @@
 // server/ (what both sides need lives in contract/), contract/ imports neither, and nothing
 // that ships imports dev/ (the demo stack, which uses the server, not the other way round). A folder is
 // web/<name> or server/<name> (deeper folders count as theirs); files directly in web/ or
-// server/ are the folder `web` or `server`, except the server's composition root (app.ts and
-// the two main.*.ts, which wire every server folder together): `server:entry`. Tests are left
+// server/ are the folder `web` or `server`, except the server's composition root (app.ts, the
+// two main.*.ts and the two migrate-storage.*.ts, which wire server folders together):
+// `server:entry`. Tests are left
 // out: a test may reach across for a fixture (`--tests` puts them in).
 //
 // Panel kinds (web/panels/kinds/<id>/) are checked file by file, dynamic imports and
@@ -41,7 +42,13 @@ function walk(root, dir, withTests) {
   return out;
 }
 
-const ENTRY = new Set(['server/app.ts', 'server/main.node.ts', 'server/main.deno.ts']);
+const ENTRY = new Set([
+  'server/app.ts',
+  'server/main.node.ts',
+  'server/main.deno.ts',
+  'server/migrate-storage.node.ts',
+  'server/migrate-storage.deno.ts',
+]);
 
 /**
  * The folder a file belongs to: `web/panels` for web/panels/x.ts and web/panels/a/b.ts. A

@@ -295,9 +295,13 @@ export function startupNotes(config: Config): string[] {
 
 export function helpText(): string {
   const rows = SETTINGS.map((s) => `  ${s.flag.padEnd(28)} ${s.env.padEnd(24)} ${s.help}`);
-  return ['Usage: promscope [options]', '', '  flag                         env', ...rows].join(
-    '\n',
-  );
+  return [
+    'Usage: promscope [options]',
+    '       promscope migrate-storage --from <DATA_DIR|postgres://…> --to <…>  (--help: more)',
+    '',
+    '  flag                         env',
+    ...rows,
+  ].join('\n');
 }
 
 /** '' or a postgres:// URL; anything else is a mistake worth stopping for. */

@@ -54,11 +54,15 @@ export const MIGRATIONS: readonly { id: number; sql: string }[] = [
   },
 ];
 
-/** Connects; `max` connections in the pool. Nothing is sent until the first query. */
-export function connect(url: string, max = 10): Sql {
+/**
+ * Connects; `max` connections in the pool, each given up after `connectTimeoutS` without an
+ * answer. Nothing is sent until the first query.
+ */
+export function connect(url: string, max = 10, connectTimeoutS = 30): Sql {
   // onnotice: PostgreSQL's NOTICEs ("relation exists, skipping") are not the operator's concern.
   return postgres(url, {
     max,
+    connect_timeout: connectTimeoutS,
     onnotice: () => undefined,
     connection: { application_name: 'promscope' },
   });

@@ -115,6 +115,18 @@ export class PgFolders implements FolderStorage {
     });
   }
 
+  /** Under the folders lock, as every change; the unique title index still stands behind it. */
+  async put(folder: StoredFolder): Promise<void> {
+    await this.change(folder.uid, async (tx) => {
+      await tx`
+        INSERT INTO folders (uid, title, version, created, updated)
+        VALUES (${folder.uid}, ${folder.title}, ${folder.version}, ${new Date(folder.created)},
+          ${new Date(folder.updated)})
+        ON CONFLICT (uid) DO UPDATE SET title = EXCLUDED.title, version = EXCLUDED.version,
+          created = EXCLUDED.created, updated = EXCLUDED.updated`;
+    });
+  }
+
   remove(uid: string, isEmpty: () => Promise<boolean>): Promise<StoredFolder> {
     return this.change(uid, async (tx) => {
       const [current] = await tx<Row[]>`

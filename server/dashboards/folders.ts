@@ -80,6 +80,11 @@ export interface FolderStorage {
   ): Promise<StoredFolder>;
   /** Deletes; refused (400 not_empty) while `isEmpty` says dashboards are in it. */
   remove(uid: string, isEmpty: () => Promise<boolean>): Promise<StoredFolder>;
+  /**
+   * Puts a folder copied from another store (migrate-storage) as it is, version and times
+   * included, in place of the one with its uid; the caller has checked its title is free.
+   */
+  put(folder: StoredFolder): Promise<void>;
 }
 
 export const tooMany = (max: number) =>
@@ -132,6 +137,11 @@ export class FolderStore implements FolderStorage {
       const why = err instanceof SyntaxError ? 'not valid JSON' : 'not a list of folders';
       this.loadError = `folders.json in DATA_DIR is unreadable (${why}); fix or remove it`;
     }
+  }
+
+  /** Why folders.json could not be read at load, or null: changes are refused until fixed. */
+  get error(): string | null {
+    return this.loadError;
   }
 
   async list(): Promise<readonly StoredFolder[]> {
@@ -200,6 +210,16 @@ export class FolderStore implements FolderStorage {
         updated: new Date().toISOString(),
       };
       return { next: this.items.map((f) => (f.uid === uid ? folder : f)), result: folder };
+    });
+  }
+
+  put(folder: StoredFolder): Promise<void> {
+    return this.change(() => {
+      const copy = { ...folder };
+      const next = this.find(folder.uid)
+        ? this.items.map((f) => (f.uid === folder.uid ? copy : f))
+        : [...this.items, copy];
+      return { next, result: undefined };
     });
   }
 

@@ -19,7 +19,7 @@ import type { ChangeFeed } from '../pg-changes.ts';
 import { ReadCache } from '../read-cache.ts';
 import type { DashboardEntry } from './provisioned.ts';
 import { parseDashboardFile, slugify } from './provisioned.ts';
-import type { DashboardStore, SavedDashboard, SaveResult } from './store.ts';
+import type { DashboardCopy, DashboardStore, SavedDashboard, SaveResult } from './store.ts';
 import { FOLDER_KEY } from './store.ts';
 import type { Dashboard, SaveRequest } from './validate.ts';
 import { assertUid } from './validate.ts';
@@ -160,6 +160,34 @@ export class PgDashboards implements DashboardStore {
     if (!row) return null;
     this.forget(uid);
     return entryOf(row).title;
+  }
+
+  /**
+   * One transaction under the uid's lock (as an overwrite): the row and every record go in
+   * together or not at all. A copy with no times (a file put in DATA_DIR by hand) is dated by
+   * its newest record, or now: the columns cannot be empty.
+   */
+  async put(copy: DashboardCopy): Promise<void> {
+    const uid = assertUid(copy.uid);
+    const updated = copy.updated ?? copy.history[0]?.created ?? new Date().toISOString();
+    const created = copy.created ?? updated;
+    await this.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${`dashboard:${uid}`}))`;
+      await tx`DELETE FROM dashboards WHERE uid = ${uid}`;
+      const { [FOLDER_KEY]: _ignored, ...dashboard } = copy.dashboard;
+      await tx`
+        INSERT INTO dashboards (uid, version, folder_uid, body, created, updated)
+        VALUES (${uid}, ${copy.version}, ${copy.folderUid}, ${JSON.stringify(dashboard, null, 2)},
+          ${new Date(created)}, ${new Date(updated)})`;
+      for (const rec of copy.history) {
+        await tx`
+          INSERT INTO dashboard_versions (uid, version, created, message, record)
+          VALUES (${uid}, ${rec.version}, ${new Date(rec.created)}, ${rec.message ?? ''},
+            ${JSON.stringify(rec, null, 2)})`;
+      }
+      await tx`SELECT pg_notify('promscope_dashboards', ${uid})`;
+    });
+    this.forget(uid);
   }
 
   /**

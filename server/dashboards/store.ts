@@ -25,6 +25,22 @@ export interface SavedDashboard extends DashboardEntry {
 }
 
 /**
+ * A saved dashboard whole, as `promscope migrate-storage` moves it from one store to another:
+ * its current JSON and the history clients see, timestamps and messages as they were.
+ */
+export interface DashboardCopy {
+  uid: string;
+  folderUid: string;
+  /** The current JSON (its `version` field included when it has one). */
+  dashboard: Dashboard;
+  version: number;
+  created: string | null; // ISO 8601
+  updated: string | null; // ISO 8601
+  /** The version records clients see, newest first (at most KEEP_VERSIONS). */
+  history: VersionRecord[];
+}
+
+/**
  * Where saved dashboards and their versions are kept: the files of DATA_DIR (SavedDashboards,
  * the default) or PostgreSQL (PgDashboards in store-pg.ts, DATABASE_URL). The routes see only
  * this; both keep the same contract (store.contract.test.ts runs one suite against both).
@@ -43,6 +59,11 @@ export interface DashboardStore {
   restore(uid: string, version: number): Promise<SaveResult | null>;
   countIn(folderUid: string): Promise<number>;
   delete(uid: string): Promise<string | null>;
+  /**
+   * Replaces whatever `copy.uid` holds by the copy, history included, numbers and times kept
+   * (migrate-storage). A process stopped half-way leaves no dashboard or the whole copy.
+   */
+  put(copy: DashboardCopy): Promise<void>;
 }
 
 const UID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -213,6 +234,23 @@ export class SavedDashboards implements DashboardStore {
       await this.files.remove(this.file(uid));
       await this.history.removeAll(uid);
       return entry.title;
+    });
+  }
+
+  /**
+   * The dashboard file goes first and comes back last: stopped in between, the uid has no
+   * dashboard (its records are not listed, and the next put or save clears them), never a
+   * dashboard with part of its history.
+   */
+  put(copy: DashboardCopy): Promise<void> {
+    const { uid } = copy;
+    return this.queue(uid, async () => {
+      await this.files.remove(this.file(uid));
+      await this.history.removeAll(uid);
+      for (const rec of copy.history) await this.history.write(uid, rec);
+      const { [FOLDER_KEY]: _ignored, ...clean } = copy.dashboard;
+      const stored = copy.folderUid ? { ...clean, [FOLDER_KEY]: copy.folderUid } : clean;
+      await this.files.writeFileAtomic(this.file(uid), `${JSON.stringify(stored, null, 2)}\n`);
     });
   }
 

@@ -51,6 +51,18 @@ export class PgDatasources implements AddedDatasources {
     });
   }
 
+  /** Dated now (clock_timestamp: one after another), so the list keeps the order of the puts. */
+  async put(ds: StoredDatasource): Promise<void> {
+    await this.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${LOCK}))`;
+      await tx`
+        INSERT INTO datasources (uid, name, url, added) VALUES (${ds.uid}, ${ds.name}, ${ds.url},
+          clock_timestamp())
+        ON CONFLICT (uid) DO UPDATE SET name = EXCLUDED.name, url = EXCLUDED.url`;
+      await tx`SELECT pg_notify('promscope_datasources', ${ds.uid})`;
+    });
+  }
+
   onChange(fn: () => void): void {
     this.feed?.subscribe('promscope_datasources', { changed: fn, reset: fn });
   }

@@ -26,6 +26,11 @@ export interface AddedDatasources {
   add(ds: StoredDatasource, max: number): Promise<StoredDatasource | 'full'>;
   /** Removes by uid; whether there was one. */
   remove(uid: string): Promise<boolean>;
+  /**
+   * Puts a datasource copied from another store (migrate-storage) in place of the one with its
+   * uid, or last; the caller has checked no other uid holds its URL. Call `load` first.
+   */
+  put(ds: StoredDatasource): Promise<void>;
   /** Called when another replica changed the list (never for the files: one process owns them). */
   onChange?(fn: () => void): void;
   /** Resolves once changes committed before the call have been announced (see pg-changes.ts). */
@@ -79,6 +84,14 @@ export class FileDatasources implements AddedDatasources {
     if (!this.items.some((d) => d.uid === uid)) return false;
     await this.write(this.items.filter((d) => d.uid !== uid));
     return true;
+  }
+
+  async put(ds: StoredDatasource): Promise<void> {
+    const copy = { uid: ds.uid, name: ds.name, url: ds.url };
+    const known = this.items.some((d) => d.uid === ds.uid);
+    await this.write(
+      known ? this.items.map((d) => (d.uid === ds.uid ? copy : d)) : [...this.items, copy],
+    );
   }
 
   private async write(next: StoredDatasource[]): Promise<void> {
