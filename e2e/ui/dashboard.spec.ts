@@ -92,12 +92,10 @@ test('a live tick redraws each chart once, not once per render of its panel', as
       return clear.apply(this, args);
     };
     const w = window as unknown as { __clears: () => number[]; __widestRun: () => number };
-    w.__clears = () => {
-      runs.length = 0;
-      return [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
+    w.__clears = () =>
+      [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
         (c) => clears.get(c) ?? 0,
       );
-    };
     w.__widestRun = () => Math.max(0, ...runs.map((r) => r.size));
   });
   const dash = new DashboardPage(page);
@@ -133,10 +131,74 @@ test('a live tick redraws each chart once, not once per render of its panel', as
     drawn.every((n) => n >= 1 && n <= 3),
     `draws per chart over two ticks: ${drawn}`,
   ).toBe(true);
-  // …and never two charts in one run of the page's JS.
+  // …and never two charts in one run of the page's JS, since the page opened.
   expect(
     await page.evaluate(() => (window as unknown as { __widestRun: () => number }).__widestRun()),
   ).toBe(1);
+});
+
+test('charts whose answers land together draw in tasks of their own', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Four panels of one query share one fetch, so each tick hands all four their columns in
+  // one render. Every uPlot draw starts by clearing its canvas: within one run of the page's
+  // JS (up to its next microtask checkpoint) no two charts may clear theirs, or a tick's
+  // longest task is the whole dashboard's drawing (web/chart/draw-queue.ts).
+  const uid = `draw-tasks-${testInfo.workerIndex}`;
+  const saved = await request.post('/api/dashboards/db', {
+    headers: { 'Content-Type': 'application/json' },
+    data: {
+      overwrite: true,
+      dashboard: {
+        uid,
+        title: 'Draw tasks e2e',
+        time: { from: 'now-5m', to: 'now' },
+        refresh: '5s',
+        panels: [0, 1, 2, 3].map((i) => ({
+          id: i + 1,
+          type: 'timeseries',
+          title: `Same query ${i + 1}`,
+          gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
+          targets: [{ refId: 'A', expr: 'sum by (job) (up)' }],
+        })),
+      },
+    },
+  });
+  expect(saved.status()).toBe(200);
+  await page.addInitScript(() => {
+    let run: Set<HTMLCanvasElement> | null = null;
+    const runs: Set<HTMLCanvasElement>[] = [];
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      if (this.canvas.closest('.uplot')) {
+        if (!run) {
+          run = new Set();
+          runs.push(run);
+          queueMicrotask(() => {
+            run = null;
+          });
+        }
+        run.add(this.canvas);
+      }
+      return clear.apply(this, args);
+    };
+    const w = window as unknown as { __runs: () => number[] };
+    w.__runs = () => runs.map((r) => r.size);
+  });
+  const dash = new DashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  for (let i = 1; i <= 4; i++) await dash.drawn(`Same query ${i}`);
+  const chart = dash.chart('Same query 1');
+  const end = async () => Number(await chart.getAttribute('data-end'));
+  const last = await end();
+  await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
+  await expect(page.locator('.chart[data-waiting]')).toHaveCount(0);
+  const runs = await page.evaluate(() =>
+    (window as unknown as { __runs: () => number[] }).__runs(),
+  );
+  expect(runs.length).toBeGreaterThanOrEqual(8); // 4 charts, first load and one tick
+  expect(Math.max(...runs), `charts cleared per run: ${runs}`).toBe(1);
 });
 
 test("a dashboard's JSON is asked for beside the datasource list, not after it", async ({
