@@ -97,6 +97,26 @@ test('a live tick redraws each chart once, not once per render of its panel', as
         (c) => clears.get(c) ?? 0,
       );
     w.__widestRun = () => Math.max(0, ...runs.map((r) => r.size));
+    // The same for the queries a tick sends: each calls fetch() in a run of its own.
+    let sent: string[] | null = null;
+    const sends: string[][] = [];
+    const fetch0 = window.fetch;
+    window.fetch = function (...args) {
+      const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+      if (url.includes('/api/v1/query')) {
+        if (!sent) {
+          sent = [];
+          sends.push(sent);
+          queueMicrotask(() => {
+            sent = null;
+          });
+        }
+        sent.push(url);
+      }
+      return fetch0.apply(this, args);
+    };
+    (window as unknown as { __widestSend: () => number }).__widestSend = () =>
+      Math.max(0, ...sends.map((s) => s.length));
   });
   const dash = new DashboardPage(page);
   await dash.open('/d/service-overview/service-overview?refresh=5s');
@@ -131,9 +151,13 @@ test('a live tick redraws each chart once, not once per render of its panel', as
     drawn.every((n) => n >= 1 && n <= 3),
     `draws per chart over two ticks: ${drawn}`,
   ).toBe(true);
-  // …and never two charts in one run of the page's JS, since the page opened.
+  // …and never two charts in one run of the page's JS, since the page opened; nor two
+  // queries sent (web/query/next-task.ts).
   expect(
     await page.evaluate(() => (window as unknown as { __widestRun: () => number }).__widestRun()),
+  ).toBe(1);
+  expect(
+    await page.evaluate(() => (window as unknown as { __widestSend: () => number }).__widestSend()),
   ).toBe(1);
 });
 
