@@ -68,18 +68,55 @@ test('live ticks update the same uPlot instance in place', async ({ page }) => {
 });
 
 test('a live tick redraws each chart once, not once per render of its panel', async ({ page }) => {
-  // Every uPlot draw starts by clearing its canvas: count the clears of each chart's canvas.
+  // Every uPlot draw starts by clearing its canvas: count the clears of each chart's canvas,
+  // and the charts cleared within one run of the page's JS (up to its next microtask
+  // checkpoint): each chart draws in a task of its own (web/chart/draw-queue.ts), so no run
+  // should draw two, which would make a tick's longest task the whole dashboard's drawing.
   await page.addInitScript(() => {
     const clears = new WeakMap<HTMLCanvasElement, number>();
+    let run: Set<HTMLCanvasElement> | null = null;
+    const runs: Set<HTMLCanvasElement>[] = [];
     const clear = CanvasRenderingContext2D.prototype.clearRect;
     CanvasRenderingContext2D.prototype.clearRect = function (...args) {
       clears.set(this.canvas, (clears.get(this.canvas) ?? 0) + 1);
+      if (this.canvas.closest('.uplot')) {
+        if (!run) {
+          run = new Set();
+          runs.push(run);
+          queueMicrotask(() => {
+            run = null;
+          });
+        }
+        run.add(this.canvas);
+      }
       return clear.apply(this, args);
     };
-    (window as unknown as { __clears: () => number[] }).__clears = () =>
+    const w = window as unknown as { __clears: () => number[]; __widestRun: () => number };
+    w.__clears = () =>
       [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
         (c) => clears.get(c) ?? 0,
       );
+    w.__widestRun = () => Math.max(0, ...runs.map((r) => r.size));
+    // The same for the queries a tick sends: each calls fetch() in a run of its own.
+    let sent: string[] | null = null;
+    const sends: string[][] = [];
+    const fetch0 = window.fetch;
+    window.fetch = function (...args) {
+      const url = String(args[0] instanceof Request ? args[0].url : args[0]);
+      if (url.includes('/api/v1/query')) {
+        if (!sent) {
+          sent = [];
+          sends.push(sent);
+          queueMicrotask(() => {
+            sent = null;
+          });
+        }
+        sent.push(url);
+      }
+      return fetch0.apply(this, args);
+    };
+    (window as unknown as { __widestSend: () => number }).__widestSend = () =>
+      Math.max(0, ...sends.map((s) => s.length));
   });
   const dash = new DashboardPage(page);
   await dash.open('/d/service-overview/service-overview?refresh=5s');
@@ -88,11 +125,13 @@ test('a live tick redraws each chart once, not once per render of its panel', as
   const clears = () =>
     page.evaluate(() => (window as unknown as { __clears: () => number[] }).__clears());
   const end = async () => Number(await chart.getAttribute('data-end'));
-  // A tick has landed everywhere once the first chart has moved on and no panel is still
-  // loading: a panel leaves aria-busy in the render that hands its answer to the chart, whose
-  // layout effect draws before the page runs anything else (no fixed sleep to guess at).
+  // A tick has landed everywhere once the first chart has moved on, no panel is still
+  // loading and no chart waits for its turn to draw: a panel leaves aria-busy in the render
+  // that hands its answer to the chart, which is marked data-waiting in that same render
+  // until it has drawn (no fixed sleep to guess at).
   const settled = async () => {
     await expect(page.locator('section.panel[aria-busy="true"]')).toHaveCount(0);
+    await expect(page.locator('.chart[data-waiting]')).toHaveCount(0);
   };
   // Start right after a tick has landed everywhere, then watch two more ticks.
   let last = await end();
@@ -112,6 +151,103 @@ test('a live tick redraws each chart once, not once per render of its panel', as
     drawn.every((n) => n >= 1 && n <= 3),
     `draws per chart over two ticks: ${drawn}`,
   ).toBe(true);
+  // …and never two charts in one run of the page's JS, since the page opened; nor two
+  // queries sent (web/query/next-task.ts).
+  expect(
+    await page.evaluate(() => (window as unknown as { __widestRun: () => number }).__widestRun()),
+  ).toBe(1);
+  expect(
+    await page.evaluate(() => (window as unknown as { __widestSend: () => number }).__widestSend()),
+  ).toBe(1);
+});
+
+test('charts whose answers land together draw in tasks of their own', async ({
+  page,
+  request,
+}, testInfo) => {
+  // Four panels of one query share one fetch, so each tick hands all four their columns in
+  // one render. Every uPlot draw starts by clearing its canvas: within one run of the page's
+  // JS (up to its next microtask checkpoint) no two charts may clear theirs, or a tick's
+  // longest task is the whole dashboard's drawing (web/chart/draw-queue.ts).
+  const uid = `draw-tasks-${testInfo.workerIndex}`;
+  const saved = await request.post('/api/dashboards/db', {
+    headers: { 'Content-Type': 'application/json' },
+    data: {
+      overwrite: true,
+      dashboard: {
+        uid,
+        title: 'Draw tasks e2e',
+        time: { from: 'now-5m', to: 'now' },
+        refresh: '5s',
+        panels: [0, 1, 2, 3].map((i) => ({
+          id: i + 1,
+          type: 'timeseries',
+          title: `Same query ${i + 1}`,
+          gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
+          targets: [{ refId: 'A', expr: 'sum by (job) (up)' }],
+        })),
+      },
+    },
+  });
+  expect(saved.status()).toBe(200);
+  await page.addInitScript(() => {
+    let run: Set<HTMLCanvasElement> | null = null;
+    const runs: Set<HTMLCanvasElement>[] = [];
+    const clear = CanvasRenderingContext2D.prototype.clearRect;
+    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+      if (this.canvas.closest('.uplot')) {
+        if (!run) {
+          run = new Set();
+          runs.push(run);
+          queueMicrotask(() => {
+            run = null;
+          });
+        }
+        run.add(this.canvas);
+      }
+      return clear.apply(this, args);
+    };
+    const w = window as unknown as { __runs: () => number[] };
+    w.__runs = () => runs.map((r) => r.size);
+  });
+  const dash = new DashboardPage(page);
+  await dash.open(`/d/${uid}`);
+  for (let i = 1; i <= 4; i++) await dash.drawn(`Same query ${i}`);
+  const chart = dash.chart('Same query 1');
+  const end = async () => Number(await chart.getAttribute('data-end'));
+  const last = await end();
+  await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
+  await expect(page.locator('.chart[data-waiting]')).toHaveCount(0);
+  const runs = await page.evaluate(() =>
+    (window as unknown as { __runs: () => number[] }).__runs(),
+  );
+  expect(runs.length).toBeGreaterThanOrEqual(8); // 4 charts, first load and one tick
+  expect(Math.max(...runs), `charts cleared per run: ${runs}`).toBe(1);
+});
+
+test("a dashboard's JSON is asked for beside the datasource list, not after it", async ({
+  page,
+}) => {
+  // The datasource list is held back until the dashboard's JSON has been asked for (or 10 s
+  // passed): the page mounts only with the list, so a dashboard asked for by the page alone
+  // would come after it, one round trip later (web/dashboard/view/dashboard-query.ts).
+  let dashboardAsked = () => {};
+  const asked = new Promise<boolean>((resolve) => {
+    dashboardAsked = () => resolve(true);
+    setTimeout(() => resolve(false), 10_000);
+  });
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/dashboards/uid/service-overview') dashboardAsked();
+  });
+  let askedFirst: boolean | null = null;
+  await page.route('**/api/datasources', async (route) => {
+    askedFirst = await asked;
+    await route.continue();
+  });
+  const dash = new DashboardPage(page);
+  await dash.open('/d/service-overview');
+  await dash.drawn('Request rate by route');
+  expect(askedFirst).toBe(true);
 });
 
 test('time range and refresh pickers live in the URL and back restores them', async ({ page }) => {

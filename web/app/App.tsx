@@ -1,10 +1,12 @@
 // The shell: header with the datasource, then the page the URL names.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { getHealth, listDatasources, searchDashboards } from '../api/server.ts';
 import { DashboardPage } from '../dashboard/DashboardPage.tsx';
+import { dashboardQuery } from '../dashboard/view/dashboard-query.ts';
 import { legacyDashboardKey, legacyDashboardUrl } from '../dashboard/view/legacy-url.ts';
 import { encodeExplore, fromPrometheusParams } from '../nav/explore-state.ts';
 import { navigate, setParams, useLocation } from '../nav/router.ts';
+import { queryClient } from '../query/client.ts';
 import { setLiveOverlap } from '../query/incremental.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { parseDuration } from '../time/duration.ts';
@@ -64,6 +66,12 @@ export function App() {
     list[0];
   const dashboardMatch = /^\/d\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);
   const legacyKey = legacyDashboardKey(path);
+  // The dashboard's JSON is asked for now, beside the datasource list, not once the page
+  // mounts after it (dashboard-query.ts): one round trip less before the first panel.
+  const dashboardUid = dashboardMatch?.[1];
+  useLayoutEffect(() => {
+    if (dashboardUid) void queryClient.prefetchQuery(dashboardQuery(dashboardUid));
+  }, [dashboardUid]);
   const byVariable = dashboardMatch ? dsVariable : null;
   // Grafana's folder URL (a search hit's folderUrl): the list with that folder open.
   const folderMatch = /^\/dashboards\/f\/([A-Za-z0-9_-]+)(?:\/[^/]*)?\/?$/.exec(path);

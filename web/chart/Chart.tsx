@@ -2,14 +2,19 @@
 // that come and go are added or removed in place, and a resize calls setSize. Nothing is
 // rebuilt unless the axis setup (unit, min, max, draw mode) itself changes. On a dashboard
 // with graphTooltip 1 or 2 the cursors of all its charts move together (uPlot cursor sync).
+// A render only says what the chart has to do; uPlot does it in the chart's own turn in the
+// page's draw queue (draw-queue.ts), one chart per task, so a tick that renders every panel
+// at once does not draw them all in one long task.
 import { useContext, useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatValue } from '../fields/units.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
+import type { TimeZone } from '../time/zone.ts';
 import { memo } from '../ui/memo.ts';
 import type { AnnotationsSetup } from './annotations-plugin.ts';
 import { annotationsPlugin } from './annotations-plugin.ts';
+import { chartDraws } from './draw-queue.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
 import {
   chartLayout,
@@ -71,67 +76,69 @@ function ChartImpl({
   const el = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const looks = useRef<string[]>([]);
-  // Read by the plugins at event time, so they always see the latest props.
-  const latest = useRef({
-    series,
-    data,
-    onZoom,
-    thresholds,
-    tooltipSort,
-    tooltipMode,
-    annotations,
-  });
-  latest.current = { series, data, onZoom, thresholds, tooltipSort, tooltipMode, annotations };
   const sync = graphTooltip === 1 || graphTooltip === 2 ? graphTooltip : 0;
   const zone = useContext(TimeSettingsContext).timezone;
   // The y scales and axes: a new one (a series with another unit or side) rebuilds the chart.
   const layout = chartLayout(series, style);
   const axesKey = layoutKey(layout);
-
-  // Made when the axis setup changes (rare), destroyed on unmount.
-  useLayoutEffect(() => {
-    const tooltip = tooltipPlugin(
-      () => latest.current.series,
-      (s, i) => latest.current.data[s]?.[i],
-      (v, s) => {
-        const cs = latest.current.series[s - 1];
-        return formatValue(v, cs?.unit ?? style.unit, cs?.decimals);
-      },
-      () => sync === 2,
-      zone,
-      () => latest.current.tooltipSort,
-      () => latest.current.tooltipMode,
-    );
-    const zoom = zoomPlugin(() => latest.current.onZoom);
-    const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
-    const marks = annotationsPlugin(() => latest.current.annotations ?? NO_ANNOTATIONS, zone);
-    const opts = chartOptions(
-      { width, height },
-      series,
-      style,
-      [bands, marks, tooltip, zoom],
-      layout,
-      zone,
-    );
-    if (sync > 0) {
-      // x by value, y by relative position: the other charts have their own y scales.
-      opts.cursor = {
-        ...opts.cursor,
-        sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
-      };
+  // The latest props, read when the chart's turn to draw comes (draw-queue.ts) and by the
+  // plugins at event time, so both always see the newest.
+  const latest = useRef({} as Latest);
+  latest.current = {
+    data,
+    samples,
+    series,
+    style,
+    width,
+    height,
+    layout,
+    sync,
+    zone,
+    onZoom,
+    thresholds,
+    tooltipSort,
+    tooltipMode,
+    annotations,
+  };
+  // What uPlot holds now, which the tooltip reads: new data waits for the chart's turn.
+  const shown = useRef({ series, data });
+  // What the chart's next turn has to do: every render asks, the turn does it all at once.
+  const todo = useRef({ build: false, data: false, size: false, redraw: false });
+  const turn = useRef(() => {
+    const t = todo.current;
+    const p = latest.current;
+    if (t.build) {
+      plot.current?.destroy();
+      plot.current = build(el.current!, p, latest, shown);
+      looks.current = p.series.map(seriesLook);
+    } else if (plot.current && (t.data || t.size)) {
+      const u = plot.current;
+      u.batch(() => {
+        if (t.size) u.setSize({ width: p.width, height: p.height });
+        if (t.data) update(u, p, looks.current);
+      });
+    } else if (plot.current && t.redraw) plot.current.redraw(false);
+    if (plot.current && (t.build || t.data)) {
+      shown.current = { series: p.series, data: p.data };
+      const ds = plot.current.root.dataset;
+      ds.series = String(p.series.length);
+      ds.samples = String(p.samples);
+      ds.end = String(p.data[0][p.data[0].length - 1] ?? '');
     }
-    const first = drawn(data, series, style, layout);
-    const u = new uPlot(opts, first.data, el.current!);
-    for (const band of first.bands) u.addBand(band);
-    looks.current = series.map(seriesLook);
-    u.root.dataset.sync = String(sync);
-    // For tests and the curious: what uPlot holds (scales, drawn columns) from the page.
-    Object.defineProperty(u.root, 'uplot', { value: u, configurable: true });
-    plot.current = u;
-    return () => {
-      u.destroy();
-      plot.current = null;
-    };
+    todo.current = { build: false, data: false, size: false, redraw: false };
+    delete el.current?.dataset.waiting;
+  }).current;
+  // data-waiting on the chart's element while its turn has not come: what a test waits for
+  // to know that everything rendered has been drawn.
+  const ask = (what: keyof typeof todo.current) => {
+    todo.current[what] = true;
+    if (el.current) el.current.dataset.waiting = 'true';
+    chartDraws.schedule(turn, turn);
+  };
+
+  // Made anew when the axis setup changes (rare); the old one stays on screen until then.
+  useLayoutEffect(() => {
+    ask('build');
   }, [
     style.unit,
     style.min,
@@ -144,46 +151,28 @@ function ChartImpl({
     zone,
     axesKey,
   ]);
+  useLayoutEffect(
+    () => () => {
+      chartDraws.cancel(turn);
+      plot.current?.destroy();
+      plot.current = null;
+    },
+    [],
+  );
 
-  // Every tick: bring the series list in line, then hand over the new columns.
+  // Every tick: the new columns, drawn in the chart's turn.
   useLayoutEffect(() => {
-    const u = plot.current;
-    if (!u) return;
-    const next = drawn(data, series, style, layout);
-    u.batch(() => {
-      const have = u.series.length - 1;
-      for (let i = have; i > series.length; i--) u.delSeries(i);
-      looks.current.length = Math.min(looks.current.length, series.length);
-      series.forEach((s, i) => {
-        const existing = u.series[i + 1];
-        const look = seriesLook(s);
-        const scale = layout.seriesScale[i] ?? 'y';
-        if (!existing) u.addSeries(seriesOptions(s, style, scale), i + 1);
-        else if (looks.current[i] !== look || existing.scale !== scale) {
-          u.delSeries(i + 1);
-          u.addSeries(seriesOptions(s, style, scale), i + 1);
-        } else if (existing.show !== s.show) u.setSeries(i + 1, { show: s.show });
-        looks.current[i] = look;
-      });
-      // Stack groups follow the series shown and the sign of their values: set each tick.
-      u.delBand(null);
-      for (const band of next.bands) u.addBand(band);
-      u.setData(next.data);
-    });
-    const ds = u.root.dataset;
-    ds.series = String(series.length);
-    ds.samples = String(samples);
-    ds.end = String(data[0][data[0].length - 1] ?? '');
+    ask('data');
   }, [data, series]);
 
   useLayoutEffect(() => {
-    plot.current?.setSize({ width, height });
+    ask('size');
   }, [width, height]);
 
   // New threshold settings only need a redraw: the plugin reads them when it draws.
   const thresholdsKey = JSON.stringify(thresholds ?? null);
   useLayoutEffect(() => {
-    plot.current?.redraw(false);
+    ask('redraw');
   }, [thresholdsKey]);
 
   // New annotations (a refresh, a toggle) only need a redraw: the plugin reads them then.
@@ -191,16 +180,95 @@ function ChartImpl({
   // most of the time, and a redraw for those would draw every chart twice per tick.
   const annotationsKey = JSON.stringify(annotations ?? null);
   useLayoutEffect(() => {
-    plot.current?.redraw(false);
+    ask('redraw');
   }, [annotationsKey]);
 
   return <div ref={el} class={onZoom ? 'chart zoomable' : 'chart'} />;
 }
 
+/** A chart's props as its turn to draw finds them, with what is worked out from them. */
+interface Latest extends Props {
+  layout: YLayout;
+  sync: number;
+  zone: TimeZone;
+}
+
+/** A new uPlot in `el` for the props `p`, drawn with their data. */
+function build(
+  el: HTMLElement,
+  p: Latest,
+  latest: { current: Latest },
+  shown: { current: { series: ChartSeries[]; data: uPlot.AlignedData } },
+): uPlot {
+  const { series, style, layout, sync, zone } = p;
+  const tooltip = tooltipPlugin(
+    () => shown.current.series,
+    (s, i) => shown.current.data[s]?.[i],
+    (v, s) => {
+      const cs = shown.current.series[s - 1];
+      return formatValue(v, cs?.unit ?? style.unit, cs?.decimals);
+    },
+    () => sync === 2,
+    zone,
+    () => latest.current.tooltipSort ?? 'desc',
+    () => latest.current.tooltipMode ?? 'multi',
+  );
+  const zoom = zoomPlugin(() => latest.current.onZoom);
+  const bands = thresholdsPlugin(() => latest.current.thresholds ?? {});
+  const marks = annotationsPlugin(() => latest.current.annotations ?? NO_ANNOTATIONS, zone);
+  const opts = chartOptions(
+    { width: p.width, height: p.height },
+    series,
+    style,
+    [bands, marks, tooltip, zoom],
+    layout,
+    zone,
+  );
+  if (sync > 0) {
+    // x by value, y by relative position: the other charts have their own y scales.
+    opts.cursor = {
+      ...opts.cursor,
+      sync: { key: SYNC_KEY, setSeries: false, scales: ['x', null] },
+    };
+  }
+  const first = drawn(p.data, series, style, layout);
+  const u = new uPlot(opts, first.data, el);
+  for (const band of first.bands) u.addBand(band);
+  u.root.dataset.sync = String(sync);
+  // For tests and the curious: what uPlot holds (scales, drawn columns) from the page.
+  Object.defineProperty(u.root, 'uplot', { value: u, configurable: true });
+  return u;
+}
+
+/** Brings uPlot's series list in line with `p.series`, then hands over the new columns. */
+function update(u: uPlot, p: Latest, looks: string[]): void {
+  const { series, style, layout } = p;
+  const next = drawn(p.data, series, style, layout);
+  const have = u.series.length - 1;
+  for (let i = have; i > series.length; i--) u.delSeries(i);
+  looks.length = Math.min(looks.length, series.length);
+  series.forEach((s, i) => {
+    const existing = u.series[i + 1];
+    const look = seriesLook(s);
+    const scale = layout.seriesScale[i] ?? 'y';
+    if (!existing) u.addSeries(seriesOptions(s, style, scale), i + 1);
+    else if (looks[i] !== look || existing.scale !== scale) {
+      u.delSeries(i + 1);
+      u.addSeries(seriesOptions(s, style, scale), i + 1);
+    } else if (existing.show !== s.show) u.setSeries(i + 1, { show: s.show });
+    looks[i] = look;
+  });
+  // Stack groups follow the series shown and the sign of their values: set each tick.
+  u.delBand(null);
+  for (const band of next.bands) u.addBand(band);
+  u.setData(next.data);
+}
+
 /**
  * Re-renders only when a prop changed: a live tick re-renders the panel twice (loading, then
  * the answer) and only the answer concerns the chart. Callers pass stable style, thresholds
- * and callbacks (useMemo, useLatest). Drawn in layout effects, in the same frame as the render.
+ * and callbacks (useMemo, useLatest). Drawn in the chart's own task (chartDraws), right after
+ * the render, with whatever the latest render gave it by then.
  */
 export const Chart = memo(ChartImpl);
 

@@ -7,10 +7,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { getDashboard } from '../api/server.ts';
 import { loadAnnotationDrawing } from '../chart/annotations-plugin.ts';
 import { setTimeZoneResolver } from '../fields/unit-date.ts';
-import { unitsIn, unitsReady } from '../fields/units.ts';
 import { readDashboardLinks } from '../links/links.ts';
 import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
 import type { Json } from '../model/dashboard-edit.ts';
@@ -49,6 +47,7 @@ import { enabledAnnotations, readAnnotations } from './view/annotation-defs.ts';
 import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
 import { DashboardLinks } from './view/DashboardLinks.tsx';
 import { DashboardToolbar } from './view/DashboardToolbar.tsx';
+import { dashboardQuery } from './view/dashboard-query.ts';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
@@ -99,17 +98,8 @@ const NEW: DashboardResponse = {
 
 export function DashboardPage(props: Props) {
   const { uid } = props;
-  const res = useQuery({
-    queryKey: ['dashboard', uid ?? ''],
-    // A dashboard in a rare unit waits for the unit catalogue, so that it never draws a
-    // value in the wrong unit; one in common units only does not wait for it.
-    queryFn: async ({ signal }) => {
-      const res = await getDashboard(uid!, signal);
-      await unitsReady(unitsIn(res.dashboard));
-      return res;
-    },
-    enabled: uid !== undefined,
-  });
+  // Usually started already by the shell, beside the datasource list (dashboard-query.ts).
+  const res = useQuery({ ...dashboardQuery(uid ?? ''), enabled: uid !== undefined });
   if (uid === undefined) return <DashboardView {...props} loaded={NEW} isNew />;
   if (res.error) {
     return (

@@ -13,6 +13,7 @@ import {
 import { instantKey, rangeKey } from '../query/client.ts';
 import { fetchSliding, LiveBases, liveOverlapS } from '../query/incremental.ts';
 import { matrixToColumnsSliced } from '../query/matrix.ts';
+import { nextTask } from '../query/next-task.ts';
 import { useQueries } from '../query/use-queries.ts';
 import { TimeSettingsContext, utcOffsetS } from '../time/time-settings.ts';
 import type { PanelColumns, RangeAnswer } from './panel-data.ts';
@@ -118,6 +119,8 @@ export function useRangeQueries(
           ? instantKey(dsUid, q.expr, q.end, rev)
           : rangeKey(dsUid, q.expr, q.start, q.end, q.step, rev),
         queryFn: async ({ signal }) => {
+          // Out of the render that started it, each query in a task of its own (next-task.ts).
+          await nextTask();
           if (q.instant) {
             const answer = await queryInstant(dsUid, q.expr, q.end, signal);
             const result = instantAsMatrix(answer.data);
