@@ -7,7 +7,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { loadAnnotationDrawing } from '../chart/annotations-plugin.ts';
 import { setTimeZoneResolver } from '../fields/unit-date.ts';
 import { readDashboardLinks } from '../links/links.ts';
 import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
@@ -24,8 +23,7 @@ import {
 import { normaliseDashboard } from '../model/model.ts';
 import { takePendingPanel } from '../model/pending-panel.ts';
 import { navigate, setParams } from '../nav/router.ts';
-import type { AnnotationsData } from '../panels/annotations-context.ts';
-import { AnnotationsContext, NO_ANNOTATIONS } from '../panels/annotations-context.ts';
+import { AnnotationsContext } from '../panels/annotations-context.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
@@ -43,11 +41,11 @@ import type { Confirm } from './edit/EditParts.tsx';
 import { useLeaveGuard } from './edit/use-leave-guard.ts';
 import { useSaveFlow } from './edit/use-save-flow.tsx';
 import { AnnotationToggles } from './view/AnnotationToggles.tsx';
-import { enabledAnnotations, readAnnotations } from './view/annotation-defs.ts';
 import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
 import { DashboardLinks } from './view/DashboardLinks.tsx';
 import { DashboardToolbar } from './view/DashboardToolbar.tsx';
 import { dashboardQuery } from './view/dashboard-query.ts';
+import { useDashboardAnnotations } from './view/use-dashboard-annotations.tsx';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
@@ -63,7 +61,6 @@ interface Props {
 }
 
 const EMPTY_SCOPE: Scope = new Map();
-const NO_SWITCHES: ReadonlyMap<number, boolean> = new Map();
 
 // Editing is a chunk of its own: viewers never load the editor or the settings.
 // The draggable grid of edit mode loads the first time someone edits.
@@ -80,14 +77,6 @@ const PanelEditorRoute = lazy(() =>
 function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
   return edit ? <EditGrid {...props} edit={edit} /> : <DashboardGrid {...props} />;
 }
-
-// A dashboard's annotations (querying their entries, making and drawing events) load only when
-// it has an entry that is on, the drawing first: a chart is never given events it cannot draw.
-const DashboardAnnotations = lazy(() =>
-  Promise.all([import('./view/DashboardAnnotations.tsx'), loadAnnotationDrawing()]).then(
-    ([m]) => m.DashboardAnnotations,
-  ),
-);
 
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
 
@@ -154,8 +143,8 @@ function DashboardView({
   // The annotations' queries come first, so that they stay mounted whichever view shows.
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>
-      {annotationsQuery}
-      <AnnotationsContext.Provider value={annotations}>{node}</AnnotationsContext.Provider>
+      {annotations.query}
+      <AnnotationsContext.Provider value={annotations.data}>{node}</AnnotationsContext.Provider>
     </TimeSettingsContext.Provider>
   );
   const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
@@ -190,38 +179,17 @@ function DashboardView({
   );
   const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
 
-  // The annotation entries, each on or off (the viewer's switches over each entry's `enable`).
-  const annotationDefs = useMemo(() => readAnnotations(dash.annotations), [dash]);
-  // Kept with the dashboard's uid: another dashboard opened in this view starts from its own.
-  const [switches, setSwitches] = useState<{ uid: string; on: ReadonlyMap<number, boolean> }>({
+  // The annotation entries, each on or off, and what they found. The built-in entry asks the
+  // dashboard's datasource: its datasource variable's, when it has one (that variable is then
+  // the page's one picker), else the header's.
+  const annotations = useDashboardAnnotations({
     uid: dash.uid,
-    on: new Map(),
+    annotations: dash.annotations,
+    scope,
+    datasources,
+    selected: datasources.find((d) => d.uid === dsVariable?.uid) ?? selected,
+    time: rangeNow,
   });
-  const toggled = switches.uid === dash.uid ? switches.on : NO_SWITCHES;
-  const annotationsOn = useMemo(
-    () => new Set(enabledAnnotations(annotationDefs, toggled).map((d) => d.index)),
-    [annotationDefs, toggled],
-  );
-  // The built-in entry asks the dashboard's datasource: its datasource variable's, when it
-  // has one (that variable is then the page's one picker), else the header's.
-  const annotationsDs = datasources.find((d) => d.uid === dsVariable?.uid) ?? selected;
-  // What the annotations' chunk reports (DashboardAnnotations), once it is in.
-  const [annotationsFound, setAnnotations] = useState<AnnotationsData>(NO_ANNOTATIONS);
-  const annotationsWanted = annotationDefs.some((d) => d.unsupported || annotationsOn.has(d.index));
-  const annotations = annotationsWanted ? annotationsFound : NO_ANNOTATIONS;
-  const annotationsQuery = annotationsWanted && (
-    <DashboardAnnotations
-      defs={annotationDefs}
-      on={annotationsOn}
-      scope={scope}
-      datasources={datasources}
-      selected={annotationsDs}
-      time={rangeNow}
-      onChange={setAnnotations}
-    />
-  );
-  const toggleAnnotation = (index: number, enabled: boolean) =>
-    setSwitches({ uid: dash.uid, on: new Map(toggled).set(index, enabled) });
 
   const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
 
@@ -372,10 +340,10 @@ function DashboardView({
       />
       <div class="submenu">
         <AnnotationToggles
-          defs={annotationDefs}
-          on={annotationsOn}
-          errors={annotations.errors}
-          onToggle={toggleAnnotation}
+          defs={annotations.defs}
+          on={annotations.on}
+          errors={annotations.data.errors}
+          onToggle={annotations.toggle}
         />
         <VariablesBar states={vars.states} onChange={vars.setValue} />
         <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
