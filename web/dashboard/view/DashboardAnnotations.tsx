@@ -1,8 +1,8 @@
 // The dashboard's annotation entries, queried and turned into events (use-annotations.ts), as a
 // component that draws nothing and hands what it has to the page, which gives it to every
 // panel (AnnotationsContext). A chunk of its own, with the code that makes events from
-// Prometheus' answers: DashboardPage.tsx fetches it, and the charts' drawing with it, only
-// when a dashboard has an entry that is on (or one to report as not drawable).
+// Prometheus' answers: use-dashboard-annotations.tsx fetches it, and the charts' drawing with
+// it, only when a dashboard has an entry that is on (or one to report as not drawable).
 import { useLayoutEffect } from 'preact/hooks';
 import type { Datasource } from '../../api/server.ts';
 import type { AnnotationsData } from '../../panels/annotations-context.ts';
