@@ -110,12 +110,16 @@ export class EditDashboardPage extends DashboardPage {
  */
 const RESET_RETRIES = 1;
 
-/** Saves a dashboard through the API (as a test's starting point); returns its uid. */
+/**
+ * Saves a dashboard through the API as a test's starting point, over whatever that uid held
+ * (`overwrite`: a uid made from the worker index is saved again when the worker runs the
+ * test's twin in another project); returns its uid.
+ */
 export async function createDashboard(
   request: APIRequestContext,
   dashboard: Record<string, unknown>,
 ): Promise<string> {
-  const res = await request.post('/api/dashboards/db', { data: { dashboard } });
+  const res = await request.post('/api/dashboards/db', { data: { overwrite: true, dashboard } });
   expect(res.status()).toBe(200);
   return (await res.json()).uid;
 }

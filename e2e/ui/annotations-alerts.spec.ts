@@ -9,6 +9,7 @@ import type { Locator, Page, Request } from '@playwright/test';
 import type uPlot from 'uplot';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 const FIRING = 'ALERTS{alertstate="firing"}';
 
@@ -76,52 +77,45 @@ test('ALERTS changes are drawn as markers and regions at the alert time', async 
   const from = Math.floor(fired / 1000) * 1000 - 60_000;
   const to = from + 120_000;
   const uid = `annotations-alerts-${testInfo.workerIndex}`;
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Alert annotations e2e',
-        timezone: 'utc',
-        time: { from: String(from), to: String(to) },
-        annotations: {
-          list: [
-            {
-              builtIn: 1,
-              datasource: { type: 'grafana', uid: '-- Grafana --' },
-              enable: true,
-              hide: true,
-              iconColor: 'rgba(0, 211, 255, 1)',
-              name: 'Annotations & Alerts',
-              type: 'dashboard',
-            },
-            {
-              name: 'Firing',
-              datasource: { type: 'prometheus', uid: '$datasource' },
-              enable: true,
-              iconColor: 'red',
-              expr: FIRING,
-              step: '5s',
-              titleFormat: '{{alertname}} fired',
-              textFormat: 'severity {{severity}}',
-              tagKeys: 'severity,alertstate',
-            },
-          ],
+  await createDashboard(request, {
+    uid,
+    title: 'Alert annotations e2e',
+    timezone: 'utc',
+    time: { from: String(from), to: String(to) },
+    annotations: {
+      list: [
+        {
+          builtIn: 1,
+          datasource: { type: 'grafana', uid: '-- Grafana --' },
+          enable: true,
+          hide: true,
+          iconColor: 'rgba(0, 211, 255, 1)',
+          name: 'Annotations & Alerts',
+          type: 'dashboard',
         },
-        panels: [
-          {
-            id: 1,
-            type: 'timeseries',
-            title: 'Targets',
-            gridPos: { x: 0, y: 0, w: 24, h: 9 },
-            targets: [{ refId: 'A', expr: 'sum(up)' }],
-          },
-        ],
-      },
+        {
+          name: 'Firing',
+          datasource: { type: 'prometheus', uid: '$datasource' },
+          enable: true,
+          iconColor: 'red',
+          expr: FIRING,
+          step: '5s',
+          titleFormat: '{{alertname}} fired',
+          textFormat: 'severity {{severity}}',
+          tagKeys: 'severity,alertstate',
+        },
+      ],
     },
+    panels: [
+      {
+        id: 1,
+        type: 'timeseries',
+        title: 'Targets',
+        gridPos: { x: 0, y: 0, w: 24, h: 9 },
+        targets: [{ refId: 'A', expr: 'sum(up)' }],
+      },
+    ],
   });
-  expect(saved.status()).toBe(200);
 
   const asked: Request[] = [];
   page.on('request', (r) => {

@@ -75,86 +75,79 @@ test('annotation entries draw regions and markers, with text tooltips and switch
     gridPos: { x, y: 0, w: 12, h: 9 },
     targets: [{ refId: 'A', expr: 'sum(up)' }],
   });
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Annotations e2e',
-        time: { from: 'now-5m', to: 'now' },
-        annotations: {
-          list: [
-            {
-              builtIn: 1,
-              datasource: { type: 'grafana', uid: '-- Grafana --' },
-              enable: true,
-              hide: true,
-              iconColor: 'rgba(0, 211, 255, 1)',
-              name: 'Annotations & Alerts',
-              type: 'dashboard',
-            },
-            {
-              name: 'Demo up',
-              datasource: PROM,
-              enable: true,
-              iconColor: 'green',
-              expr: UP,
-              step: '15s',
-              titleFormat: '{{job}} is up',
-              textFormat: 'instance {{instance}}',
-              tagKeys: 'job',
-              filter: { exclude: true, ids: [2] },
-            },
-            {
-              name: 'Minutes',
-              datasource: PROM,
-              enable: true,
-              iconColor: 'orange',
-              expr: MINUTES,
-              step: '15s',
-              titleFormat: '{{who}}',
-              textFormat: 'a whole minute <i>passed</i>',
-              tagKeys: 'who',
-            },
-            {
-              name: 'Off by default',
-              datasource: PROM,
-              enable: false,
-              iconColor: 'red',
-              expr: OFF,
-              step: '15s',
-            },
-          ],
+  await createDashboard(request, {
+    uid,
+    title: 'Annotations e2e',
+    time: { from: 'now-5m', to: 'now' },
+    annotations: {
+      list: [
+        {
+          builtIn: 1,
+          datasource: { type: 'grafana', uid: '-- Grafana --' },
+          enable: true,
+          hide: true,
+          iconColor: 'rgba(0, 211, 255, 1)',
+          name: 'Annotations & Alerts',
+          type: 'dashboard',
         },
-        panels: [
-          panel(1, 'Targets', 0),
-          panel(2, 'Targets again', 12),
+        {
+          name: 'Demo up',
+          datasource: PROM,
+          enable: true,
+          iconColor: 'green',
+          expr: UP,
+          step: '15s',
+          titleFormat: '{{job}} is up',
+          textFormat: 'instance {{instance}}',
+          tagKeys: 'job',
+          filter: { exclude: true, ids: [2] },
+        },
+        {
+          name: 'Minutes',
+          datasource: PROM,
+          enable: true,
+          iconColor: 'orange',
+          expr: MINUTES,
+          step: '15s',
+          titleFormat: '{{who}}',
+          textFormat: 'a whole minute <i>passed</i>',
+          tagKeys: 'who',
+        },
+        {
+          name: 'Off by default',
+          datasource: PROM,
+          enable: false,
+          iconColor: 'red',
+          expr: OFF,
+          step: '15s',
+        },
+      ],
+    },
+    panels: [
+      panel(1, 'Targets', 0),
+      panel(2, 'Targets again', 12),
+      {
+        id: 4,
+        type: 'heatmap',
+        title: 'Latency heatmap',
+        gridPos: { x: 0, y: 15, w: 24, h: 8 },
+        options: { calculate: false },
+        targets: [
           {
-            id: 4,
-            type: 'heatmap',
-            title: 'Latency heatmap',
-            gridPos: { x: 0, y: 15, w: 24, h: 8 },
-            options: { calculate: false },
-            targets: [
-              {
-                refId: 'A',
-                expr: 'sum(increase(http_request_duration_seconds_bucket[$__rate_interval])) by (le)',
-                format: 'heatmap',
-                legendFormat: '{{le}}',
-              },
-            ],
-          },
-          {
-            ...panel(3, 'Target states', 0),
-            type: 'state-timeline',
-            gridPos: { x: 0, y: 9, w: 24, h: 6 },
+            refId: 'A',
+            expr: 'sum(increase(http_request_duration_seconds_bucket[$__rate_interval])) by (le)',
+            format: 'heatmap',
+            legendFormat: '{{le}}',
           },
         ],
       },
-    },
+      {
+        ...panel(3, 'Target states', 0),
+        type: 'state-timeline',
+        gridPos: { x: 0, y: 9, w: 24, h: 6 },
+      },
+    ],
   });
-  expect(saved.status()).toBe(200);
 
   // Every annotation request, by query; and the answers to the region's query.
   const asked: Request[] = [];

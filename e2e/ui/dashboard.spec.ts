@@ -1,6 +1,7 @@
 // The live Service overview in Chromium, against a real Prometheus and demo traffic.
 import { expect, haveGrafanaFixtures, NO_FIXTURES, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 test('/ opens the Service overview, live at 5 s, with data in every panel', { tag: '@vm' }, async ({
   page,
@@ -170,26 +171,19 @@ test('charts whose answers land together draw in tasks of their own', async ({
   // JS (up to its next microtask checkpoint) no two charts may clear theirs, or a tick's
   // longest task is the whole dashboard's drawing (web/chart/draw-queue.ts).
   const uid = `draw-tasks-${testInfo.workerIndex}`;
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Draw tasks e2e',
-        time: { from: 'now-5m', to: 'now' },
-        refresh: '5s',
-        panels: [0, 1, 2, 3].map((i) => ({
-          id: i + 1,
-          type: 'timeseries',
-          title: `Same query ${i + 1}`,
-          gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
-          targets: [{ refId: 'A', expr: 'sum by (job) (up)' }],
-        })),
-      },
-    },
+  await createDashboard(request, {
+    uid,
+    title: 'Draw tasks e2e',
+    time: { from: 'now-5m', to: 'now' },
+    refresh: '5s',
+    panels: [0, 1, 2, 3].map((i) => ({
+      id: i + 1,
+      type: 'timeseries',
+      title: `Same query ${i + 1}`,
+      gridPos: { x: (i % 2) * 12, y: Math.floor(i / 2) * 8, w: 12, h: 8 },
+      targets: [{ refId: 'A', expr: 'sum by (job) (up)' }],
+    })),
   });
-  expect(saved.status()).toBe(200);
   await page.addInitScript(() => {
     let run: Set<HTMLCanvasElement> | null = null;
     const runs: Set<HTMLCanvasElement>[] = [];

@@ -5,6 +5,7 @@
 // Prometheus).
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 test('a stat with instant: true on 7 days shows the value Prometheus gives at that moment', async ({
   page,
@@ -78,32 +79,25 @@ test('a query_result variable with $__range lists the values Prometheus answers'
   request,
 }, testInfo) => {
   const uid = `range-variable-${testInfo.workerIndex}`;
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Range variable e2e',
-        time: { from: 'now-1h', to: 'now' },
-        panels: [],
-        templating: {
-          list: [
-            {
-              name: 'busy',
-              type: 'query',
-              // Every job, not topk: equal counts make topk's pick differ between two asks.
-              query: 'query_result(count by (job) (count_over_time(up[$__range])))',
-              regex: '/job="([^"]+)"/',
-              sort: 1,
-              refresh: 2,
-            },
-          ],
+  await createDashboard(request, {
+    uid,
+    title: 'Range variable e2e',
+    time: { from: 'now-1h', to: 'now' },
+    panels: [],
+    templating: {
+      list: [
+        {
+          name: 'busy',
+          type: 'query',
+          // Every job, not topk: equal counts make topk's pick differ between two asks.
+          query: 'query_result(count by (job) (count_over_time(up[$__range])))',
+          regex: '/job="([^"]+)"/',
+          sort: 1,
+          refresh: 2,
         },
-      },
+      ],
     },
   });
-  expect(saved.status()).toBe(200);
   const asked: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());

@@ -2,6 +2,7 @@
 // for its own range, says so in its header, and draws it.
 import { expect, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 /** Seconds the test may see a request after the page computed its range. */
 const SEEN_LATE = 4;
@@ -19,23 +20,16 @@ test('relative time and time shift ask for the panel its own range and say so', 
     targets: [{ refId: 'A', expr }],
     ...extra,
   });
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Panel time e2e',
-        time: { from: 'now-15m', to: 'now' },
-        panels: [
-          panel(1, 'Last five', 'up + 0 * 1', { timeFrom: '5m' }),
-          // A fresh Prometheus has no older data: a short shift still lands on some.
-          panel(2, 'Shifted', 'up + 0 * 2', { timeShift: '5s' }),
-        ],
-      },
-    },
+  await createDashboard(request, {
+    uid,
+    title: 'Panel time e2e',
+    time: { from: 'now-15m', to: 'now' },
+    panels: [
+      panel(1, 'Last five', 'up + 0 * 1', { timeFrom: '5m' }),
+      // A fresh Prometheus has no older data: a short shift still lands on some.
+      panel(2, 'Shifted', 'up + 0 * 2', { timeShift: '5s' }),
+    ],
   });
-  expect(saved.status()).toBe(200);
 
   const asked = new Map<string, { start: number; end: number; step: number; at: number }>();
   page.on('request', (r) => {

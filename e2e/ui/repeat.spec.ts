@@ -2,6 +2,7 @@
 // querying its own value; a changed selection changes the copies.
 import { expect, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 test('a repeated panel is drawn once per selected value, each with its own series', async ({
   page,
@@ -86,45 +87,38 @@ test('a repeated row is copied with its panels, one per value, each querying its
   request,
 }, testInfo) => {
   const uid = `repeat-row-${testInfo.workerIndex}`;
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Repeat row e2e',
-        time: { from: 'now-5m', to: 'now' },
-        templating: {
-          list: [
-            {
-              type: 'custom',
-              name: 'job',
-              query: 'prometheus,demo',
-              multi: true,
-              current: { text: ['prometheus', 'demo'], value: ['prometheus', 'demo'] },
-            },
-          ],
+  await createDashboard(request, {
+    uid,
+    title: 'Repeat row e2e',
+    time: { from: 'now-5m', to: 'now' },
+    templating: {
+      list: [
+        {
+          type: 'custom',
+          name: 'job',
+          query: 'prometheus,demo',
+          multi: true,
+          current: { text: ['prometheus', 'demo'], value: ['prometheus', 'demo'] },
         },
-        panels: [
-          {
-            id: 1,
-            type: 'row',
-            title: 'Job $job',
-            repeat: 'job',
-            gridPos: { x: 0, y: 0, w: 24, h: 1 },
-          },
-          {
-            id: 2,
-            type: 'timeseries',
-            title: 'Targets of $job',
-            gridPos: { x: 0, y: 1, w: 24, h: 6 },
-            targets: [{ refId: 'A', expr: 'up{job="$job"}', legendFormat: '{{job}}' }],
-          },
-        ],
-      },
+      ],
     },
+    panels: [
+      {
+        id: 1,
+        type: 'row',
+        title: 'Job $job',
+        repeat: 'job',
+        gridPos: { x: 0, y: 0, w: 24, h: 1 },
+      },
+      {
+        id: 2,
+        type: 'timeseries',
+        title: 'Targets of $job',
+        gridPos: { x: 0, y: 1, w: 24, h: 6 },
+        targets: [{ refId: 'A', expr: 'up{job="$job"}', legendFormat: '{{job}}' }],
+      },
+    ],
   });
-  expect(saved.status()).toBe(200);
 
   const dash = new DashboardPage(page);
   await dash.open(`/d/${uid}`);

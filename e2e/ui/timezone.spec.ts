@@ -3,6 +3,7 @@
 // the dashboard's `timepicker.quick_ranges` are the picker's list, named as the JSON names them.
 import { expect, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 
 test.use({ timezoneId: 'America/New_York' });
 
@@ -15,28 +16,21 @@ async function saveDashboard(
   uid: string,
   extra: object,
 ) {
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: `Time zone e2e ${uid}`,
-        timezone: 'Asia/Tokyo',
-        panels: [
-          {
-            id: 1,
-            type: 'timeseries',
-            title: 'Up',
-            gridPos: { x: 0, y: 0, w: 24, h: 8 },
-            targets: [{ refId: 'A', expr: 'up' }],
-          },
-        ],
-        ...extra,
+  await createDashboard(request, {
+    uid,
+    title: `Time zone e2e ${uid}`,
+    timezone: 'Asia/Tokyo',
+    panels: [
+      {
+        id: 1,
+        type: 'timeseries',
+        title: 'Up',
+        gridPos: { x: 0, y: 0, w: 24, h: 8 },
+        targets: [{ refId: 'A', expr: 'up' }],
       },
-    },
+    ],
+    ...extra,
   });
-  expect(saved.status()).toBe(200);
 }
 
 test('now/d is Tokyo’s midnight and the axis reads Tokyo time', async ({ page, request }, info) => {

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 import { expect, queuedEventsRun, test } from '../fixtures.ts';
 import { HOSTILE, HOSTILE_METRIC } from '../hostile-target.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
+import { createDashboard } from '../pages/edit-page.ts';
 import { ExplorePage } from '../pages/explore-page.ts';
 
 const EVIL_VAR = '<img src=x onerror=window.__xss=25>'; // the custom variable's first value
@@ -181,26 +182,19 @@ test('a text panel cannot clobber document or window properties, nor wear the ap
   request,
 }, testInfo) => {
   const uid = `xss-clobber-${testInfo.workerIndex}`;
-  const saved = await request.post('/api/dashboards/db', {
-    headers: { 'Content-Type': 'application/json' },
-    data: {
-      overwrite: true,
-      dashboard: {
-        uid,
-        title: 'Clobbering',
-        panels: [
-          {
-            id: 1,
-            type: 'text',
-            title: 'Clobber',
-            gridPos: { x: 0, y: 0, w: 24, h: 10 },
-            options: { mode: 'html', content: CLOBBER_HTML },
-          },
-        ],
+  await createDashboard(request, {
+    uid,
+    title: 'Clobbering',
+    panels: [
+      {
+        id: 1,
+        type: 'text',
+        title: 'Clobber',
+        gridPos: { x: 0, y: 0, w: 24, h: 10 },
+        options: { mode: 'html', content: CLOBBER_HTML },
       },
-    },
+    ],
   });
-  expect(saved.status()).toBe(200);
   const dialogs = await watch(page);
   const dash = new DashboardPage(page);
   await dash.open(`/d/${uid}`);
