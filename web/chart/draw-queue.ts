@@ -11,8 +11,7 @@
 // one. Charts draw in the order they first asked, which is the order Preact rendered them:
 // top to bottom.
 
-/** Runs `run` in a task of its own, after the tasks already queued. */
-export type PostTask = (run: () => void) => void;
+import { messageTasks, type PostTask } from '../query/next-task.ts';
 
 export interface DrawQueue {
   /** `draw` runs in a task of its own; a chart already waiting keeps its place. */
@@ -54,22 +53,6 @@ export function drawQueue(post: PostTask): DrawQueue {
     get size() {
       return waiting.size;
     },
-  };
-}
-
-/**
- * A task through a MessageChannel: it runs as soon as the page is free, without the 4 ms
- * that nested setTimeout(0) calls are held back by, and the browser may render between two
- * of them. setTimeout where there is no MessageChannel (tests outside a browser).
- */
-export function messageTasks(): PostTask {
-  if (typeof MessageChannel !== 'function') return (run) => setTimeout(run, 0);
-  const channel = new MessageChannel();
-  const runs: (() => void)[] = [];
-  channel.port1.onmessage = () => runs.shift()?.();
-  return (run) => {
-    runs.push(run);
-    channel.port2.postMessage(null);
   };
 }
 
