@@ -58,19 +58,31 @@ export class DashboardPage {
   }
 
   /**
-   * Moves the mouse over a chart at `fraction` of its width; returns the tooltip. The plot's
-   * box is read again on every try and the mouse comes in from outside: a late layout change
-   * (the legend arriving, a scrollbar) moves the plot, and uPlot measures it again only when
-   * the mouse enters.
+   * Moves the mouse over a chart at `fraction` of the span it draws data in; returns the
+   * tooltip. That span is the plot's width once Prometheus holds the whole range; a Prometheus
+   * started for this run holds only its last minutes, drawn at the right, and a point of the
+   * plot before them has no value to show (data-start is the first instant with one). The
+   * plot's box is read again on every try and the mouse comes in from outside: a late layout
+   * change (the legend arriving, a scrollbar) moves the plot, and uPlot measures it again only
+   * when the mouse enters.
    */
   async hoverChart(title: string, fraction: number): Promise<Locator> {
-    const over = this.chart(title).locator('.u-over');
+    const chart = this.chart(title);
+    const over = chart.locator('.u-over');
     const tooltip = this.panel(title).locator('.chart-tooltip');
     await expect(async () => {
       const box = await over.boundingBox();
       if (!box) throw new Error(`"${title}" has no plot yet`);
+      const { start, range } = await chart.evaluate((el) => ({
+        start: Number((el as HTMLElement).dataset.start || Number.NaN),
+        range: ((el as HTMLElement).dataset.xRange ?? '').split(',').map(Number),
+      }));
+      const [min, max] = range as [number, number];
+      // Where data begins, as a fraction of the plot (0 when the range is all drawn).
+      const from = max > min && start > min ? Math.min((start - min) / (max - min), 1) : 0;
+      const x = from + (1 - from) * fraction;
       await this.page.mouse.move(0, 0);
-      await this.page.mouse.move(box.x + box.width * fraction, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + box.width * x, box.y + box.height / 2);
       await expect(tooltip).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 20_000 });
     return tooltip;

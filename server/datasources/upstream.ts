@@ -39,8 +39,16 @@ export function describeFetchError(err: unknown): string {
   const text = `${e.message ?? ''} ${e.cause?.message ?? ''}`;
   if (/connection refused/i.test(text)) return 'connection refused';
   if (/connection reset/i.test(text)) return 'connection reset';
-  // Deno (hyper): "connection closed" before any answer.
-  if (/^\s*connection closed\s*$/i.test(e.cause?.message ?? '')) return CLOSED;
+  // Deno (hyper): "connection closed" before any answer, or, when the close comes while the
+  // request is still being written, "stream closed because of a broken pipe" (seen against a
+  // Prometheus that wants a client certificate: one call in about fourteen).
+  if (
+    /^\s*(connection closed|stream closed because of a broken pipe)\s*$/i.test(
+      e.cause?.message ?? '',
+    )
+  ) {
+    return CLOSED;
+  }
   if (/dns error|failed to lookup|name or service not known/i.test(text)) return 'host not found';
   const tls = tlsWords(code, text);
   if (tls) return tls;

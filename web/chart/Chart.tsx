@@ -54,6 +54,19 @@ interface Props {
   annotations?: AnnotationsSetup;
 }
 
+/**
+ * The first instant (unix s) where any series has a value: shown as data-start, so a test can
+ * point inside what is drawn when the history is shorter than the range (a new Prometheus).
+ * Nearly always the first column, so the walk ends at once.
+ */
+function firstDrawn(data: uPlot.AlignedData): number | undefined {
+  const xs = data[0];
+  for (let i = 0; i < xs.length; i++) {
+    for (let s = 1; s < data.length; s++) if (data[s]![i] != null) return xs[i];
+  }
+  return undefined;
+}
+
 const NO_ANNOTATIONS: AnnotationsSetup = { events: [], lanes: [], multiLane: false };
 
 /** One dashboard is on screen at a time, so one sync group is one dashboard. */
@@ -124,6 +137,7 @@ function ChartImpl({
       ds.series = String(p.series.length);
       ds.samples = String(p.samples);
       ds.end = String(p.data[0][p.data[0].length - 1] ?? '');
+      ds.start = String(firstDrawn(p.data) ?? '');
     }
     todo.current = { build: false, data: false, size: false, redraw: false };
     delete el.current?.dataset.waiting;

@@ -147,8 +147,10 @@ export function timeAxis(zone?: TimeZone): uPlot.Axis {
     space: 70,
     values: (u, splits, _axis, _space, incr) => {
       const labels = timeTicks(splits, incr, (u.scales.x?.max ?? 0) - (u.scales.x?.min ?? 0), zone);
-      // Drawn on the canvas; kept as text too (with the instant of each), for tests.
+      // Drawn on the canvas; kept as text too (with the instant of each), for tests, and the
+      // scale's range they were made for.
       u.root.dataset.xTicks = JSON.stringify(splits.map((t, i) => [t, labels[i]]));
+      u.root.dataset.xRange = `${u.scales.x?.min ?? ''},${u.scales.x?.max ?? ''}`;
       return labels;
     },
   };
