@@ -26,6 +26,7 @@
 // Waiters may leave (the client went away) at any time; the upstream call is aborted only when
 // the last one has left, and a flight abandoned that way takes no new waiters.
 
+import { bodyReader } from './body-reader.ts';
 import { type Encoding, GzipMeter, mayInflatePast } from './encoding.ts';
 
 export interface FlightHead {
@@ -229,7 +230,7 @@ export class Flight {
     }
     this.state = 'streaming';
     this.settleOutcome({ ok: true, head: opened.head });
-    const reader = opened.body?.getReader();
+    const reader = opened.body ? bodyReader(opened.body) : undefined;
     // Every waiter gone: stop reading too, whatever the fetch does with its own signal.
     const stop = () => reader?.cancel(this.abort.signal.reason).catch(() => {});
     this.abort.signal.addEventListener('abort', stop, { once: true });
@@ -238,11 +239,10 @@ export class Flight {
     try {
       for (;;) {
         if (!reader) break;
-        const { done, value } = await reader.read();
-        if (done) break;
-        this.bytes += value.byteLength;
+        const chunk = await reader.read();
+        if (!chunk) break;
+        this.bytes += chunk.byteLength;
         if (this.bytes > this.maxBytes || meter?.over) throw new BodyTooLargeError(this.maxBytes);
-        const chunk = ownBytes(value);
         this.chunks.push(chunk);
         if (meter) meter.write(chunk);
         else if (gzipped && mayInflatePast(this.bytes, this.maxBytes)) {
@@ -267,6 +267,9 @@ export class Flight {
       return { chunks: this.chunks, head: opened.head };
     } catch (caught) {
       const err = caught instanceof BodyTooLargeError ? caught : this.brokeOff(caught);
+      // Every waiter's stream errors now, with no chunk left to replay: what was read (up to
+      // the cap) is garbage at once, not when the flight is.
+      this.chunks.length = 0;
       meter?.abort();
       reader?.cancel(err).catch(() => {});
       this.abort.signal.removeEventListener('abort', stop);
@@ -276,15 +279,6 @@ export class Flight {
       return { failure: err, head: opened.head };
     }
   }
-}
-
-/**
- * The chunk, or a copy of it when it is a small view of a much larger buffer, which keeping the
- * chunk would keep whole. Deno's fetch hands over what it inflates as 4 KiB views of 64 KiB
- * buffers: kept as they came, a 16 MiB answer held 256 MiB (a 64 MiB cap, a gigabyte).
- */
-export function ownBytes(chunk: Uint8Array): Uint8Array {
-  return chunk.buffer.byteLength > 2 * chunk.byteLength ? chunk.slice() : chunk;
 }
 
 /** The chunks as one array; a single chunk's own bytes when they are all of its buffer. */
