@@ -15,6 +15,7 @@ import { memo } from '../ui/memo.ts';
 import type { AnnotationsSetup } from './annotations-plugin.ts';
 import { annotationsPlugin } from './annotations-plugin.ts';
 import { chartDraws } from './draw-queue.ts';
+import { markDrawn } from './drawn-attrs.ts';
 import type { ChartSeries, ChartStyle } from './options.ts';
 import {
   chartLayout,
@@ -52,19 +53,6 @@ interface Props {
   tooltipMode?: TooltipMode;
   /** The dashboard's annotations drawn on this chart (markers and regions). */
   annotations?: AnnotationsSetup;
-}
-
-/**
- * The first instant (unix s) where any series has a value: shown as data-start, so a test can
- * point inside what is drawn when the history is shorter than the range (a new Prometheus).
- * Nearly always the first column, so the walk ends at once.
- */
-function firstDrawn(data: uPlot.AlignedData): number | undefined {
-  const xs = data[0];
-  for (let i = 0; i < xs.length; i++) {
-    for (let s = 1; s < data.length; s++) if (data[s]![i] != null) return xs[i];
-  }
-  return undefined;
 }
 
 const NO_ANNOTATIONS: AnnotationsSetup = { events: [], lanes: [], multiLane: false };
@@ -133,11 +121,7 @@ function ChartImpl({
     } else if (plot.current && t.redraw) plot.current.redraw(false);
     if (plot.current && (t.build || t.data)) {
       shown.current = { series: p.series, data: p.data };
-      const ds = plot.current.root.dataset;
-      ds.series = String(p.series.length);
-      ds.samples = String(p.samples);
-      ds.end = String(p.data[0][p.data[0].length - 1] ?? '');
-      ds.start = String(firstDrawn(p.data) ?? '');
+      markDrawn(plot.current.root, p.series.length, p.samples, p.data);
     }
     todo.current = { build: false, data: false, size: false, redraw: false };
     delete el.current?.dataset.waiting;
