@@ -1,6 +1,9 @@
 // Grafana's whole unit catalogue: every id of its unit picker, by category, with Grafana's
 // names, and the custom forms (`suffix:`, `prefix:`, `si:`, `count:`, `currency:`, `time:`,
 // `bool:`). The list follows categories.ts; an id outside it is shown as a plain suffix.
+// Long on purpose: it is one table, read beside Grafana's one file, and split it would no
+// longer line up with the file it copies the ids and names of (the formatters it uses live
+// in unit-number.ts, unit-time.ts and unit-date.ts).
 // https://github.com/grafana/grafana/blob/main/packages/grafana-data/src/valueFormats/categories.ts
 import { formatDate, fromNow, sameDay, type TimeZone, unitZone } from './unit-date.ts';
 import {
