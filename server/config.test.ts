@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, helpText, loadConfig, startupNotes } from './config.ts';
+import { DEFAULT_PORT, loadConfig, startupNotes } from './config.ts';
+import { helpText } from './config-flags.ts';
 import { ConfigError, parseSeconds } from './config-values.ts';
 import { isLoopbackHost } from './hosts.ts';
 

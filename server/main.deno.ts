@@ -2,7 +2,8 @@
 // Run with `deno task start` (see deno.json); npm dependencies come from node_modules.
 import { createApp } from './app.ts';
 import type { Config } from './config.ts';
-import { helpText, loadConfig, startupNotes } from './config.ts';
+import { loadConfig, startupNotes } from './config.ts';
+import { helpText } from './config-flags.ts';
 import { ConfigError } from './config-values.ts';
 import { fetchUpstream } from './datasources/upstream.ts';
 import type { RequestEnv, UpstreamTls } from './deps.ts';

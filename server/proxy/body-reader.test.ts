@@ -59,7 +59,12 @@ describe('bodyReader', () => {
 
   it('cancels the stream it reads', async () => {
     let reason: unknown;
-    const body = new ReadableStream({ type: 'bytes', cancel: (r) => void (reason = r) });
+    const body = new ReadableStream({
+      type: 'bytes',
+      cancel: (r) => {
+        reason = r;
+      },
+    });
     await bodyReader(body).cancel('too large');
     expect(reason).toBe('too large');
   });

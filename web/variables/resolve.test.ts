@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Datasource } from '../api/server.ts';
 import { readVariable } from './model.ts';
 import type { FetchLookup, ResolveContext } from './resolve.ts';
-import { autoInterval, dependencyOrder, resolveVariables, roundInterval } from './resolve.ts';
+import { resolveVariables } from './resolve.ts';
 
 const ds = (uid: string, name: string): Datasource => ({
   uid,
@@ -209,23 +209,6 @@ describe('resolveVariables', () => {
     expect(r.scope.get('t')?.values).toEqual(['typed']);
     // 1 h over 30 steps is 2 m
     expect(r.scope.get('i')?.values).toEqual(['2m']);
-  });
-});
-
-describe('intervals and order', () => {
-  it('rounds as Grafana does', () => {
-    expect(roundInterval(1_000)).toBe(1_000);
-    expect(roundInterval(40_000)).toBe(30_000);
-    expect(roundInterval(100_000)).toBe(120_000);
-    expect(autoInterval(24 * 3_600_000, 30, '10s')).toBe('1h');
-    expect(autoInterval(60_000, 30, '10s')).toBe('10s');
-  });
-
-  it('puts a cycle after the rest, in list order', () => {
-    const a = def({ name: 'a', query: 'label_values(x{b="$b"}, a)' });
-    const b = def({ name: 'b', query: 'label_values(x{a="$a"}, b)' });
-    const c = def({ name: 'c', query: 'label_values(c)' });
-    expect(dependencyOrder([a, b, c]).map((d) => d.name)).toEqual(['c', 'a', 'b']);
   });
 });
 

@@ -2,21 +2,24 @@
 // A query variable names the request it needs; the caller fetches it (query-core) and calls
 // again with the answer, so chained variables settle one level per answer. A selection that
 // is no longer among the options falls back to the first option (All when offered), as in
-// Grafana.
+// Grafana. The order is dependency-order.ts's, the selection rules selection.ts's, an
+// interval's "auto" auto-interval.ts's; this file works out each kind's options.
 import type { Datasource } from '../api/server.ts';
 import {
   type DatasourceLookup,
   lookupDatasource,
   scrapeIntervalS,
 } from '../model/datasource-ref.ts';
-import { formatDuration, parseDuration } from '../time/duration.ts';
+import { autoInterval } from './auto-interval.ts';
+import { dependencyOrder, parentsOf } from './dependency-order.ts';
 import type { Scope, ScopedVariable } from './format.ts';
-import { interpolateVariables, referencedNames } from './format.ts';
+import { interpolateVariables } from './format.ts';
 import { builtinScope } from './interpolate.ts';
 import type { VariableDef, VariableOption } from './model.ts';
-import { ALL, AUTO_PREFIX, applyRegex, parseCustom, sortOptions } from './model.ts';
+import { AUTO_PREFIX, applyRegex, parseCustom, sortOptions } from './model.ts';
 import type { VariableRequest } from './query.ts';
 import { answerValues, isValidLabel, parseVariableQuery, variableApiCall } from './query.ts';
+import { scoped, select } from './selection.ts';
 
 export interface VariableFetch {
   /** query-core key: the whole request, so identical variables share one call. */
@@ -58,116 +61,6 @@ export interface Resolved {
   scope: Scope;
   /** Every variable has settled (answered or failed). */
   ready: boolean;
-}
-
-/** Grafana's kbn.roundInterval: a "nice" interval near the one given (ms). */
-export function roundInterval(ms: number): number {
-  const table: [below: number, nice: number][] = [
-    [15, 10],
-    [35, 20],
-    [75, 50],
-    [150, 100],
-    [350, 200],
-    [750, 500],
-    [1_500, 1_000],
-    [3_500, 2_000],
-    [7_500, 5_000],
-    [12_500, 10_000],
-    [17_500, 15_000],
-    [25_000, 20_000],
-    [45_000, 30_000],
-    [90_000, 60_000],
-    [210_000, 120_000],
-    [450_000, 300_000],
-    [750_000, 600_000],
-    [1_050_000, 900_000],
-    [1_500_000, 1_200_000],
-    [2_700_000, 1_800_000],
-    [5_400_000, 3_600_000],
-    [9_000_000, 7_200_000],
-    [16_200_000, 10_800_000],
-    [32_400_000, 21_600_000],
-    [86_400_000, 43_200_000],
-    [604_800_000, 86_400_000],
-    [1_814_400_000, 604_800_000],
-    [3_628_800_000, 2_592_000_000],
-  ];
-  for (const [below, nice] of table) if (ms < below) return nice;
-  return 31_536_000_000;
-}
-
-/** An interval variable's "auto": the range over auto_count steps, no finer than auto_min. */
-export function autoInterval(rangeMs: number, count: number, min: string): string {
-  const floor = parseDuration(min) ?? 10_000;
-  return formatDuration(roundInterval(Math.max(rangeMs / Math.max(1, count), floor)));
-}
-
-/** Each variable's parents: the other variables its query, regex and datasource name. */
-export function parentsOf(defs: readonly VariableDef[]): Map<string, Set<string>> {
-  const names = new Set(defs.map((d) => d.name));
-  return new Map(
-    defs.map((d) => {
-      const text = `${d.query} ${d.regex} ${JSON.stringify(d.datasource ?? '')}`;
-      const refs = [...referencedNames(text)].filter((n) => names.has(n) && n !== d.name);
-      return [d.name, new Set(refs)] as const;
-    }),
-  );
-}
-
-/** Variables ordered so each comes after those its query, regex and datasource name. */
-export function dependencyOrder(defs: readonly VariableDef[]): VariableDef[] {
-  const deps = parentsOf(defs);
-  const out: VariableDef[] = [];
-  const done = new Set<string>();
-  let progress = true;
-  while (out.length < defs.length && progress) {
-    progress = false;
-    for (const d of defs) {
-      if (done.has(d.name)) continue;
-      if ([...deps.get(d.name)!].every((n) => done.has(n))) {
-        out.push(d);
-        done.add(d.name);
-        progress = true;
-      }
-    }
-  }
-  // A cycle: the rest in list order; their references to each other stay as written.
-  for (const d of defs) if (!done.has(d.name)) out.push(d);
-  return out;
-}
-
-/** The selection kept from what is wanted, given the options. */
-export function select(
-  def: VariableDef,
-  wanted: readonly string[],
-  options: readonly VariableOption[],
-): string[] {
-  if (def.includeAll && wanted.includes(ALL)) return [ALL];
-  const values = new Set(options.map((o) => o.value));
-  // Grafana also matches a selection by its text (old dashboards saved text in `current`).
-  const byText = new Map(options.map((o) => [o.text, o.value]));
-  const kept = [
-    ...new Set(
-      wanted.flatMap((w) => (values.has(w) ? [w] : byText.has(w) ? [byText.get(w)!] : [])),
-    ),
-  ];
-  if (kept.length > 0) return def.multi ? kept : [kept[0]!];
-  if (def.includeAll) return [ALL];
-  return options.length > 0 ? [options[0]!.value] : [];
-}
-
-function scoped(def: VariableDef, selected: string[], options: VariableOption[]): ScopedVariable {
-  const all = selected.includes(ALL);
-  const values = all ? options.map((o) => o.value) : selected;
-  const textOf = new Map(options.map((o) => [o.value, o.text]));
-  return {
-    values,
-    text: all ? 'All' : values.map((v) => textOf.get(v) ?? v).join(' + '),
-    regex: def.multi || def.includeAll,
-    array: def.multi || all,
-    ...(all ? { all: true } : {}),
-    ...(all && def.allValue !== undefined ? { allValue: def.allValue } : {}),
-  };
 }
 
 function datasourceFor(def: VariableDef, scope: Scope, ctx: ResolveContext): DatasourceLookup {

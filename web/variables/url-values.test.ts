@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL, readVariable } from './model.ts';
 import type { VariableState } from './resolve.ts';
-import { select } from './resolve.ts';
+import { select } from './selection.ts';
 import { readUrlValues, refusedUrlValues } from './url-values.ts';
 
 const state = (

@@ -4,6 +4,7 @@ import {
   annotationsOf,
   DS_VARIABLE,
   filterFor,
+  isBuiltInAnnotation,
   moveAnnotation,
   newAnnotation,
   removeAnnotation,
@@ -39,6 +40,12 @@ describe('annotation-edit', () => {
     const next = updateAnnotation(list, 1, { expr: 'up == 0', filter: undefined });
     expect(next[1]).toEqual({ ...deploys, expr: 'up == 0' });
     expect(next[0]).toBe(builtIn);
+  });
+
+  it('knows the built-in entry by builtIn 1 or true', () => {
+    expect(isBuiltInAnnotation(builtIn)).toBe(true);
+    expect(isBuiltInAnnotation({ ...builtIn, builtIn: true })).toBe(true);
+    expect(isBuiltInAnnotation(deploys)).toBe(false);
   });
 
   it('moves and removes', () => {

@@ -14,6 +14,11 @@ export function withAnnotations(dashboard: Json, list: Json[]): Json {
   return { ...dashboard, annotations: { ...asRecord(dashboard.annotations), list } };
 }
 
+/** Grafana's built-in "Annotations & Alerts" entry (`builtIn: 1`), which is never deleted. */
+export function isBuiltInAnnotation(entry: Json): boolean {
+  return entry.builtIn === 1 || entry.builtIn === true;
+}
+
 /** A name not taken yet: "New annotation", then "New annotation 2"… */
 function freeName(list: readonly Json[]): string {
   const taken = new Set(list.map((a) => a.name));
