@@ -5,9 +5,8 @@
 // settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
 // guarded against leaving the page, in the app and in the browser.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { setTimeZoneResolver } from '../fields/unit-date.ts';
 import { readDashboardLinks } from '../links/links.ts';
 import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
 import type { Json } from '../model/dashboard-edit.ts';
@@ -26,7 +25,7 @@ import { navigate, setParams } from '../nav/router.ts';
 import { AnnotationsContext } from '../panels/annotations-context.ts';
 import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
-import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
+import { TimeSettingsContext } from '../time/time-settings.ts';
 import { lazy } from '../ui/lazy.tsx';
 import { RefreshPicker } from '../ui/RefreshPicker.tsx';
 import { TimePicker } from '../ui/TimePicker.tsx';
@@ -47,6 +46,7 @@ import { DashboardToolbar } from './view/DashboardToolbar.tsx';
 import { dashboardQuery } from './view/dashboard-query.ts';
 import { useDashboardAnnotations } from './view/use-dashboard-annotations.tsx';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
+import { useDashboardTimeSettings } from './view/use-dashboard-time-settings.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
 interface Props {
@@ -133,13 +133,7 @@ function DashboardView({
     if ((editPanel || editview) && !readOnly && work === null) setWork(original);
   }, [editPanel, editview, readOnly]);
 
-  const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
-  // Date units (dateTimeAsIso, time:FORMAT…) in the dashboard's zone, set before the panels
-  // render; undone when the page goes.
-  const zoneRef = useRef(timeSettings.timezone);
-  zoneRef.current = timeSettings.timezone;
-  const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
-  useEffect(() => unsetZone, []);
+  const timeSettings = useDashboardTimeSettings(shown);
   // The annotations' queries come first, so that they stay mounted whichever view shows.
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>
