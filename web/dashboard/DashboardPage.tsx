@@ -7,8 +7,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { readDashboardLinks } from '../links/links.ts';
-import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
+import { LinkEnvContext } from '../links/links-context.ts';
 import type { Json } from '../model/dashboard-edit.ts';
 import {
   addPanel,
@@ -29,11 +28,8 @@ import { TimeSettingsContext } from '../time/time-settings.ts';
 import { lazy } from '../ui/lazy.tsx';
 import { RefreshPicker } from '../ui/RefreshPicker.tsx';
 import { TimePicker } from '../ui/TimePicker.tsx';
-import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
+import type { DatasourceVariable } from '../variables/datasource-picker.ts';
 import type { Scope } from '../variables/format.ts';
-import { pageScope, usesTimeBuiltins } from '../variables/interpolate.ts';
-import { readVariables } from '../variables/model.ts';
-import { useVariables } from '../variables/use-variables.ts';
 import { VariablesBar } from '../variables/VariablesBar.tsx';
 import type { GridEdit } from './edit/EditGrid.tsx';
 import type { Confirm } from './edit/EditParts.tsx';
@@ -46,6 +42,7 @@ import { DashboardToolbar } from './view/DashboardToolbar.tsx';
 import { dashboardQuery } from './view/dashboard-query.ts';
 import { useDashboardAnnotations } from './view/use-dashboard-annotations.tsx';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
+import { useDashboardScope } from './view/use-dashboard-scope.ts';
 import { useDashboardTimeSettings } from './view/use-dashboard-time-settings.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
@@ -142,36 +139,21 @@ function DashboardView({
     </TimeSettingsContext.Provider>
   );
   const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
-  const defs = useMemo(() => readVariables(dash.templating), [dash]);
-  const vars = useVariables(
-    defs,
+  const rangeNow = 'error' in range ? null : range;
+  const { vars, dsVariable, scope, links, linkEnv } = useDashboardScope({
+    dash,
     params,
     datasources,
     selected,
-    'error' in range ? null : range,
-    `${raw.from}|${raw.to}`,
+    raw,
     now,
-  );
+    time: rangeNow,
+    onDatasourceVariable,
+  });
   useEffect(() => {
     document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
   }, [dash.title, dirty]);
-  // One datasource picker: the dashboard's variable, when it has one in its bar.
-  const dsVariable = datasourceVariable(vars.states);
-  useEffect(() => {
-    onDatasourceVariable?.(dsVariable);
-  }, [dsVariable?.name, dsVariable?.uid]);
-  useEffect(() => () => onDatasourceVariable?.(null), []);
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
-  const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
-  // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,
-  // titles, text and links alike.
-  const usesTime = useMemo(() => usesTimeBuiltins(dash), [dash]);
-  const rangeNow = 'error' in range ? null : range;
-  const scope = useMemo(
-    () => vars.panelScope && pageScope(vars.panelScope, dash, rangeNow, usesTime),
-    [vars.panelScope, dash.title, dash.uid, usesTime, usesTime ? rangeNow : null],
-  );
-  const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
 
   // The annotation entries, each on or off, and what they found. The built-in entry asks the
   // dashboard's datasource: its datasource variable's, when it has one (that variable is then
