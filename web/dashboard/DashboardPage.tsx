@@ -7,11 +7,9 @@
 // the settings, or the dashboard with its toolbar, submenu and panels.
 import type { ComponentChildren } from 'preact';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { LinkEnvContext } from '../links/links-context.ts';
 import { blankDashboard } from '../model/dashboard-edit.ts';
 import { setParams } from '../nav/router.ts';
 import { AnnotationsContext } from '../panels/annotations-context.ts';
-import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
 import { TimeSettingsContext } from '../time/time-settings.ts';
 import { lazy } from '../ui/lazy.tsx';
@@ -19,12 +17,9 @@ import { RefreshPicker } from '../ui/RefreshPicker.tsx';
 import { TimePicker } from '../ui/TimePicker.tsx';
 import type { DatasourceVariable } from '../variables/datasource-picker.ts';
 import type { Scope } from '../variables/format.ts';
-import { VariablesBar } from '../variables/VariablesBar.tsx';
-import type { GridEdit } from './edit/EditGrid.tsx';
+import { DashboardPanels } from './edit/DashboardPanels.tsx';
 import { useDashboardEdit } from './edit/use-dashboard-edit.tsx';
-import { AnnotationToggles } from './view/AnnotationToggles.tsx';
-import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
-import { DashboardLinks } from './view/DashboardLinks.tsx';
+import { DashboardSubmenu } from './view/DashboardSubmenu.tsx';
 import { DashboardToolbar } from './view/DashboardToolbar.tsx';
 import { dashboardQuery } from './view/dashboard-query.ts';
 import { useDashboardAnnotations } from './view/use-dashboard-annotations.tsx';
@@ -46,21 +41,11 @@ interface Props {
 
 const EMPTY_SCOPE: Scope = new Map();
 
-// Editing is a chunk of its own: viewers never load the editor or the settings.
-// The draggable grid of edit mode loads the first time someone edits.
-const EditGrid = lazy(() => import('./edit/EditGrid.tsx').then((m) => m.EditGrid));
-// So are the empty dashboard's call to action (shown only in edit mode; the confirmations
-// are use-dashboard-edit.tsx's) and the panel editor's route, which brings the editor with it.
-const EmptyDashboard = lazy(() => import('./edit/EditParts.tsx').then((m) => m.EmptyDashboard));
+// Editing is a chunk of its own: viewers never load the editor or the settings. The panel
+// editor's route brings the editor with it.
 const PanelEditorRoute = lazy(() =>
   import('./panel-editor/PanelEditorRoute.tsx').then((m) => m.PanelEditorRoute),
 );
-
-/** The view grid, or in edit mode the draggable one in its place. */
-function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
-  return edit ? <EditGrid {...props} edit={edit} /> : <DashboardGrid {...props} />;
-}
-
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
 
 const NEW: DashboardResponse = {
@@ -216,43 +201,26 @@ function DashboardView({
         onEdit={edit.start}
         onExitEdit={edit.exit}
       />
-      <div class="submenu">
-        <AnnotationToggles
-          defs={annotations.defs}
-          on={annotations.on}
-          errors={annotations.data.errors}
-          onToggle={annotations.toggle}
-        />
-        <VariablesBar states={vars.states} onChange={vars.setValue} />
-        <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
-      </div>
-      {'error' in range ? (
-        <p class="page-message" role="alert">
-          {range.error}
-        </p>
-      ) : !scope ? (
-        <p class="page-message" aria-busy="true">
-          Loading variables…
-        </p>
-      ) : editing && dash.panels.length === 0 ? (
-        <EmptyDashboard onAddPanel={edit.addPanel} onAddRow={edit.addRow} />
-      ) : (
-        <PanelActionsContext.Provider value={panelActions}>
-          <LinkEnvContext.Provider value={linkEnv}>
-            <Grid
-              panels={dash.panels}
-              scope={scope}
-              datasources={datasources}
-              selected={selected}
-              onZoom={zoomTo}
-              time={range}
-              graphTooltip={dash.graphTooltip}
-              viewPanel={editing ? null : panelActions.viewing}
-              edit={edit.grid}
-            />
-          </LinkEnvContext.Provider>
-        </PanelActionsContext.Provider>
-      )}
+      <DashboardSubmenu
+        annotations={annotations}
+        vars={vars}
+        links={links}
+        linkEnv={linkEnv}
+        uid={dash.uid}
+      />
+      <DashboardPanels
+        dash={dash}
+        range={range}
+        scope={scope}
+        datasources={datasources}
+        selected={selected}
+        onZoom={zoomTo}
+        panelActions={panelActions}
+        linkEnv={linkEnv}
+        edit={edit.grid}
+        onAddPanel={edit.addPanel}
+        onAddRow={edit.addRow}
+      />
       {edit.dialogs}
     </main>,
   );
