@@ -1,52 +1,31 @@
 // /d/:uid/:slug?from=now-1h&to=now&refresh=5s — the dashboard, live — and /dashboard/new.
 // Time and refresh live in the URL (Grafana's parameters); the dashboard JSON gives the
-// defaults. "Edit" works on a copy of the JSON as loaded (unknown fields untouched): the grid
+// defaults. "Edit" works on a copy of the JSON as loaded (edit/use-dashboard-edit.tsx): the grid
 // becomes draggable, `?editPanel=<id>` opens the panel editor and `?editview=<tab>` the
-// settings; "Save" sends the copy with the version it was loaded at. Unsaved changes are
-// guarded against leaving the page, in the app and in the browser.
+// settings. This page is the one file that knows every mode: it holds the dashboard's time,
+// variables and annotations (view/use-dashboard-*.ts) and picks what shows: the panel editor,
+// the settings, or the dashboard with its toolbar, submenu and panels.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardResponse, Datasource } from '../api/server.ts';
-import { setTimeZoneResolver } from '../fields/unit-date.ts';
-import { readDashboardLinks } from '../links/links.ts';
-import { LinkEnvContext, useLinkEnv } from '../links/links-context.ts';
-import type { Json } from '../model/dashboard-edit.ts';
-import {
-  addPanel,
-  addRow,
-  blankDashboard,
-  duplicatePanel,
-  removePanel,
-  sameJson,
-  withIds,
-} from '../model/dashboard-edit.ts';
-import { normaliseDashboard } from '../model/model.ts';
-import { takePendingPanel } from '../model/pending-panel.ts';
-import { navigate, setParams } from '../nav/router.ts';
+import { blankDashboard } from '../model/dashboard-edit.ts';
+import { setParams } from '../nav/router.ts';
 import { AnnotationsContext } from '../panels/annotations-context.ts';
-import { PanelActionsContext } from '../panels/panel-actions.ts';
 import { useQuery } from '../query/use-queries.ts';
-import { readTimeSettings, TimeSettingsContext } from '../time/time-settings.ts';
+import { TimeSettingsContext } from '../time/time-settings.ts';
 import { lazy } from '../ui/lazy.tsx';
 import { RefreshPicker } from '../ui/RefreshPicker.tsx';
 import { TimePicker } from '../ui/TimePicker.tsx';
-import { type DatasourceVariable, datasourceVariable } from '../variables/datasource-picker.ts';
+import type { DatasourceVariable } from '../variables/datasource-picker.ts';
 import type { Scope } from '../variables/format.ts';
-import { pageScope, usesTimeBuiltins } from '../variables/interpolate.ts';
-import { readVariables } from '../variables/model.ts';
-import { useVariables } from '../variables/use-variables.ts';
-import { VariablesBar } from '../variables/VariablesBar.tsx';
-import type { GridEdit } from './edit/EditGrid.tsx';
-import type { Confirm } from './edit/EditParts.tsx';
-import { useLeaveGuard } from './edit/use-leave-guard.ts';
-import { useSaveFlow } from './edit/use-save-flow.tsx';
-import { AnnotationToggles } from './view/AnnotationToggles.tsx';
-import { DashboardGrid, type GridProps } from './view/DashboardGrid.tsx';
-import { DashboardLinks } from './view/DashboardLinks.tsx';
+import { DashboardPanels } from './edit/DashboardPanels.tsx';
+import { useDashboardEdit } from './edit/use-dashboard-edit.tsx';
+import { DashboardSubmenu } from './view/DashboardSubmenu.tsx';
 import { DashboardToolbar } from './view/DashboardToolbar.tsx';
 import { dashboardQuery } from './view/dashboard-query.ts';
 import { useDashboardAnnotations } from './view/use-dashboard-annotations.tsx';
 import { useDashboardClock } from './view/use-dashboard-clock.ts';
+import { useDashboardScope } from './view/use-dashboard-scope.ts';
+import { useDashboardTimeSettings } from './view/use-dashboard-time-settings.ts';
 import { useDashboardPanelActions } from './view/use-panel-actions.ts';
 
 interface Props {
@@ -62,22 +41,11 @@ interface Props {
 
 const EMPTY_SCOPE: Scope = new Map();
 
-// Editing is a chunk of its own: viewers never load the editor or the settings.
-// The draggable grid of edit mode loads the first time someone edits.
-const EditGrid = lazy(() => import('./edit/EditGrid.tsx').then((m) => m.EditGrid));
-// So are the empty dashboard's call to action, the confirmations (both shown only in edit
-// mode) and the panel editor's route, which brings the editor with it.
-const EmptyDashboard = lazy(() => import('./edit/EditParts.tsx').then((m) => m.EmptyDashboard));
-const ConfirmLayer = lazy(() => import('./edit/EditParts.tsx').then((m) => m.ConfirmLayer));
+// Editing is a chunk of its own: viewers never load the editor or the settings. The panel
+// editor's route brings the editor with it.
 const PanelEditorRoute = lazy(() =>
   import('./panel-editor/PanelEditorRoute.tsx').then((m) => m.PanelEditorRoute),
 );
-
-/** The view grid, or in edit mode the draggable one in its place. */
-function Grid({ edit, ...props }: GridProps & { edit?: GridEdit }) {
-  return edit ? <EditGrid {...props} edit={edit} /> : <DashboardGrid {...props} />;
-}
-
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx').then((m) => m.SettingsView));
 
 const NEW: DashboardResponse = {
@@ -113,33 +81,9 @@ function DashboardView({
   isNew,
   onDatasourceVariable,
 }: Props & { loaded: DashboardResponse; isNew: boolean }) {
-  const original = useMemo(() => withIds(loaded.dashboard), [loaded]);
-  // The working copy; null when not editing.
-  const [work, setWork] = useState<Json | null>(() => {
-    const pending = takePendingPanel(uid ?? '');
-    if (pending) return addPanel(original, pending).dashboard;
-    return isNew ? original : null;
-  });
-  const editing = work !== null && !readOnly;
-  const dirty = work !== null && !sameJson(work, original);
-  const shown = work ?? loaded.dashboard;
-  const dash = useMemo(() => normaliseDashboard(shown), [shown]);
-  const [confirm, setConfirm] = useState<Confirm | null>(null);
-
-  const editPanel = params.get('editPanel');
-  const editview = params.get('editview');
-  // The panel menu's "Edit" and a pasted editor URL open edit mode as in Grafana.
-  useEffect(() => {
-    if ((editPanel || editview) && !readOnly && work === null) setWork(original);
-  }, [editPanel, editview, readOnly]);
-
-  const timeSettings = useMemo(() => readTimeSettings(shown), [shown]);
-  // Date units (dateTimeAsIso, time:FORMAT…) in the dashboard's zone, set before the panels
-  // render; undone when the page goes.
-  const zoneRef = useRef(timeSettings.timezone);
-  zoneRef.current = timeSettings.timezone;
-  const unsetZone = useMemo(() => setTimeZoneResolver(() => zoneRef.current), []);
-  useEffect(() => unsetZone, []);
+  const edit = useDashboardEdit({ uid, isNew, loaded, params, readOnly });
+  const { dash, editing, work } = edit;
+  const timeSettings = useDashboardTimeSettings(edit.shown);
   // The annotations' queries come first, so that they stay mounted whichever view shows.
   const withTime = (node: ComponentChildren) => (
     <TimeSettingsContext.Provider value={timeSettings}>
@@ -148,36 +92,18 @@ function DashboardView({
     </TimeSettingsContext.Provider>
   );
   const { raw, refresh, now, refreshAll, range } = useDashboardClock(params, dash, timeSettings);
-  const defs = useMemo(() => readVariables(dash.templating), [dash]);
-  const vars = useVariables(
-    defs,
+  const rangeNow = 'error' in range ? null : range;
+  const { vars, dsVariable, scope, links, linkEnv } = useDashboardScope({
+    dash,
     params,
     datasources,
     selected,
-    'error' in range ? null : range,
-    `${raw.from}|${raw.to}`,
+    raw,
     now,
-  );
-  useEffect(() => {
-    document.title = `${dirty ? '* ' : ''}${dash.title} · Promscope`;
-  }, [dash.title, dirty]);
-  // One datasource picker: the dashboard's variable, when it has one in its bar.
-  const dsVariable = datasourceVariable(vars.states);
-  useEffect(() => {
-    onDatasourceVariable?.(dsVariable);
-  }, [dsVariable?.name, dsVariable?.uid]);
-  useEffect(() => () => onDatasourceVariable?.(null), []);
+    time: rangeNow,
+    onDatasourceVariable,
+  });
   const panelActions = useDashboardPanelActions(params, raw, !readOnly);
-  const links = useMemo(() => readDashboardLinks(dash.links), [dash]);
-  // The variables with the page's built-ins ($__dashboard, $__from, $__to), for panels,
-  // titles, text and links alike.
-  const usesTime = useMemo(() => usesTimeBuiltins(dash), [dash]);
-  const rangeNow = 'error' in range ? null : range;
-  const scope = useMemo(
-    () => vars.panelScope && pageScope(vars.panelScope, dash, rangeNow, usesTime),
-    [vars.panelScope, dash.title, dash.uid, usesTime, usesTime ? rangeNow : null],
-  );
-  const linkEnv = useLinkEnv(vars, raw, scope ?? vars.scope);
 
   // The annotation entries, each on or off, and what they found. The built-in entry asks the
   // dashboard's datasource: its datasource variable's, when it has one (that variable is then
@@ -191,44 +117,9 @@ function DashboardView({
     time: rangeNow,
   });
 
-  const leaving = useLeaveGuard(dirty, (url) => setConfirm({ kind: 'leave', url }));
-
-  const closeEditors = () => setParams({ editPanel: null, editview: null, editIndex: null });
-  const { saveButton, saveDialog } = useSaveFlow({
-    uid,
-    isNew,
-    loaded,
-    params,
-    current: work ?? original,
-    title: dash.title,
-    editing,
-    dirty,
-    leaving,
-    onDone: () => {
-      setWork(null);
-      closeEditors();
-    },
-  });
-  const exitEdit = () => {
-    if (dirty) return setConfirm({ kind: 'exit' });
-    setWork(null);
-    closeEditors();
-  };
-
-  const change = (next: Json) => setWork(next);
-  // The panel "Add visualization" just made, until its editor is closed.
-  const [fresh, setFresh] = useState<number | null>(null);
-  const addNewPanel = (from: Json) => {
-    const { dashboard, id } = addPanel(from);
-    setWork(dashboard);
-    setFresh(id);
-    setParams({ editPanel: String(id) });
-  };
-
   // Drag-zoom on any chart, the grid's or the editor's preview, sets the dashboard's range.
   const zoomTo = (start: number, end: number) =>
     setParams({ from: String(start), to: String(end) });
-  const addRowTo = (from: Json) => setWork(addRow(from).dashboard);
 
   const controls = (
     <>
@@ -246,71 +137,43 @@ function DashboardView({
     </>
   );
 
-  const dialogs = (
-    <>
-      {saveDialog}
-      {confirm && (
-        <ConfirmLayer
-          confirm={confirm}
-          work={work}
-          onCancel={() => setConfirm(null)}
-          onRemove={(id, keepPanels) => {
-            setConfirm(null);
-            if (work) setWork(removePanel(work, id, keepPanels));
-          }}
-          onDiscard={() => {
-            setConfirm(null);
-            leaving.current = confirm.kind === 'leave';
-            setWork(null);
-            if (confirm.kind === 'leave') navigate(confirm.url, { force: true });
-            else closeEditors();
-          }}
-        />
-      )}
-    </>
-  );
-
-  const gridTime = 'error' in range ? null : range;
-  if (editing && editPanel && gridTime) {
+  if (work && edit.editPanel && rangeNow) {
     return withTime(
       <>
         <PanelEditorRoute
-          panelId={editPanel}
+          panelId={edit.editPanel}
           work={work}
-          fresh={fresh}
-          update={(f) => setWork((w) => (w ? f(w) : w))}
+          fresh={edit.fresh}
+          update={edit.update}
           scope={scope ?? EMPTY_SCOPE}
           controls={controls}
           datasources={datasources}
           selected={selected}
-          time={gridTime}
+          time={rangeNow}
           onZoom={zoomTo}
-          onClose={() => {
-            setFresh(null);
-            setParams({ editPanel: null });
-          }}
-          onBack={closeEditors}
+          onClose={edit.closePanelEditor}
+          onBack={edit.closeEditors}
         />
-        {dialogs}
+        {edit.dialogs}
       </>,
     );
   }
 
-  if (editing && editview) {
+  if (work && edit.editview) {
     return withTime(
       <>
         <SettingsView
-          tab={editview}
+          tab={edit.editview}
           dashboard={work}
-          onChange={change}
+          onChange={edit.change}
           datasources={datasources}
           selected={selected}
           variables={vars.states}
           onTab={(t) => setParams({ editview: t, editIndex: null })}
           onClose={() => setParams({ editview: null, editIndex: null })}
-          saveButton={saveButton}
+          saveButton={edit.saveButton}
         />
-        {dialogs}
+        {edit.dialogs}
       </>,
     );
   }
@@ -331,61 +194,34 @@ function DashboardView({
         datasources={datasources}
         selected={selected}
         controls={controls}
-        saveButton={saveButton}
-        onAddPanel={() => work && addNewPanel(work)}
-        onAddRow={() => work && addRowTo(work)}
+        saveButton={edit.saveButton}
+        onAddPanel={edit.addPanel}
+        onAddRow={edit.addRow}
         onSettings={() => setParams({ editview: 'settings' })}
-        onEdit={() => setWork(original)}
-        onExitEdit={exitEdit}
+        onEdit={edit.start}
+        onExitEdit={edit.exit}
       />
-      <div class="submenu">
-        <AnnotationToggles
-          defs={annotations.defs}
-          on={annotations.on}
-          errors={annotations.data.errors}
-          onToggle={annotations.toggle}
-        />
-        <VariablesBar states={vars.states} onChange={vars.setValue} />
-        <DashboardLinks links={links} env={linkEnv} uid={dash.uid} />
-      </div>
-      {'error' in range ? (
-        <p class="page-message" role="alert">
-          {range.error}
-        </p>
-      ) : !scope ? (
-        <p class="page-message" aria-busy="true">
-          Loading variables…
-        </p>
-      ) : editing && dash.panels.length === 0 ? (
-        <EmptyDashboard onAddPanel={() => addNewPanel(work)} onAddRow={() => addRowTo(work)} />
-      ) : (
-        <PanelActionsContext.Provider value={panelActions}>
-          <LinkEnvContext.Provider value={linkEnv}>
-            <Grid
-              panels={dash.panels}
-              scope={scope}
-              datasources={datasources}
-              selected={selected}
-              onZoom={zoomTo}
-              time={range}
-              graphTooltip={dash.graphTooltip}
-              viewPanel={editing ? null : panelActions.viewing}
-              edit={
-                editing
-                  ? {
-                      dashboard: work,
-                      onChange: change,
-                      onEditPanel: (id) => setParams({ editPanel: String(id) }),
-                      onDuplicate: (id) => setWork(duplicatePanel(work, id).dashboard),
-                      onRemove: (id) => setConfirm({ kind: 'remove', id }),
-                    }
-                  : undefined
-              }
-            />
-          </LinkEnvContext.Provider>
-        </PanelActionsContext.Provider>
-      )}
-      {dialogs}
+      <DashboardSubmenu
+        annotations={annotations}
+        vars={vars}
+        links={links}
+        linkEnv={linkEnv}
+        uid={dash.uid}
+      />
+      <DashboardPanels
+        dash={dash}
+        range={range}
+        scope={scope}
+        datasources={datasources}
+        selected={selected}
+        onZoom={zoomTo}
+        panelActions={panelActions}
+        linkEnv={linkEnv}
+        edit={edit.grid}
+        onAddPanel={edit.addPanel}
+        onAddRow={edit.addRow}
+      />
+      {edit.dialogs}
     </main>,
   );
 }
