@@ -110,6 +110,17 @@ export class EditDashboardPage extends DashboardPage {
  */
 const RESET_RETRIES = 1;
 
+/** The built-in annotation entry every Grafana dashboard export carries. */
+export const GRAFANA_BUILT_IN_ANNOTATION = {
+  builtIn: 1,
+  datasource: { type: 'grafana', uid: '-- Grafana --' },
+  enable: true,
+  hide: true,
+  iconColor: 'rgba(0, 211, 255, 1)',
+  name: 'Annotations & Alerts',
+  type: 'dashboard',
+};
+
 /**
  * Saves a dashboard through the API as a test's starting point, over whatever that uid held
  * (`overwrite`: a uid made from the worker index is saved again when the worker runs the

@@ -9,7 +9,7 @@ import type { Locator, Page, Request } from '@playwright/test';
 import type uPlot from 'uplot';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
-import { createDashboard } from '../pages/edit-page.ts';
+import { createDashboard, GRAFANA_BUILT_IN_ANNOTATION } from '../pages/edit-page.ts';
 
 const FIRING = 'ALERTS{alertstate="firing"}';
 
@@ -84,15 +84,7 @@ test('ALERTS changes are drawn as markers and regions at the alert time', async 
     time: { from: String(from), to: String(to) },
     annotations: {
       list: [
-        {
-          builtIn: 1,
-          datasource: { type: 'grafana', uid: '-- Grafana --' },
-          enable: true,
-          hide: true,
-          iconColor: 'rgba(0, 211, 255, 1)',
-          name: 'Annotations & Alerts',
-          type: 'dashboard',
-        },
+        GRAFANA_BUILT_IN_ANNOTATION,
         {
           name: 'Firing',
           datasource: { type: 'prometheus', uid: '$datasource' },

@@ -9,7 +9,12 @@ import type { Page, Request } from '@playwright/test';
 import type uPlot from 'uplot';
 import { expect, prometheusUrl, test } from '../fixtures.ts';
 import { DashboardPage } from '../pages/dashboard-page.ts';
-import { createDashboard, EditDashboardPage, storedDashboard } from '../pages/edit-page.ts';
+import {
+  createDashboard,
+  EditDashboardPage,
+  GRAFANA_BUILT_IN_ANNOTATION,
+  storedDashboard,
+} from '../pages/edit-page.ts';
 
 const UP = 'up{job="demo"} == 1';
 // 1 at every whole minute, 0 elsewhere: on a 15 s grid, active points 60 s apart, so markers.
@@ -81,15 +86,7 @@ test('annotation entries draw regions and markers, with text tooltips and switch
     time: { from: 'now-5m', to: 'now' },
     annotations: {
       list: [
-        {
-          builtIn: 1,
-          datasource: { type: 'grafana', uid: '-- Grafana --' },
-          enable: true,
-          hide: true,
-          iconColor: 'rgba(0, 211, 255, 1)',
-          name: 'Annotations & Alerts',
-          type: 'dashboard',
-        },
+        GRAFANA_BUILT_IN_ANNOTATION,
         {
           name: 'Demo up',
           datasource: PROM,

@@ -68,36 +68,54 @@ test('live ticks update the same uPlot instance in place', async ({ page }) => {
   await expect(dash.chart('Request rate by route').locator('canvas')).toHaveCount(1);
 });
 
+/** What watchChartClears leaves on the page's window. */
+interface ClearsWatched {
+  /** Clears of each chart canvas on the page, in document order. */
+  __clears: () => number[];
+  /** For each run of the page's JS that cleared a chart, how many charts it cleared. */
+  __runs: () => number[];
+}
+
+/**
+ * An init script: every uPlot draw starts by clearing its canvas, so count the clears of each
+ * canvas, and the chart canvases cleared within one run of the page's JS (up to its next
+ * microtask checkpoint). Each chart draws in a task of its own (web/chart/draw-queue.ts): no
+ * run should clear two.
+ */
+function watchChartClears() {
+  const clears = new WeakMap<HTMLCanvasElement, number>();
+  let run: Set<HTMLCanvasElement> | null = null;
+  const runs: Set<HTMLCanvasElement>[] = [];
+  const clear = CanvasRenderingContext2D.prototype.clearRect;
+  CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+    clears.set(this.canvas, (clears.get(this.canvas) ?? 0) + 1);
+    if (this.canvas.closest('.uplot')) {
+      if (!run) {
+        run = new Set();
+        runs.push(run);
+        queueMicrotask(() => {
+          run = null;
+        });
+      }
+      run.add(this.canvas);
+    }
+    return clear.apply(this, args);
+  };
+  const w = window as unknown as ClearsWatched;
+  w.__clears = () =>
+    [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
+      (c) => clears.get(c) ?? 0,
+    );
+  w.__runs = () => runs.map((r) => r.size);
+}
+
 test('a live tick redraws each chart once, not once per render of its panel', async ({ page }) => {
   // Every uPlot draw starts by clearing its canvas: count the clears of each chart's canvas,
   // and the charts cleared within one run of the page's JS (up to its next microtask
   // checkpoint): each chart draws in a task of its own (web/chart/draw-queue.ts), so no run
   // should draw two, which would make a tick's longest task the whole dashboard's drawing.
+  await page.addInitScript(watchChartClears);
   await page.addInitScript(() => {
-    const clears = new WeakMap<HTMLCanvasElement, number>();
-    let run: Set<HTMLCanvasElement> | null = null;
-    const runs: Set<HTMLCanvasElement>[] = [];
-    const clear = CanvasRenderingContext2D.prototype.clearRect;
-    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
-      clears.set(this.canvas, (clears.get(this.canvas) ?? 0) + 1);
-      if (this.canvas.closest('.uplot')) {
-        if (!run) {
-          run = new Set();
-          runs.push(run);
-          queueMicrotask(() => {
-            run = null;
-          });
-        }
-        run.add(this.canvas);
-      }
-      return clear.apply(this, args);
-    };
-    const w = window as unknown as { __clears: () => number[]; __widestRun: () => number };
-    w.__clears = () =>
-      [...document.querySelectorAll<HTMLCanvasElement>('.uplot canvas')].map(
-        (c) => clears.get(c) ?? 0,
-      );
-    w.__widestRun = () => Math.max(0, ...runs.map((r) => r.size));
     // The same for the queries a tick sends: each calls fetch() in a run of its own.
     let sent: string[] | null = null;
     const sends: string[][] = [];
@@ -123,8 +141,7 @@ test('a live tick redraws each chart once, not once per render of its panel', as
   await dash.open('/d/service-overview/service-overview?refresh=5s');
   const chart = dash.chart('Request rate by route');
   await dash.drawn('Request rate by route');
-  const clears = () =>
-    page.evaluate(() => (window as unknown as { __clears: () => number[] }).__clears());
+  const clears = () => page.evaluate(() => (window as unknown as ClearsWatched).__clears());
   const end = async () => Number(await chart.getAttribute('data-end'));
   // A tick has landed everywhere once the first chart has moved on, no panel is still
   // loading and no chart waits for its turn to draw: a panel leaves aria-busy in the render
@@ -155,7 +172,7 @@ test('a live tick redraws each chart once, not once per render of its panel', as
   // …and never two charts in one run of the page's JS, since the page opened; nor two
   // queries sent (web/query/next-task.ts).
   expect(
-    await page.evaluate(() => (window as unknown as { __widestRun: () => number }).__widestRun()),
+    await page.evaluate(() => Math.max(0, ...(window as unknown as ClearsWatched).__runs())),
   ).toBe(1);
   expect(
     await page.evaluate(() => (window as unknown as { __widestSend: () => number }).__widestSend()),
@@ -184,26 +201,7 @@ test('charts whose answers land together draw in tasks of their own', async ({
       targets: [{ refId: 'A', expr: 'sum by (job) (up)' }],
     })),
   });
-  await page.addInitScript(() => {
-    let run: Set<HTMLCanvasElement> | null = null;
-    const runs: Set<HTMLCanvasElement>[] = [];
-    const clear = CanvasRenderingContext2D.prototype.clearRect;
-    CanvasRenderingContext2D.prototype.clearRect = function (...args) {
-      if (this.canvas.closest('.uplot')) {
-        if (!run) {
-          run = new Set();
-          runs.push(run);
-          queueMicrotask(() => {
-            run = null;
-          });
-        }
-        run.add(this.canvas);
-      }
-      return clear.apply(this, args);
-    };
-    const w = window as unknown as { __runs: () => number[] };
-    w.__runs = () => runs.map((r) => r.size);
-  });
+  await page.addInitScript(watchChartClears);
   const dash = new DashboardPage(page);
   await dash.open(`/d/${uid}`);
   for (let i = 1; i <= 4; i++) await dash.drawn(`Same query ${i}`);
@@ -212,9 +210,7 @@ test('charts whose answers land together draw in tasks of their own', async ({
   const last = await end();
   await expect.poll(end, { timeout: 20_000 }).toBeGreaterThan(last);
   await expect(page.locator('.chart[data-waiting]')).toHaveCount(0);
-  const runs = await page.evaluate(() =>
-    (window as unknown as { __runs: () => number[] }).__runs(),
-  );
+  const runs = await page.evaluate(() => (window as unknown as ClearsWatched).__runs());
   expect(runs.length).toBeGreaterThanOrEqual(8); // 4 charts, first load and one tick
   expect(Math.max(...runs), `charts cleared per run: ${runs}`).toBe(1);
 });
