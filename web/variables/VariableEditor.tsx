@@ -6,6 +6,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { asFiniteNumber, asText } from '../../contract/json.ts';
 import type { Datasource } from '../api/server.ts';
+import { EditorBreadcrumb } from '../ui/EditorBreadcrumb.tsx';
 import {
   changeType,
   queryText,
@@ -61,13 +62,7 @@ export function VariableEditor(p: Props) {
   const typeInfo = VARIABLE_TYPES.find((t) => t.type === type);
   return (
     <div class="settings-form variable-editor">
-      <nav class="variable-editor-head" aria-label="Breadcrumb">
-        <button type="button" class="variable-link" onClick={p.onBack}>
-          All variables
-        </button>
-        <span aria-hidden="true">/</span>
-        <span class="variable-editor-name">${asText(v.name)}</span>
-      </nav>
+      <EditorBreadcrumb back="All variables" onBack={p.onBack} name={`$${asText(v.name)}`} />
       <h3 class="settings-heading first">General</h3>
       <Field label="Select variable type" help={typeInfo?.help}>
         {(id) => (

@@ -5,6 +5,7 @@
 // field is a patch the tab applies to the working copy through annotation-edit.ts.
 import { asArray, asRecord, asString, asText } from '../../../contract/json.ts';
 import type { Json } from '../../model/dashboard-edit.ts';
+import { EditorBreadcrumb } from '../../ui/EditorBreadcrumb.tsx';
 import { Check, DraftText, Field } from '../../variables/FormControls.tsx';
 import type { ShowIn } from '../edit/annotation-edit.ts';
 import { DS_VARIABLE, filterFor, isBuiltInAnnotation, showInOf } from '../edit/annotation-edit.ts';
@@ -36,13 +37,7 @@ export function AnnotationEditor(p: {
   );
   return (
     <div class="settings-form variable-editor">
-      <nav class="variable-editor-head" aria-label="Breadcrumb">
-        <button type="button" class="variable-link" onClick={p.onBack}>
-          All annotations
-        </button>
-        <span aria-hidden="true">/</span>
-        <span class="variable-editor-name">{asText(a.name)}</span>
-      </nav>
+      <EditorBreadcrumb back="All annotations" onBack={p.onBack} name={asText(a.name)} />
       <h3 class="settings-heading first">General</h3>
       {text('Name', 'name', 'Shown beside its switch on the dashboard.')}
       <Check
