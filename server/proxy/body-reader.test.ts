@@ -1,7 +1,7 @@
 // bodyReader: the bytes read are the bytes sent, each chunk kept owns its bytes alone, and a
 // byte stream is read into the reader's own buffer (what keeps Deno's fetch from leaving a
 // 64 KiB buffer behind every 4 KiB; the e2e hostile-upstream spec measures that on Deno).
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyReader, ownBytes } from './body-reader.ts';
 
 /** 4 KiB views of 64 KiB buffers, as Deno's fetch hands out what it inflates. */
@@ -40,6 +40,35 @@ describe('bodyReader', () => {
     expect(got.map((c) => [c.byteLength, c.buffer.byteLength, c[0]])).toEqual(
       sent.map((_, i) => [4096, 4096, i]),
     );
+  });
+
+  it('keeps a read that filled the whole buffer as it is, with no copy', async () => {
+    const full = new Uint8Array(64 * 1024).fill(9);
+    let given = 0;
+    const body = new ReadableStream({
+      type: 'bytes',
+      pull(ctrl) {
+        const req = ctrl.byobRequest!;
+        const view = req.view as Uint8Array;
+        if (given++ === 0) {
+          view.set(full);
+          req.respond(full.byteLength);
+        } else {
+          view.set([1, 2, 3]);
+          req.respond(3);
+          ctrl.close();
+        }
+      },
+    });
+    const copies = vi.spyOn(Uint8Array.prototype, 'slice');
+    const got = await readAll(body);
+    // One copy: the 3 bytes read into the 64 KiB scratch buffer, not the full one.
+    expect(copies).toHaveBeenCalledTimes(1);
+    copies.mockRestore();
+    expect(got.map((c) => [c.byteLength, c.buffer.byteLength, c[0]])).toEqual([
+      [65_536, 65_536, 9],
+      [3, 3, 1],
+    ]);
   });
 
   it('reads any other stream as it comes, copying only small views of large buffers', async () => {

@@ -6,9 +6,9 @@
 // garbage per 16 MiB read, and nine gzip bombs on a server with a 16 MiB cap raised its peak
 // memory by 250 MiB. Its body is a byte stream, so it is read here with a BYOB reader into one
 // scratch buffer that goes back and forth (the same memory, never a new allocation), and each
-// chunk kept is a copy of exactly the bytes read. A stream that is not a byte stream (Node's
-// node:http client) is read as it comes, a chunk copied only when it is a small view of a
-// larger buffer.
+// chunk kept is a copy of exactly the bytes read, or the buffer itself when a read filled it.
+// A stream that is not a byte stream (Node's node:http client) is read as it comes, a chunk
+// copied only when it is a small view of a larger buffer.
 
 const SCRATCH = 64 * 1024; // bytes: Deno reads at most this much per call
 
@@ -32,6 +32,11 @@ export function bodyReader(body: ReadableStream<Uint8Array>): BodyReader {
       async read() {
         const { done, value } = await reader.read(scratch);
         if (done || !value) return undefined;
+        // A read that filled the whole buffer: kept as it is, and a new one for the next read.
+        if (value.byteLength === value.buffer.byteLength) {
+          scratch = new Uint8Array(SCRATCH);
+          return value;
+        }
         // The read took the scratch buffer over and gives it back inside `value`.
         scratch = new Uint8Array(value.buffer);
         return value.slice();
