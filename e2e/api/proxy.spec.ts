@@ -108,12 +108,17 @@ test('a live tick that says what it holds gets only the later points', async ({ 
   let series: Series = [];
   // A freshly started Prometheus may not have rates that far back yet: wait until it has.
   await expect
-    .poll(async () => {
-      end = Math.floor(Date.now() / 1000 / 5) * 5 - 5;
-      const full = await (await request.get(`${proxy}/query_range?${range(end - 30, end)}`)).json();
-      series = full.data.result;
-      return series.some((s) => s.values.some(([t]) => t === end - 20));
-    })
+    .poll(
+      async () => {
+        end = Math.floor(Date.now() / 1000 / 5) * 5 - 5;
+        const full = await (
+          await request.get(`${proxy}/query_range?${range(end - 30, end)}`)
+        ).json();
+        series = full.data.result;
+        return series.some((s) => s.values.some(([t]) => t === end - 20));
+      },
+      { timeout: 45_000 },
+    ) // run first, it waits for about 30 s of history
     .toBe(true);
   const held = end - 10;
   const known = formatKnown({ t: held, digest: digestUpTo(series, held, end - 20) });
